@@ -1,0 +1,109 @@
+/* Internal helpers shared by the C sources of vntext. Not installed, not
+ * public: functions here are static inline, or named vnt__ (two
+ * underscores) and hidden from the shared object. */
+#ifndef VNTEXT_INTERNAL_H
+#define VNTEXT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "vntext.h"
+
+#if defined(__GNUC__)
+#define VNT_INTERNAL __attribute__((visibility("hidden")))
+#define VNT_LIKELY(x) __builtin_expect(!!(x), 1)
+#define VNT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define VNT_INTERNAL
+#define VNT_LIKELY(x) (x)
+#define VNT_UNLIKELY(x) (x)
+#endif
+
+/* Decodes one UTF-8 code point from s[i..len). Returns its length in bytes
+ * (1..4) and stores the code point in *cp, or returns 0 when the bytes at i
+ * are not valid UTF-8 (overlong forms, surrogates and values above U+10FFFF
+ * are invalid). i < len is required. */
+static inline size_t vnt__utf8_decode(const unsigned char *s, size_t len,
+                                      size_t i, int32_t *cp)
+{
+    unsigned c = s[i];
+    if (c < 0x80) {
+        *cp = (int32_t)c;
+        return 1;
+    }
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0) {
+        if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80)
+            return 0;
+        *cp = (int32_t)(((c & 0x1F) << 6) | (s[i + 1] & 0x3F));
+        return 2;
+    }
+    if (c < 0xF0) {
+        if (i + 2 >= len || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+            return 0;
+        uint32_t v = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+        if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        *cp = (int32_t)v;
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (i + 3 >= len || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
+            (s[i + 3] & 0xC0) != 0x80)
+            return 0;
+        uint32_t v = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) |
+                     ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
+        if (v < 0x10000 || v > 0x10FFFF)
+            return 0;
+        *cp = (int32_t)v;
+        return 4;
+    }
+    return 0;
+}
+
+/* Encodes cp (a valid scalar value) as UTF-8 into dst (room for 4 bytes).
+ * Returns the number of bytes written. */
+static inline size_t vnt__utf8_encode(int32_t cp, char *dst)
+{
+    uint32_t v = (uint32_t)cp;
+    if (v < 0x80) {
+        dst[0] = (char)v;
+        return 1;
+    }
+    if (v < 0x800) {
+        dst[0] = (char)(0xC0 | (v >> 6));
+        dst[1] = (char)(0x80 | (v & 0x3F));
+        return 2;
+    }
+    if (v < 0x10000) {
+        dst[0] = (char)(0xE0 | (v >> 12));
+        dst[1] = (char)(0x80 | ((v >> 6) & 0x3F));
+        dst[2] = (char)(0x80 | (v & 0x3F));
+        return 3;
+    }
+    dst[0] = (char)(0xF0 | (v >> 18));
+    dst[1] = (char)(0x80 | ((v >> 12) & 0x3F));
+    dst[2] = (char)(0x80 | ((v >> 6) & 0x3F));
+    dst[3] = (char)(0x80 | (v & 0x3F));
+    return 4;
+}
+
+/* Appends one code point to buf. */
+static inline vnt_status vnt__buf_put_cp(vnt_buf *buf, int32_t cp)
+{
+    if (buf->cap - buf->len < 4) {
+        vnt_status st = vnt_buf_reserve(buf, 4);
+        if (st != VNT_OK)
+            return st;
+    }
+    buf->len += vnt__utf8_encode(cp, buf->data + buf->len);
+    return VNT_OK;
+}
+
+/* 1 when s[0..len) is valid UTF-8; otherwise 0 and the offset of the first
+ * bad byte in *bad. */
+VNT_INTERNAL int vnt__utf8_valid(const char *s, size_t len, size_t *bad);
+
+#endif /* VNTEXT_INTERNAL_H */
