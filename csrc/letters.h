@@ -1,0 +1,71 @@
+/* Internal: the Vietnamese letter model shared by the syllable parser and the
+ * normalizer. A letter is a one-byte code (a-z for plain letters, A=â W=ă
+ * E=ê O=ô P=ơ U=ư D=đ) plus a case bit; tones are kept apart. */
+#ifndef VNT_LETTERS_H
+#define VNT_LETTERS_H
+
+#include "internal.h"
+#include "letters_table.h"
+
+#define VNT_LI_CODE(e) ((uint8_t)((e) & 0xFF))
+#define VNT_LI_TONE(e) ((int)(((e) >> 8) & 7))
+#define VNT_LI_UPPER(e) ((int)(((e) >> 11) & 1))
+
+/* Letter info for a code point that is one precomposed letter (ASCII letters
+ * included): code | tone << 8 | upper << 11, or 0 when cp is not an ASCII
+ * letter plus Vietnamese marks. */
+static inline uint16_t vnt__letter_info(int32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp >= 'a' && cp <= 'z')
+            return (uint16_t)cp;
+        if (cp >= 'A' && cp <= 'Z')
+            return (uint16_t)((cp + 32) | 0x800);
+        return 0;
+    }
+    if (cp >= VNT_LETTERS_00C0_LO && cp < VNT_LETTERS_00C0_HI)
+        return vnt_letters_00c0[cp - VNT_LETTERS_00C0_LO];
+    if (cp >= VNT_LETTERS_1E00_LO && cp < VNT_LETTERS_1E00_HI)
+        return vnt_letters_1e00[cp - VNT_LETTERS_1E00_LO];
+    return 0;
+}
+
+/* 1 for the vowel letter codes a ă â e ê i o ô ơ u ư y. */
+static inline int vnt__is_vowel_code(uint8_t c)
+{
+    switch (c) {
+    case 'a': case 'W': case 'A': case 'e': case 'E': case 'i':
+    case 'o': case 'O': case 'P': case 'u': case 'U': case 'y':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The code point of letter code c with tone (vnt_tone) and case. */
+VNT_INTERNAL int32_t vnt__compose_letter(uint8_t code, int tone, int upper);
+
+/* Parses letter codes (lowercase codes, n letters) with a tone into *out.
+ * upper[i] is the case of letter i. Returns 1 for a Vietnamese syllable. */
+VNT_INTERNAL int vnt__parse_letters(const uint8_t *codes, const uint8_t *upper, int n,
+                                    int tone, vnt_syllable *out);
+
+/* Collects the letters and marks of a decomposed (or partly precomposed)
+ * sequence of code points: each code point is a letter of the table, a tone
+ * mark, or a shape mark on the letter before. Returns the number of letters,
+ * or -1 when the sequence holds anything else. *ntones counts the tone
+ * marks, *tone is the last one and *tone_at the letter it follows or sits
+ * on (-1: before any letter). */
+VNT_INTERNAL int vnt__collect_letters(const int32_t *cps, size_t n, uint8_t *codes,
+                                      uint8_t *upper, int *tone, int *ntones, int *tone_at);
+
+/* 0 when the tone mark sits on a consonant of the onset (Spanish ña, not a
+ * Vietnamese tone typed late); a tone typed after the final consonant is
+ * fine. */
+VNT_INTERNAL int vnt__tone_site_ok(const vnt_syllable *syl, const uint8_t *codes, int tone_at);
+
+/* The index (0-based, among all letters) of the letter that carries the tone
+ * of a parsed syllable in the given style. */
+VNT_INTERNAL int vnt__tone_letter(const vnt_syllable *syl, vnt_style style);
+
+#endif

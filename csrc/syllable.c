@@ -1,0 +1,329 @@
+/* The Vietnamese syllable parser: onset + nucleus + coda, the placement of
+ * the tone mark, and the identity of a syllable independent of case, Unicode
+ * form and tone-placement style. The rules are those of the nucleus table in
+ * the project's tone-mark notes (tone on the shaped vowel, else the middle of
+ * three vowels, else the second of a closed pair, else the first of an open
+ * pair; open oa/oe/uy follow the style). */
+#include <utf8proc.h>
+
+#include "letters.h"
+
+/* Onsets, index 0 = none. Letter codes; D = đ. */
+static const char *const ONSETS[] = {
+    "",   "b",  "c",  "ch", "d",  "D",  "g",  "gh", "gi", "h",
+    "k",  "kh", "l",  "m",  "n",  "ng", "ngh", "nh", "p", "ph",
+    "qu", "r",  "s",  "t",  "th", "tr", "v",  "x",
+};
+#define N_ONSETS ((int)(sizeof ONSETS / sizeof ONSETS[0]))
+enum { ONSET_GI = 8, ONSET_QU = 20 };
+
+/* Codas, index 0 = none; bit (1 << (index - 1)) in the masks below. */
+static const char *const CODAS[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
+#define N_CODAS ((int)(sizeof CODAS / sizeof CODAS[0]))
+enum {
+    C_C = 1, C_CH = 2, C_M = 4, C_N = 8, C_NG = 16, C_NH = 32, C_P = 64, C_T = 128,
+    C_ALL = 255,
+    C_STOPNASAL = C_C | C_M | C_N | C_NG | C_P | C_T
+};
+
+#define TONE_BY_STYLE (-1)
+
+typedef struct {
+    const char *key;  /* letter codes */
+    uint8_t open;     /* allowed without a coda */
+    uint8_t codas;    /* allowed codas */
+    int8_t tone;      /* index inside the nucleus, or TONE_BY_STYLE */
+} nucleus_rule;
+
+/* Index 0 is unused so that a parsed syllable has nucleus >= 1. */
+static const nucleus_rule NUCLEI[] = {
+    {"", 0, 0, 0},
+    /* one vowel */
+    {"a", 1, C_ALL, 0},
+    {"W", 0, C_STOPNASAL, 0},
+    {"A", 0, C_STOPNASAL, 0},
+    {"e", 1, C_ALL, 0},
+    {"E", 1, C_ALL, 0},
+    {"i", 1, C_C | C_CH | C_M | C_N | C_NH | C_P | C_T, 0},
+    {"o", 1, C_STOPNASAL, 0},
+    {"O", 1, C_STOPNASAL, 0},
+    {"P", 1, C_M | C_N | C_P | C_T, 0},
+    {"u", 1, C_STOPNASAL, 0},
+    {"U", 1, C_C | C_M | C_N | C_NG | C_T, 0},
+    {"y", 1, C_CH | C_N | C_NH | C_T, 0}, /* closed only after qu (checked) */
+    /* two vowels, open, tone on the first (the shaped one where there is one) */
+    {"ai", 1, 0, 0}, {"ao", 1, 0, 0}, {"au", 1, 0, 0}, {"ay", 1, 0, 0},
+    {"eo", 1, 0, 0}, {"ia", 1, 0, 0}, {"iu", 1, 0, 0}, {"oi", 1, 0, 0},
+    {"ua", 1, 0, 0}, {"ui", 1, 0, 0}, {"Ua", 1, 0, 0}, {"Ui", 1, 0, 0},
+    {"Uu", 1, 0, 0}, {"Au", 1, 0, 0}, {"Ay", 1, 0, 0}, {"Eu", 1, 0, 0},
+    {"Oi", 1, 0, 0}, {"Pi", 1, 0, 0},
+    /* two vowels, tone on the second */
+    {"iE", 0, C_STOPNASAL, 1},
+    {"yE", 0, C_M | C_N | C_NG | C_P | C_T, 1},
+    {"uO", 0, C_STOPNASAL, 1},
+    {"UP", 1, C_STOPNASAL, 1}, /* được; open in hươ */
+    {"uP", 1, 0, 1},           /* thuở, huơ */
+    {"uA", 0, C_N | C_NG | C_T, 1},
+    {"uE", 1, C_CH | C_NH, 1},
+    {"oW", 0, C_C | C_M | C_N | C_NG | C_T, 1},
+    {"oo", 0, C_C | C_NG, 1},
+    {"OO", 0, C_C | C_NG, 1},
+    /* open syllables follow the style, closed ones take the second vowel */
+    {"oa", 1, C_ALL, TONE_BY_STYLE},
+    {"oe", 1, C_M | C_N | C_T, TONE_BY_STYLE},
+    {"uy", 1, C_CH | C_N | C_NH | C_P | C_T, TONE_BY_STYLE},
+    /* three vowels */
+    {"iEu", 1, 0, 1}, {"yEu", 1, 0, 1}, {"uOi", 1, 0, 1}, {"UPi", 1, 0, 1},
+    {"UPu", 1, 0, 1}, {"uAy", 1, 0, 1},
+    {"uyE", 0, C_N | C_T, 2},
+    {"oai", 1, 0, 1}, {"oay", 1, 0, 1}, {"oeo", 1, 0, 1}, {"uya", 1, 0, 1},
+    {"uyu", 1, 0, 1}, {"oao", 1, 0, 1},
+};
+#define N_NUCLEI ((int)(sizeof NUCLEI / sizeof NUCLEI[0]))
+
+static int str_eq(const uint8_t *a, int n, const char *b)
+{
+    for (int i = 0; i < n; i++)
+        if (b[i] == '\0' || (uint8_t)b[i] != a[i])
+            return 0;
+    return b[n] == '\0';
+}
+
+static int find_onset(const uint8_t *c, int n)
+{
+    /* qu and gi first (their own rules), then the longest match. */
+    if (n >= 2 && c[0] == 'q')
+        return (c[1] == 'u') ? ONSET_QU : -1;
+    if (n >= 3 && c[0] == 'g' && c[1] == 'i' && vnt__is_vowel_code(c[2]))
+        return ONSET_GI;
+    int best = 0, best_len = 0;
+    for (int k = 1; k < N_ONSETS; k++) {
+        if (k == ONSET_GI || k == ONSET_QU)
+            continue;
+        int len = (int)strlen(ONSETS[k]);
+        if (len > best_len && len <= n && str_eq(c, len, ONSETS[k]))
+            best = k, best_len = len;
+    }
+    if (n >= 1 && c[0] == 'q')
+        return -1;
+    return best;
+}
+
+static int find_in(const char *const *table, int count, const uint8_t *c, int n)
+{
+    for (int k = 0; k < count; k++)
+        if (str_eq(c, n, table[k]))
+            return k;
+    return -1;
+}
+
+static int find_nucleus(const uint8_t *c, int n)
+{
+    for (int k = 1; k < N_NUCLEI; k++)
+        if (str_eq(c, n, NUCLEI[k].key))
+            return k;
+    return -1;
+}
+
+int vnt__parse_letters(const uint8_t *codes, const uint8_t *upper, int n, int tone,
+                       vnt_syllable *out)
+{
+    memset(out, 0, sizeof *out);
+    if (n < 1 || n > VNT_SYLLABLE_MAX_LETTERS || tone < 0 || tone > 5)
+        return 0;
+    /* case: all lower, all upper, or Title */
+    int nupper = 0;
+    for (int i = 0; i < n; i++)
+        nupper += upper[i] ? 1 : 0;
+    int case_pattern;
+    if (nupper == 0)
+        case_pattern = VNT_CASE_LOWER;
+    else if (nupper == n)
+        case_pattern = VNT_CASE_UPPER;
+    else if (nupper == 1 && upper[0])
+        case_pattern = VNT_CASE_TITLE;
+    else
+        return 0;
+    int onset = find_onset(codes, n);
+    if (onset < 0)
+        return 0;
+    int olen = (int)strlen(ONSETS[onset]);
+    int vlen = 0;
+    while (olen + vlen < n && vnt__is_vowel_code(codes[olen + vlen]))
+        vlen++;
+    if (vlen == 0)
+        return 0;
+    int nucleus = find_nucleus(codes + olen, vlen);
+    if (nucleus < 0)
+        return 0;
+    int clen = n - olen - vlen;
+    int coda = find_in(CODAS, N_CODAS, codes + olen + vlen, clen);
+    if (coda < 0)
+        return 0;
+    const nucleus_rule *r = &NUCLEI[nucleus];
+    if (coda == 0 ? !r->open : !(r->codas & (1u << (coda - 1))))
+        return 0;
+    if (coda != 0 && r->key[0] == 'y' && r->key[1] == '\0' && onset != ONSET_QU)
+        return 0;
+    out->onset = (uint8_t)onset;
+    out->nucleus = (uint8_t)nucleus;
+    out->coda = (uint8_t)coda;
+    out->tone = (uint8_t)tone;
+    out->case_pattern = (uint8_t)case_pattern;
+    out->nletters = (uint8_t)n;
+    out->onset_len = (uint8_t)olen;
+    out->nucleus_len = (uint8_t)vlen;
+    out->toneless_id = (uint32_t)(((onset * N_NUCLEI + nucleus) * N_CODAS + coda) * 6 + 1);
+    out->id = out->toneless_id + (uint32_t)tone;
+    return 1;
+}
+
+int vnt__tone_site_ok(const vnt_syllable *syl, const uint8_t *codes, int tone_at)
+{
+    return tone_at < 0 || tone_at >= syl->onset_len || vnt__is_vowel_code(codes[tone_at]);
+}
+
+int vnt__tone_letter(const vnt_syllable *syl, vnt_style style)
+{
+    int k = NUCLEI[syl->nucleus].tone;
+    if (k == TONE_BY_STYLE)
+        k = (syl->coda != 0 || style == VNT_STYLE_MODERN) ? 1 : 0;
+    return syl->onset_len + k;
+}
+
+int32_t vnt__compose_letter(uint8_t code, int tone, int upper)
+{
+    if (code == 'D')
+        return upper ? 0x0110 : 0x0111;
+    for (int v = 0; vnt_vowel_codes[v]; v++)
+        if ((uint8_t)vnt_vowel_codes[v] == code)
+            return upper ? vnt_compose_upper[v][tone] : vnt_compose_lower[v][tone];
+    return upper ? (int32_t)code - 32 : (int32_t)code;
+}
+
+/* Tone mark code points, and the shapes each vowel letter can take. */
+static int tone_of_mark(int32_t cp)
+{
+    switch (cp) {
+    case 0x0300: case 0x0340: return VNT_TONE_GRAVE;
+    case 0x0301: case 0x0341: return VNT_TONE_ACUTE;
+    case 0x0309: return VNT_TONE_HOOK;
+    case 0x0303: return VNT_TONE_TILDE;
+    case 0x0323: return VNT_TONE_DOT;
+    default: return 0;
+    }
+}
+
+static uint8_t apply_shape(uint8_t code, int32_t mark)
+{
+    switch (mark) {
+    case 0x0302:
+        return code == 'a' ? 'A' : code == 'e' ? 'E' : code == 'o' ? 'O' : 0;
+    case 0x0306:
+        return code == 'a' ? 'W' : 0;
+    case 0x031B:
+        return code == 'o' ? 'P' : code == 'u' ? 'U' : 0;
+    default:
+        return 0;
+    }
+}
+
+int vnt__collect_letters(const int32_t *cps, size_t n, uint8_t *codes, uint8_t *upper,
+                         int *tone, int *ntones, int *tone_at)
+{
+    int nl = 0;
+    int shaped_last = 0;
+    *tone = 0;
+    *ntones = 0;
+    *tone_at = -1;
+    for (size_t i = 0; i < n; i++) {
+        int32_t cp = cps[i];
+        int t = tone_of_mark(cp);
+        if (t) {
+            *tone = t;
+            *tone_at = nl - 1;
+            (*ntones)++;
+            continue;
+        }
+        if (cp == 0x0302 || cp == 0x0306 || cp == 0x031B) {
+            if (nl == 0 || shaped_last)
+                return -1;
+            uint8_t s = apply_shape(codes[nl - 1], cp);
+            if (!s)
+                return -1;
+            codes[nl - 1] = s;
+            shaped_last = 1;
+            continue;
+        }
+        uint16_t e = vnt__letter_info(cp);
+        if (e == 0)
+            return -1;
+        if (nl == VNT_SYLLABLE_MAX_LETTERS)
+            return -1;
+        codes[nl] = VNT_LI_CODE(e);
+        upper[nl] = (uint8_t)VNT_LI_UPPER(e);
+        shaped_last = VNT_LI_CODE(e) != 'D' && VNT_LI_CODE(e) >= 'A' && VNT_LI_CODE(e) <= 'Z';
+        if (VNT_LI_TONE(e)) {
+            *tone = VNT_LI_TONE(e);
+            *tone_at = nl;
+            (*ntones)++;
+        }
+        nl++;
+    }
+    return nl;
+}
+
+int vnt_syllable_parse(const char *s, size_t len, vnt_syllable *out)
+{
+    vnt_syllable dummy;
+    if (out == NULL)
+        out = &dummy;
+    memset(out, 0, sizeof *out);
+    if (s == NULL || len == 0 || len > 64)
+        return 0;
+    /* Decompose canonically (at most 64 bytes in, so a small buffer does). */
+    int32_t cps[256];
+    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                            cps, 256, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+    if (n < 0 || n > 256)
+        return 0;
+    uint8_t codes[VNT_SYLLABLE_MAX_LETTERS], upper[VNT_SYLLABLE_MAX_LETTERS];
+    int tone, ntones, tone_at;
+    int nl = vnt__collect_letters(cps, (size_t)n, codes, upper, &tone, &ntones, &tone_at);
+    if (nl <= 0 || ntones > 1)
+        return 0;
+    if (!vnt__parse_letters(codes, upper, nl, tone, out) ||
+        !vnt__tone_site_ok(out, codes, tone_at)) {
+        memset(out, 0, sizeof *out);
+        return 0;
+    }
+    return 1;
+}
+
+vnt_status vnt_syllable_format(const vnt_syllable *syl, vnt_style style, vnt_case case_pattern,
+                               vnt_buf *out)
+{
+    if (syl == NULL || out == NULL || syl->nucleus == 0 || syl->nucleus >= N_NUCLEI ||
+        syl->onset >= N_ONSETS || syl->coda >= N_CODAS || syl->tone > 5 ||
+        (style != VNT_STYLE_TRADITIONAL && style != VNT_STYLE_MODERN) ||
+        (unsigned)case_pattern > VNT_CASE_TITLE)
+        return VNT_ERR_INVALID_ARG;
+    char letters[3 * VNT_SYLLABLE_MAX_LETTERS];
+    int n = 0;
+    for (const char *p = ONSETS[syl->onset]; *p; p++)
+        letters[n++] = *p;
+    for (const char *p = NUCLEI[syl->nucleus].key; *p; p++)
+        letters[n++] = *p;
+    for (const char *p = CODAS[syl->coda]; *p; p++)
+        letters[n++] = *p;
+    int target = vnt__tone_letter(syl, style);
+    vnt_status st = vnt_buf_reserve(out, (size_t)n * 3);
+    if (st != VNT_OK)
+        return st;
+    for (int i = 0; i < n; i++) {
+        int up = case_pattern == VNT_CASE_UPPER || (case_pattern == VNT_CASE_TITLE && i == 0);
+        int32_t cp = vnt__compose_letter((uint8_t)letters[i], i == target ? syl->tone : 0, up);
+        out->len += vnt__utf8_encode(cp, out->data + out->len);
+    }
+    return VNT_OK;
+}

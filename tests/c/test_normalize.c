@@ -1,0 +1,213 @@
+/* Unit tests of the syllable parser and the normalizer: every row of
+ * tests/data/tone_tests.tsv in both styles, plus hand-written cases. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vntext.h"
+#include "check.h"
+
+static vnt_buf buf;
+
+static const char *norm(const char *s, size_t len, vnt_style style, size_t *out_len)
+{
+    vnt_buf_clear(&buf);
+    vnt_status st = vnt_normalize(s, len, style, &buf, NULL);
+    CHECK(st == VNT_OK);
+    *out_len = buf.len;
+    return buf.data ? buf.data : "";
+}
+
+#define CHECK_NORM(in, style, want)                                   \
+    do {                                                              \
+        size_t ol_;                                                   \
+        const char *o_ = norm((in), strlen(in), (style), &ol_);       \
+        CHECK_STR(o_, ol_, (want));                                   \
+    } while (0)
+
+/* Decodes the \uXXXX escapes of the table's input column. */
+static size_t unescape(const char *in, char *out)
+{
+    size_t k = 0;
+    for (const char *p = in; *p;) {
+        if (p[0] == '\\' && p[1] == 'u') {
+            unsigned v = (unsigned)strtoul((char[]){p[2], p[3], p[4], p[5], 0}, NULL, 16);
+            if (v < 0x800) {
+                out[k++] = (char)(0xC0 | (v >> 6));
+                out[k++] = (char)(0x80 | (v & 0x3F));
+            } else {
+                out[k++] = (char)(0xE0 | (v >> 12));
+                out[k++] = (char)(0x80 | ((v >> 6) & 0x3F));
+                out[k++] = (char)(0x80 | (v & 0x3F));
+            }
+            p += 6;
+        } else {
+            out[k++] = *p++;
+        }
+    }
+    out[k] = 0;
+    return k;
+}
+
+static void table_rows(void)
+{
+    const char *paths[] = {"tests/data/tone_tests.tsv", "../data/tone_tests.tsv",
+                           "../../tests/data/tone_tests.tsv"};
+    FILE *f = NULL;
+    for (size_t i = 0; i < 3 && !f; i++)
+        f = fopen(paths[i], "r");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    char line[1024];
+    int rows = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || strncmp(line, "id\t", 3) == 0)
+            continue;
+        line[strcspn(line, "\r\n")] = 0;
+        char *col[6] = {0};
+        char *p = line;
+        for (int c = 0; c < 6 && p; c++) {
+            col[c] = p;
+            p = strchr(p, '\t');
+            if (p)
+                *p++ = 0;
+        }
+        if (!col[4])
+            continue;
+        char in[256];
+        size_t inlen = unescape(col[2], in);
+        size_t ol;
+        const char *o = norm(in, inlen, VNT_STYLE_TRADITIONAL, &ol);
+        if (!(ol == strlen(col[3]) && memcmp(o, col[3], ol) == 0))
+            fprintf(stderr, "row %s (%s): ", col[0], col[5] ? col[5] : "");
+        CHECK_STR(o, ol, col[3]);
+        o = norm(in, inlen, VNT_STYLE_MODERN, &ol);
+        if (!(ol == strlen(col[4]) && memcmp(o, col[4], ol) == 0))
+            fprintf(stderr, "row %s modern (%s): ", col[0], col[5] ? col[5] : "");
+        CHECK_STR(o, ol, col[4]);
+        /* idempotent, and the styles convert into each other */
+        o = norm(col[3], strlen(col[3]), VNT_STYLE_MODERN, &ol);
+        CHECK_STR(o, ol, col[4]);
+        o = norm(col[4], strlen(col[4]), VNT_STYLE_TRADITIONAL, &ol);
+        CHECK_STR(o, ol, col[3]);
+        rows++;
+    }
+    fclose(f);
+    CHECK(rows == 108);
+}
+
+static void contexts(void)
+{
+    const vnt_style T = VNT_STYLE_TRADITIONAL, M = VNT_STYLE_MODERN;
+    CHECK_NORM("", T, "");
+    CHECK_NORM("Hoà Bình, thuỷ điện (khoẻ)!", T, "Hòa Bình, thủy điện (khỏe)!");
+    CHECK_NORM("Hòa Bình, thủy điện (khỏe)!", M, "Hoà Bình, thuỷ điện (khoẻ)!");
+    CHECK_NORM("  hoà\t\tthuỷ \r\n", T, "  hòa\t\tthủy \r\n");
+    CHECK_NORM("P.Hoà TP.HCM", T, "P.Hòa TP.HCM");
+    CHECK_NORM("Hoà-Bình", T, "Hòa-Bình");
+    CHECK_NORM("HOÀ BÌNH", T, "HÒA BÌNH");
+    /* left alone: URL, e-mail, path, identifiers, versions, domains */
+    CHECK_NORM("https://vi.wikipedia.org/wiki/Hoà_Bình", T, "https://vi.wikipedia.org/wiki/Hoà_Bình");
+    CHECK_NORM("hoà@thuỷ.vn", T, "hoà@thuỷ.vn");
+    CHECK_NORM("thuỷ.vn.", T, "thuỷ.vn.");
+    CHECK_NORM("snake_hoà", T, "snake_hoà");
+    CHECK_NORM("hoà2", T, "hoà2");
+    CHECK_NORM("Iowa café naïve José iPhone où hóá niño", T,
+               "Iowa café naïve José iPhone où hóá niño");
+    /* a Spanish ñ is not a tone typed on the onset */
+    CHECK_NORM("ña Ñu", T, "ña Ñu");
+    /* a tone after the final consonant, precomposed by an earlier NFC */
+    CHECK_NORM("vi\xc3\xaa\xe1\xb9\xad", T, "việt"); /* viêṭ */
+    /* NFC of non-Vietnamese text */
+    CHECK_NORM("Cafe\xcc\x81 \xe1\x84\x80\xe1\x85\xa1", T, "Café \xea\xb0\x80");
+    /* U+0000 kept */
+    {
+        size_t ol;
+        const char in[] = "ho\xc3\xa0\0thu\xe1\xbb\xb7";
+        const char *o = norm(in, sizeof in - 1, T, &ol);
+        CHECK(ol == sizeof "h\xc3\xb2" "a\0th\xe1\xbb\xa7y" - 1);
+        CHECK(memcmp(o, "h\xc3\xb2" "a\0th\xe1\xbb\xa7y", ol) == 0);
+    }
+    /* emoji and other scripts */
+    CHECK_NORM("😀 hoà Москва 東京", T, "😀 hòa Москва 東京");
+    /* changed flag */
+    {
+        vnt_buf b;
+        vnt_buf_init(&b);
+        int changed = -1;
+        CHECK(vnt_normalize("hòa bình", strlen("hòa bình"), T, &b, &changed) == VNT_OK);
+        CHECK(changed == 0 && b.len == 0);
+        CHECK(vnt_normalize("hoà bình", strlen("hoà bình"), T, &b, &changed) == VNT_OK);
+        CHECK(changed == 1);
+        CHECK_STR(b.data, b.len, "hòa bình");
+        vnt_buf_free(&b);
+    }
+    /* invalid UTF-8 and arguments */
+    {
+        vnt_buf b;
+        vnt_buf_init(&b);
+        CHECK(vnt_normalize("ho\xc3", 3, T, &b, NULL) == VNT_ERR_INVALID_UTF8);
+        CHECK(vnt_normalize("\xed\xa0\x80", 3, T, &b, NULL) == VNT_ERR_INVALID_UTF8);
+        CHECK(vnt_normalize("a", 1, (vnt_style)7, &b, NULL) == VNT_ERR_INVALID_ARG);
+        CHECK(vnt_normalize(NULL, 0, T, &b, NULL) == VNT_OK);
+        CHECK(vnt_normalize("a", 1, T, NULL, NULL) == VNT_ERR_INVALID_ARG);
+        vnt_buf_free(&b);
+    }
+}
+
+static void syllables(void)
+{
+    vnt_syllable a, b;
+    CHECK(vnt_syllable_parse("hoà", strlen("hoà"), &a) == 1);
+    CHECK(vnt_syllable_parse("HÒA", strlen("HÒA"), &b) == 1);
+    CHECK(a.id == b.id && a.toneless_id == b.toneless_id);
+    CHECK(a.case_pattern == VNT_CASE_LOWER && b.case_pattern == VNT_CASE_UPPER);
+    CHECK(vnt_syllable_parse("ho\xcc\x80" "a", 5, &b) == 1 && b.id == a.id);
+    CHECK(vnt_syllable_parse("hoa", 3, &b) == 1 && b.id != a.id && b.toneless_id == a.toneless_id);
+    CHECK(vnt_syllable_parse("nghiêng", strlen("nghiêng"), &b) == 1 && b.onset_len == 3);
+    CHECK(vnt_syllable_parse("khuya", 5, &b) == 1);
+    CHECK(vnt_syllable_parse("hóá", strlen("hóá"), &b) == 0);
+    CHECK(vnt_syllable_parse("Iowa", 4, &b) == 0);
+    CHECK(vnt_syllable_parse("McKinley", 8, &b) == 0);
+    CHECK(vnt_syllable_parse("", 0, &b) == 0);
+    CHECK(vnt_syllable_parse("ho\xc3", 3, &b) == 0);
+    vnt_buf o;
+    vnt_buf_init(&o);
+    CHECK(vnt_syllable_parse("THUỶ", strlen("THUỶ"), &a) == 1);
+    CHECK(vnt_syllable_format(&a, VNT_STYLE_TRADITIONAL, VNT_CASE_LOWER, &o) == VNT_OK);
+    CHECK_STR(o.data, o.len, "thủy");
+    vnt_buf_clear(&o);
+    CHECK(vnt_syllable_format(&a, VNT_STYLE_MODERN, VNT_CASE_TITLE, &o) == VNT_OK);
+    CHECK_STR(o.data, o.len, "Thuỷ");
+    vnt_buf_free(&o);
+}
+
+static void accents(void)
+{
+    vnt_buf o;
+    vnt_buf_init(&o);
+#define CHECK_RA(in, want)                                                 \
+    do {                                                                   \
+        vnt_buf_clear(&o);                                                 \
+        CHECK(vnt_remove_accents((in), strlen(in), &o) == VNT_OK);         \
+        CHECK_STR(o.data ? o.data : "", o.len, (want));                    \
+    } while (0)
+    CHECK_RA("Tiếng Việt", "Tieng Viet");
+    CHECK_RA("ĐƯỜNG đi NGUYỄN ĐỨC", "DUONG di NGUYEN DUC");
+    CHECK_RA("niño über façade Москва 😀", "niño über façade Москва 😀");
+    CHECK_RA("Vie\xcc\x82\xcc\xa3t", "Viet");
+    CHECK_RA("", "");
+    vnt_buf_free(&o);
+}
+
+int main(void)
+{
+    vnt_buf_init(&buf);
+    table_rows();
+    contexts();
+    syllables();
+    accents();
+    vnt_buf_free(&buf);
+    return CHECK_DONE();
+}
