@@ -12,10 +12,12 @@
 
 #if defined(__GNUC__)
 #define VNT_INTERNAL __attribute__((visibility("hidden")))
+#define VNT_INLINE static inline __attribute__((always_inline))
 #define VNT_LIKELY(x) __builtin_expect(!!(x), 1)
 #define VNT_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #define VNT_INTERNAL
+#define VNT_INLINE static inline
 #define VNT_LIKELY(x) (x)
 #define VNT_UNLIKELY(x) (x)
 #endif
@@ -24,7 +26,7 @@
  * (1..4) and stores the code point in *cp, or returns 0 when the bytes at i
  * are not valid UTF-8 (overlong forms, surrogates and values above U+10FFFF
  * are invalid). i < len is required. */
-static inline size_t vnt__utf8_decode(const unsigned char *s, size_t len,
+VNT_INLINE size_t vnt__utf8_decode(const unsigned char *s, size_t len,
                                       size_t i, int32_t *cp)
 {
     unsigned c = s[i];
@@ -65,7 +67,7 @@ static inline size_t vnt__utf8_decode(const unsigned char *s, size_t len,
 
 /* Encodes cp (a valid scalar value) as UTF-8 into dst (room for 4 bytes).
  * Returns the number of bytes written. */
-static inline size_t vnt__utf8_encode(int32_t cp, char *dst)
+VNT_INLINE size_t vnt__utf8_encode(int32_t cp, char *dst)
 {
     uint32_t v = (uint32_t)cp;
     if (v < 0x80) {

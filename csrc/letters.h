@@ -14,24 +14,17 @@
 /* Letter info for a code point that is one precomposed letter (ASCII letters
  * included): code | tone << 8 | upper << 11, or 0 when cp is not an ASCII
  * letter plus Vietnamese marks. */
-static inline uint16_t vnt__letter_info(int32_t cp)
+VNT_INLINE uint16_t vnt__letter_info(int32_t cp)
 {
-    if (cp < 0x80) {
-        if (cp >= 'a' && cp <= 'z')
-            return (uint16_t)cp;
-        if (cp >= 'A' && cp <= 'Z')
-            return (uint16_t)((cp + 32) | 0x800);
-        return 0;
-    }
-    if (cp >= VNT_LETTERS_00C0_LO && cp < VNT_LETTERS_00C0_HI)
-        return vnt_letters_00c0[cp - VNT_LETTERS_00C0_LO];
+    if (cp >= 0 && cp < VNT_LETTERS_0000_HI)
+        return vnt_letters_0000[cp];
     if (cp >= VNT_LETTERS_1E00_LO && cp < VNT_LETTERS_1E00_HI)
         return vnt_letters_1e00[cp - VNT_LETTERS_1E00_LO];
     return 0;
 }
 
 /* 1 for the vowel letter codes a ă â e ê i o ô ơ u ư y. */
-static inline int vnt__is_vowel_code(uint8_t c)
+VNT_INLINE int vnt__is_vowel_code(uint8_t c)
 {
     switch (c) {
     case 'a': case 'W': case 'A': case 'e': case 'E': case 'i':

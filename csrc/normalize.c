@@ -7,8 +7,9 @@
  * syllable: when it is one, with one tone mark, it is written back with the
  * tone where the style puts it; everything else is only put in NFC.
  *
- * Output is lazy: nothing is copied until the first change, so text that is
- * already normalized costs one read and no writes.
+ * The pass produces edits (replace input bytes [a, b) by these bytes), so
+ * text that is already normalized costs one read and no writes, and a caller
+ * can splice the changes into a text it holds in another form.
  */
 #include <stdlib.h>
 
@@ -17,47 +18,82 @@
 #include "letters.h"
 
 /* ---------------------------------------------------------------------- */
-/* Lazy output                                                              */
+/* Edits                                                                    */
+
+void vnt_edits_init(vnt_edits *edits)
+{
+    edits->items = NULL;
+    edits->len = 0;
+    edits->cap = 0;
+    vnt_buf_init(&edits->text);
+}
+
+void vnt_edits_free(vnt_edits *edits)
+{
+    free(edits->items);
+    vnt_buf_free(&edits->text);
+    vnt_edits_init(edits);
+}
+
+void vnt_edits_clear(vnt_edits *edits)
+{
+    edits->len = 0;
+    vnt_buf_clear(&edits->text);
+}
 
 typedef struct {
     const char *s;
     size_t len;
-    vnt_buf *out;
-    size_t copied;  /* input bytes before this offset are accounted for */
-    int started;    /* out holds the output up to copied */
-} emitter;
+    vnt_edits *ed;
+} ctx;
 
-static vnt_status emit_start(emitter *e)
+/* Records that input bytes [a, b) become r[0..rlen), unless they already
+ * are. Edits come in order. */
+static vnt_status push_edit(ctx *c, size_t a, size_t b, const char *r, size_t rlen)
 {
-    if (!e->started) {
-        vnt_status st = vnt_buf_reserve(e->out, e->len + e->len / 8 + 16);
-        if (st != VNT_OK)
-            return st;
-        e->started = 1;
-    }
-    return VNT_OK;
-}
-
-/* Replaces input bytes [a, b) by r[0..rlen). a >= e->copied. */
-static vnt_status emit_replace(emitter *e, size_t a, size_t b, const char *r, size_t rlen)
-{
-    if (rlen == b - a && memcmp(e->s + a, r, rlen) == 0)
+    if (rlen == b - a && memcmp(c->s + a, r, rlen) == 0)
         return VNT_OK;
-    vnt_status st = emit_start(e);
+    vnt_edits *ed = c->ed;
+    if (ed->len == ed->cap) {
+        size_t cap = ed->cap ? ed->cap * 2 : 64;
+        if (cap > SIZE_MAX / sizeof *ed->items)
+            return VNT_ERR_TOO_LARGE;
+        vnt_edit *p = realloc(ed->items, cap * sizeof *p);
+        if (p == NULL)
+            return VNT_ERR_NOMEM;
+        ed->items = p;
+        ed->cap = cap;
+    }
+    vnt_edit *x = &ed->items[ed->len];
+    x->start = a;
+    x->end = b;
+    x->repl = ed->text.len;
+    x->repl_len = rlen;
+    vnt_status st = vnt_buf_append(&ed->text, r, rlen);
     if (st == VNT_OK)
-        st = vnt_buf_append(e->out, e->s + e->copied, a - e->copied);
-    if (st == VNT_OK)
-        st = vnt_buf_append(e->out, r, rlen);
-    e->copied = b;
+        ed->len++;
     return st;
 }
 
-static vnt_status emit_finish(emitter *e)
+vnt_status vnt_edits_apply(const vnt_edits *edits, const char *s, size_t len, vnt_buf *out)
 {
-    if (!e->started)
-        return VNT_OK;
-    vnt_status st = vnt_buf_append(e->out, e->s + e->copied, e->len - e->copied);
-    e->copied = e->len;
+    if (edits == NULL || out == NULL || (s == NULL && len != 0))
+        return VNT_ERR_INVALID_ARG;
+    size_t grow = edits->text.len;
+    vnt_status st = vnt_buf_reserve(out, len > SIZE_MAX - grow ? SIZE_MAX : len + grow);
+    size_t pos = 0;
+    for (size_t k = 0; st == VNT_OK && k < edits->len; k++) {
+        const vnt_edit *x = &edits->items[k];
+        if (x->start < pos || x->end < x->start || x->end > len ||
+            x->repl > edits->text.len || x->repl_len > edits->text.len - x->repl)
+            return VNT_ERR_INVALID_ARG;
+        st = vnt_buf_append(out, s + pos, x->start - pos);
+        if (st == VNT_OK)
+            st = vnt_buf_append(out, edits->text.data + x->repl, x->repl_len);
+        pos = x->end;
+    }
+    if (st == VNT_OK)
+        st = vnt_buf_append(out, s + pos, len - pos);
     return st;
 }
 
@@ -69,8 +105,8 @@ static vnt_status emit_finish(emitter *e)
  * letters are checked by the callers first. */
 static int nfc_inert(int32_t cp)
 {
-    if (cp < 0x300)
-        return 1; /* Latin-1 and Latin Extended-A/B: all NFC starters */
+    if (cp < 0x300 || (cp >= 0x2010 && cp <= 0x2027))
+        return 1; /* Latin-1, Latin Extended-A/B, dashes, quotes, ellipsis */
     if (cp >= 0x1100 && cp <= 0x11FF)
         return 0; /* Hangul jamo compose with their neighbours */
     const utf8proc_property_t *p = utf8proc_get_property(cp);
@@ -149,14 +185,14 @@ static int is_space(int32_t cp)
 /* ---------------------------------------------------------------------- */
 /* NFC of a span                                                            */
 
-/* NFC of s[a..b) through utf8proc, emitted when it differs. The span must
+/* NFC of s[a..b) through utf8proc, recorded when it differs. The span must
  * start at a starter that does not combine with what precedes it. */
-static vnt_status nfc_region(emitter *e, size_t a, size_t b)
+static vnt_status nfc_region(ctx *c, size_t a, size_t b)
 {
     int32_t stack[256];
     int32_t *buf = stack;
     utf8proc_ssize_t cap = 256;
-    const utf8proc_uint8_t *src = (const utf8proc_uint8_t *)e->s + a;
+    const utf8proc_uint8_t *src = (const utf8proc_uint8_t *)c->s + a;
     utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
     if (b - a > (size_t)(PTRDIFF_MAX / 64))
         return VNT_ERR_TOO_LARGE;
@@ -176,7 +212,7 @@ static vnt_status nfc_region(emitter *e, size_t a, size_t b)
         if (n < 0)
             st = VNT_ERR_UNICODE;
         else
-            st = emit_replace(e, a, b, (const char *)buf, (size_t)n);
+            st = push_edit(c, a, b, (const char *)buf, (size_t)n);
     }
     if (buf != stack)
         free(buf);
@@ -185,40 +221,38 @@ static vnt_status nfc_region(emitter *e, size_t a, size_t b)
 
 /* NFC of s[a..b), touching utf8proc only around characters that are not
  * inert: each such stretch is renormalized from the starter before it. */
-static vnt_status nfc_span(emitter *e, size_t a, size_t b)
+static vnt_status nfc_span(ctx *c, size_t a, size_t b)
 {
-    const unsigned char *u = (const unsigned char *)e->s;
+    const unsigned char *u = (const unsigned char *)c->s;
     size_t i = a;
-    size_t last_starter = a;     /* start of the last inert character */
-    size_t region_start = (size_t)-1;
+    size_t last_starter = a; /* start of the last inert character */
+    size_t region_start = SIZE_MAX;
     while (i < b) {
         int32_t cp;
-        size_t n;
-        if (u[i] < 0x80) {
-            cp = u[i];
-            n = 1;
-        } else {
+        size_t n = 1;
+        int inert = 1;
+        if (u[i] >= 0x80) {
             n = vnt__utf8_decode(u, b, i, &cp);
             if (n == 0)
                 return VNT_ERR_INVALID_UTF8;
+            inert = vnt__letter_info(cp) != 0 || nfc_inert(cp);
         }
-        int inert = cp < 0x80 || vnt__letter_info(cp) != 0 || nfc_inert(cp);
         if (!inert) {
-            if (region_start == (size_t)-1)
+            if (region_start == SIZE_MAX)
                 region_start = last_starter;
         } else {
-            if (region_start != (size_t)-1) {
-                vnt_status st = nfc_region(e, region_start, i);
+            if (region_start != SIZE_MAX) {
+                vnt_status st = nfc_region(c, region_start, i);
                 if (st != VNT_OK)
                     return st;
-                region_start = (size_t)-1;
+                region_start = SIZE_MAX;
             }
             last_starter = i;
         }
         i += n;
     }
-    if (region_start != (size_t)-1)
-        return nfc_region(e, region_start, b);
+    if (region_start != SIZE_MAX)
+        return nfc_region(c, region_start, b);
     return VNT_OK;
 }
 
@@ -351,49 +385,52 @@ static size_t write_letters(const uint8_t *codes, const uint8_t *upper, int n, i
     return k;
 }
 
-/* A run of precomposed letters only (no combining marks). */
-static vnt_status fast_run(emitter *e, size_t a, size_t b, vnt_style style)
+VNT_INLINE int is_shaped_code(uint8_t c)
 {
-    const unsigned char *u = (const unsigned char *)e->s;
-    uint8_t codes[VNT_SYLLABLE_MAX_LETTERS], upper[VNT_SYLLABLE_MAX_LETTERS];
-    int n = 0, tone = 0, ntones = 0, tone_at = -1;
-    for (size_t i = a; i < b;) {
-        int32_t cp;
-        size_t k = vnt__utf8_decode(u, b, i, &cp);
-        uint16_t info = vnt__letter_info(cp);
-        if (n == VNT_SYLLABLE_MAX_LETTERS)
-            return VNT_OK; /* too long to be a syllable */
-        codes[n] = VNT_LI_CODE(info);
-        upper[n] = (uint8_t)VNT_LI_UPPER(info);
-        if (VNT_LI_TONE(info)) {
-            tone = VNT_LI_TONE(info);
-            tone_at = n;
-            ntones++;
-        }
-        n++;
-        i += k;
+    return c == 'A' || c == 'W' || c == 'E' || c == 'O' || c == 'P' || c == 'U';
+}
+
+/* For precomposed letters with one tone, on letter tone_at: when they are a
+ * syllable whose tone belongs on another letter, writes the respelling into
+ * dst and returns its length; otherwise returns 0. */
+static size_t respell(const uint8_t *codes, const uint8_t *upper, int n, int tone, int tone_at,
+                      vnt_style style, char *dst)
+{
+    /* Shortcuts that need no parse: a tone on the last shaped vowel stays
+     * there (rule 2 of the placement rules covers every nucleus with a
+     * shaped vowel), and so does a tone on the only vowel. */
+    uint8_t t = codes[tone_at];
+    if (is_shaped_code(t)) {
+        int last = 1;
+        for (int i = tone_at + 1; i < n; i++)
+            if (is_shaped_code(codes[i]))
+                last = 0;
+        if (last)
+            return 0;
+    } else if (vnt__is_vowel_code(t)) {
+        int nv = 0;
+        for (int i = 0; i < n; i++)
+            nv += vnt__is_vowel_code(codes[i]);
+        if (nv == 1)
+            return 0;
     }
-    if (ntones != 1)
-        return VNT_OK;
     vnt_syllable syl;
     if (!vnt__parse_letters(codes, upper, n, tone, &syl) ||
         !vnt__tone_site_ok(&syl, codes, tone_at))
-        return VNT_OK;
+        return 0;
     int target = vnt__tone_letter(&syl, style);
     if (target == tone_at)
-        return VNT_OK;
-    char tmp[4 * VNT_SYLLABLE_MAX_LETTERS];
-    size_t tl = write_letters(codes, upper, n, tone, target, tmp);
-    return emit_replace(e, a, b, tmp, tl);
+        return 0;
+    return write_letters(codes, upper, n, tone, target, dst);
 }
 
 /* A run of letters with combining marks or other scripts in it. */
-static vnt_status slow_run(emitter *e, size_t a, size_t b, vnt_style style)
+static vnt_status slow_run(ctx *c, size_t a, size_t b, vnt_style style)
 {
     if (b - a <= 64) {
         int32_t cps[256];
         utf8proc_ssize_t n =
-            utf8proc_decompose((const utf8proc_uint8_t *)e->s + a, (utf8proc_ssize_t)(b - a),
+            utf8proc_decompose((const utf8proc_uint8_t *)c->s + a, (utf8proc_ssize_t)(b - a),
                                cps, 256, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
         if (n > 0 && n <= 256) {
             uint8_t codes[VNT_SYLLABLE_MAX_LETTERS], upper[VNT_SYLLABLE_MAX_LETTERS];
@@ -405,145 +442,292 @@ static vnt_status slow_run(emitter *e, size_t a, size_t b, vnt_style style)
                 char tmp[4 * VNT_SYLLABLE_MAX_LETTERS];
                 size_t tl = write_letters(codes, upper, nl, tone, vnt__tone_letter(&syl, style),
                                           tmp);
-                return emit_replace(e, a, b, tmp, tl);
+                return push_edit(c, a, b, tmp, tl);
             }
         }
     }
-    return nfc_region(e, a, b);
+    return nfc_region(c, a, b);
 }
 
-/* A chunk that is not opaque: letter runs are syllable candidates, the rest
- * is put in NFC. */
-static vnt_status normal_chunk(emitter *e, size_t a, size_t b, vnt_style style)
+/* The general path for a chunk that is not opaque: letter runs are
+ * syllable candidates, everything else is put in NFC. */
+static vnt_status normal_chunk(ctx *c, size_t a, size_t b, vnt_style style)
 {
-    const unsigned char *u = (const unsigned char *)e->s;
+    const unsigned char *u = (const unsigned char *)c->s;
     size_t i = a;
     size_t other_start = a; /* start of the current non-letter stretch */
+    vnt_status st;
     while (i < b) {
-        int32_t cp;
-        size_t n = vnt__utf8_decode(u, b, i, &cp);
+        int32_t cp = u[i];
+        size_t n = 1;
+        if (u[i] >= 0x80)
+            n = vnt__utf8_decode(u, b, i, &cp);
         if (!is_letter(cp)) {
             i += n;
             continue;
         }
         /* a letter run starts at i */
-        vnt_status st = nfc_span(e, other_start, i);
-        if (st != VNT_OK)
+        if ((st = nfc_span(c, other_start, i)) != VNT_OK)
             return st;
+        uint8_t codes[VNT_SYLLABLE_MAX_LETTERS], upper[VNT_SYLLABLE_MAX_LETTERS];
+        int nl = 0, tone = 0, ntones = 0, tone_at = -1, fast = 1;
         size_t r = i;
-        int fast = 1;
         while (r < b) {
-            int32_t c2;
-            size_t n2 = vnt__utf8_decode(u, b, r, &c2);
-            if (c2 < 0x80 ? !(((c2 | 32) >= 'a') && ((c2 | 32) <= 'z')) : 0)
-                break;
-            if (c2 >= 0x80 && !vnt__letter_info(c2)) {
-                if (!is_letter(c2) && !is_mark(c2))
+            int32_t c2 = u[r];
+            size_t n2 = 1;
+            if (u[r] >= 0x80)
+                n2 = vnt__utf8_decode(u, b, r, &c2);
+            uint16_t info = vnt__letter_info(c2);
+            if (!info) {
+                if (c2 < 0x80 || (!is_letter(c2) && !is_mark(c2)))
                     break;
                 fast = 0;
+            } else if (nl < VNT_SYLLABLE_MAX_LETTERS) {
+                codes[nl] = VNT_LI_CODE(info);
+                upper[nl] = (uint8_t)VNT_LI_UPPER(info);
+                if (VNT_LI_TONE(info)) {
+                    tone = VNT_LI_TONE(info);
+                    tone_at = nl;
+                    ntones++;
+                }
             }
+            nl++;
             r += n2;
         }
-        st = fast ? fast_run(e, i, r, style) : slow_run(e, i, r, style);
+        st = VNT_OK;
+        if (!fast) {
+            st = slow_run(c, i, r, style);
+        } else if (ntones == 1 && nl <= VNT_SYLLABLE_MAX_LETTERS) {
+            char tmp[4 * VNT_SYLLABLE_MAX_LETTERS];
+            size_t tl = respell(codes, upper, nl, tone, tone_at, style, tmp);
+            if (tl)
+                st = push_edit(c, i, r, tmp, tl);
+        }
         if (st != VNT_OK)
             return st;
         i = r;
         other_start = r;
     }
-    return nfc_span(e, other_start, b);
+    return nfc_span(c, other_start, b);
 }
 
-static vnt_status run_normalize(emitter *e, vnt_style style)
+/* ---------------------------------------------------------------------- */
+/* The pass                                                                 */
+
+/* ASCII characters that send a chunk to the opaque check (chunk_is_opaque):
+ * anything but letters and ordinary sentence punctuation. */
+VNT_INLINE int ascii_needs_check(unsigned c)
 {
-    const unsigned char *u = (const unsigned char *)e->s;
-    size_t len = e->len;
-    size_t i = 0;
-    while (i < len) {
-        /* skip white space */
-        int32_t cp;
-        size_t n;
-        if (u[i] < 0x80) {
-            if (u[i] == ' ' || (u[i] >= 0x09 && u[i] <= 0x0D)) {
-                i++;
-                continue;
+    switch (c) {
+    case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '"':
+    case '-':
+        return 0;
+    default:
+        return !((c | 32) >= 'a' && (c | 32) <= 'z');
+    }
+}
+
+VNT_INLINE int ascii_space(unsigned c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+
+/* A respelling found in a chunk, applied when the chunk ends and turns out
+ * not to be opaque. */
+typedef struct {
+    size_t a, b;
+    size_t len;
+    char text[4 * VNT_SYLLABLE_MAX_LETTERS];
+} pending_edit;
+
+#define MAX_PENDING 8
+
+/* One chunk, from a to the next white space, in one read when it holds only
+ * precomposed letters and inert punctuation. A chunk with anything else
+ * (combining marks, letters of other scripts, characters that NFC changes,
+ * many respellings) goes through normal_chunk, or nfc_span when it is
+ * opaque. Stores the end of the chunk in *end. */
+static vnt_status one_chunk(ctx *c, size_t a, vnt_style style, size_t *end)
+{
+    const unsigned char *u = (const unsigned char *)c->s;
+    const size_t len = c->len;
+    pending_edit pend[MAX_PENDING];
+    int npend = 0;
+    int check = 0;         /* the chunk may be opaque */
+    int general = 0;       /* the chunk needs the general path */
+    size_t run = SIZE_MAX; /* start of the current run of letters */
+    uint8_t codes[VNT_SYLLABLE_MAX_LETTERS], upper[VNT_SYLLABLE_MAX_LETTERS];
+    int nl = 0, tone = 0, ntones = 0, tone_at = -1;
+    size_t i = a;
+    for (;;) {
+        int32_t cp = 0;
+        size_t n = 1;
+        uint16_t info = 0;
+        int space = 0;
+        if (i >= len) {
+            space = 1;
+        } else if (u[i] < 0x80) {
+            info = vnt__letter_info(u[i]);
+            if (!info) {
+                if (ascii_space(u[i]))
+                    space = 1;
+                else
+                    check |= ascii_needs_check(u[i]);
             }
-            n = 1;
         } else {
             n = vnt__utf8_decode(u, len, i, &cp);
             if (n == 0)
                 return VNT_ERR_INVALID_UTF8;
-            if (is_space(cp)) {
-                i += n;
-                continue;
+            info = vnt__letter_info(cp);
+            if (!info) {
+                if (is_space(cp)) {
+                    space = 1;
+                } else {
+                    check = 1;
+                    if (!nfc_inert(cp) || is_letter(cp))
+                        general = 1;
+                }
             }
         }
-        /* the chunk runs to the next white space; note whether anything in
-         * it needs a look (a non-ASCII character) */
-        size_t a = i;
-        int plain = 1;
-        while (i < len) {
-            unsigned c = u[i];
-            if (c < 0x80) {
-                if (c == ' ' || (c >= 0x09 && c <= 0x0D))
-                    break;
-                i++;
-                continue;
+        if (info) {
+            if (run == SIZE_MAX) {
+                run = i;
+                nl = 0, tone = 0, ntones = 0, tone_at = -1;
             }
-            n = vnt__utf8_decode(u, len, i, &cp);
-            if (n == 0)
-                return VNT_ERR_INVALID_UTF8;
-            if (is_space(cp))
-                break;
-            plain = 0;
+            if (nl < VNT_SYLLABLE_MAX_LETTERS) {
+                codes[nl] = VNT_LI_CODE(info);
+                upper[nl] = (uint8_t)VNT_LI_UPPER(info);
+                if (VNT_LI_TONE(info)) {
+                    tone = VNT_LI_TONE(info);
+                    tone_at = nl;
+                    ntones++;
+                }
+            }
+            nl++;
             i += n;
+            continue;
         }
-        if (plain)
-            continue; /* ASCII: no tone marks, already NFC */
-        vnt_status st = chunk_is_opaque(e->s, a, i) ? nfc_span(e, a, i)
-                                                   : normal_chunk(e, a, i, style);
+        /* the run of letters, if any, ends here */
+        if (run != SIZE_MAX) {
+            if (ntones == 1 && nl <= VNT_SYLLABLE_MAX_LETTERS && !general) {
+                if (npend == MAX_PENDING) {
+                    general = 1;
+                } else {
+                    pending_edit *p = &pend[npend];
+                    p->len = respell(codes, upper, nl, tone, tone_at, style, p->text);
+                    if (p->len) {
+                        p->a = run;
+                        p->b = i;
+                        npend++;
+                    }
+                }
+            }
+            run = SIZE_MAX;
+        }
+        if (space)
+            break;
+        i += n;
+    }
+    *end = i;
+    if (!npend && !general)
+        return VNT_OK;
+    if (check && chunk_is_opaque(c->s, a, i))
+        return general ? nfc_span(c, a, i) : VNT_OK;
+    if (general)
+        return normal_chunk(c, a, i, style);
+    vnt_status st = VNT_OK;
+    for (int k = 0; k < npend && st == VNT_OK; k++)
+        st = push_edit(c, pend[k].a, pend[k].b, pend[k].text, pend[k].len);
+    return st;
+}
+
+/* Pure ASCII needs nothing (no tone marks, already NFC), so the pass skips
+ * it eight bytes at a time and reads only the chunks that hold a non-ASCII
+ * character. */
+static vnt_status run_normalize(ctx *c, vnt_style style)
+{
+    const unsigned char *u = (const unsigned char *)c->s;
+    const size_t len = c->len;
+    size_t done = 0; /* everything before this is read */
+    size_t i = 0;
+    while (i < len) {
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (w & UINT64_C(0x8080808080808080))
+                break;
+            i += 8;
+        }
+        while (i < len && u[i] < 0x80)
+            i++;
+        if (i >= len)
+            break;
+        /* the chunk holding u[i] starts after the last white space; only
+         * ASCII lies between done and i */
+        size_t a = i;
+        while (a > done && !ascii_space(u[a - 1]))
+            a--;
+        size_t end;
+        vnt_status st = one_chunk(c, a, style, &end);
         if (st != VNT_OK)
             return st;
+        /* the character that ended the chunk is white space (or the end) */
+        if (end < len) {
+            int32_t cp;
+            size_t n = u[end] < 0x80 ? 1 : vnt__utf8_decode(u, len, end, &cp);
+            end += n;
+        }
+        done = i = end;
     }
     return VNT_OK;
+}
+
+vnt_status vnt_normalize_edits(const char *s, size_t len, vnt_style style, vnt_edits *edits)
+{
+    if ((s == NULL && len != 0) || edits == NULL ||
+        (style != VNT_STYLE_TRADITIONAL && style != VNT_STYLE_MODERN))
+        return VNT_ERR_INVALID_ARG;
+    vnt_edits_clear(edits);
+    ctx c = {s, len, edits};
+    vnt_status st = run_normalize(&c, style);
+    if (st != VNT_OK)
+        vnt_edits_clear(edits);
+    return st;
 }
 
 vnt_status vnt_normalize(const char *s, size_t len, vnt_style style, vnt_buf *out,
                          int *changed)
 {
-    if ((s == NULL && len != 0) || out == NULL ||
-        (style != VNT_STYLE_TRADITIONAL && style != VNT_STYLE_MODERN))
-        return VNT_ERR_INVALID_ARG;
     if (changed)
         *changed = 0;
-    size_t out_len0 = out->len;
-    emitter e = {s, len, out, 0, 0};
-    vnt_status st = run_normalize(&e, style);
-    if (st == VNT_OK) {
-        if (!e.started && changed == NULL)
-            st = vnt_buf_append(out, s, len);
-        else
-            st = emit_finish(&e);
+    if (out == NULL)
+        return VNT_ERR_INVALID_ARG;
+    vnt_edits ed;
+    vnt_edits_init(&ed);
+    vnt_status st = vnt_normalize_edits(s, len, style, &ed);
+    if (st == VNT_OK && (ed.len > 0 || changed == NULL)) {
+        size_t len0 = out->len;
+        st = vnt_edits_apply(&ed, s, len, out);
+        if (st != VNT_OK)
+            out->len = len0;
+        else if (changed)
+            *changed = 1;
     }
-    if (st != VNT_OK) {
-        out->len = out_len0;
-        return st;
-    }
-    if (changed)
-        *changed = e.started;
-    return VNT_OK;
+    vnt_edits_free(&ed);
+    return st;
 }
 
 vnt_status vnt_nfc(const char *s, size_t len, vnt_buf *out)
 {
     if ((s == NULL && len != 0) || out == NULL)
         return VNT_ERR_INVALID_ARG;
-    size_t out_len0 = out->len;
-    emitter e = {s, len, out, 0, 0};
-    vnt_status st = nfc_span(&e, 0, len);
+    vnt_edits ed;
+    vnt_edits_init(&ed);
+    ctx c = {s, len, &ed};
+    vnt_status st = nfc_span(&c, 0, len);
+    size_t len0 = out->len;
     if (st == VNT_OK)
-        st = e.started ? emit_finish(&e) : vnt_buf_append(out, s, len);
+        st = vnt_edits_apply(&ed, s, len, out);
     if (st != VNT_OK)
-        out->len = out_len0;
+        out->len = len0;
+    vnt_edits_free(&ed);
     return st;
 }
 

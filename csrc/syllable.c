@@ -15,6 +15,8 @@ static const char *const ONSETS[] = {
     "qu", "r",  "s",  "t",  "th", "tr", "v",  "x",
 };
 #define N_ONSETS ((int)(sizeof ONSETS / sizeof ONSETS[0]))
+static const uint8_t ONSET_LEN[] = {0, 1, 1, 2, 1, 1, 1, 2, 2, 1, 1, 2, 1, 1,
+                                    1, 2, 3, 2, 1, 2, 2, 1, 1, 1, 2, 2, 1, 1};
 enum { ONSET_GI = 8, ONSET_QU = 20 };
 
 /* Codas, index 0 = none; bit (1 << (index - 1)) in the masks below. */
@@ -28,101 +30,167 @@ enum {
 
 #define TONE_BY_STYLE (-1)
 
+/* The nuclei: name, letter codes (up to 3), allowed open, allowed codas,
+ * index of the vowel that carries the tone (or TONE_BY_STYLE). Names spell
+ * the shaped vowels the Telex way: aw = ă, aa = â, ee = ê, oo = ô, ow = ơ,
+ * uw = ư; o_o is the loan nucleus oo (xoong), oo_oo is ôô. */
+#define NUCLEUS_LIST(X) \
+    /* one vowel */ \
+    X(a, 'a', 0, 0, 1, C_ALL, 0) \
+    X(aw, 'W', 0, 0, 0, C_STOPNASAL, 0) \
+    X(aa, 'A', 0, 0, 0, C_STOPNASAL, 0) \
+    X(e, 'e', 0, 0, 1, C_ALL, 0) \
+    X(ee, 'E', 0, 0, 1, C_ALL, 0) \
+    X(i, 'i', 0, 0, 1, C_C | C_CH | C_M | C_N | C_NH | C_P | C_T, 0) \
+    X(o, 'o', 0, 0, 1, C_STOPNASAL, 0) \
+    X(oo, 'O', 0, 0, 1, C_STOPNASAL, 0) \
+    X(ow, 'P', 0, 0, 1, C_M | C_N | C_P | C_T, 0) \
+    X(u, 'u', 0, 0, 1, C_STOPNASAL, 0) \
+    X(uw, 'U', 0, 0, 1, C_C | C_M | C_N | C_NG | C_T, 0) \
+    X(y, 'y', 0, 0, 1, C_CH | C_N | C_NH | C_T, 0)  /* closed only after qu (checked) */ \
+    /* two vowels, open, tone on the first (the shaped one where there is one) */ \
+    X(ai, 'a', 'i', 0, 1, 0, 0) \
+    X(ao, 'a', 'o', 0, 1, 0, 0) \
+    X(au, 'a', 'u', 0, 1, 0, 0) \
+    X(ay, 'a', 'y', 0, 1, 0, 0) \
+    X(eo, 'e', 'o', 0, 1, 0, 0) \
+    X(ia, 'i', 'a', 0, 1, 0, 0) \
+    X(iu, 'i', 'u', 0, 1, 0, 0) \
+    X(oi, 'o', 'i', 0, 1, 0, 0) \
+    X(ua, 'u', 'a', 0, 1, 0, 0) \
+    X(ui, 'u', 'i', 0, 1, 0, 0) \
+    X(uwa, 'U', 'a', 0, 1, 0, 0) \
+    X(uwi, 'U', 'i', 0, 1, 0, 0) \
+    X(uwu, 'U', 'u', 0, 1, 0, 0) \
+    X(aau, 'A', 'u', 0, 1, 0, 0) \
+    X(aay, 'A', 'y', 0, 1, 0, 0) \
+    X(eeu, 'E', 'u', 0, 1, 0, 0) \
+    X(ooi, 'O', 'i', 0, 1, 0, 0) \
+    X(owi, 'P', 'i', 0, 1, 0, 0) \
+    /* two vowels, tone on the second */ \
+    X(iee, 'i', 'E', 0, 0, C_STOPNASAL, 1) \
+    X(yee, 'y', 'E', 0, 0, C_M | C_N | C_NG | C_P | C_T, 1) \
+    X(uoo, 'u', 'O', 0, 0, C_STOPNASAL, 1) \
+    X(uwow, 'U', 'P', 0, 1, C_STOPNASAL, 1)  /* được; open in hươ */ \
+    X(uow, 'u', 'P', 0, 1, 0, 1)  /* thuở, huơ */ \
+    X(uaa, 'u', 'A', 0, 0, C_N | C_NG | C_T, 1) \
+    X(uee, 'u', 'E', 0, 1, C_CH | C_NH, 1) \
+    X(oaw, 'o', 'W', 0, 0, C_C | C_M | C_N | C_NG | C_T, 1) \
+    X(o_o, 'o', 'o', 0, 0, C_C | C_NG, 1) \
+    X(oo_oo, 'O', 'O', 0, 0, C_C | C_NG, 1) \
+    /* open syllables follow the style, closed ones take the second vowel */ \
+    X(oa, 'o', 'a', 0, 1, C_ALL, TONE_BY_STYLE) \
+    X(oe, 'o', 'e', 0, 1, C_M | C_N | C_T, TONE_BY_STYLE) \
+    X(uy, 'u', 'y', 0, 1, C_CH | C_N | C_NH | C_P | C_T, TONE_BY_STYLE) \
+    /* three vowels */ \
+    X(ieeu, 'i', 'E', 'u', 1, 0, 1) \
+    X(yeeu, 'y', 'E', 'u', 1, 0, 1) \
+    X(uooi, 'u', 'O', 'i', 1, 0, 1) \
+    X(uwowi, 'U', 'P', 'i', 1, 0, 1) \
+    X(uwowu, 'U', 'P', 'u', 1, 0, 1) \
+    X(uaay, 'u', 'A', 'y', 1, 0, 1) \
+    X(uyee, 'u', 'y', 'E', 0, C_N | C_T, 2) \
+    X(oai, 'o', 'a', 'i', 1, 0, 1) \
+    X(oay, 'o', 'a', 'y', 1, 0, 1) \
+    X(oeo, 'o', 'e', 'o', 1, 0, 1) \
+    X(uya, 'u', 'y', 'a', 1, 0, 1) \
+    X(uyu, 'u', 'y', 'u', 1, 0, 1) \
+    X(oao, 'o', 'a', 'o', 1, 0, 1) \
+
+#define NUC_PACK(a, b, c) ((uint32_t)(uint8_t)(a) | (uint32_t)(uint8_t)(b) << 8 | (uint32_t)(uint8_t)(c) << 16)
+
+enum {
+    NUC_NONE = 0, /* so that a parsed syllable has nucleus >= 1 */
+#define X(name, a, b, c, open, codas, tone) NUC_##name,
+    NUCLEUS_LIST(X)
+#undef X
+    N_NUCLEI
+};
+
 typedef struct {
-    const char *key;  /* letter codes */
-    uint8_t open;     /* allowed without a coda */
-    uint8_t codas;    /* allowed codas */
-    int8_t tone;      /* index inside the nucleus, or TONE_BY_STYLE */
+    char key[4];  /* letter codes, NUL-padded */
+    uint8_t open; /* allowed without a coda */
+    uint8_t codas; /* allowed codas */
+    int8_t tone;  /* index inside the nucleus, or TONE_BY_STYLE */
 } nucleus_rule;
 
-/* Index 0 is unused so that a parsed syllable has nucleus >= 1. */
-static const nucleus_rule NUCLEI[] = {
-    {"", 0, 0, 0},
-    /* one vowel */
-    {"a", 1, C_ALL, 0},
-    {"W", 0, C_STOPNASAL, 0},
-    {"A", 0, C_STOPNASAL, 0},
-    {"e", 1, C_ALL, 0},
-    {"E", 1, C_ALL, 0},
-    {"i", 1, C_C | C_CH | C_M | C_N | C_NH | C_P | C_T, 0},
-    {"o", 1, C_STOPNASAL, 0},
-    {"O", 1, C_STOPNASAL, 0},
-    {"P", 1, C_M | C_N | C_P | C_T, 0},
-    {"u", 1, C_STOPNASAL, 0},
-    {"U", 1, C_C | C_M | C_N | C_NG | C_T, 0},
-    {"y", 1, C_CH | C_N | C_NH | C_T, 0}, /* closed only after qu (checked) */
-    /* two vowels, open, tone on the first (the shaped one where there is one) */
-    {"ai", 1, 0, 0}, {"ao", 1, 0, 0}, {"au", 1, 0, 0}, {"ay", 1, 0, 0},
-    {"eo", 1, 0, 0}, {"ia", 1, 0, 0}, {"iu", 1, 0, 0}, {"oi", 1, 0, 0},
-    {"ua", 1, 0, 0}, {"ui", 1, 0, 0}, {"Ua", 1, 0, 0}, {"Ui", 1, 0, 0},
-    {"Uu", 1, 0, 0}, {"Au", 1, 0, 0}, {"Ay", 1, 0, 0}, {"Eu", 1, 0, 0},
-    {"Oi", 1, 0, 0}, {"Pi", 1, 0, 0},
-    /* two vowels, tone on the second */
-    {"iE", 0, C_STOPNASAL, 1},
-    {"yE", 0, C_M | C_N | C_NG | C_P | C_T, 1},
-    {"uO", 0, C_STOPNASAL, 1},
-    {"UP", 1, C_STOPNASAL, 1}, /* được; open in hươ */
-    {"uP", 1, 0, 1},           /* thuở, huơ */
-    {"uA", 0, C_N | C_NG | C_T, 1},
-    {"uE", 1, C_CH | C_NH, 1},
-    {"oW", 0, C_C | C_M | C_N | C_NG | C_T, 1},
-    {"oo", 0, C_C | C_NG, 1},
-    {"OO", 0, C_C | C_NG, 1},
-    /* open syllables follow the style, closed ones take the second vowel */
-    {"oa", 1, C_ALL, TONE_BY_STYLE},
-    {"oe", 1, C_M | C_N | C_T, TONE_BY_STYLE},
-    {"uy", 1, C_CH | C_N | C_NH | C_P | C_T, TONE_BY_STYLE},
-    /* three vowels */
-    {"iEu", 1, 0, 1}, {"yEu", 1, 0, 1}, {"uOi", 1, 0, 1}, {"UPi", 1, 0, 1},
-    {"UPu", 1, 0, 1}, {"uAy", 1, 0, 1},
-    {"uyE", 0, C_N | C_T, 2},
-    {"oai", 1, 0, 1}, {"oay", 1, 0, 1}, {"oeo", 1, 0, 1}, {"uya", 1, 0, 1},
-    {"uyu", 1, 0, 1}, {"oao", 1, 0, 1},
+static const nucleus_rule NUCLEI[N_NUCLEI] = {
+    {{0, 0, 0, 0}, 0, 0, 0},
+#define X(name, a, b, c, open, codas, tone) {{a, b, c, 0}, open, codas, tone},
+    NUCLEUS_LIST(X)
+#undef X
 };
-#define N_NUCLEI ((int)(sizeof NUCLEI / sizeof NUCLEI[0]))
 
-static int str_eq(const uint8_t *a, int n, const char *b)
-{
-    for (int i = 0; i < n; i++)
-        if (b[i] == '\0' || (uint8_t)b[i] != a[i])
-            return 0;
-    return b[n] == '\0';
-}
-
+/* The onset at the start of c[0..n): its index, 0 for none, -1 when the
+ * letters cannot start a syllable (q without u). qu and gi have their own
+ * rules: gi is an onset only when another vowel follows the i (già, giếng;
+ * but gì, gìn). Otherwise the longest onset matches. */
 static int find_onset(const uint8_t *c, int n)
 {
-    /* qu and gi first (their own rules), then the longest match. */
-    if (n >= 2 && c[0] == 'q')
-        return (c[1] == 'u') ? ONSET_QU : -1;
-    if (n >= 3 && c[0] == 'g' && c[1] == 'i' && vnt__is_vowel_code(c[2]))
-        return ONSET_GI;
-    int best = 0, best_len = 0;
-    for (int k = 1; k < N_ONSETS; k++) {
-        if (k == ONSET_GI || k == ONSET_QU)
-            continue;
-        int len = (int)strlen(ONSETS[k]);
-        if (len > best_len && len <= n && str_eq(c, len, ONSETS[k]))
-            best = k, best_len = len;
+    uint8_t c1 = n >= 2 ? c[1] : 0;
+    switch (c[0]) {
+    case 'b': return 1;
+    case 'c': return c1 == 'h' ? 3 : 2;
+    case 'd': return 4;
+    case 'D': return 5;
+    case 'g':
+        if (c1 == 'i' && n >= 3 && vnt__is_vowel_code(c[2]))
+            return ONSET_GI;
+        return c1 == 'h' ? 7 : 6;
+    case 'h': return 9;
+    case 'k': return c1 == 'h' ? 11 : 10;
+    case 'l': return 12;
+    case 'm': return 13;
+    case 'n':
+        if (c1 == 'g')
+            return (n >= 3 && c[2] == 'h') ? 16 : 15;
+        return c1 == 'h' ? 17 : 14;
+    case 'p': return c1 == 'h' ? 19 : 18;
+    case 'q': return c1 == 'u' ? ONSET_QU : -1;
+    case 'r': return 21;
+    case 's': return 22;
+    case 't': return c1 == 'h' ? 24 : c1 == 'r' ? 25 : 23;
+    case 'v': return 26;
+    case 'x': return 27;
+    default: return 0;
     }
-    if (n >= 1 && c[0] == 'q')
-        return -1;
-    return best;
 }
 
-static int find_in(const char *const *table, int count, const uint8_t *c, int n)
+static int find_coda(const uint8_t *c, int n)
 {
-    for (int k = 0; k < count; k++)
-        if (str_eq(c, n, table[k]))
-            return k;
+    if (n == 0)
+        return 0;
+    if (n == 1) {
+        switch (c[0]) {
+        case 'c': return 1;
+        case 'm': return 3;
+        case 'n': return 4;
+        case 'p': return 7;
+        case 't': return 8;
+        default: return -1;
+        }
+    }
+    if (n == 2 && c[0] == 'c' && c[1] == 'h')
+        return 2;
+    if (n == 2 && c[0] == 'n')
+        return c[1] == 'g' ? 5 : c[1] == 'h' ? 6 : -1;
     return -1;
 }
 
 static int find_nucleus(const uint8_t *c, int n)
 {
-    for (int k = 1; k < N_NUCLEI; k++)
-        if (str_eq(c, n, NUCLEI[k].key))
-            return k;
-    return -1;
+    if (n > 3)
+        return -1;
+    uint32_t key = NUC_PACK(c[0], n > 1 ? c[1] : 0, n > 2 ? c[2] : 0);
+    switch (key) {
+#define X(name, a, b, c, open, codas, tone) \
+    case NUC_PACK(a, b, c):                 \
+        return NUC_##name;
+        NUCLEUS_LIST(X)
+#undef X
+    default:
+        return -1;
+    }
 }
 
 int vnt__parse_letters(const uint8_t *codes, const uint8_t *upper, int n, int tone,
@@ -147,7 +215,7 @@ int vnt__parse_letters(const uint8_t *codes, const uint8_t *upper, int n, int to
     int onset = find_onset(codes, n);
     if (onset < 0)
         return 0;
-    int olen = (int)strlen(ONSETS[onset]);
+    int olen = ONSET_LEN[onset];
     int vlen = 0;
     while (olen + vlen < n && vnt__is_vowel_code(codes[olen + vlen]))
         vlen++;
@@ -157,13 +225,13 @@ int vnt__parse_letters(const uint8_t *codes, const uint8_t *upper, int n, int to
     if (nucleus < 0)
         return 0;
     int clen = n - olen - vlen;
-    int coda = find_in(CODAS, N_CODAS, codes + olen + vlen, clen);
+    int coda = find_coda(codes + olen + vlen, clen);
     if (coda < 0)
         return 0;
     const nucleus_rule *r = &NUCLEI[nucleus];
     if (coda == 0 ? !r->open : !(r->codas & (1u << (coda - 1))))
         return 0;
-    if (coda != 0 && r->key[0] == 'y' && r->key[1] == '\0' && onset != ONSET_QU)
+    if (coda != 0 && nucleus == NUC_y && onset != ONSET_QU)
         return 0;
     out->onset = (uint8_t)onset;
     out->nucleus = (uint8_t)nucleus;

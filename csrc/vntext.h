@@ -126,6 +126,32 @@ vnt_status vnt_syllable_format(const vnt_syllable *syl, vnt_style style,
 vnt_status vnt_normalize(const char *s, size_t len, vnt_style style,
                          vnt_buf *out, int *changed);
 
+/* The same normalization, given as edits to the input instead of a new
+ * text: a caller that holds the text in another form (a Python str) can
+ * splice the few changed spans into it. Edits are sorted and do not overlap;
+ * no edits means the input is already normalized. */
+typedef struct {
+    size_t start, end;  /* input bytes [start, end) are replaced */
+    size_t repl;        /* by text.data[repl .. repl + repl_len) */
+    size_t repl_len;
+} vnt_edit;
+
+typedef struct {
+    vnt_edit *items;
+    size_t len, cap;
+    vnt_buf text;       /* the replacement bytes, one after the other */
+} vnt_edits;
+
+void vnt_edits_init(vnt_edits *edits);
+void vnt_edits_free(vnt_edits *edits);  /* frees and re-initializes */
+void vnt_edits_clear(vnt_edits *edits); /* no edits, keeps the memory */
+
+/* Appends the edits that normalize s to edits (cleared first). */
+vnt_status vnt_normalize_edits(const char *s, size_t len, vnt_style style, vnt_edits *edits);
+
+/* Applies edits (as made for s) to s, appending the result to out. */
+vnt_status vnt_edits_apply(const vnt_edits *edits, const char *s, size_t len, vnt_buf *out);
+
 /* Removes Vietnamese tone and shape marks and maps đ/Đ to d/D:
  * "Tiếng Việt" -> "Tieng Viet". Marks that no Vietnamese letter carries
  * (ñ, ü, ç) and other scripts are kept. Output is NFC. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate csrc/letters_table.h: the Vietnamese letter tables of the C core.
 
-Every precomposed Latin letter that is an ASCII letter plus Vietnamese marks
+Every ASCII letter, every precomposed Latin letter that is an ASCII letter plus Vietnamese marks
 (at most one shape mark that the letter can carry and at most one of the five
 tone marks), plus D WITH STROKE, is listed with its parts; and the reverse
 table composes a vowel, a shape and a tone back into one code point.  The
@@ -18,13 +18,16 @@ SHAPES = {0x0302: "circ", 0x0306: "breve", 0x031B: "horn"}
 SHAPED = {("a", "circ"): "A", ("a", "breve"): "W", ("e", "circ"): "E",
           ("o", "circ"): "O", ("o", "horn"): "P", ("u", "horn"): "U"}
 VOWELS = "aWAeEioOPuUy"  # order of the compose table rows
-RANGES = [(0x00C0, 0x0200), (0x1E00, 0x1F00)]
+RANGES = [(0x0000, 0x0200), (0x1E00, 0x1F00)]
 
 
 def parts(cp):
     """(code, tone, upper) for a Vietnamese-decomposable letter, else None."""
     if cp in (0x0110, 0x0111):
         return ("D", 0, cp == 0x0110)
+    if cp < 0x80:
+        c = chr(cp)
+        return (c.lower(), 0, c.isupper()) if c.isalpha() else None
     d = unicodedata.normalize("NFD", chr(cp))
     base, marks = d[0], [ord(c) for c in d[1:]]
     if not ("a" <= base.lower() <= "z") or not base.isascii() or not marks:
