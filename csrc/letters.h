@@ -10,6 +10,8 @@
 #define VNT_LI_CODE(e) ((uint8_t)((e) & 0xFF))
 #define VNT_LI_TONE(e) ((int)(((e) >> 8) & 7))
 #define VNT_LI_UPPER(e) ((int)(((e) >> 11) & 1))
+#define VNT_LI_VOWEL(e) ((int)(((e) >> 12) & 1))
+#define VNT_LI_SHAPED(e) ((int)(((e) >> 13) & 1))
 
 /* Letter info for a code point that is one precomposed letter (ASCII letters
  * included): code | tone << 8 | upper << 11, or 0 when cp is not an ASCII
@@ -24,16 +26,10 @@ VNT_INLINE uint16_t vnt__letter_info(int32_t cp)
 }
 
 /* 1 for the vowel letter codes a ă â e ê i o ô ơ u ư y. */
-VNT_INLINE int vnt__is_vowel_code(uint8_t c)
-{
-    switch (c) {
-    case 'a': case 'W': case 'A': case 'e': case 'E': case 'i':
-    case 'o': case 'O': case 'P': case 'u': case 'U': case 'y':
-        return 1;
-    default:
-        return 0;
-    }
-}
+VNT_INLINE int vnt__is_vowel_code(uint8_t c) { return c < 128 && (vnt_code_class[c] & 1); }
+
+/* 1 for the shaped vowels ă â ê ô ơ ư. */
+VNT_INLINE int vnt__is_shaped_code(uint8_t c) { return c < 128 && (vnt_code_class[c] & 2); }
 
 /* The code point of letter code c with tone (vnt_tone) and case. */
 VNT_INTERNAL int32_t vnt__compose_letter(uint8_t code, int tone, int upper);

@@ -385,35 +385,12 @@ static size_t write_letters(const uint8_t *codes, const uint8_t *upper, int n, i
     return k;
 }
 
-VNT_INLINE int is_shaped_code(uint8_t c)
-{
-    return c == 'A' || c == 'W' || c == 'E' || c == 'O' || c == 'P' || c == 'U';
-}
-
 /* For precomposed letters with one tone, on letter tone_at: when they are a
  * syllable whose tone belongs on another letter, writes the respelling into
  * dst and returns its length; otherwise returns 0. */
 static size_t respell(const uint8_t *codes, const uint8_t *upper, int n, int tone, int tone_at,
                       vnt_style style, char *dst)
 {
-    /* Shortcuts that need no parse: a tone on the last shaped vowel stays
-     * there (rule 2 of the placement rules covers every nucleus with a
-     * shaped vowel), and so does a tone on the only vowel. */
-    uint8_t t = codes[tone_at];
-    if (is_shaped_code(t)) {
-        int last = 1;
-        for (int i = tone_at + 1; i < n; i++)
-            if (is_shaped_code(codes[i]))
-                last = 0;
-        if (last)
-            return 0;
-    } else if (vnt__is_vowel_code(t)) {
-        int nv = 0;
-        for (int i = 0; i < n; i++)
-            nv += vnt__is_vowel_code(codes[i]);
-        if (nv == 1)
-            return 0;
-    }
     vnt_syllable syl;
     if (!vnt__parse_letters(codes, upper, n, tone, &syl) ||
         !vnt__tone_site_ok(&syl, codes, tone_at))
@@ -422,6 +399,17 @@ static size_t respell(const uint8_t *codes, const uint8_t *upper, int n, int ton
     if (target == tone_at)
         return 0;
     return write_letters(codes, upper, n, tone, target, dst);
+}
+
+/* 1 when a tone on letter tone_at of a run surely stays where it is, so the
+ * run needs no parse: a tone on the last shaped vowel (rule 2 of the
+ * placement rules covers every nucleus with a shaped vowel), or on the only
+ * vowel. last_shaped is the index of the last shaped vowel (-1: none). */
+VNT_INLINE int tone_surely_placed(int tone_at, int last_shaped, int nvowels, int tone_on_vowel)
+{
+    if (last_shaped >= 0)
+        return tone_at == last_shaped;
+    return nvowels == 1 && tone_on_vowel;
 }
 
 /* A run of letters with combining marks or other scripts in it. */
@@ -554,7 +542,7 @@ static vnt_status one_chunk(ctx *c, size_t a, vnt_style style, size_t *end)
     int general = 0;       /* the chunk needs the general path */
     size_t run = SIZE_MAX; /* start of the current run of letters */
     uint8_t codes[VNT_SYLLABLE_MAX_LETTERS], upper[VNT_SYLLABLE_MAX_LETTERS];
-    int nl = 0, tone = 0, ntones = 0, tone_at = -1;
+    int nl = 0, tone = 0, ntones = 0, tone_at = -1, last_shaped = -1, nvowels = 0;
     size_t i = a;
     for (;;) {
         int32_t cp = 0;
@@ -589,11 +577,14 @@ static vnt_status one_chunk(ctx *c, size_t a, vnt_style style, size_t *end)
         if (info) {
             if (run == SIZE_MAX) {
                 run = i;
-                nl = 0, tone = 0, ntones = 0, tone_at = -1;
+                nl = 0, tone = 0, ntones = 0, tone_at = -1, last_shaped = -1, nvowels = 0;
             }
             if (nl < VNT_SYLLABLE_MAX_LETTERS) {
                 codes[nl] = VNT_LI_CODE(info);
                 upper[nl] = (uint8_t)VNT_LI_UPPER(info);
+                nvowels += VNT_LI_VOWEL(info);
+                if (VNT_LI_SHAPED(info))
+                    last_shaped = nl;
                 if (VNT_LI_TONE(info)) {
                     tone = VNT_LI_TONE(info);
                     tone_at = nl;
@@ -606,7 +597,9 @@ static vnt_status one_chunk(ctx *c, size_t a, vnt_style style, size_t *end)
         }
         /* the run of letters, if any, ends here */
         if (run != SIZE_MAX) {
-            if (ntones == 1 && nl <= VNT_SYLLABLE_MAX_LETTERS && !general) {
+            if (ntones == 1 && nl <= VNT_SYLLABLE_MAX_LETTERS && !general &&
+                !tone_surely_placed(tone_at, last_shaped, nvowels,
+                                    vnt__is_vowel_code(codes[tone_at]))) {
                 if (npend == MAX_PENDING) {
                     general = 1;
                 } else {

@@ -18,6 +18,7 @@ SHAPES = {0x0302: "circ", 0x0306: "breve", 0x031B: "horn"}
 SHAPED = {("a", "circ"): "A", ("a", "breve"): "W", ("e", "circ"): "E",
           ("o", "circ"): "O", ("o", "horn"): "P", ("u", "horn"): "U"}
 VOWELS = "aWAeEioOPuUy"  # order of the compose table rows
+SHAPED_VOWELS = "WAEOPU"
 RANGES = [(0x0000, 0x0200), (0x1E00, 0x1F00)]
 
 
@@ -60,14 +61,16 @@ def main():
         "#define VNT_LETTERS_TABLE_H",
         "",
         "/* Letter codes: a-z are themselves; A=â W=ă E=ê O=ô P=ơ U=ư D=đ. */",
-        "/* Entry: bits 0-7 letter code, 8-10 tone (vnt_tone), bit 11 upper case;",
-        " * 0 = not a Vietnamese letter. */",
+        "/* Entry: bits 0-7 letter code, 8-10 tone (vnt_tone), bit 11 upper case,",
+        " * bit 12 vowel, bit 13 shaped vowel (a with breve or circumflex, e or o",
+        " * with circumflex, o or u with horn); 0 = not a Vietnamese letter. */",
     ]
     for lo, hi in RANGES:
         entries = []
         for cp in range(lo, hi):
             p = parts(cp)
-            entries.append(0 if p is None else ord(p[0]) | (p[1] << 8) | (int(p[2]) << 11))
+            entries.append(0 if p is None else ord(p[0]) | (p[1] << 8) | (int(p[2]) << 11)
+                           | ((p[0] in VOWELS) << 12) | ((p[0] in SHAPED_VOWELS) << 13))
         lines.append("#define VNT_LETTERS_%04X_LO 0x%04X" % (lo, lo))
         lines.append("#define VNT_LETTERS_%04X_HI 0x%04X" % (lo, hi))
         lines.append("static const uint16_t vnt_letters_%04x[%d] = {" % (lo, hi - lo))
@@ -86,6 +89,12 @@ def main():
         rev[(v, 0, False)] = ord(v)
         rev[(v, 0, True)] = ord(v.upper())
     lines.append('static const char vnt_vowel_codes[] = "%s";' % VOWELS)
+    lines.append("/* Letter code -> bit 0 vowel, bit 1 shaped vowel. */")
+    cls = [(chr(c) in VOWELS) | ((chr(c) in SHAPED_VOWELS) << 1) for c in range(128)]
+    lines.append("static const uint8_t vnt_code_class[128] = {")
+    for i in range(0, 128, 16):
+        lines.append("    " + ", ".join(str(x) for x in cls[i:i + 16]) + ",")
+    lines.append("};")
     for upper, name in ((False, "lower"), (True, "upper")):
         lines.append("static const uint16_t vnt_compose_%s[%d][6] = {" % (name, len(VOWELS)))
         for v in VOWELS:
