@@ -1,0 +1,54 @@
+"""vntext: Vietnamese text processing with a C core.
+
+Tone-mark normalization
+    normalize(text, style="traditional") puts every tone mark in one
+    canonical place and repairs damaged spellings: decomposed (NFD) letters,
+    a tone typed after the final consonant ("viêt\\u0323" -> "việt"), a tone
+    on the wrong vowel ("qúy" -> "quý", "gìa" -> "già"). URLs, e-mail
+    addresses and identifiers are left as written (only put in NFC).
+
+    Two styles differ only in open syllables with oa, oe and uy:
+
+    - "traditional" (default): hòa, thủy, khỏe; the tone on the first
+      vowel. This is the convention of underthesea and of the Universal
+      Dependencies Vietnamese treebank.
+    - "modern": hoà, thuỷ, khoẻ; the tone on the second vowel.
+
+    >>> normalize("hoà thuỷ khoẻ")
+    'hòa thủy khỏe'
+    >>> normalize("hòa thủy khỏe", style="modern")
+    'hoà thuỷ khoẻ'
+
+remove_accents(text)
+    "Tiếng Việt" -> "Tieng Viet".
+
+decode_legacy(data, encoding, errors="strict"), detect_legacy(data)
+    Text in the pre-Unicode Vietnamese encodings TCVN3 (ABC), VNI, VIQR,
+    VISCII, VPS and Windows-1258, given as bytes or as the mojibake str they
+    become when read as Windows-1252.
+
+Each function has its own docstring with examples: help(vntext.normalize).
+"""
+
+from ._vntext import (
+    UNICODE_VERSION,
+    UTF8PROC_VERSION,
+    __version__,
+    decode_legacy,
+    detect_legacy,
+    normalize,
+    remove_accents,
+)
+
+# The functions are the C ones themselves, so a call costs no Python frame;
+# their docstrings (with examples) are in python/vntext/_vntext.c.
+
+__all__ = [
+    "normalize",
+    "remove_accents",
+    "decode_legacy",
+    "detect_legacy",
+    "UNICODE_VERSION",
+    "UTF8PROC_VERSION",
+    "__version__",
+]

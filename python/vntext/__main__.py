@@ -1,0 +1,156 @@
+"""Command line of vntext.
+
+    python -m vntext                                  demo on a built-in sample
+    python -m vntext normalize [--style modern] [FILE]  normalize FILE or stdin
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from typing import Callable, List, Optional, Tuple
+
+import vntext
+
+# A sample written for this demo. It is damaged on purpose: oa/oe/uy tones in
+# both styles (Thủy, khoẻ, hoà), a tone on the wrong vowel (Hòang, gìa, qúy),
+# a tone typed after the final consonant (Viêt + U+0323), a word in NFD
+# (Hà Nội), an English word, numbers, an emoji, and a URL whose path looks
+# Vietnamese (it must come out unchanged) next to an e-mail address.
+SAMPLE = (
+    "Sáng nay chị Thủy dậy sớm, pha một ly cà phê \u2615 rồi đi bộ quanh hồ "
+    "cho khoẻ người. "
+    "Chiều nay lúc 14 giờ 30, anh Hòang có buổi meeting với 12 đối tác để bàn "
+    "về đêm hoà nhạc ngày 25/12. "
+    "Bà ngoại đã gìa nhưng vẫn rất qúy mấy cuốn sách tiếng Viêt\u0323 cũ, "
+    "có cuốn giá tới 120.000 đồng. "
+    "Lịch trình xem ở https://example.vn/du-lịch/thuỷ-điện-hoà-bình, ai cần "
+    "thì gửi thư cho thu.nguyen@example.com nhé. "
+    "Hẹn gặp mọi người ở Ha\u0300 No\u0302\u0323i!"
+)
+
+# "Tiếng Việt có dấu" as it was stored before Unicode: bytes in VNI and
+# TCVN3, and the VNI bytes as they look when a program reads them as
+# Windows-1252.
+LEGACY_SAMPLES: List[Tuple[object, str]] = [
+    (b"Tie\xe1ng Vie\xe4t co\xf9 da\xe1u", "vni"),
+    (b"Ti\xd5ng Vi\xd6t", "tcvn3"),
+    ("Tieáng Vieät coù daáu", "vni"),
+]
+
+Stage = Tuple[str, Callable[[str], str]]
+
+
+def _stages() -> List[Stage]:
+    """The stages of the demo that this build has, in order."""
+    stages: List[Stage] = [
+        ('normalize(text)  # style="traditional"', vntext.normalize),
+        ('normalize(text, style="modern")', lambda t: vntext.normalize(t, style="modern")),
+        ("remove_accents(text)", vntext.remove_accents),
+    ]
+    # Later stages join here when the package has them.
+    sent_tokenize = getattr(vntext, "sent_tokenize", None)
+    if sent_tokenize is not None:
+        stages.append(
+            ("sent_tokenize(normalize(text))",
+             lambda t: "\n".join(sent_tokenize(vntext.normalize(t)))))
+    word_tokenize = getattr(vntext, "word_tokenize", None)
+    if word_tokenize is not None:
+        stages.append(
+            ("word_tokenize(normalize(text))",
+             lambda t: " | ".join(word_tokenize(vntext.normalize(t)))))
+    return stages
+
+
+def _show_word(w: str) -> str:
+    # A word not in NFC looks like its repair on screen: show its code points.
+    return w if unicodedata.is_normalized("NFC", w) else ascii(w)
+
+
+def _changes(before: str, after: str) -> str:
+    """The words that differ, when the spacing is the same."""
+    a, b = before.split(), after.split()
+    if len(a) != len(b):
+        return ""
+    pairs = [f"{_show_word(x)} -> {y}" for x, y in zip(a, b) if x != y]
+    return ", ".join(pairs)
+
+
+def demo(out=None) -> int:
+    out = out or sys.stdout
+    failed = 0
+
+    def say(*lines: str) -> None:
+        for line in lines:
+            print(line, file=out)
+
+    say(f"vntext {vntext.__version__} (utf8proc {vntext.UTF8PROC_VERSION}, "
+        f"Unicode {vntext.UNICODE_VERSION})", "")
+    say("== original", SAMPLE, "")
+    for title, fn in _stages():
+        say("== " + title)
+        try:
+            result = fn(SAMPLE)
+        except Exception as e:  # a demo shows the failure and goes on
+            failed += 1
+            say(f"error: {type(e).__name__}: {e}", "")
+            continue
+        say(result)
+        if title.startswith("normalize"):
+            changes = _changes(SAMPLE, result)
+            say("changed: " + (changes or "nothing"))
+        say("")
+
+    say("== legacy encodings")
+    for data, encoding in LEGACY_SAMPLES:
+        try:
+            detected = vntext.detect_legacy(data)
+            decoded = vntext.decode_legacy(data, encoding)
+        except Exception as e:
+            failed += 1
+            say(f"{data!r}: error: {type(e).__name__}: {e}")
+            continue
+        say(f"decode_legacy({data!r}, {encoding!r}) = {decoded!r}"
+            f"  [detect_legacy: {detected!r}]")
+    return 1 if failed else 0
+
+
+def _normalize_cmd(args: argparse.Namespace) -> int:
+    if args.file is None or args.file == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        with open(args.file, "rb") as f:
+            raw = f.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        print(f"vntext: input is not UTF-8: {e}", file=sys.stderr)
+        return 1
+    sys.stdout.buffer.write(vntext.normalize(text, style=args.style).encode("utf-8"))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m vntext",
+        description="Vietnamese text tools. With no command, runs a demo on a built-in sample.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("demo", help="run the demo (the default)")
+    p = sub.add_parser("normalize", help="normalize tone marks of FILE (or stdin) to stdout")
+    p.add_argument("--style", choices=["traditional", "modern"], default="traditional",
+                   help="tone placement for oa/oe/uy (default: traditional, hòa; modern: hoà)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 input; stdin when absent or -")
+    args = parser.parse_args(argv)
+
+    if args.command == "normalize":
+        return _normalize_cmd(args)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    return demo()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

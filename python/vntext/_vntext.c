@@ -1,0 +1,743 @@
+/* _vntext: the CPython binding of the vntext C library.
+ *
+ * Multi-phase initialisation with a per-module state. Every function takes
+ * its arguments, turns them into (pointer, length) pairs of UTF-8 or bytes,
+ * calls the C library, and builds a str from the vnt_buf it filled. All
+ * vnt_status values become Python exceptions in one place: raise_status().
+ * The GIL is released only around calls into the C library, and only for
+ * inputs of at least NOGIL_MIN bytes, where the saving outweighs the cost.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <string.h>
+
+#include "vntext.h"
+
+/* Inputs of at least this many bytes are processed without the GIL. */
+#define NOGIL_MIN ((Py_ssize_t)64 * 1024)
+
+/* Runs stmt (a pure C call that touches no Python object) without the GIL
+ * when n is at least NOGIL_MIN. */
+#define MAYBE_NOGIL(n, stmt)                                                   \
+    do {                                                                       \
+        if ((Py_ssize_t)(n) >= NOGIL_MIN) {                                    \
+            Py_BEGIN_ALLOW_THREADS stmt;                                       \
+            Py_END_ALLOW_THREADS                                               \
+        } else {                                                               \
+            stmt;                                                              \
+        }                                                                      \
+    } while (0)
+
+/* ------------------------------------------------------------------------
+ * Module state
+ * ---------------------------------------------------------------------- */
+
+typedef struct {
+    /* Reserved for the default word segmenter; NULL until that exists. */
+    PyObject *default_segmenter;
+} vntext_state;
+
+static inline vntext_state *
+get_state(PyObject *module)
+{
+    void *state = PyModule_GetState(module);
+    assert(state != NULL);
+    return (vntext_state *)state;
+}
+
+/* ------------------------------------------------------------------------
+ * Errors
+ * ---------------------------------------------------------------------- */
+
+/* What a failing call was doing, for the message of its exception. */
+typedef struct {
+    const char *func;     /* name of the Python function */
+    const char *encoding; /* legacy decoding: name of the encoding, else NULL */
+    const char *data;     /* legacy decoding: the bytes being decoded */
+    size_t len;
+    PyObject *text;       /* cp1252 recovery: the str that was given, else NULL */
+    Py_ssize_t pos;       /* offset of the offending byte (or character in
+                             text), or -1 when unknown */
+} err_ctx;
+
+#define ERR_CTX(name) {(name), NULL, NULL, 0, NULL, -1}
+
+/* Sets the Python exception for a failed status and returns NULL. This is
+ * the only place where a vnt_status becomes an exception. */
+static PyObject *
+raise_status(vnt_status st, const err_ctx *ctx)
+{
+    const char *msg = vnt_strerror(st);
+
+    switch (st) {
+    case VNT_ERR_NOMEM:
+        return PyErr_NoMemory();
+    case VNT_ERR_TOO_LARGE:
+        PyErr_Format(PyExc_OverflowError, "%s(): %s", ctx->func, msg);
+        return NULL;
+    case VNT_ERR_UNMAPPABLE:
+        if (ctx->pos >= 0 && ctx->encoding != NULL && (size_t)ctx->pos < ctx->len) {
+            char reason[64];
+            PyObject *exc;
+            PyOS_snprintf(reason, sizeof reason, "byte not defined in %s",
+                          ctx->encoding);
+            exc = PyUnicodeDecodeError_Create(ctx->encoding, ctx->data,
+                                              (Py_ssize_t)ctx->len, ctx->pos,
+                                              ctx->pos + 1, reason);
+            if (exc != NULL) {
+                PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+                Py_DECREF(exc);
+            }
+            return NULL;
+        }
+        if (ctx->pos >= 0 && ctx->text != NULL &&
+            ctx->pos < PyUnicode_GET_LENGTH(ctx->text)) {
+            PyObject *ch = PyUnicode_Substring(ctx->text, ctx->pos, ctx->pos + 1);
+            if (ch == NULL)
+                return NULL;
+            PyErr_Format(PyExc_ValueError,
+                         "%s(): character %R at position %zd has no byte in "
+                         "Windows-1252, so the str is not legacy bytes read as "
+                         "Windows-1252; pass the original bytes instead",
+                         ctx->func, ch, ctx->pos);
+            Py_DECREF(ch);
+            return NULL;
+        }
+        PyErr_Format(PyExc_ValueError, "%s(): %s", ctx->func, msg);
+        return NULL;
+    case VNT_OK:
+        PyErr_Format(PyExc_SystemError, "%s(): error raised for a success",
+                     ctx->func);
+        return NULL;
+    case VNT_ERR_INVALID_UTF8:
+    case VNT_ERR_INVALID_ARG:
+    case VNT_ERR_UNICODE:
+    default:
+        PyErr_Format(PyExc_ValueError, "%s(): %s", ctx->func, msg);
+        return NULL;
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Argument helpers
+ * ---------------------------------------------------------------------- */
+
+/* The UTF-8 of a str argument (cached in the object, valid while it lives).
+ * Lone surrogates raise UnicodeEncodeError. */
+static const char *
+text_arg(PyObject *obj, const char *func, const char *arg, Py_ssize_t *len)
+{
+    if (!PyUnicode_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be str, not %.200s",
+                     func, arg, Py_TYPE(obj)->tp_name);
+        return NULL;
+    }
+    return PyUnicode_AsUTF8AndSize(obj, len);
+}
+
+static int
+style_arg(PyObject *obj, const char *func, vnt_style *style)
+{
+    if (obj == NULL) {
+        *style = VNT_STYLE_TRADITIONAL;
+        return 0;
+    }
+    if (!PyUnicode_Check(obj)) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() argument 'style' must be str, not %.200s", func,
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    if (PyUnicode_CompareWithASCIIString(obj, "traditional") == 0) {
+        *style = VNT_STYLE_TRADITIONAL;
+        return 0;
+    }
+    if (PyUnicode_CompareWithASCIIString(obj, "modern") == 0) {
+        *style = VNT_STYLE_MODERN;
+        return 0;
+    }
+    PyErr_Format(PyExc_ValueError,
+                 "%s() argument 'style' must be 'traditional' or 'modern', not %R",
+                 func, obj);
+    return -1;
+}
+
+static int
+encoding_arg(PyObject *obj, const char *func, vnt_encoding *enc)
+{
+    const char *name;
+    Py_ssize_t len;
+    int found;
+    char allowed[256];
+    size_t used = 0;
+
+    name = text_arg(obj, func, "encoding", &len);
+    if (name == NULL)
+        return -1;
+    found = vnt_encoding_from_name(name, (size_t)len);
+    if (found >= 0 && found < VNT_ENC_COUNT) {
+        *enc = (vnt_encoding)found;
+        return 0;
+    }
+    allowed[0] = '\0';
+    for (int i = 0; i < VNT_ENC_COUNT; i++) {
+        const char *n = vnt_encoding_name((vnt_encoding)i);
+        int w;
+        if (n == NULL)
+            continue;
+        w = PyOS_snprintf(allowed + used, sizeof allowed - used, "%s'%s'",
+                          used ? ", " : "", n);
+        if (w < 0 || (size_t)w >= sizeof allowed - used)
+            break;
+        used += (size_t)w;
+    }
+    PyErr_Format(PyExc_ValueError,
+                 "%s() argument 'encoding' must be one of %s, not %R", func,
+                 allowed, obj);
+    return -1;
+}
+
+static int
+errors_arg(PyObject *obj, const char *func, int *flags)
+{
+    if (obj == NULL) {
+        *flags = VNT_DECODE_STRICT;
+        return 0;
+    }
+    if (!PyUnicode_Check(obj)) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() argument 'errors' must be str, not %.200s", func,
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    if (PyUnicode_CompareWithASCIIString(obj, "strict") == 0) {
+        *flags = VNT_DECODE_STRICT;
+        return 0;
+    }
+    if (PyUnicode_CompareWithASCIIString(obj, "replace") == 0) {
+        *flags = VNT_DECODE_REPLACE;
+        return 0;
+    }
+    PyErr_Format(PyExc_ValueError,
+                 "%s() argument 'errors' must be 'strict' or 'replace', not %R",
+                 func, obj);
+    return -1;
+}
+
+/* Legacy bytes from a bytes-like object, or from a str holding those bytes
+ * mis-read as Windows-1252. Release with bytes_arg_release(). */
+typedef struct {
+    Py_buffer view; /* when the argument is bytes-like */
+    int have_view;
+    vnt_buf recovered; /* when the argument is a str */
+    const char *data;
+    size_t len;
+} bytes_arg;
+
+static void
+bytes_arg_init(bytes_arg *b)
+{
+    memset(b, 0, sizeof *b);
+    vnt_buf_init(&b->recovered);
+}
+
+static void
+bytes_arg_release(bytes_arg *b)
+{
+    if (b->have_view) {
+        PyBuffer_Release(&b->view);
+        b->have_view = 0;
+    }
+    vnt_buf_free(&b->recovered);
+    b->data = NULL;
+    b->len = 0;
+}
+
+/* Returns 0 on success, -1 with an exception set. When the str has a
+ * character with no Windows-1252 byte and unmappable_ok is set, returns 1
+ * with no exception. */
+static int
+bytes_arg_get(PyObject *obj, const char *func, int unmappable_ok, bytes_arg *b)
+{
+    if (PyUnicode_Check(obj)) {
+        const char *s;
+        Py_ssize_t len;
+        size_t err_pos = 0;
+        vnt_status st;
+        err_ctx ctx = ERR_CTX(func);
+
+        s = PyUnicode_AsUTF8AndSize(obj, &len);
+        if (s == NULL)
+            return -1;
+        MAYBE_NOGIL(len, st = vnt_cp1252_to_bytes(s, (size_t)len, &b->recovered,
+                                                  &err_pos));
+        if (st == VNT_ERR_UNMAPPABLE && unmappable_ok)
+            return 1;
+        if (st != VNT_OK) {
+            if (st == VNT_ERR_UNMAPPABLE && err_pos < (size_t)len) {
+                /* A byte offset in the UTF-8; count the characters before it. */
+                Py_ssize_t chars = 0;
+                for (size_t i = 0; i < err_pos; i++)
+                    chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+                ctx.text = obj;
+                ctx.pos = chars;
+            }
+            raise_status(st, &ctx);
+            return -1;
+        }
+        b->data = b->recovered.len ? b->recovered.data : "";
+        b->len = b->recovered.len;
+        return 0;
+    }
+    if (!PyObject_CheckBuffer(obj)) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() argument 'data' must be a bytes-like object or str, "
+                     "not %.200s",
+                     func, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    if (PyObject_GetBuffer(obj, &b->view, PyBUF_SIMPLE) < 0)
+        return -1;
+    b->have_view = 1;
+    b->data = b->view.len ? (const char *)b->view.buf : "";
+    b->len = (size_t)b->view.len;
+    return 0;
+}
+
+/* A new str from the UTF-8 in buf. */
+static PyObject *
+buf_to_str(const vnt_buf *buf)
+{
+    if (buf->len > (size_t)PY_SSIZE_T_MAX) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    return PyUnicode_DecodeUTF8(buf->len ? buf->data : "", (Py_ssize_t)buf->len,
+                                "strict");
+}
+
+/* ------------------------------------------------------------------------
+ * Functions
+ * ---------------------------------------------------------------------- */
+
+PyDoc_STRVAR(normalize__doc__,
+"normalize($module, /, text, style='traditional')\n"
+"--\n"
+"\n"
+"Put the tone marks of Vietnamese text in one canonical place.\n"
+"\n"
+"Each Vietnamese syllable is rewritten in NFC with its tone mark placed\n"
+"by style; misplaced tones ('qúy' -> 'quý', 'gìa' -> 'già'), decomposed\n"
+"(NFD) letters and a tone typed after the final consonant are repaired.\n"
+"Everything else is only put in NFC: spacing, punctuation, other\n"
+"languages, URLs, e-mail addresses and identifiers keep their letters.\n"
+"\n"
+"style is 'traditional' (the default: hòa, thủy, khỏe, the tone on the\n"
+"first vowel of an open oa/oe/uy) or 'modern' (hoà, thuỷ, khoẻ).\n"
+"\n"
+"When nothing changes, the very same str object is returned.\n"
+"\n"
+">>> normalize('Chúc mừng năm mới, chúc mọi người khoẻ mạnh và hoà thuận')\n"
+"'Chúc mừng năm mới, chúc mọi người khỏe mạnh và hòa thuận'\n"
+">>> normalize('sức khỏe', style='modern')\n"
+"'sức khoẻ'\n"
+">>> normalize('qúy')\n"
+"'quý'\n");
+
+static PyObject *
+vntext_normalize(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"text", "style", NULL};
+    PyObject *text, *style_obj = NULL, *result;
+    const char *s;
+    Py_ssize_t len;
+    vnt_style style;
+    vnt_status st;
+    int changed = 0;
+    vnt_buf out;
+    err_ctx ctx = ERR_CTX("normalize");
+
+    (void)module;
+    vnt_buf_init(&out);
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:normalize", kwlist,
+                                     &text, &style_obj))
+        goto error;
+    s = text_arg(text, "normalize", "text", &len);
+    if (s == NULL)
+        goto error;
+    if (style_arg(style_obj, "normalize", &style) < 0)
+        goto error;
+    MAYBE_NOGIL(len, st = vnt_normalize(s, (size_t)len, style, &out, &changed));
+    if (st != VNT_OK) {
+        raise_status(st, &ctx);
+        goto error;
+    }
+    if (changed) {
+        result = buf_to_str(&out);
+    } else if (PyUnicode_CheckExact(text)) {
+        Py_INCREF(text);
+        result = text;
+    } else {
+        result = PyUnicode_FromObject(text); /* a plain str copy of a subclass */
+    }
+    if (result == NULL)
+        goto error;
+    vnt_buf_free(&out);
+    return result;
+
+error:
+    vnt_buf_free(&out);
+    return NULL;
+}
+
+PyDoc_STRVAR(remove_accents__doc__,
+"remove_accents($module, /, text)\n"
+"--\n"
+"\n"
+"Remove Vietnamese tone and letter marks, and map đ/Đ to d/D.\n"
+"\n"
+"Marks that no Vietnamese letter carries (ñ, ü, ç) and other scripts are\n"
+"kept. The result is in NFC.\n"
+"\n"
+">>> remove_accents('Tiếng Việt có dấu')\n"
+"'Tieng Viet co dau'\n"
+">>> remove_accents('Đà Nẵng, señor')\n"
+"'Da Nang, señor'\n");
+
+static PyObject *
+vntext_remove_accents(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"text", NULL};
+    PyObject *text, *result;
+    const char *s;
+    Py_ssize_t len;
+    vnt_status st;
+    vnt_buf out;
+    err_ctx ctx = ERR_CTX("remove_accents");
+
+    (void)module;
+    vnt_buf_init(&out);
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O:remove_accents", kwlist,
+                                     &text))
+        goto error;
+    s = text_arg(text, "remove_accents", "text", &len);
+    if (s == NULL)
+        goto error;
+    MAYBE_NOGIL(len, st = vnt_remove_accents(s, (size_t)len, &out));
+    if (st != VNT_OK) {
+        raise_status(st, &ctx);
+        goto error;
+    }
+    if (PyUnicode_CheckExact(text) && out.len == (size_t)len &&
+        (len == 0 || memcmp(out.data, s, (size_t)len) == 0)) {
+        Py_INCREF(text);
+        result = text;
+    } else {
+        result = buf_to_str(&out);
+    }
+    if (result == NULL)
+        goto error;
+    vnt_buf_free(&out);
+    return result;
+
+error:
+    vnt_buf_free(&out);
+    return NULL;
+}
+
+PyDoc_STRVAR(decode_legacy__doc__,
+"decode_legacy($module, /, data, encoding, errors='strict')\n"
+"--\n"
+"\n"
+"Decode text in a pre-Unicode Vietnamese encoding.\n"
+"\n"
+"data is bytes-like, or a str that is such bytes mis-read as Windows-1252\n"
+"(the usual mojibake: 'Tieáng Vieät' for VNI); such a str is first turned\n"
+"back into its bytes.\n"
+"\n"
+"encoding is one of 'tcvn3', 'vni', 'viqr', 'viscii', 'vps', 'cp1258'.\n"
+"errors is 'strict' (an undefined byte raises UnicodeDecodeError) or\n"
+"'replace' (it becomes U+FFFD). The result is in NFC; tone placement is\n"
+"kept as written (use normalize() for that).\n"
+"\n"
+">>> decode_legacy(b'Ti\\xd5ng Vi\\xd6t', 'tcvn3')\n"
+"'Tiếng Việt'\n"
+">>> decode_legacy('Tieáng Vieät', 'vni')\n"
+"'Tiếng Việt'\n");
+
+static PyObject *
+vntext_decode_legacy(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"data", "encoding", "errors", NULL};
+    PyObject *data_obj, *enc_obj, *errors_obj = NULL, *result;
+    vnt_encoding enc;
+    int flags;
+    size_t err_pos = (size_t)-1;
+    vnt_status st;
+    bytes_arg in;
+    vnt_buf out;
+    err_ctx ctx = ERR_CTX("decode_legacy");
+
+    (void)module;
+    bytes_arg_init(&in);
+    vnt_buf_init(&out);
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO|O:decode_legacy", kwlist,
+                                     &data_obj, &enc_obj, &errors_obj))
+        goto error;
+    if (!PyUnicode_Check(data_obj) && !PyObject_CheckBuffer(data_obj)) {
+        /* Checked first so that a wrong data type is reported first. */
+        bytes_arg_get(data_obj, "decode_legacy", 0, &in);
+        goto error;
+    }
+    if (encoding_arg(enc_obj, "decode_legacy", &enc) < 0)
+        goto error;
+    if (errors_arg(errors_obj, "decode_legacy", &flags) < 0)
+        goto error;
+    if (bytes_arg_get(data_obj, "decode_legacy", 0, &in) != 0)
+        goto error;
+    MAYBE_NOGIL(in.len, st = vnt_decode_legacy(in.data, in.len, enc, flags, &out,
+                                               &err_pos));
+    if (st != VNT_OK) {
+        ctx.encoding = vnt_encoding_name(enc);
+        ctx.data = in.data;
+        ctx.len = in.len;
+        if (err_pos < in.len)
+            ctx.pos = (Py_ssize_t)err_pos;
+        raise_status(st, &ctx);
+        goto error;
+    }
+    result = buf_to_str(&out);
+    if (result == NULL)
+        goto error;
+    bytes_arg_release(&in);
+    vnt_buf_free(&out);
+    return result;
+
+error:
+    bytes_arg_release(&in);
+    vnt_buf_free(&out);
+    return NULL;
+}
+
+PyDoc_STRVAR(detect_legacy__doc__,
+"detect_legacy($module, /, data)\n"
+"--\n"
+"\n"
+"Guess the pre-Unicode Vietnamese encoding of data.\n"
+"\n"
+"data is bytes-like, or a str that is legacy bytes mis-read as\n"
+"Windows-1252. Returns the encoding name for decode_legacy() ('tcvn3',\n"
+"'vni', 'viqr', 'viscii', 'vps' or 'cp1258'), or None when the data look\n"
+"like UTF-8, plain ASCII or nothing recognisable (a str with characters\n"
+"outside Windows-1252 is proper Unicode already, and gives None).\n"
+"\n"
+">>> detect_legacy('Tieáng Vieät Nam')\n"
+"'vni'\n"
+">>> detect_legacy('Tiếng Việt') is None\n"
+"True\n");
+
+static PyObject *
+vntext_detect_legacy(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"data", NULL};
+    PyObject *data_obj;
+    const char *name;
+    int enc = -1, got;
+    vnt_status st;
+    bytes_arg in;
+    err_ctx ctx = ERR_CTX("detect_legacy");
+
+    (void)module;
+    bytes_arg_init(&in);
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O:detect_legacy", kwlist,
+                                     &data_obj))
+        goto error;
+    got = bytes_arg_get(data_obj, "detect_legacy", 1, &in);
+    if (got < 0)
+        goto error;
+    if (got > 0) { /* a str that cannot be mis-read legacy bytes */
+        bytes_arg_release(&in);
+        Py_RETURN_NONE;
+    }
+    MAYBE_NOGIL(in.len, st = vnt_detect_legacy(in.data, in.len, &enc));
+    if (st != VNT_OK) {
+        raise_status(st, &ctx);
+        goto error;
+    }
+    bytes_arg_release(&in);
+    if (enc < 0)
+        Py_RETURN_NONE;
+    name = vnt_encoding_name((vnt_encoding)enc);
+    if (name == NULL) {
+        PyErr_Format(PyExc_SystemError,
+                     "detect_legacy(): the library returned encoding %d", enc);
+        return NULL;
+    }
+    return PyUnicode_FromString(name);
+
+error:
+    bytes_arg_release(&in);
+    return NULL;
+}
+
+PyDoc_STRVAR(syllable_info__doc__,
+"_syllable_info($module, /, token)\n"
+"--\n"
+"\n"
+"Private, for tests: the parse of one token as a Vietnamese syllable.\n"
+"\n"
+"Returns None when token is not exactly one syllable, else a dict with\n"
+"id, toneless_id, onset, nucleus, coda, tone, case, nletters, onset_len,\n"
+"nucleus_len (ints) and canonical_traditional, canonical_modern\n"
+"(lowercase spellings).\n");
+
+static PyObject *
+vntext_syllable_info(PyObject *module, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"token", NULL};
+    PyObject *token, *trad = NULL, *modern = NULL, *result;
+    const char *s;
+    Py_ssize_t len;
+    vnt_syllable syl;
+    vnt_status st;
+    vnt_buf out;
+    err_ctx ctx = ERR_CTX("_syllable_info");
+
+    (void)module;
+    vnt_buf_init(&out);
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O:_syllable_info", kwlist,
+                                     &token))
+        goto error;
+    s = text_arg(token, "_syllable_info", "token", &len);
+    if (s == NULL)
+        goto error;
+    if (!vnt_syllable_parse(s, (size_t)len, &syl)) {
+        vnt_buf_free(&out);
+        Py_RETURN_NONE;
+    }
+    st = vnt_syllable_format(&syl, VNT_STYLE_TRADITIONAL, VNT_CASE_LOWER, &out);
+    if (st != VNT_OK) {
+        raise_status(st, &ctx);
+        goto error;
+    }
+    trad = buf_to_str(&out);
+    if (trad == NULL)
+        goto error;
+    vnt_buf_clear(&out);
+    st = vnt_syllable_format(&syl, VNT_STYLE_MODERN, VNT_CASE_LOWER, &out);
+    if (st != VNT_OK) {
+        raise_status(st, &ctx);
+        goto error;
+    }
+    modern = buf_to_str(&out);
+    if (modern == NULL)
+        goto error;
+    result = Py_BuildValue(
+        "{s:k,s:k,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:O,s:O}",
+        "id", (unsigned long)syl.id, "toneless_id", (unsigned long)syl.toneless_id,
+        "onset", (int)syl.onset, "nucleus", (int)syl.nucleus, "coda",
+        (int)syl.coda, "tone", (int)syl.tone, "case", (int)syl.case_pattern,
+        "nletters", (int)syl.nletters, "onset_len", (int)syl.onset_len,
+        "nucleus_len", (int)syl.nucleus_len, "canonical_traditional", trad,
+        "canonical_modern", modern);
+    if (result == NULL)
+        goto error;
+    Py_DECREF(trad);
+    Py_DECREF(modern);
+    vnt_buf_free(&out);
+    return result;
+
+error:
+    Py_XDECREF(trad);
+    Py_XDECREF(modern);
+    vnt_buf_free(&out);
+    return NULL;
+}
+
+#define VARARGS_KW(fn) ((PyCFunction)(void (*)(void))(fn))
+
+static PyMethodDef vntext_methods[] = {
+    {"normalize", VARARGS_KW(vntext_normalize), METH_VARARGS | METH_KEYWORDS,
+     normalize__doc__},
+    {"remove_accents", VARARGS_KW(vntext_remove_accents),
+     METH_VARARGS | METH_KEYWORDS, remove_accents__doc__},
+    {"decode_legacy", VARARGS_KW(vntext_decode_legacy),
+     METH_VARARGS | METH_KEYWORDS, decode_legacy__doc__},
+    {"detect_legacy", VARARGS_KW(vntext_detect_legacy),
+     METH_VARARGS | METH_KEYWORDS, detect_legacy__doc__},
+    {"_syllable_info", VARARGS_KW(vntext_syllable_info),
+     METH_VARARGS | METH_KEYWORDS, syllable_info__doc__},
+    {NULL, NULL, 0, NULL}};
+
+/* ------------------------------------------------------------------------
+ * Module
+ * ---------------------------------------------------------------------- */
+
+static int
+vntext_exec(PyObject *module)
+{
+    vntext_state *state = get_state(module);
+
+    state->default_segmenter = NULL;
+    if (PyModule_AddStringConstant(module, "__version__", VNT_VERSION) < 0)
+        goto error;
+    if (PyModule_AddStringConstant(module, "UTF8PROC_VERSION",
+                                   vnt_utf8proc_version()) < 0)
+        goto error;
+    if (PyModule_AddStringConstant(module, "UNICODE_VERSION",
+                                   vnt_unicode_version()) < 0)
+        goto error;
+    return 0;
+
+error:
+    return -1;
+}
+
+static int
+vntext_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    vntext_state *state = get_state(module);
+    Py_VISIT(state->default_segmenter);
+    return 0;
+}
+
+static int
+vntext_clear(PyObject *module)
+{
+    vntext_state *state = get_state(module);
+    Py_CLEAR(state->default_segmenter);
+    return 0;
+}
+
+static void
+vntext_free(void *module)
+{
+    (void)vntext_clear((PyObject *)module);
+}
+
+static PyModuleDef_Slot vntext_slots[] = {
+    {Py_mod_exec, vntext_exec},
+    {0, NULL}};
+
+PyDoc_STRVAR(vntext_module__doc__,
+"C core of vntext: Vietnamese tone-mark normalization and legacy decoding.\n"
+"Use the vntext package rather than this module.");
+
+static struct PyModuleDef vntext_module = {
+    PyModuleDef_HEAD_INIT,
+    "_vntext",
+    vntext_module__doc__,
+    sizeof(vntext_state),
+    vntext_methods,
+    vntext_slots,
+    vntext_traverse,
+    vntext_clear,
+    vntext_free,
+};
+
+PyMODINIT_FUNC
+PyInit__vntext(void)
+{
+    return PyModuleDef_Init(&vntext_module);
+}

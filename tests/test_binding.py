@@ -1,0 +1,343 @@
+"""Tests of the Python binding: argument checking, errors, object identity,
+large inputs, threads, the documented examples and `python -m vntext`.
+What the normalizer does to Vietnamese text is tested elsewhere."""
+
+import doctest
+import subprocess
+import sys
+import threading
+
+import pytest
+
+import vntext
+from vntext import _vntext
+
+ENCODINGS = ["tcvn3", "vni", "viqr", "viscii", "vps", "cp1258"]
+
+
+def fresh(s):
+    """A new str object equal to s (not an interned or cached constant)."""
+    return "".join(list(s))
+
+
+# --- argument types -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "call, func, arg, got",
+    [
+        (lambda: vntext.normalize(1), "normalize", "text", "int"),
+        (lambda: vntext.normalize(b"hoa"), "normalize", "text", "bytes"),
+        (lambda: vntext.normalize(text=None), "normalize", "text", "NoneType"),
+        (lambda: vntext.normalize("hoa", style=1), "normalize", "style", "int"),
+        (lambda: vntext.remove_accents(1.5), "remove_accents", "text", "float"),
+        (lambda: vntext.remove_accents(bytearray(b"x")), "remove_accents", "text", "bytearray"),
+        (lambda: vntext.decode_legacy(1, "vni"), "decode_legacy", "data", "int"),
+        (lambda: vntext.decode_legacy(b"x", 1), "decode_legacy", "encoding", "int"),
+        (lambda: vntext.decode_legacy(b"x", "vni", errors=b"strict"), "decode_legacy", "errors", "bytes"),
+        (lambda: vntext.detect_legacy([1, 2]), "detect_legacy", "data", "list"),
+        (lambda: _vntext._syllable_info(None), "_syllable_info", "token", "NoneType"),
+    ],
+)
+def test_type_errors_name_the_argument(call, func, arg, got):
+    with pytest.raises(TypeError) as e:
+        call()
+    msg = str(e.value)
+    assert f"{func}() argument '{arg}' must be" in msg
+    assert msg.endswith(f"not {got}")
+
+
+def test_type_error_message_exact():
+    with pytest.raises(TypeError, match=r"^normalize\(\) argument 'text' must be str, not int$"):
+        vntext.normalize(1)
+
+
+def test_missing_and_extra_arguments():
+    with pytest.raises(TypeError):
+        vntext.normalize()
+    with pytest.raises(TypeError):
+        vntext.normalize("a", "modern", "extra")
+    with pytest.raises(TypeError):
+        vntext.normalize("a", colour="modern")
+    with pytest.raises(TypeError):
+        vntext.decode_legacy(b"a")
+
+
+def test_keyword_arguments():
+    assert vntext.normalize(text="abc", style="modern") == "abc"
+    assert vntext.remove_accents(text="abc") == "abc"
+    assert vntext.decode_legacy(data=b"abc", encoding="vni", errors="replace") == "abc"
+    assert vntext.detect_legacy(data=b"abc") is None
+
+
+# --- argument values ------------------------------------------------------
+
+@pytest.mark.parametrize("style", ["Modern", "new", "", "traditional ", "modern\0"])
+def test_bad_style(style):
+    with pytest.raises(ValueError) as e:
+        vntext.normalize("hoà", style=style)
+    msg = str(e.value)
+    assert "'traditional'" in msg and "'modern'" in msg
+    assert repr(style) in msg
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "VNI", "", "tcvn", "vni\0"])
+def test_bad_encoding(encoding):
+    with pytest.raises(ValueError) as e:
+        vntext.decode_legacy(b"abc", encoding)
+    msg = str(e.value)
+    for name in ENCODINGS:
+        assert repr(name) in msg
+    assert repr(encoding) in msg
+
+
+@pytest.mark.parametrize("errors", ["ignore", "Strict", ""])
+def test_bad_errors(errors):
+    with pytest.raises(ValueError) as e:
+        vntext.decode_legacy(b"abc", "vni", errors=errors)
+    msg = str(e.value)
+    assert "'strict'" in msg and "'replace'" in msg
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_every_encoding_name_accepted(encoding):
+    assert vntext.decode_legacy(b"abc 123", encoding) == "abc 123"
+    assert vntext.decode_legacy(b"", encoding) == ""
+
+
+# --- strings that UTF-8 cannot carry, and U+0000 ---------------------------
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda s: vntext.normalize(s),
+        lambda s: vntext.normalize(s, style="modern"),
+        lambda s: vntext.remove_accents(s),
+        lambda s: vntext.decode_legacy(s, "vni"),
+        lambda s: vntext.detect_legacy(s),
+        lambda s: _vntext._syllable_info(s),
+    ],
+)
+def test_lone_surrogate_raises_unicode_encode_error(call):
+    with pytest.raises(UnicodeEncodeError):
+        call("ho\ud800a")
+
+
+def test_nul_is_kept():
+    out = vntext.normalize("a\0b")
+    assert out == "a\0b"
+    out = vntext.normalize("khoẻ\0khoẻ", style="modern")
+    assert out.count("\0") == 1 and len(out.split("\0")) == 2
+    assert vntext.normalize("\0") == "\0"
+    assert vntext.remove_accents("Việt\0Nam") == "Viet\0Nam"
+    assert vntext.remove_accents("\0\0") == "\0\0"
+    assert vntext.decode_legacy(b"a\0b", "vni") == "a\0b"
+
+
+def test_empty():
+    assert vntext.normalize("") == ""
+    assert vntext.remove_accents("") == ""
+    assert vntext.detect_legacy(b"") is None
+    assert vntext.detect_legacy("") is None
+    assert _vntext._syllable_info("") is None
+
+
+# --- result objects -------------------------------------------------------
+
+def test_unchanged_input_is_returned_itself():
+    for s in ["plain ascii text", "Tiếng Việt", "", "a\0b", "🙂 2024"]:
+        s = fresh(s)
+        assert vntext.normalize(s) is s
+        assert vntext.normalize(s, style="modern") is s
+    s = fresh("Hello, world")
+    assert vntext.remove_accents(s) is s
+
+
+def test_changed_input_is_a_new_str():
+    s = fresh("ho\u0300a")  # NFD: always changes
+    out = vntext.normalize(s)
+    assert out is not s and type(out) is str
+    assert out != s
+
+
+class Sub(str):
+    pass
+
+
+def test_str_subclass_gives_exact_str():
+    for s in [Sub("plain"), Sub("ho\u0300a"), Sub("")]:
+        for out in [vntext.normalize(s), vntext.normalize(s, style="modern"),
+                    vntext.remove_accents(s)]:
+            assert type(out) is str
+            assert out is not s
+    assert vntext.normalize(Sub("plain")) == "plain"
+    assert vntext.remove_accents(Sub("Việt")) == "Viet"
+
+
+# --- legacy decoding ------------------------------------------------------
+
+def test_decode_accepts_bytes_like():
+    data = b"Tie\xe1ng Vie\xe4t"
+    want = vntext.decode_legacy(data, "vni")
+    assert vntext.decode_legacy(bytearray(data), "vni") == want
+    assert vntext.decode_legacy(memoryview(data), "vni") == want
+    assert vntext.decode_legacy(memoryview(b"xx" + data)[2:], "vni") == want
+    assert vntext.detect_legacy(bytearray(data)) == vntext.detect_legacy(data)
+    assert vntext.detect_legacy(memoryview(data)) == vntext.detect_legacy(data)
+
+
+def test_decode_str_is_windows_1252_mojibake():
+    data = b"Tie\xe1ng Vie\xe4t co\xf9 da\xe1u \x80"
+    assert vntext.decode_legacy(data.decode("cp1252"), "vni") == vntext.decode_legacy(data, "vni")
+    assert vntext.detect_legacy(data.decode("cp1252")) == vntext.detect_legacy(data)
+
+
+def test_decode_str_with_no_windows_1252_byte():
+    with pytest.raises(ValueError, match=r"position 2"):
+        vntext.decode_legacy("Việt", "vni")
+    with pytest.raises(ValueError, match=r"position 0"):
+        vntext.decode_legacy("🙂", "tcvn3")
+    # Such a str is real Unicode, not mojibake.
+    assert vntext.detect_legacy("Tiếng Việt") is None
+
+
+def test_decode_strict_error_is_unicode_decode_error():
+    data = b"ab\x81c"  # 0x81 is not defined in Windows-1258
+    with pytest.raises(UnicodeDecodeError) as e:
+        vntext.decode_legacy(data, "cp1258")
+    err = e.value
+    assert err.encoding == "cp1258"
+    assert err.object == data
+    assert (err.start, err.end) == (2, 3)
+    assert err.reason == "byte not defined in cp1258"
+    assert isinstance(err, ValueError)
+
+
+def test_decode_replace():
+    assert vntext.decode_legacy(b"ab\x81c", "cp1258", "replace") == "ab\ufffdc"
+    assert vntext.decode_legacy(b"ab\x81c", "cp1258", errors="replace") == "ab\ufffdc"
+
+
+def test_detect_returns_a_known_name_or_none():
+    for data in [b"Tie\xe1ng Vie\xe4t", b"Ti\xd5ng Vi\xd6t", b"\xff\xfe", "Tiếng Việt".encode()]:
+        got = vntext.detect_legacy(data)
+        assert got is None or got in ENCODINGS
+
+
+# --- large inputs and threads ----------------------------------------------
+
+PIECE = "Sáng nay chị Thủy đi bộ cho khoẻ, hoà nhạc lúc 8 giờ ở Ha\u0300 No\u0302\u0323i. \n"
+BIG_REPEAT = 5 * 1024 * 1024 // len(PIECE.encode()) + 1
+
+
+def test_big_input():
+    big = PIECE * BIG_REPEAT
+    assert len(big.encode()) > 5 * 1024 * 1024
+    for style in ["traditional", "modern"]:
+        assert vntext.normalize(big, style=style) == vntext.normalize(PIECE, style=style) * BIG_REPEAT
+    assert vntext.remove_accents(big) == vntext.remove_accents(PIECE) * BIG_REPEAT
+    legacy = b"Tie\xe1ng Vie\xe4t co\xf9 da\xe1u. " * 200_000
+    assert vntext.decode_legacy(legacy, "vni") == vntext.decode_legacy(legacy[:23], "vni") * 200_000
+    assert vntext.decode_legacy(legacy.decode("cp1252"), "vni") == vntext.decode_legacy(legacy, "vni")
+    assert vntext.detect_legacy(legacy) == vntext.detect_legacy(legacy[:230])
+
+
+def test_big_unchanged_input_is_returned_itself():
+    big = vntext.normalize(PIECE * BIG_REPEAT)
+    assert vntext.normalize(big) is big
+
+
+def test_threads_give_the_same_results():
+    texts = [PIECE * (70_000 // len(PIECE) + k) for k in range(4)]  # over 64 KiB
+    texts += [PIECE, "ho\u0300a", "qúy gìa"]
+    want = {(t, s): vntext.normalize(t, style=s) for t in texts for s in ("traditional", "modern")}
+    want_plain = {t: vntext.remove_accents(t) for t in texts}
+    errors = []
+    barrier = threading.Barrier(4)
+
+    def work(seed):
+        try:
+            barrier.wait()
+            for i in range(30):
+                t = texts[(seed + i) % len(texts)]
+                s = "modern" if (seed + i) % 2 else "traditional"
+                if vntext.normalize(t, style=s) != want[(t, s)]:
+                    errors.append(("normalize", seed, i))
+                if vntext.remove_accents(t) != want_plain[t]:
+                    errors.append(("remove_accents", seed, i))
+        except Exception as e:  # reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+
+
+# --- module ---------------------------------------------------------------
+
+def test_module_attributes():
+    assert vntext.__version__ == "0.1.0"
+    assert _vntext.__version__ == vntext.__version__
+    assert vntext.UTF8PROC_VERSION.split(".")[0].isdigit()
+    assert vntext.UNICODE_VERSION.split(".")[0].isdigit()
+    for name in vntext.__all__:
+        assert hasattr(vntext, name)
+
+
+def test_syllable_info_shape():
+    assert _vntext._syllable_info("xyzzy") is None
+    assert _vntext._syllable_info("hello world") is None
+    info = _vntext._syllable_info("hoà")
+    assert info is not None
+    assert set(info) == {
+        "id", "toneless_id", "onset", "nucleus", "coda", "tone", "case",
+        "nletters", "onset_len", "nucleus_len",
+        "canonical_traditional", "canonical_modern",
+    }
+    assert info["canonical_traditional"] == "hòa"
+    assert info["canonical_modern"] == "hoà"
+    assert _vntext._syllable_info("HÒA")["id"] == info["id"]
+
+
+def test_docstring_examples():
+    for module in (vntext, _vntext):
+        result = doctest.testmod(module, verbose=False, report=True)
+        assert result.failed == 0, module.__name__
+    assert doctest.testmod(_vntext).attempted > 0
+
+
+# --- command line ---------------------------------------------------------
+
+def run_cli(*args, stdin=b""):
+    return subprocess.run([sys.executable, "-m", "vntext", *args], input=stdin,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+
+
+def test_demo_runs():
+    from vntext.__main__ import SAMPLE
+
+    p = run_cli()
+    assert p.returncode == 0, p.stderr.decode(errors="replace")
+    out = p.stdout.decode("utf-8")
+    assert "== original" in out and "remove_accents" in out
+    assert "decode_legacy" in out
+    # The URL comes out untouched in every stage that keeps accents.
+    url = "https://example.vn/du-lịch/thuỷ-điện-hoà-bình"
+    assert url in SAMPLE
+    assert out.count(url) >= 3
+
+
+def test_cli_normalize_stdin_and_file(tmp_path):
+    text = "Sức khỏe và hòa bình, ho\u0300a\n"
+    p = run_cli("normalize", "--style", "modern", stdin=text.encode())
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.decode() == vntext.normalize(text, style="modern")
+    f = tmp_path / "in.txt"
+    f.write_bytes(text.encode())
+    p = run_cli("normalize", str(f))
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.decode() == vntext.normalize(text)
+    p = run_cli("normalize", stdin=b"\xff\xfe")
+    assert p.returncode == 1 and b"not UTF-8" in p.stderr
