@@ -106,28 +106,39 @@ def utf8_len(s):
 # Timing
 
 
-def best_of(fn, repeat=5, warmup=1):
-    """Runs fn() warmup times untimed, then repeat times; returns
-    (best seconds, last result). Garbage collection is off while timing."""
-    result = None
-    for _ in range(warmup):
-        result = fn()
-    best = float("inf")
-    gc_was_on = gc.isenabled()
-    try:
-        for _ in range(repeat):
-            gc.collect()
-            gc.disable()
+def best_of(fn, repeat=5, warmup=1, setup=None):
+    """Runs fn warmup times untimed, then repeat times; returns (best
+    seconds, last result). With setup, each run calls fn(setup()) and only
+    fn is timed (use it to hand each run a fresh input object, e.g. a new
+    str whose UTF-8 form CPython has not cached yet). Garbage collection is
+    off while timing."""
+    def once():
+        arg = setup() if setup is not None else None
+        gc.collect()
+        gc.disable()
+        try:
             t0 = time.perf_counter()
-            result = fn()
+            res = fn(arg) if setup is not None else fn()
             dt = time.perf_counter() - t0
+        finally:
             if gc_was_on:
                 gc.enable()
-            best = min(best, dt)
-    finally:
-        if gc_was_on:
-            gc.enable()
+        return dt, res
+
+    gc_was_on = gc.isenabled()
+    result = None
+    for _ in range(warmup):
+        _, result = once()
+    best = float("inf")
+    for _ in range(repeat):
+        dt, result = once()
+        best = min(best, dt)
     return best, result
+
+
+def fresh_copy(s):
+    """A new str equal to s (not the same object, no cached UTF-8)."""
+    return s.encode("utf-8").decode("utf-8")
 
 
 class Result:
