@@ -3,9 +3,11 @@ large inputs, threads, the documented examples and `python -m vntext`.
 What the normalizer does to Vietnamese text is tested elsewhere."""
 
 import doctest
+import re
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -306,6 +308,22 @@ def test_docstring_examples():
         result = doctest.testmod(module, verbose=False, report=True)
         assert result.failed == 0, module.__name__
     assert doctest.testmod(_vntext).attempted > 0
+
+
+def test_readme_examples():
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    if not readme.exists():
+        pytest.skip("no README.md next to tests/")
+    blocks = re.findall(r"```python\n(.*?)```", readme.read_text("utf-8"), re.S)
+    assert blocks
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for n, block in enumerate(blocks):
+        test = parser.get_doctest(block, {}, f"README.md block {n}", str(readme), 0)
+        runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.attempted > 0
+    assert result.failed == 0
 
 
 # --- command line ---------------------------------------------------------
