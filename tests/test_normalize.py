@@ -678,3 +678,41 @@ def test_prop_remove_accents_ascii(text):
         assert out.isascii()
         assert len(out) == len(text)
         assert vntext.remove_accents(out) == out
+
+
+# ---------------------------------------------------------------------------
+# _syllable_info (private) agrees with normalize
+# ---------------------------------------------------------------------------
+
+syllable_info = vntext._vntext._syllable_info
+
+
+def test_syllable_info_identity():
+    spellings = ["hoà", "hòa", "HOÀ", "Hòa", "ho\u0300a", "hoa\u0300", "hoa\u0340"]
+    infos = [syllable_info(s) for s in spellings]
+    assert all(i is not None for i in infos)
+    assert len({i["id"] for i in infos}) == 1
+    other_tone = syllable_info("hóa")
+    assert other_tone["id"] != infos[0]["id"]
+    assert other_tone["toneless_id"] == infos[0]["toneless_id"] == syllable_info("hoa")["id"]
+    assert infos[0]["canonical_traditional"] == "hòa"
+    assert infos[0]["canonical_modern"] == "hoà"
+    for token in ["Iowa", "café", "hóá", "iPhone", "niño", "", "hoa bình"]:
+        assert syllable_info(token) is None, token
+
+
+@PROPERTY
+@given(syllables(), styles)
+def test_prop_syllable_info_agrees_with_normalize(word, style):
+    info = syllable_info(word)
+    out = vntext.normalize(word, style=style)
+    if info is None:
+        # not a syllable: only put in NFC
+        assert out == nfc(word)
+        return
+    again = syllable_info(out)
+    assert again is not None and again["id"] == info["id"]
+    if info["tone"] != 0:
+        assert out.lower() == info["canonical_" + style]
+    else:
+        assert out == nfc(word)
