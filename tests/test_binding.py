@@ -60,8 +60,14 @@ def test_missing_and_extra_arguments():
         vntext.normalize("a", "modern", "extra")
     with pytest.raises(TypeError):
         vntext.normalize("a", colour="modern")
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="missing required argument 'encoding'"):
         vntext.decode_legacy(b"a")
+    with pytest.raises(TypeError, match="multiple values for argument 'text'"):
+        vntext.normalize("a", text="b")
+    with pytest.raises(TypeError, match="unexpected keyword argument 'txt'"):
+        vntext.remove_accents(txt="a")
+    with pytest.raises(TypeError, match="at most 1 argument "):
+        vntext.detect_legacy(b"a", b"b")
 
 
 def test_keyword_arguments():

@@ -123,6 +123,55 @@ raise_status(vnt_status st, const err_ctx *ctx)
  * Argument helpers
  * ---------------------------------------------------------------------- */
 
+/* Arguments of a METH_FASTCALL | METH_KEYWORDS function: fills out[0..n)
+ * from the positional arguments, then the keyword arguments by name. The
+ * first nrequired must be given; the others stay NULL when absent. */
+static int
+parse_args(const char *func, PyObject *const *args, Py_ssize_t nargs,
+           PyObject *kwnames, const char *const *names, int n, int nrequired,
+           PyObject **out)
+{
+    Py_ssize_t nkw = kwnames != NULL ? PyTuple_GET_SIZE(kwnames) : 0;
+
+    for (int i = 0; i < n; i++)
+        out[i] = NULL;
+    if (nargs > n) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() takes at most %d argument%s (%zd given)", func, n,
+                     n == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        out[i] = args[i];
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *key = PyTuple_GET_ITEM(kwnames, k);
+        int i = 0;
+        while (i < n && PyUnicode_CompareWithASCIIString(key, names[i]) != 0)
+            i++;
+        if (i == n) {
+            PyErr_Format(PyExc_TypeError,
+                         "%s() got an unexpected keyword argument '%S'", func, key);
+            return -1;
+        }
+        if (out[i] != NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "%s() got multiple values for argument '%s'", func,
+                         names[i]);
+            return -1;
+        }
+        out[i] = args[nargs + k];
+    }
+    for (int i = 0; i < nrequired; i++) {
+        if (out[i] == NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "%s() missing required argument '%s' (pos %d)", func,
+                         names[i], i + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* The UTF-8 of a str argument (cached in the object, valid while it lives).
  * Lone surrogates raise UnicodeEncodeError. */
 static const char *
@@ -346,10 +395,11 @@ PyDoc_STRVAR(normalize__doc__,
 "'quý'\n");
 
 static PyObject *
-vntext_normalize(PyObject *module, PyObject *args, PyObject *kwargs)
+vntext_normalize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+    PyObject *kwnames)
 {
-    static char *kwlist[] = {"text", "style", NULL};
-    PyObject *text, *style_obj = NULL, *result;
+    static const char *const names[] = {"text", "style"};
+    PyObject *argv[2], *text, *result;
     const char *s;
     Py_ssize_t len;
     vnt_style style;
@@ -360,13 +410,13 @@ vntext_normalize(PyObject *module, PyObject *args, PyObject *kwargs)
 
     (void)module;
     vnt_buf_init(&out);
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:normalize", kwlist,
-                                     &text, &style_obj))
+    if (parse_args("normalize", args, nargs, kwnames, names, 2, 1, argv) < 0)
         goto error;
+    text = argv[0];
     s = text_arg(text, "normalize", "text", &len);
     if (s == NULL)
         goto error;
-    if (style_arg(style_obj, "normalize", &style) < 0)
+    if (style_arg(argv[1], "normalize", &style) < 0)
         goto error;
     MAYBE_NOGIL(len, st = vnt_normalize(s, (size_t)len, style, &out, &changed));
     if (st != VNT_OK) {
@@ -406,9 +456,10 @@ PyDoc_STRVAR(remove_accents__doc__,
 "'Da Nang, señor'\n");
 
 static PyObject *
-vntext_remove_accents(PyObject *module, PyObject *args, PyObject *kwargs)
+vntext_remove_accents(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+    PyObject *kwnames)
 {
-    static char *kwlist[] = {"text", NULL};
+    static const char *const names[] = {"text"};
     PyObject *text, *result;
     const char *s;
     Py_ssize_t len;
@@ -418,8 +469,7 @@ vntext_remove_accents(PyObject *module, PyObject *args, PyObject *kwargs)
 
     (void)module;
     vnt_buf_init(&out);
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O:remove_accents", kwlist,
-                                     &text))
+    if (parse_args("remove_accents", args, nargs, kwnames, names, 1, 1, &text) < 0)
         goto error;
     s = text_arg(text, "remove_accents", "text", &len);
     if (s == NULL)
@@ -467,10 +517,11 @@ PyDoc_STRVAR(decode_legacy__doc__,
 "'Tiếng Việt'\n");
 
 static PyObject *
-vntext_decode_legacy(PyObject *module, PyObject *args, PyObject *kwargs)
+vntext_decode_legacy(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+    PyObject *kwnames)
 {
-    static char *kwlist[] = {"data", "encoding", "errors", NULL};
-    PyObject *data_obj, *enc_obj, *errors_obj = NULL, *result;
+    static const char *const names[] = {"data", "encoding", "errors"};
+    PyObject *argv[3], *data_obj, *result;
     vnt_encoding enc;
     int flags;
     size_t err_pos = (size_t)-1;
@@ -482,17 +533,17 @@ vntext_decode_legacy(PyObject *module, PyObject *args, PyObject *kwargs)
     (void)module;
     bytes_arg_init(&in);
     vnt_buf_init(&out);
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO|O:decode_legacy", kwlist,
-                                     &data_obj, &enc_obj, &errors_obj))
+    if (parse_args("decode_legacy", args, nargs, kwnames, names, 3, 2, argv) < 0)
         goto error;
+    data_obj = argv[0];
     if (!PyUnicode_Check(data_obj) && !PyObject_CheckBuffer(data_obj)) {
         /* Checked first so that a wrong data type is reported first. */
         bytes_arg_get(data_obj, "decode_legacy", 0, &in);
         goto error;
     }
-    if (encoding_arg(enc_obj, "decode_legacy", &enc) < 0)
+    if (encoding_arg(argv[1], "decode_legacy", &enc) < 0)
         goto error;
-    if (errors_arg(errors_obj, "decode_legacy", &flags) < 0)
+    if (errors_arg(argv[2], "decode_legacy", &flags) < 0)
         goto error;
     if (bytes_arg_get(data_obj, "decode_legacy", 0, &in) != 0)
         goto error;
@@ -538,9 +589,10 @@ PyDoc_STRVAR(detect_legacy__doc__,
 "True\n");
 
 static PyObject *
-vntext_detect_legacy(PyObject *module, PyObject *args, PyObject *kwargs)
+vntext_detect_legacy(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+    PyObject *kwnames)
 {
-    static char *kwlist[] = {"data", NULL};
+    static const char *const names[] = {"data"};
     PyObject *data_obj;
     const char *name;
     int enc = -1, got;
@@ -550,8 +602,7 @@ vntext_detect_legacy(PyObject *module, PyObject *args, PyObject *kwargs)
 
     (void)module;
     bytes_arg_init(&in);
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O:detect_legacy", kwlist,
-                                     &data_obj))
+    if (parse_args("detect_legacy", args, nargs, kwnames, names, 1, 1, &data_obj) < 0)
         goto error;
     got = bytes_arg_get(data_obj, "detect_legacy", 1, &in);
     if (got < 0)
@@ -593,9 +644,10 @@ PyDoc_STRVAR(syllable_info__doc__,
 "(lowercase spellings).\n");
 
 static PyObject *
-vntext_syllable_info(PyObject *module, PyObject *args, PyObject *kwargs)
+vntext_syllable_info(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+    PyObject *kwnames)
 {
-    static char *kwlist[] = {"token", NULL};
+    static const char *const names[] = {"token"};
     PyObject *token, *trad = NULL, *modern = NULL, *result;
     const char *s;
     Py_ssize_t len;
@@ -606,8 +658,7 @@ vntext_syllable_info(PyObject *module, PyObject *args, PyObject *kwargs)
 
     (void)module;
     vnt_buf_init(&out);
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O:_syllable_info", kwlist,
-                                     &token))
+    if (parse_args("_syllable_info", args, nargs, kwnames, names, 1, 1, &token) < 0)
         goto error;
     s = text_arg(token, "_syllable_info", "token", &len);
     if (s == NULL)
@@ -655,19 +706,19 @@ error:
     return NULL;
 }
 
-#define VARARGS_KW(fn) ((PyCFunction)(void (*)(void))(fn))
+#define FASTCALL_KW(fn) ((PyCFunction)(void (*)(void))(fn))
 
 static PyMethodDef vntext_methods[] = {
-    {"normalize", VARARGS_KW(vntext_normalize), METH_VARARGS | METH_KEYWORDS,
+    {"normalize", FASTCALL_KW(vntext_normalize), METH_FASTCALL | METH_KEYWORDS,
      normalize__doc__},
-    {"remove_accents", VARARGS_KW(vntext_remove_accents),
-     METH_VARARGS | METH_KEYWORDS, remove_accents__doc__},
-    {"decode_legacy", VARARGS_KW(vntext_decode_legacy),
-     METH_VARARGS | METH_KEYWORDS, decode_legacy__doc__},
-    {"detect_legacy", VARARGS_KW(vntext_detect_legacy),
-     METH_VARARGS | METH_KEYWORDS, detect_legacy__doc__},
-    {"_syllable_info", VARARGS_KW(vntext_syllable_info),
-     METH_VARARGS | METH_KEYWORDS, syllable_info__doc__},
+    {"remove_accents", FASTCALL_KW(vntext_remove_accents),
+     METH_FASTCALL | METH_KEYWORDS, remove_accents__doc__},
+    {"decode_legacy", FASTCALL_KW(vntext_decode_legacy),
+     METH_FASTCALL | METH_KEYWORDS, decode_legacy__doc__},
+    {"detect_legacy", FASTCALL_KW(vntext_detect_legacy),
+     METH_FASTCALL | METH_KEYWORDS, detect_legacy__doc__},
+    {"_syllable_info", FASTCALL_KW(vntext_syllable_info),
+     METH_FASTCALL | METH_KEYWORDS, syllable_info__doc__},
     {NULL, NULL, 0, NULL}};
 
 /* ------------------------------------------------------------------------
