@@ -273,6 +273,8 @@ UNCHANGED_CHUNKS = {
     "url-modern-path": "https://example.vn/tin-tuc/thủy-điện-hòa-bình",
     "url-nfd": "https://example.vn/ho\u0300a",
     "url-in-parens": "(https://example.vn/thuỷ)",
+    "domain": "hoà.vn",
+    "domain-www": "www.thuỷ.com.vn",
     "email": "hoà.thuỷ@example.vn",
     "email-trailing-comma": "khoẻ@example.vn,",
     "path-unix": "/home/hoà/thuỷ.txt",
