@@ -27,7 +27,7 @@ VPY := $(VENV)/bin/python
 
 CSRC := $(sort $(wildcard csrc/*.c))
 CHDR := $(sort $(wildcard csrc/*.h))
-BINDING := python/vntext/_vntext.c
+BINDING := python/vntext/_vntext.c $(wildcard python/vntext/*.h)
 
 # Expanded when a recipe runs, that is after `deps` may have installed them.
 UTF8PROC_CFLAGS = $(shell pkg-config --cflags libutf8proc)
@@ -109,7 +109,7 @@ fuzz-deps: deps
 # removing a file triggers a rebuild even though no timestamp moved.
 $(SRCLIST): FORCE
 	@mkdir -p $(VENV)
-	@echo '$(CSRC) $(CHDR)' | cmp -s - $@ || echo '$(CSRC) $(CHDR)' > $@
+	@echo '$(CSRC) $(CHDR) $(BINDING)' | cmp -s - $@ || echo '$(CSRC) $(CHDR) $(BINDING)' > $@
 
 $(STAMP_VENV): pyproject.toml setup.py | deps
 	$(PYTHON) -m venv $(VENV)

@@ -88,7 +88,9 @@ class BuildExt(build_ext):
 
 
 csrc = glob.glob(os.path.join(HERE, "csrc", "*.c"))
-headers = glob.glob(os.path.join(HERE, "csrc", "*.h"))
+headers = glob.glob(os.path.join(HERE, "csrc", "*.h")) + glob.glob(
+    os.path.join(HERE, "python", "vntext", "*.h")
+)
 
 setup(
     ext_modules=[
