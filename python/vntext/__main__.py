@@ -30,13 +30,13 @@ SAMPLE = (
     "Hẹn gặp mọi người ở Ha\u0300 No\u0302\u0323i!"
 )
 
-# "Tiếng Việt có dấu" as it was stored before Unicode: bytes in VNI and
-# TCVN3, and the VNI bytes as they look when a program reads them as
-# Windows-1252.
+# "Tiếng Việt là ngôn ngữ của người Việt" as it was stored before Unicode:
+# bytes in VNI and in TCVN3, and the VNI bytes as they look when a program
+# reads them as Windows-1252.
 LEGACY_SAMPLES: List[Tuple[object, str]] = [
-    (b"Tie\xe1ng Vie\xe4t co\xf9 da\xe1u", "vni"),
-    (b"Ti\xd5ng Vi\xd6t", "tcvn3"),
-    ("Tieáng Vieät coù daáu", "vni"),
+    (b"Tie\xe1ng Vie\xe4t la\xf8 ngo\xe2n ng\xf6\xf5 cu\xfba ng\xf6\xf4\xf8i Vie\xe4t", "vni"),
+    (b"Ti\xd5ng Vi\xd6t l\xb5 ng\xabn ng\xf7 c\xf1a ng\xad\xeai Vi\xd6t", "tcvn3"),
+    ("Tieáng Vieät laø ngoân ngöõ cuûa ngöôøi Vieät", "vni"),
 ]
 
 Stage = Tuple[str, Callable[[str], str]]
@@ -111,8 +111,11 @@ def demo(out=None) -> int:
             failed += 1
             say(f"{data!r}: error: {type(e).__name__}: {e}")
             continue
-        say(f"decode_legacy({data!r}, {encoding!r}) = {decoded!r}"
-            f"  [detect_legacy: {detected!r}]")
+        calls = ["detect_legacy(data)", f"decode_legacy(data, {encoding!r})"]
+        width = max(map(len, calls))
+        say(repr(data),
+            f"  {calls[0]:{width}} -> {detected!r}",
+            f"  {calls[1]:{width}} -> {decoded!r}")
     return 1 if failed else 0
 
 

@@ -583,7 +583,7 @@ PyDoc_STRVAR(detect_legacy__doc__,
 "like UTF-8, plain ASCII or nothing recognisable (a str with characters\n"
 "outside Windows-1252 is proper Unicode already, and gives None).\n"
 "\n"
-">>> detect_legacy('Tieáng Vieät Nam')\n"
+">>> detect_legacy('Tieáng Vieät laø ngoân ngöõ cuûa ngöôøi Vieät')\n"
 "'vni'\n"
 ">>> detect_legacy('Tiếng Việt') is None\n"
 "True\n");
