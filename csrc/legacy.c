@@ -78,6 +78,16 @@ static vnt_status undefined_byte(decoder *d, size_t at)
     return vnt__buf_put_cp(d->out, 0xFFFD);
 }
 
+/* Writes the character of the byte at i in table t, or U+FFFD (replace
+ * mode) or the error (strict mode) for an undefined byte. */
+static vnt_status put_byte(decoder *d, const uint16_t *t, size_t i)
+{
+    unsigned char b = d->s[i];
+    if (b == 0 || t[b] != 0)
+        return vnt__buf_put_cp(d->out, t[b]);
+    return undefined_byte(d, i);
+}
+
 enum { LC_NONE = 0, LC_LOWER, LC_UPPER, LC_OTHER };
 
 static int letter_class(int32_t cp)
@@ -179,11 +189,7 @@ static vnt_status decode_single(decoder *d, const uint16_t *t, const uint16_t *u
     while (i < len) {
         unsigned char b = s[i];
         if (!sb_is_letter(t, b)) {
-            if (b == 0 || t[b] != 0)
-                st = vnt__buf_put_cp(d->out, t[b]);
-            else
-                st = undefined_byte(d, i);
-            if (st != VNT_OK)
+            if ((st = put_byte(d, t, i)) != VNT_OK)
                 return st;
             if (b == '\n' || b == '\r')
                 prev = NB_NEUTRAL;
@@ -363,11 +369,7 @@ static vnt_status decode_vni(decoder *d)
                 continue;
             }
         }
-        if (b == 0 || vnt__vni[b] != 0)
-            st = vnt__buf_put_cp(d->out, vnt__vni[b]);
-        else
-            st = undefined_byte(d, i);
-        if (st != VNT_OK)
+        if ((st = put_byte(d, vnt__vni, i)) != VNT_OK)
             return st;
         i++;
     }
