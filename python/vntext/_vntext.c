@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vntext.h"
+#include "strconv.h"
 
 /* Inputs of at least this many bytes are processed without the GIL. */
 #define NOGIL_MIN ((Py_ssize_t)64 * 1024)
@@ -400,31 +401,36 @@ vntext_normalize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
 {
     static const char *const names[] = {"text", "style"};
     PyObject *argv[2], *text, *result;
-    const char *s;
-    Py_ssize_t len;
     vnt_style style;
     vnt_status st;
-    int changed = 0;
-    vnt_buf out;
+    utf8_view u = {NULL, 0, NULL};
+    vnt_edits edits;
     err_ctx ctx = ERR_CTX("normalize");
 
     (void)module;
-    vnt_buf_init(&out);
+    vnt_edits_init(&edits);
     if (parse_args("normalize", args, nargs, kwnames, names, 2, 1, argv) < 0)
         goto error;
     text = argv[0];
-    s = text_arg(text, "normalize", "text", &len);
-    if (s == NULL)
-        goto error;
-    if (style_arg(argv[1], "normalize", &style) < 0)
-        goto error;
-    MAYBE_NOGIL(len, st = vnt_normalize(s, (size_t)len, style, &out, &changed));
-    if (st != VNT_OK) {
-        raise_status(st, &ctx);
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "normalize() argument 'text' must be str, not %.200s",
+                     Py_TYPE(text)->tp_name);
         goto error;
     }
-    if (changed) {
-        result = buf_to_str(&out);
+    if (style_arg(argv[1], "normalize", &style) < 0)
+        goto error;
+    /* ASCII has no tone marks and is already NFC */
+    if (!PyUnicode_IS_ASCII(text)) {
+        if (utf8_view_of(text, &u) < 0)
+            goto error;
+        MAYBE_NOGIL(u.len, st = vnt_normalize_edits(u.data, (size_t)u.len, style, &edits));
+        if (st != VNT_OK) {
+            raise_status(st, &ctx);
+            goto error;
+        }
+    }
+    if (edits.len > 0) {
+        result = splice_edits(text, u.data, (size_t)u.len, &edits);
     } else if (PyUnicode_CheckExact(text)) {
         Py_INCREF(text);
         result = text;
@@ -433,11 +439,13 @@ vntext_normalize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     }
     if (result == NULL)
         goto error;
-    vnt_buf_free(&out);
+    utf8_view_release(&u);
+    vnt_edits_free(&edits);
     return result;
 
 error:
-    vnt_buf_free(&out);
+    utf8_view_release(&u);
+    vnt_edits_free(&edits);
     return NULL;
 }
 
