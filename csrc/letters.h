@@ -18,11 +18,13 @@
  * letter plus Vietnamese marks. */
 VNT_INLINE uint16_t vnt__letter_info(int32_t cp)
 {
-    if (cp >= 0 && cp < VNT_LETTERS_0000_HI)
-        return vnt_letters_0000[cp];
-    if (cp >= VNT_LETTERS_1E00_LO && cp < VNT_LETTERS_1E00_HI)
-        return vnt_letters_1e00[cp - VNT_LETTERS_1E00_LO];
-    return 0;
+    /* index selection without branches: the two ranges alternate in text */
+    uint32_t c = (uint32_t)cp;
+    uint32_t ext = c - VNT_LETTERS_EXT_START;
+    uint32_t idx = c < VNT_LETTERS_LOW_END ? c
+                   : ext < VNT_LETTERS_EXT_LEN ? ext + VNT_LETTERS_LOW_END
+                                               : VNT_LETTERS_NONE;
+    return vnt_letters[idx];
 }
 
 /* 1 for the vowel letter codes a ă â e ê i o ô ơ u ư y. */

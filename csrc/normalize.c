@@ -538,65 +538,53 @@ static vnt_status one_chunk(ctx *c, size_t a, vnt_style style, size_t *end)
     const size_t len = c->len;
     pending_edit pend[MAX_PENDING];
     int npend = 0;
-    int check = 0;         /* the chunk may be opaque */
-    int general = 0;       /* the chunk needs the general path */
-    size_t run = SIZE_MAX; /* start of the current run of letters */
-    uint8_t codes[VNT_SYLLABLE_MAX_LETTERS], upper[VNT_SYLLABLE_MAX_LETTERS];
-    int nl = 0, tone = 0, ntones = 0, tone_at = -1, last_shaped = -1, nvowels = 0;
+    int check = 0;   /* the chunk may be opaque */
+    int general = 0; /* the chunk needs the general path */
     size_t i = a;
-    for (;;) {
+    while (i < len) {
         int32_t cp = 0;
         size_t n = 1;
-        uint16_t info = 0;
-        int space = 0;
-        if (i >= len) {
-            space = 1;
-        } else if (u[i] < 0x80) {
+        uint16_t info;
+        if (u[i] < 0x80) {
             info = vnt__letter_info(u[i]);
-            if (!info) {
-                if (ascii_space(u[i]))
-                    space = 1;
-                else
-                    check |= ascii_needs_check(u[i]);
-            }
         } else {
             n = vnt__utf8_decode(u, len, i, &cp);
             if (n == 0)
                 return VNT_ERR_INVALID_UTF8;
             info = vnt__letter_info(cp);
-            if (!info) {
-                if (is_space(cp)) {
-                    space = 1;
-                } else {
-                    check = 1;
-                    if (!nfc_inert(cp) || is_letter(cp))
-                        general = 1;
-                }
-            }
         }
         if (info) {
-            if (run == SIZE_MAX) {
-                run = i;
-                nl = 0, tone = 0, ntones = 0, tone_at = -1, last_shaped = -1, nvowels = 0;
-            }
-            if (nl < VNT_SYLLABLE_MAX_LETTERS) {
-                codes[nl] = VNT_LI_CODE(info);
-                upper[nl] = (uint8_t)VNT_LI_UPPER(info);
-                nvowels += VNT_LI_VOWEL(info);
-                if (VNT_LI_SHAPED(info))
-                    last_shaped = nl;
-                if (VNT_LI_TONE(info)) {
-                    tone = VNT_LI_TONE(info);
-                    tone_at = nl;
-                    ntones++;
+            /* a run of letters: collect them */
+            uint8_t codes[VNT_SYLLABLE_MAX_LETTERS], upper[VNT_SYLLABLE_MAX_LETTERS];
+            int nl = 0, tone = 0, ntones = 0, tone_at = -1, last_shaped = -1, nvowels = 0;
+            size_t run = i;
+            do {
+                if (nl < VNT_SYLLABLE_MAX_LETTERS) {
+                    codes[nl] = VNT_LI_CODE(info);
+                    upper[nl] = (uint8_t)VNT_LI_UPPER(info);
+                    nvowels += VNT_LI_VOWEL(info);
+                    if (VNT_LI_SHAPED(info))
+                        last_shaped = nl;
+                    if (VNT_LI_TONE(info)) {
+                        tone = VNT_LI_TONE(info);
+                        tone_at = nl;
+                        ntones++;
+                    }
                 }
-            }
-            nl++;
-            i += n;
-            continue;
-        }
-        /* the run of letters, if any, ends here */
-        if (run != SIZE_MAX) {
+                nl++;
+                i += n;
+                if (i >= len)
+                    break;
+                if (u[i] < 0x80) {
+                    n = 1;
+                    info = vnt__letter_info(u[i]);
+                } else {
+                    n = vnt__utf8_decode(u, len, i, &cp);
+                    if (n == 0)
+                        return VNT_ERR_INVALID_UTF8;
+                    info = vnt__letter_info(cp);
+                }
+            } while (info);
             if (ntones == 1 && nl <= VNT_SYLLABLE_MAX_LETTERS && !general &&
                 !tone_surely_placed(tone_at, last_shaped, nvowels,
                                     vnt__is_vowel_code(codes[tone_at]))) {
@@ -612,10 +600,19 @@ static vnt_status one_chunk(ctx *c, size_t a, vnt_style style, size_t *end)
                     }
                 }
             }
-            run = SIZE_MAX;
+            continue; /* i is at the character after the run (not yet read) */
         }
-        if (space)
+        if (cp < 0x80 && u[i] < 0x80) {
+            if (ascii_space(u[i]))
+                break;
+            check |= ascii_needs_check(u[i]);
+        } else if (is_space(cp)) {
             break;
+        } else {
+            check = 1;
+            if (!nfc_inert(cp) || is_letter(cp))
+                general = 1;
+        }
         i += n;
     }
     *end = i;

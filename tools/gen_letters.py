@@ -19,7 +19,7 @@ SHAPED = {("a", "circ"): "A", ("a", "breve"): "W", ("e", "circ"): "E",
           ("o", "circ"): "O", ("o", "horn"): "P", ("u", "horn"): "U"}
 VOWELS = "aWAeEioOPuUy"  # order of the compose table rows
 SHAPED_VOWELS = "WAEOPU"
-RANGES = [(0x0000, 0x0200), (0x1E00, 0x1F00)]
+RANGES = [(0x0000, 0x0200), (0x1E00, 0x1F00)]  # the code keeps this layout
 
 
 def parts(cp):
@@ -65,19 +65,24 @@ def main():
         " * bit 12 vowel, bit 13 shaped vowel (a with breve or circumflex, e or o",
         " * with circumflex, o or u with horn); 0 = not a Vietnamese letter. */",
     ]
+    # One table: U+0000..U+01FF at 0x000, U+1E00..U+1EFF at 0x200, and a
+    # zero entry at 0x300 for everything else (so the lookup needs no branch).
+    entries = []
     for lo, hi in RANGES:
-        entries = []
         for cp in range(lo, hi):
             p = parts(cp)
             entries.append(0 if p is None else ord(p[0]) | (p[1] << 8) | (int(p[2]) << 11)
                            | ((p[0] in VOWELS) << 12) | ((p[0] in SHAPED_VOWELS) << 13))
-        lines.append("#define VNT_LETTERS_%04X_LO 0x%04X" % (lo, lo))
-        lines.append("#define VNT_LETTERS_%04X_HI 0x%04X" % (lo, hi))
-        lines.append("static const uint16_t vnt_letters_%04x[%d] = {" % (lo, hi - lo))
-        for i in range(0, len(entries), 8):
-            lines.append("    " + ", ".join("0x%04X" % e for e in entries[i:i + 8]) + ",")
-        lines.append("};")
-        lines.append("")
+    entries.append(0)
+    lines.append("#define VNT_LETTERS_LOW_END 0x%04X" % RANGES[0][1])
+    lines.append("#define VNT_LETTERS_EXT_START 0x%04X" % RANGES[1][0])
+    lines.append("#define VNT_LETTERS_EXT_LEN 0x%04X" % (RANGES[1][1] - RANGES[1][0]))
+    lines.append("#define VNT_LETTERS_NONE 0x%04X" % (len(entries) - 1))
+    lines.append("static const uint16_t vnt_letters[%d] = {" % len(entries))
+    for i in range(0, len(entries), 8):
+        lines.append("    " + ", ".join("0x%04X" % e for e in entries[i:i + 8]) + ",")
+    lines.append("};")
+    lines.append("")
     # compose: [vowel index][tone] -> lowercase code point; uppercase beside it
     rev = {}
     for lo, hi in RANGES:
