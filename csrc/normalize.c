@@ -755,10 +755,11 @@ vnt_status vnt_remove_accents(const char *s, size_t len, vnt_buf *out)
     size_t out_len0 = out->len;
     vnt_buf nfc;
     vnt_buf_init(&nfc);
-    /* Work on NFC text, so that a letter and its marks are one code point
-     * wherever Unicode has one; marks left over belong to letters that are
-     * not Vietnamese and are kept. */
-    vnt_status st = vnt_nfc(s, len, &nfc);
+    /* Work on normalized text: NFC, so that a letter and its marks are one
+     * code point wherever Unicode has one (marks left over belong to letters
+     * that are not Vietnamese and are kept), and with tones typed after the
+     * final consonant (viêt + U+0323) back on their vowel. */
+    vnt_status st = vnt_normalize(s, len, VNT_STYLE_TRADITIONAL, &nfc, NULL);
     if (st != VNT_OK)
         goto done;
     const unsigned char *u = (const unsigned char *)nfc.data;

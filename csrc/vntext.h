@@ -154,7 +154,9 @@ vnt_status vnt_edits_apply(const vnt_edits *edits, const char *s, size_t len, vn
 
 /* Removes Vietnamese tone and shape marks and maps đ/Đ to d/D:
  * "Tiếng Việt" -> "Tieng Viet". Marks that no Vietnamese letter carries
- * (ñ, ü, ç) and other scripts are kept. Output is NFC. */
+ * (ñ, ü, ç) and other scripts are kept. A tone typed after the final
+ * consonant goes too (the text is normalized first). Output is NFC.
+ * Invalid UTF-8 gives VNT_ERR_INVALID_UTF8. */
 vnt_status vnt_remove_accents(const char *s, size_t len, vnt_buf *out);
 
 /* NFC of any UTF-8 text (through utf8proc). Appends to out. */

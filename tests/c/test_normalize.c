@@ -197,6 +197,8 @@ static void accents(void)
     CHECK_RA("ĐƯỜNG đi NGUYỄN ĐỨC", "DUONG di NGUYEN DUC");
     CHECK_RA("niño über façade Москва 😀", "niño über façade Москва 😀");
     CHECK_RA("Vie\xcc\x82\xcc\xa3t", "Viet");
+    CHECK_RA("Vi\xc3\xaat\xcc\xa3 vi\xc3\xaa\xe1\xb9\xad", "Viet viet"); /* tone after the t */
+    CHECK_RA("ña", "ña");
     CHECK_RA("", "");
     vnt_buf_free(&o);
 }
