@@ -198,7 +198,10 @@ static void accents(void)
     CHECK_RA("niño über façade Москва 😀", "niño über façade Москва 😀");
     CHECK_RA("Vie\xcc\x82\xcc\xa3t", "Viet");
     CHECK_RA("Vi\xc3\xaat\xcc\xa3 vi\xc3\xaa\xe1\xb9\xad", "Viet viet"); /* tone after the t */
-    CHECK_RA("ña", "ña");
+    CHECK_RA("ña ñy niño", "na ny niño");
+    /* two tones, one after the final consonant: all go, in one call */
+    CHECK_RA("\xc3\xa8t\xcc\xa3 E\xcc\x80T\xcc\xa3", "et ET");
+    CHECK_RA("r\xcc\xa3o\xcc\x82" "a", "roa"); /* ṛôa */
     CHECK_RA("", "");
     vnt_buf_free(&o);
 }
