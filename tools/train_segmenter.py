@@ -1,0 +1,466 @@
+#!/usr/bin/env python3
+"""Train vntext's word segmenter: an averaged perceptron over the gaps between
+syllable tokens, decoded by a first-order Viterbi over the gap labels (B/I
+syllable tags), with hashed features.  tools/SEGMENTER.md states the model,
+the feature templates and the file format.
+
+    .venv/bin/python tools/train_segmenter.py            # train, eval dev, write the model
+    .venv/bin/python tools/train_segmenter.py --no-write --groups uni,bi --epochs 8
+
+Reads vlsp2013-ws/train.seg.txt (and ud-vtb train with --ud-repeat > 0) and
+lexicon/VnVocab.txt from the shared data folder; reports word F1 on vlsp dev
+and UD-VTB dev after each epoch (never on the test split); writes
+python/vntext/segmenter.bin.  Deterministic: the sentence order of each
+epoch comes from numpy's PCG64 with a fixed seed.
+
+Tool code only: needs numpy, which the package itself never imports.
+"""
+
+import argparse
+import os
+import struct
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import segment_data as sd  # noqa: E402
+
+U64 = np.uint64
+P64 = U64(sd.FNV_PRIME)
+LEN_CAP = 5   # lexicon lengths are capped here
+RUN_CAP = 4   # capitalized-run lengths are capped here
+
+# ---------------------------------------------------------------------------
+# Feature templates.  A gap lies between token t[-1] and token t[0]; t[-2],
+# t[-3] are further left, t[1], t[2] further right (padding outside the
+# sentence).  Each template: (id, group, slots); a slot names a per-gap
+# column (see gap_columns).  The key of a feature is FNV-1a-64 over the byte
+# of the template id followed by each slot's value as 8 bytes little-endian.
+
+TEMPLATES = [
+    (0, "bias", []),
+    (1, "uni", ["v-1"]),
+    (2, "uni", ["v0"]),
+    (3, "uni", ["v-2"]),
+    (4, "uni", ["v1"]),
+    (5, "uni2", ["v-3"]),
+    (6, "uni2", ["v2"]),
+    (7, "bi", ["v-1", "v0"]),
+    (8, "bi", ["v-2", "v-1"]),
+    (9, "bi", ["v0", "v1"]),
+    (10, "bi2", ["v-3", "v-2"]),
+    (11, "bi2", ["v1", "v2"]),
+    (12, "skip", ["v-2", "v0"]),
+    (13, "skip", ["v-1", "v1"]),
+    (14, "tri", ["v-2", "v-1", "v0"]),
+    (15, "tri", ["v-1", "v0", "v1"]),
+    (16, "tri2", ["v-3", "v-2", "v-1"]),
+    (17, "tri2", ["v0", "v1", "v2"]),
+    (20, "tone", ["tv-1", "tv0"]),
+    (21, "tone", ["tv-2", "tv-1", "tv0"]),
+    (22, "tone", ["tv-1", "tv0", "tv1"]),
+    (30, "shape", ["sh-1", "sh0"]),
+    (31, "shape", ["sh-2", "sh-1", "sh0", "sh1"]),
+    (32, "shapev", ["sh-1", "v0"]),
+    (33, "shapev", ["v-1", "sh0"]),
+    (40, "lex", ["span"]),
+    (41, "lex", ["lend", "rstart"]),
+    (42, "lex", ["fmm", "bmm"]),
+    (43, "lex", ["span", "lend", "rstart"]),
+    (44, "lex", ["span", "sh-1", "sh0"]),
+    (45, "lexv", ["span", "v-1", "v0"]),
+    (46, "lexv", ["fmm", "bmm", "v-1"]),
+    (47, "lexv", ["fmm", "bmm", "v0"]),
+    (50, "name", ["capl", "capr"]),
+    (51, "name", ["capl", "capr", "span"]),
+]
+ALL_GROUPS = sorted({g for _, g, _ in TEMPLATES})
+DEFAULT_GROUPS = "bias,uni,uni2,bi,bi2,skip,tri,tone,shape,shapev,lex,lexv,name"
+
+
+def lexicon_info(vals, lex, prefixes, maxlen):
+    """Per-gap lexicon columns for one sentence of token values."""
+    n = len(vals)
+    span = [0] * (n - 1)
+    endlen = [0] * n     # longest entry ending at token i
+    startlen = [0] * n   # longest entry starting at token i
+    for i in range(n - 1):
+        if (vals[i],) not in prefixes:
+            continue
+        for k in range(2, min(maxlen, n - i) + 1):
+            t = tuple(vals[i:i + k])
+            if t not in prefixes:
+                break
+            if t in lex:
+                if k > startlen[i]:
+                    startlen[i] = k
+                if k > endlen[i + k - 1]:
+                    endlen[i + k - 1] = k
+                for g in range(i, i + k - 1):   # gap g is between token g and g+1
+                    if k > span[g]:
+                        span[g] = k
+    fmm = [0] * (n - 1)
+    i = 0
+    while i < n:
+        k = max(startlen[i], 1)
+        for g in range(i, i + k - 1):
+            fmm[g] = 1
+        i += k
+    bmm = [0] * (n - 1)
+    j = n - 1
+    while j >= 0:
+        k = max(endlen[j], 1)
+        for g in range(j - k + 1, j):
+            bmm[g] = 1
+        j -= k
+    lend = [min(endlen[g], LEN_CAP) for g in range(n - 1)]
+    rstart = [min(startlen[g + 1], LEN_CAP) for g in range(n - 1)]
+    span = [min(x, LEN_CAP) for x in span]
+    return span, lend, rstart, fmm, bmm
+
+
+def gap_columns(sents, lex):
+    """Dict column name -> uint64 array over all gaps of all sentences."""
+    prefixes = set()
+    maxlen = 0
+    for e in lex:
+        maxlen = max(maxlen, len(e))
+        for k in range(1, len(e) + 1):
+            prefixes.add(e[:k])
+    V, TV, SH, pos = [], [], [], []
+    cols = {k: [] for k in ("span", "lend", "rstart", "fmm", "bmm", "capl", "capr")}
+    for s in sents:
+        info = [sd.token_info(t) for t in s.tokens]
+        vals = [x[0] for x in info]
+        shapes = [x[2] for x in info]
+        base = len(V)
+        V += [sd.PAD_BOS, sd.PAD_BOS] + vals + [sd.PAD_EOS, sd.PAD_EOS]
+        TV += [sd.PAD_BOS, sd.PAD_BOS] + [x[1] for x in info] + [sd.PAD_EOS, sd.PAD_EOS]
+        SH += [sd.SHAPE_BOS, sd.SHAPE_BOS] + shapes + [sd.SHAPE_EOS, sd.SHAPE_EOS]
+        n = len(vals)
+        pos.extend(range(base + 3, base + 2 + n))   # padded index of t[0]
+        span, lend, rstart, fmm, bmm = lexicon_info(vals, lex, prefixes, maxlen)
+        cols["span"] += span
+        cols["lend"] += lend
+        cols["rstart"] += rstart
+        cols["fmm"] += fmm
+        cols["bmm"] += bmm
+        runl = [0] * n
+        r = 0
+        for i in range(n):
+            r = r + 1 if shapes[i] in sd.CAPITALIZED else 0
+            runl[i] = r
+        runr = [0] * n
+        r = 0
+        for i in range(n - 1, -1, -1):
+            r = r + 1 if shapes[i] in sd.CAPITALIZED else 0
+            runr[i] = r
+        cols["capl"] += [min(runl[g], RUN_CAP) for g in range(n - 1)]
+        cols["capr"] += [min(runr[g + 1], RUN_CAP) for g in range(n - 1)]
+    out = {k: np.array(v, dtype=U64) for k, v in cols.items()}
+    V = np.array(V, dtype=U64)
+    TV = np.array(TV, dtype=U64)
+    SH = np.array(SH, dtype=U64)
+    pos = np.array(pos, dtype=np.int64)
+    for d in (-3, -2, -1, 0, 1, 2):
+        out["v%d" % d] = V[pos + d]
+        out["tv%d" % d] = TV[pos + d]
+        out["sh%d" % d] = SH[pos + d]
+    return out
+
+
+def fnv_keys(tid, cols, n):
+    h = np.full(n, sd.FNV_OFFSET, dtype=U64)
+    h ^= U64(tid)
+    h *= P64
+    ff = U64(0xFF)
+    for c in cols:
+        for b in range(8):
+            h ^= (c >> U64(8 * b)) & ff
+            h *= P64
+    return h
+
+
+def feature_keys(sents, lex, templates):
+    cols = gap_columns(sents, lex)
+    n = len(cols["span"])
+    K = np.empty((n, len(templates)), dtype=U64)
+    for j, (tid, _, slots) in enumerate(templates):
+        K[:, j] = fnv_keys(tid, [cols[s] for s in slots], n)
+    return K
+
+
+def gap_bounds(sents):
+    sizes = np.array([len(s.tokens) - 1 for s in sents], dtype=np.int64)
+    ends = np.cumsum(sizes)
+    return ends - sizes, ends
+
+
+# ---------------------------------------------------------------------------
+# Decoding
+
+
+def viterbi(sc, T):
+    """Best gap labels for JOIN scores sc (SPLIT scores 0) and transition
+    scores T = (SS, SJ, JS, JJ); the state before the first gap is SPLIT;
+    ties go to SPLIT."""
+    n = len(sc)
+    if n == 0:
+        return []
+    t00, t01, t10, t11 = T
+    a0 = t00
+    a1 = t01 + sc[0]
+    bps = []
+    for g in range(1, n):
+        x = a0 + t00
+        y = a1 + t10
+        if x >= y:
+            n0, b0 = x, 0
+        else:
+            n0, b0 = y, 1
+        x = a0 + t01
+        y = a1 + t11
+        if x >= y:
+            n1, b1 = x + sc[g], 0
+        else:
+            n1, b1 = y + sc[g], 1
+        bps.append((b0, b1))
+        a0, a1 = n0, n1
+    y = 0 if a0 >= a1 else 1
+    out = [y]
+    for g in range(n - 2, -1, -1):
+        y = bps[g][y]
+        out.append(y)
+    out.reverse()
+    return out
+
+
+def decode_all(scores, starts, ends, T, mode):
+    if mode == "indep":
+        lab = (scores > 0).astype(np.int8).tolist()
+        return [lab[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
+    sl = scores.tolist()
+    return [viterbi(sl[a:b], T) for a, b in zip(starts.tolist(), ends.tolist())]
+
+
+# ---------------------------------------------------------------------------
+# Training
+
+
+class Model:
+    def __init__(self, keys, weights, trans):
+        self.keys = keys          # sorted uint64
+        self.weights = weights    # float64 or float32, same length
+        self.trans = trans        # (SS, SJ, JS, JJ)
+
+    def index(self, K):
+        pos = np.searchsorted(self.keys, K)
+        pos = np.minimum(pos, len(self.keys) - 1)
+        found = self.keys[pos] == K
+        return np.where(found, pos + 1, 0)
+
+    def scores(self, K):
+        w = np.concatenate([[0.0], self.weights.astype(np.float64)])
+        return w[self.index(K)].sum(axis=1)
+
+
+def train(K, gold, starts, ends, args, dev_sets, log):
+    uniq, inv, counts = np.unique(K.ravel(), return_inverse=True, return_counts=True)
+    X = (inv.reshape(K.shape) + 1).astype(np.int64)
+    if args.min_count > 1:
+        X[counts[X - 1] < args.min_count] = 0
+    log("features: %d distinct keys, %d with count >= %d" %
+        (len(uniq), int((counts >= args.min_count).sum()), args.min_count))
+    W = np.zeros(len(uniq) + 1)
+    U = np.zeros(len(uniq) + 1)
+    T = np.zeros(4)
+    TU = np.zeros(4)
+    c = 1
+    rng = np.random.Generator(np.random.PCG64(args.seed))
+    order = np.arange(len(starts))
+    goldl = gold.tolist()
+    S, E = starts.tolist(), ends.tolist()
+    history = []
+    for ep in range(1, args.epochs + 1):
+        t0 = time.time()
+        rng.shuffle(order)
+        nerr = 0
+        for si in order.tolist():
+            a, b = S[si], E[si]
+            if a == b:
+                c += 1
+                continue
+            Xs = X[a:b]
+            sc = W[Xs].sum(axis=1)
+            z = goldl[a:b]
+            if args.mode == "indep":
+                y = (sc > 0).tolist()
+            else:
+                y = viterbi(sc.tolist(), T.tolist())
+            if y != z:
+                d = np.array(z, dtype=np.float64) - np.array(y, dtype=np.float64)
+                m = np.nonzero(d)[0]
+                nerr += len(m)
+                idx = Xs[m].ravel()
+                dd = np.repeat(d[m], Xs.shape[1])
+                np.add.at(W, idx, dd)
+                np.add.at(U, idx, c * dd)
+                W[0] = 0.0
+                U[0] = 0.0
+                if args.mode != "indep":
+                    pz = pyy = 0
+                    for zg, yg in zip(z, y):
+                        T[2 * pz + zg] += 1
+                        TU[2 * pz + zg] += c
+                        T[2 * pyy + yg] -= 1
+                        TU[2 * pyy + yg] -= c
+                        pz, pyy = zg, yg
+            c += 1
+        avg = W - U / c
+        tavg = T - TU / c
+        model = Model(uniq, avg[1:], tuple(tavg.tolist()))
+        res = [evaluate(model, d, args.mode) for d in dev_sets]
+        history.append(res)
+        log("epoch %2d  %5.1fs  train gap errors %6d  %s" % (
+            ep, time.time() - t0, nerr,
+            "  ".join("%s F1 %.2f" % (d["name"], r) for d, r in zip(dev_sets, res))))
+    return model, history
+
+
+def evaluate(model, dev, mode):
+    sc = model.scores(dev["K"])
+    pred = decode_all(sc, dev["starts"], dev["ends"], model.trans, mode)
+    return sd.word_f1(dev["sents"], pred)[0]
+
+
+def prune(model, keep=None, threshold=None):
+    w = model.weights
+    if keep is not None and keep < np.count_nonzero(w):
+        a = np.sort(np.abs(w[w != 0]))[::-1]
+        threshold = float(a[keep - 1])
+        # keep strictly above the k-th magnitude's next lower value
+    if threshold is None:
+        threshold = 0.0
+    m = (np.abs(w) >= threshold) & (w != 0)
+    return Model(model.keys[m], w[m].astype(np.float32), model.trans), threshold
+
+
+# ---------------------------------------------------------------------------
+# Model file (tools/SEGMENTER.md, "Model file")
+
+MAGIC = b"VNTSEGM\x00"
+VERSION = 1
+
+
+def write_model(path, model, templates, description):
+    text = description.encode("utf-8") + b"\x00"
+    fixed = struct.calcsize("<8sIIII4fQI")
+    tids = bytes(t for t, _, _ in templates)
+    header = (fixed + len(tids) + len(text) + 7) // 8 * 8
+    with open(path, "wb") as f:
+        f.write(struct.pack("<8sIIII4fQI", MAGIC, VERSION, header, len(model.keys),
+                            len(templates), *[float(x) for x in model.trans],
+                            sd.id_fingerprint(), len(text)))
+        f.write(tids)
+        f.write(text)
+        f.write(b"\x00" * (header - fixed - len(tids) - len(text)))
+        f.write(np.asarray(model.keys, dtype="<u8").tobytes())
+        f.write(np.asarray(model.weights, dtype="<f4").tobytes())
+
+
+def read_model(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    fixed = struct.calcsize("<8sIIII4fQI")
+    magic, ver, header, n, ntpl, t0, t1, t2, t3, fp, tlen = struct.unpack_from("<8sIIII4fQI", data)
+    if magic != MAGIC or ver != VERSION:
+        raise ValueError("not a vntext segmenter model")
+    if fp != sd.id_fingerprint():
+        raise ValueError("model built for another syllable id scheme")
+    desc = data[fixed + ntpl:fixed + ntpl + tlen - 1].decode("utf-8")
+    keys = np.frombuffer(data, dtype="<u8", count=n, offset=header).astype(U64)
+    w = np.frombuffer(data, dtype="<f4", count=n, offset=header + 8 * n)
+    return Model(keys, w, (t0, t1, t2, t3)), desc
+
+
+# ---------------------------------------------------------------------------
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--groups", default=DEFAULT_GROUPS,
+                    help="feature groups, comma-separated, of: " + ",".join(ALL_GROUPS))
+    ap.add_argument("--mode", choices=("viterbi", "indep"), default="viterbi")
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--min-count", type=int, default=1,
+                    help="features seen fewer times in training get no weight")
+    ap.add_argument("--ud-repeat", type=int, default=0,
+                    help="add UD-VTB train this many times to the training data")
+    ap.add_argument("--no-lexicon", action="store_true")
+    ap.add_argument("--keep", type=int, default=150000,
+                    help="keep this many weights of largest magnitude")
+    ap.add_argument("--out", default=os.path.join(sd.REPO, "python", "vntext", "segmenter.bin"))
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+
+    t_start = time.time()
+
+    def log(msg):
+        print("[%6.1fs] %s" % (time.time() - t_start, msg), flush=True)
+
+    groups = set(args.groups.split(","))
+    bad = groups - set(ALL_GROUPS)
+    if bad:
+        ap.error("unknown groups: " + ",".join(sorted(bad)))
+    templates = [t for t in TEMPLATES if t[1] in groups]
+    lex = set() if args.no_lexicon else sd.read_lexicon()
+
+    train_sents = sd.read_seg(sd.VLSP["train"])
+    sources = ["vlsp2013-ws/train.seg.txt"]
+    if args.ud_repeat > 0:
+        train_sents += sd.read_seg(sd.UD["train"]) * args.ud_repeat
+        sources.append("ud-vtb/vi_vtb-ud-train.seg.txt x%d" % args.ud_repeat)
+    if lex:
+        sources.append("lexicon/VnVocab.txt")
+    K = feature_keys(train_sents, lex, templates)
+    gold = np.array([j for s in train_sents for j in s.joins], dtype=np.int8)
+    starts, ends = gap_bounds(train_sents)
+    log("train: %d sentences, %d gaps, %d templates" % (len(train_sents), len(gold), len(templates)))
+    dev_sets = []
+    for name, path in (("vlsp-dev", sd.VLSP["dev"]), ("ud-dev", sd.UD["dev"])):
+        s = sd.read_seg(path)
+        a, b = gap_bounds(s)
+        dev_sets.append({"name": name, "sents": s, "K": feature_keys(s, lex, templates),
+                         "starts": a, "ends": b})
+    log("features computed")
+    t_train = time.time()
+    model, history = train(K, gold, starts, ends, args, dev_sets, log)
+    log("training took %.1fs" % (time.time() - t_train))
+    nz = int(np.count_nonzero(model.weights))
+    for keep in sorted({args.keep, 100000, 150000, 200000, 300000, 500000, nz}):
+        if keep > nz:
+            continue
+        pm, thr = prune(model, keep=keep)
+        res = [evaluate(pm, d, args.mode) for d in dev_sets]
+        log("pruned to %7d weights (|w| >= %.4g): %s" % (
+            len(pm.keys), thr, "  ".join("%s F1 %.2f" % (d["name"], r) for d, r in zip(dev_sets, res))))
+    pm, thr = prune(model, keep=args.keep)
+    if not args.no_write:
+        desc = ("vntext word segmenter; generated by tools/train_segmenter.py from %s; "
+                "averaged perceptron, %s decoding, %d epochs, seed %d, min count %d, "
+                "groups %s, %d weights kept (|w| >= %.6g)" % (
+                    " + ".join(sources), args.mode, args.epochs, args.seed, args.min_count,
+                    ",".join(sorted(groups)), len(pm.keys), thr))
+        write_model(args.out, pm, templates, desc)
+        back, _ = read_model(args.out)
+        res = [evaluate(back, d, args.mode) for d in dev_sets]
+        log("wrote %s (%d bytes): %s" % (args.out, os.path.getsize(args.out),
+                                        "  ".join("%s F1 %.2f" % (d["name"], r)
+                                                  for d, r in zip(dev_sets, res))))
+
+
+if __name__ == "__main__":
+    main()
