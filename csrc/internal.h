@@ -108,4 +108,18 @@ static inline vnt_status vnt__buf_put_cp(vnt_buf *buf, int32_t cp)
  * bad byte in *bad. */
 VNT_INTERNAL int vnt__utf8_valid(const char *s, size_t len, size_t *bad);
 
+/* Appends to toks the tokens of s[a..b), a stretch of text that white space
+ * (or the ends of the text) bounds on both sides, with absolute offsets.
+ * The tokens are those that vnt_scan() gives for that stretch of the whole
+ * text: no token reaches across white space, so a stretch scans alike
+ * alone or in its text. The first token is marked VNT_TF_SPACE_BEFORE. */
+VNT_INTERNAL vnt_status vnt__scan_chunk(const char *s, size_t a, size_t b, vnt_tokens *toks);
+
+/* Grows a token array (doubling). */
+VNT_INTERNAL vnt_status vnt__tokens_grow(vnt_tokens *toks);
+
+/* The scanner's view of a code point: 1 an upper- or title-case letter,
+ * 2 a lower-case letter, 3 a letter without case, 0 anything else. */
+VNT_INTERNAL int vnt__letter_case(int32_t cp);
+
 #endif /* VNTEXT_INTERNAL_H */

@@ -202,6 +202,100 @@ vnt_status vnt_cp1252_to_bytes(const char *s, size_t len, vnt_buf *out,
  * -1 when the data look like UTF-8, plain ASCII or nothing recognisable. */
 vnt_status vnt_detect_legacy(const char *data, size_t len, int *enc);
 
+/* ------------------------------------------------------------------------
+ * Scanner
+ *
+ * One left-to-right pass that cuts UTF-8 text into tokens; every later stage
+ * (sentences, words) reads these tokens, so a number, a URL or an
+ * abbreviation is recognised in one place only. Tokens are in order and do
+ * not overlap. White space without a line break is not a token: the gap
+ * between two tokens is white space (VNT_TF_SPACE_BEFORE tells which tokens
+ * have some before them). A stretch of white space that holds a line break
+ * (LF, CR, CRLF, U+0085, U+2028, U+2029) is one VNT_TOK_NEWLINE token.
+ * ---------------------------------------------------------------------- */
+typedef enum {
+    VNT_TOK_WORD = 1,  /* letters with their marks, ASCII digits inside: "Việt", "H5N1" */
+    VNT_TOK_NUMBER,    /* starts with a digit: "1.500", "3,5", "8h30", "20-11-2003", "35N-3051" */
+    VNT_TOK_ABBREV,    /* abbreviation or initial, with its period: "TP.", "v.v.", "N.", "TP.HCM" */
+    VNT_TOK_URL,       /* "https://...", "www....", a domain with a path */
+    VNT_TOK_EMAIL,     /* "thu.nguyen@example.com" */
+    VNT_TOK_DOMAIN,    /* "vnexpress.net" */
+    VNT_TOK_MENTION,   /* "@name" */
+    VNT_TOK_HASHTAG,   /* "#chủ_đề" */
+    VNT_TOK_PUNCT,     /* one punctuation character; a run of periods is one token ("...") */
+    VNT_TOK_SYMBOL,    /* any other character: "%", "+", "$", control characters */
+    VNT_TOK_EMOJI,     /* a pictograph with its modifiers and joiners */
+    VNT_TOK_NEWLINE    /* white space holding one or more line breaks */
+} vnt_token_kind;
+
+/* vnt_token.flags */
+#define VNT_TF_SPACE_BEFORE 0x01 /* white space (or the start of the text) just before */
+#define VNT_TF_UPPER        0x02 /* the first letter is upper or title case */
+#define VNT_TF_LOWER        0x04 /* the first letter is lower case */
+#define VNT_TF_INITIAL      0x08 /* VNT_TOK_ABBREV: one letter and a period ("N.") */
+#define VNT_TF_KNOWN        0x10 /* VNT_TOK_ABBREV: in the abbreviation table ("TP.") */
+#define VNT_TF_BLANK        0x20 /* VNT_TOK_NEWLINE: two or more line breaks (a blank line) */
+
+typedef struct {
+    size_t start, end;  /* bytes [start, end) of the input */
+    uint16_t kind;      /* vnt_token_kind */
+    uint16_t flags;     /* VNT_TF_* */
+} vnt_token;
+
+/* A growable array of tokens, owned by the caller and reusable. */
+typedef struct {
+    vnt_token *items;
+    size_t len, cap;
+} vnt_tokens;
+
+void vnt_tokens_init(vnt_tokens *toks);
+void vnt_tokens_free(vnt_tokens *toks);  /* frees and re-initializes */
+
+/* Cuts s[0..len) into tokens, written to toks (cleared first). Invalid UTF-8
+ * gives VNT_ERR_INVALID_UTF8 (toks is then empty). Linear in len. */
+vnt_status vnt_scan(const char *s, size_t len, vnt_tokens *toks);
+
+/* The name of a token kind ("word", "number", ...), or NULL. */
+const char *vnt_token_kind_name(int kind);
+
+/* ------------------------------------------------------------------------
+ * Sentences
+ * ---------------------------------------------------------------------- */
+typedef struct {
+    size_t start, end;  /* bytes [start, end) of the input */
+} vnt_span;
+
+/* A growable array of spans, owned by the caller and reusable. */
+typedef struct {
+    vnt_span *items;
+    size_t len, cap;
+} vnt_spans;
+
+void vnt_spans_init(vnt_spans *spans);
+void vnt_spans_free(vnt_spans *spans);  /* frees and re-initializes */
+
+/* Splits s[0..len) into sentences, written to out (cleared first) as byte
+ * spans in order. Every character that is not white space is in exactly
+ * one span; a span starts and ends with a character that is not white
+ * space and never holds a line break. A sentence ends at a final mark
+ * (. ? ! … and runs such as ?! or ./.) with the closing quotes and brackets
+ * that follow it, when what follows can start a sentence; at every line
+ * break; and at the end of the text. Abbreviations, initials, numbers,
+ * URLs, domains and e-mail addresses do not end sentences. Sentences meet
+ * only at white space, so no token of vnt_scan() crosses a boundary.
+ *
+ * work is scratch space owned by the caller (reuse it across calls): it
+ * receives the tokens of the stretches that need the scanner, and plain
+ * words as single tokens, so its content is not the full scan. */
+vnt_status vnt_sentences(const char *s, size_t len, vnt_tokens *work, vnt_spans *out);
+
+/* The same decisions over toks, the tokens that vnt_scan(s, len) gave, for a
+ * caller that scans anyway (word segmentation): the spans are those of
+ * vnt_sentences(). Tokens out of order or out of range give
+ * VNT_ERR_INVALID_ARG. */
+vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens *toks,
+                                     vnt_spans *out);
+
 #ifdef __cplusplus
 }
 #endif

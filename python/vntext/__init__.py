@@ -27,6 +27,16 @@ decode_legacy(data, encoding, errors="strict"), detect_legacy(data)
     VISCII, VPS and Windows-1258, given as bytes or as the mojibake str they
     become when read as Windows-1252.
 
+Sentences
+    sent_tokenize(text) splits text into sentences, each as written;
+    sent_spans(text) gives their (start, end) offsets instead. Quotes and
+    brackets that close a sentence stay with it; abbreviations (TP., GS.,
+    v.v.), initials, numbers, URLs, domains and e-mail addresses do not end
+    one; every line break does.
+
+    >>> sent_tokenize('Anh nói: "Xin chào." Rồi anh đi.')
+    ['Anh nói: "Xin chào."', 'Rồi anh đi.']
+
 Each function has its own docstring with examples: help(vntext.normalize).
 """
 
@@ -38,6 +48,8 @@ from ._vntext import (
     detect_legacy,
     normalize,
     remove_accents,
+    sent_spans,
+    sent_tokenize,
 )
 
 # The functions are the C ones themselves, so a call costs no Python frame;
@@ -48,6 +60,8 @@ __all__ = [
     "remove_accents",
     "decode_legacy",
     "detect_legacy",
+    "sent_tokenize",
+    "sent_spans",
     "UNICODE_VERSION",
     "UTF8PROC_VERSION",
     "__version__",

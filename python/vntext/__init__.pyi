@@ -9,12 +9,16 @@ from ._vntext import decode_legacy as decode_legacy
 from ._vntext import detect_legacy as detect_legacy
 from ._vntext import normalize as normalize
 from ._vntext import remove_accents as remove_accents
+from ._vntext import sent_spans as sent_spans
+from ._vntext import sent_tokenize as sent_tokenize
 
 __all__ = [
     "normalize",
     "remove_accents",
     "decode_legacy",
     "detect_legacy",
+    "sent_tokenize",
+    "sent_spans",
     "UNICODE_VERSION",
     "UTF8PROC_VERSION",
     "__version__",

@@ -640,6 +640,164 @@ error:
     return NULL;
 }
 
+/* Sentence spans of text as byte offsets into the UTF-8 u, in out. */
+static int
+sentence_spans(PyObject *text, const char *func, utf8_view *u, vnt_spans *out)
+{
+    vnt_tokens toks;
+    vnt_status st;
+    err_ctx ctx = ERR_CTX(func);
+
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s",
+                     func, Py_TYPE(text)->tp_name);
+        return -1;
+    }
+    if (utf8_view_of(text, u) < 0)
+        return -1;
+    vnt_tokens_init(&toks);
+    MAYBE_NOGIL(u->len, st = vnt_sentences(u->data, (size_t)u->len, &toks, out));
+    vnt_tokens_free(&toks);
+    if (st != VNT_OK) {
+        raise_status(st, &ctx);
+        return -1;
+    }
+    return 0;
+}
+
+/* Turns the byte offsets of spans (in order, into u) into code-point
+ * offsets of the str, in place, in one pass over the bytes. */
+static void
+spans_to_code_points(PyObject *text, const utf8_view *u, vnt_spans *spans)
+{
+    size_t byte = 0;
+    size_t cp = 0;
+
+    if (PyUnicode_IS_ASCII(text))
+        return;
+    for (size_t k = 0; k < spans->len; k++) {
+        vnt_span *sp = &spans->items[k];
+        cp += (size_t)count_code_points(u->data + byte, sp->start - byte);
+        byte = sp->start;
+        sp->start = cp;
+        cp += (size_t)count_code_points(u->data + byte, sp->end - byte);
+        byte = sp->end;
+        sp->end = cp;
+    }
+}
+
+PyDoc_STRVAR(sent_tokenize__doc__,
+"sent_tokenize($module, /, text)\n"
+"--\n"
+"\n"
+"Split text into sentences.\n"
+"\n"
+"Returns the sentences in order, each exactly as written in text with the\n"
+"white space around it left out. A sentence ends at . ? ! ... and their\n"
+"combinations (?!, ./.) together with the closing quotes and brackets\n"
+"after them, when what follows can start a sentence; at every line break;\n"
+"and at the end of the text. Abbreviations (TP., GS., v.v.), initials\n"
+"(N. V. Nam), numbers (1.500, 3.5, 2.0.1), URLs, domain names, e-mail\n"
+"addresses and list numbers at the start of a line (1. ) do not end one.\n"
+"\n"
+">>> sent_tokenize('Anh nói: \"Xin chào.\" Rồi anh đi.')\n"
+"['Anh nói: \"Xin chào.\"', 'Rồi anh đi.']\n"
+">>> sent_tokenize('GS. Nam ở TP. HCM. Xem vnexpress.net.')\n"
+"['GS. Nam ở TP. HCM.', 'Xem vnexpress.net.']\n");
+
+static PyObject *
+vntext_sent_tokenize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+    PyObject *kwnames)
+{
+    static const char *const names[] = {"text"};
+    PyObject *text, *result = NULL;
+    utf8_view u = {NULL, 0, NULL};
+    vnt_spans spans;
+
+    (void)module;
+    vnt_spans_init(&spans);
+    if (parse_args("sent_tokenize", args, nargs, kwnames, names, 1, 1, &text) < 0)
+        goto error;
+    if (sentence_spans(text, "sent_tokenize", &u, &spans) < 0)
+        goto error;
+    spans_to_code_points(text, &u, &spans);
+    if (spans.len > (size_t)PY_SSIZE_T_MAX) {
+        PyErr_NoMemory();
+        goto error;
+    }
+    result = PyList_New((Py_ssize_t)spans.len);
+    if (result == NULL)
+        goto error;
+    for (size_t k = 0; k < spans.len; k++) {
+        PyObject *item = PyUnicode_Substring(text, (Py_ssize_t)spans.items[k].start,
+                                             (Py_ssize_t)spans.items[k].end);
+        if (item == NULL)
+            goto error;
+        PyList_SET_ITEM(result, (Py_ssize_t)k, item);
+    }
+    utf8_view_release(&u);
+    vnt_spans_free(&spans);
+    return result;
+
+error:
+    Py_XDECREF(result);
+    utf8_view_release(&u);
+    vnt_spans_free(&spans);
+    return NULL;
+}
+
+PyDoc_STRVAR(sent_spans__doc__,
+"sent_spans($module, /, text)\n"
+"--\n"
+"\n"
+"The sentences of text as (start, end) offsets: text[start:end] is a\n"
+"sentence, as sent_tokenize() returns it. Offsets count code points, as\n"
+"str indices do.\n"
+"\n"
+">>> sent_spans('Chào bạn!  Bạn khỏe không?')\n"
+"[(0, 9), (11, 26)]\n");
+
+static PyObject *
+vntext_sent_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+    PyObject *kwnames)
+{
+    static const char *const names[] = {"text"};
+    PyObject *text, *result = NULL;
+    utf8_view u = {NULL, 0, NULL};
+    vnt_spans spans;
+
+    (void)module;
+    vnt_spans_init(&spans);
+    if (parse_args("sent_spans", args, nargs, kwnames, names, 1, 1, &text) < 0)
+        goto error;
+    if (sentence_spans(text, "sent_spans", &u, &spans) < 0)
+        goto error;
+    spans_to_code_points(text, &u, &spans);
+    if (spans.len > (size_t)PY_SSIZE_T_MAX) {
+        PyErr_NoMemory();
+        goto error;
+    }
+    result = PyList_New((Py_ssize_t)spans.len);
+    if (result == NULL)
+        goto error;
+    for (size_t k = 0; k < spans.len; k++) {
+        PyObject *item = Py_BuildValue("(nn)", (Py_ssize_t)spans.items[k].start,
+                                       (Py_ssize_t)spans.items[k].end);
+        if (item == NULL)
+            goto error;
+        PyList_SET_ITEM(result, (Py_ssize_t)k, item);
+    }
+    utf8_view_release(&u);
+    vnt_spans_free(&spans);
+    return result;
+
+error:
+    Py_XDECREF(result);
+    utf8_view_release(&u);
+    vnt_spans_free(&spans);
+    return NULL;
+}
+
 PyDoc_STRVAR(syllable_info__doc__,
 "_syllable_info($module, /, token)\n"
 "--\n"
@@ -725,6 +883,10 @@ static PyMethodDef vntext_methods[] = {
      METH_FASTCALL | METH_KEYWORDS, decode_legacy__doc__},
     {"detect_legacy", FASTCALL_KW(vntext_detect_legacy),
      METH_FASTCALL | METH_KEYWORDS, detect_legacy__doc__},
+    {"sent_tokenize", FASTCALL_KW(vntext_sent_tokenize),
+     METH_FASTCALL | METH_KEYWORDS, sent_tokenize__doc__},
+    {"sent_spans", FASTCALL_KW(vntext_sent_spans),
+     METH_FASTCALL | METH_KEYWORDS, sent_spans__doc__},
     {"_syllable_info", FASTCALL_KW(vntext_syllable_info),
      METH_FASTCALL | METH_KEYWORDS, syllable_info__doc__},
     {NULL, NULL, 0, NULL}};

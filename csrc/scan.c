@@ -1,0 +1,628 @@
+/* The scanner: UTF-8 text to tokens, in one left-to-right pass.
+ *
+ * Each token is recognised from its first character:
+ *   letter   a word; a period between letters joins the parts when the part
+ *            before it is upper case or a known abbreviation (TP.HCM,
+ *            PGS.TS), or both sides are ASCII lower case (v.v, a domain).
+ *            A word followed by one period is an abbreviation when it is in
+ *            the table, one letter (an initial), or dotted with a short last
+ *            part (K.T., v.v.); the period is then part of it. A dotted word
+ *            whose last part is a top-level domain is a domain, and a domain
+ *            followed by a path is a URL. "http://", "https://", "ftp://"
+ *            and "www." start a URL.
+ *   digit    a number: digits and ASCII letters, with . , : / - between
+ *            digits (1.500, 3,5, 12:06:17, 20-11-2003, 8h30, 35N-3051).
+ *   @ #      a mention or a hashtag when a letter or digit follows.
+ *   space    not a token; a stretch of white space with a line break in it
+ *            is one newline token.
+ *   other    punctuation (a run of periods is one token), emoji, symbols.
+ * An ASCII word or number that runs into "@" is retried as an e-mail
+ * address; the retry remembers where its scan stopped, so no byte is read
+ * more than a bounded number of times and the pass stays linear.
+ */
+#include <stdlib.h>
+
+#include <utf8proc.h>
+
+#include "abbrev_table.h"
+#include "letters.h"
+
+void vnt_tokens_init(vnt_tokens *toks)
+{
+    toks->items = NULL;
+    toks->len = 0;
+    toks->cap = 0;
+}
+
+void vnt_tokens_free(vnt_tokens *toks)
+{
+    free(toks->items);
+    vnt_tokens_init(toks);
+}
+
+const char *vnt_token_kind_name(int kind)
+{
+    static const char *const names[] = {
+        NULL, "word", "number", "abbrev", "url", "email", "domain", "mention",
+        "hashtag", "punct", "symbol", "emoji", "newline",
+    };
+    if (kind < 1 || kind > VNT_TOK_NEWLINE)
+        return NULL;
+    return names[kind];
+}
+
+/* ---------------------------------------------------------------------- */
+/* Character classes                                                        */
+
+enum {
+    C_OTHER = 0, /* symbol */
+    C_SPACE,
+    C_NL,
+    C_UPPER,     /* letter, upper or title case */
+    C_LOWER,     /* letter, lower case */
+    C_LETTER,    /* letter without case */
+    C_DIGIT,
+    C_MARK,      /* combining mark, or a format character such as ZWJ */
+    C_PUNCT,
+    C_EMOJI
+};
+
+/* ASCII classes, by byte. */
+static const uint8_t ASCII_CLASS[128] = {
+    /* controls: tab, LF, VT, FF, CR */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, C_SPACE, C_NL, C_SPACE, C_SPACE, C_NL, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /*  ' ' !       "        #  $  %  &  '        (        )        *        +  ,        -        .        / */
+    C_SPACE, C_PUNCT, C_PUNCT, 0, 0, 0, 0, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, 0, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT,
+    /* 0-9 */
+    C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
+    /* : ; < = > ? */
+    C_PUNCT, C_PUNCT, 0, 0, 0, C_PUNCT,
+    /* @ A-Z */
+    0, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER,
+    C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER,
+    C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER, C_UPPER,
+    /* [ \ ] ^ _ ` */
+    C_PUNCT, 0, C_PUNCT, 0, 0, 0,
+    /* a-z */
+    C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER,
+    C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER,
+    C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER, C_LOWER,
+    /* { | } ~ DEL */
+    C_PUNCT, 0, C_PUNCT, 0, 0,
+};
+
+static int is_emoji_cp(int32_t cp)
+{
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+           (cp >= 0x2300 && cp <= 0x23FF) || (cp >= 0x2B00 && cp <= 0x2BFF);
+}
+
+/* The class of a code point at or above 0x80. */
+static int wide_class(int32_t cp)
+{
+    uint16_t info = vnt__letter_info(cp);
+    if (info)
+        return VNT_LI_UPPER(info) ? C_UPPER : C_LOWER;
+    if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+        return C_NL;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+        return C_UPPER;
+    case UTF8PROC_CATEGORY_LL:
+        return C_LOWER;
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND: /* digits of other scripts read as letters */
+        return C_LETTER;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_CF:
+        return C_MARK;
+    case UTF8PROC_CATEGORY_ZS:
+        return C_SPACE;
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+        return C_NL;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+        return C_PUNCT;
+    case UTF8PROC_CATEGORY_SO:
+        return is_emoji_cp(cp) ? C_EMOJI : C_OTHER;
+    default:
+        return C_OTHER;
+    }
+}
+
+int vnt__letter_case(int32_t cp)
+{
+    int k = cp < 0x80 ? ASCII_CLASS[cp] : wide_class(cp);
+    return k == C_UPPER ? 1 : k == C_LOWER ? 2 : k == C_LETTER ? 3 : 0;
+}
+
+static int is_letter_class(int c) { return c == C_UPPER || c == C_LOWER || c == C_LETTER; }
+
+VNT_INLINE int ascii_alnum(unsigned char c)
+{
+    return c < 0x80 && (ASCII_CLASS[c] == C_UPPER || ASCII_CLASS[c] == C_LOWER ||
+                        ASCII_CLASS[c] == C_DIGIT);
+}
+
+VNT_INLINE int ascii_lower_or_digit(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* ---------------------------------------------------------------------- */
+/* The scanner state                                                        */
+
+typedef struct {
+    const unsigned char *u;
+    size_t len;
+    vnt_tokens *out;
+    size_t no_at_until; /* an e-mail retry from before here finds no '@' */
+    int space_before;
+} scanner;
+
+/* Decodes the code point at i into *cp and returns its class; *n is its
+ * length. Invalid UTF-8 gives -1. */
+VNT_INLINE int class_at(const scanner *sc, size_t i, int32_t *cp, size_t *n)
+{
+    unsigned char c = sc->u[i];
+    if (c < 0x80) {
+        *cp = c;
+        *n = 1;
+        return ASCII_CLASS[c];
+    }
+    *n = vnt__utf8_decode(sc->u, sc->len, i, cp);
+    if (*n == 0)
+        return -1;
+    return wide_class(*cp);
+}
+
+vnt_status vnt__tokens_grow(vnt_tokens *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 256;
+    if (cap > SIZE_MAX / sizeof *t->items)
+        return VNT_ERR_TOO_LARGE;
+    vnt_token *p = realloc(t->items, cap * sizeof *p);
+    if (p == NULL)
+        return VNT_ERR_NOMEM;
+    t->items = p;
+    t->cap = cap;
+    return VNT_OK;
+}
+
+VNT_INLINE vnt_status emit(scanner *sc, size_t a, size_t b, int kind, int flags)
+{
+    vnt_tokens *t = sc->out;
+    if (VNT_UNLIKELY(t->len == t->cap)) {
+        vnt_status st = vnt__tokens_grow(t);
+        if (st != VNT_OK)
+            return st;
+    }
+    vnt_token *k = &t->items[t->len++];
+    k->start = a;
+    k->end = b;
+    k->kind = (uint16_t)kind;
+    k->flags = (uint16_t)(flags | (sc->space_before ? VNT_TF_SPACE_BEFORE : 0));
+    sc->space_before = 0;
+    return VNT_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Abbreviations and domains                                                */
+
+static int abbrev_known(const unsigned char *s, size_t n)
+{
+    if (n == 0 || n > VNT_ABBREV_MAX_LEN)
+        return 0;
+    size_t lo = 0, hi = VNT_ABBREV_COUNT;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const unsigned char *w = (const unsigned char *)vnt_abbrev[mid];
+        size_t wl = strlen((const char *)w);
+        int c = memcmp(s, w, n < wl ? n : wl);
+        if (c == 0)
+            c = n < wl ? -1 : n > wl ? 1 : 0;
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+static const char *const TLDS[] = {
+    "com", "net", "org", "edu", "gov", "vn", "info", "io", "biz", "me", "co", "uk",
+    "us", "jp", "cn", "kr", "fr", "de", "ru", "tv", "asia", "xyz", "app", "dev", "int",
+    "mil", "eu", "au", "ca", "sg", "th", "la", "kh", "tw", "hk", "in", "online", "site",
+    "html", "htm", "php", "aspx", "asp",
+};
+
+static int is_tld(const unsigned char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof TLDS / sizeof TLDS[0]; k++)
+        if (strlen(TLDS[k]) == n && memcmp(s, TLDS[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The end of a URL that starts at a: up to white space or a character
+ * that cannot be in one, then without trailing punctuation. */
+static size_t url_end(const scanner *sc, size_t a)
+{
+    const unsigned char *u = sc->u;
+    size_t i = a;
+    int open = 0;
+    while (i < sc->len) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            int k = ASCII_CLASS[c];
+            if (k == C_SPACE || k == C_NL || c == '"' || c == '<' || c == '>' || c < 0x20)
+                break;
+            open += c == '(';
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t n;
+        int k = class_at(sc, i, &cp, &n);
+        if (k < 0 || !(is_letter_class(k) || k == C_MARK))
+            break;
+        i += n;
+    }
+    while (i > a) {
+        unsigned char c = u[i - 1];
+        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
+            c == '\'' || (!open && (c == ')' || c == ']')))
+            i--;
+        else
+            break;
+    }
+    return i;
+}
+
+static int starts_url(const scanner *sc, size_t i)
+{
+    static const struct {
+        const char *p;
+        size_t n;
+    } prefixes[] = {{"http://", 7}, {"https://", 8}, {"ftp://", 6}, {"www.", 4}};
+    unsigned char c = sc->u[i] | 32;
+    if (c != 'h' && c != 'w' && c != 'f')
+        return 0;
+    for (size_t k = 0; k < 4; k++) {
+        size_t n = prefixes[k].n;
+        if (prefixes[k].p[0] != c || sc->len - i <= n)
+            continue;
+        size_t j = 1;
+        while (j < n && (sc->u[i + j] | (prefixes[k].p[j] >= 'a' ? 32 : 0)) ==
+                            (unsigned char)prefixes[k].p[j])
+            j++;
+        if (j == n && ascii_alnum(sc->u[i + n]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Tries an e-mail address at a: ASCII local part, '@', a domain. Returns
+ * its end, or 0. */
+static size_t email_at(scanner *sc, size_t a)
+{
+    const unsigned char *u = sc->u;
+    if (a < sc->no_at_until)
+        return 0;
+    size_t i = a;
+    while (i < sc->len && (ascii_alnum(u[i]) || u[i] == '.' || u[i] == '_' || u[i] == '%' ||
+                           u[i] == '+' || u[i] == '-'))
+        i++;
+    if (i == a || i + 1 >= sc->len || u[i] != '@' || !ascii_alnum(u[i + 1])) {
+        sc->no_at_until = i;
+        return 0;
+    }
+    size_t j = i + 1;
+    while (j < sc->len && (ascii_alnum(u[j]) || u[j] == '.' || u[j] == '-'))
+        j++;
+    while (u[j - 1] == '.' || u[j - 1] == '-')
+        j--;
+    return j;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Tokens                                                                   */
+
+/* A word from i (a letter); see the top of the file. */
+static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
+{
+    const unsigned char *u = sc->u;
+    const size_t len = sc->len;
+    size_t i = a;
+    size_t seg = a;          /* start of the current dotted part */
+    int ndots = 0;
+    int seg_letters = 0, seg_has_lower = 0, seg_ascii_lower = 1;
+    int all_ascii = 1, has_digit = 0;
+    int flags = first_class == C_UPPER ? VNT_TF_UPPER : first_class == C_LOWER ? VNT_TF_LOWER : 0;
+
+    if (starts_url(sc, a)) {
+        *end = url_end(sc, a);
+        return emit(sc, a, *end, VNT_TOK_URL, 0);
+    }
+    for (;;) {
+        /* a run of letters, marks and ASCII digits */
+        while (i < len) {
+            unsigned char c = u[i];
+            if (c < 0x80) {
+                int k = ASCII_CLASS[c];
+                if (k == C_LOWER) {
+                    seg_letters++;
+                    seg_has_lower = 1;
+                } else if (k == C_UPPER) {
+                    seg_letters++;
+                    seg_ascii_lower = 0;
+                } else if (k == C_DIGIT) {
+                    has_digit = 1;
+                } else {
+                    break;
+                }
+                i++;
+                continue;
+            }
+            int32_t cp;
+            size_t n;
+            int k = class_at(sc, i, &cp, &n);
+            if (k < 0)
+                return VNT_ERR_INVALID_UTF8;
+            if (k == C_LOWER)
+                seg_has_lower = 1;
+            else if (k != C_UPPER && k != C_LETTER && k != C_MARK)
+                break;
+            seg_letters += k != C_MARK;
+            seg_ascii_lower = 0;
+            all_ascii = 0;
+            i += n;
+        }
+        /* a period between letters */
+        if (i + 1 < len && u[i] == '.') {
+            unsigned char c = u[i + 1];
+            int next_letter;
+            if (c < 0x80) {
+                next_letter = ascii_alnum(c);
+            } else {
+                int32_t cp;
+                size_t n;
+                int k = class_at(sc, i + 1, &cp, &n);
+                if (k < 0)
+                    return VNT_ERR_INVALID_UTF8;
+                next_letter = is_letter_class(k);
+            }
+            if (next_letter &&
+                ((seg_letters > 0 && !seg_has_lower) ||
+                 (seg_ascii_lower && ascii_lower_or_digit(c)) ||
+                 abbrev_known(u + a, i - a))) {
+                i++;
+                ndots++;
+                seg = i;
+                seg_letters = 0;
+                seg_has_lower = 0;
+                seg_ascii_lower = 1;
+                continue;
+            }
+        }
+        break;
+    }
+    *end = i;
+    if (i < len && all_ascii && (u[i] == '@' || u[i] == '.' || u[i] == '_' || u[i] == '-' ||
+                                 u[i] == '+' || u[i] == '%')) {
+        size_t e = email_at(sc, a);
+        if (e) {
+            *end = e;
+            return emit(sc, a, e, VNT_TOK_EMAIL, flags);
+        }
+    }
+    if (ndots > 0 && all_ascii && is_tld(u + seg, i - seg)) {
+        if (i + 1 < len && u[i] == '/' && u[i + 1] > ' ') {
+            *end = url_end(sc, a);
+            return emit(sc, a, *end, VNT_TOK_URL, 0);
+        }
+        return emit(sc, a, i, VNT_TOK_DOMAIN, 0);
+    }
+    int one_period = i < len && u[i] == '.' && (i + 1 >= len || u[i + 1] != '.');
+    if (one_period) {
+        if (abbrev_known(u + a, i - a)) {
+            *end = i + 1;
+            return emit(sc, a, i + 1, VNT_TOK_ABBREV, flags | VNT_TF_KNOWN);
+        }
+        if (ndots == 0 && seg_letters == 1 && !seg_has_lower && !has_digit) {
+            *end = i + 1;
+            return emit(sc, a, i + 1, VNT_TOK_ABBREV, flags | VNT_TF_INITIAL);
+        }
+        if (ndots > 0 && seg_letters <= 2) {
+            *end = i + 1;
+            return emit(sc, a, i + 1, VNT_TOK_ABBREV, flags);
+        }
+    }
+    return emit(sc, a, i, ndots > 0 ? VNT_TOK_ABBREV : VNT_TOK_WORD, flags);
+}
+
+/* A number from a (a digit). */
+static vnt_status scan_number(scanner *sc, size_t a, size_t *end)
+{
+    const unsigned char *u = sc->u;
+    const size_t len = sc->len;
+    size_t i = a;
+    while (i < len) {
+        unsigned char c = u[i];
+        if (ascii_alnum(c)) {
+            i++;
+        } else if ((c == '.' || c == ',' || c == ':' || c == '/' || c == '-') && i + 1 < len &&
+                   u[i + 1] >= '0' && u[i + 1] <= '9') {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (i < len && (u[i] == '@' || u[i] == '.' || u[i] == '_' || u[i] == '-' || u[i] == '+')) {
+        size_t e = email_at(sc, a);
+        if (e) {
+            *end = e;
+            return emit(sc, a, e, VNT_TOK_EMAIL, 0);
+        }
+    }
+    *end = i;
+    return emit(sc, a, i, VNT_TOK_NUMBER, 0);
+}
+
+/* A mention or hashtag from a ('@' or '#'); 0 in *end when there is none. */
+static vnt_status scan_tag(scanner *sc, size_t a, int kind, size_t *end)
+{
+    size_t i = a + 1;
+    while (i < sc->len) {
+        int32_t cp;
+        size_t n;
+        int k = class_at(sc, i, &cp, &n);
+        if (k < 0)
+            return VNT_ERR_INVALID_UTF8;
+        if (!(is_letter_class(k) || k == C_DIGIT || k == C_MARK || cp == '_' ||
+              (kind == VNT_TOK_MENTION && cp == '.' && i + 1 < sc->len && ascii_alnum(sc->u[i + 1]))))
+            break;
+        i += n;
+    }
+    if (i == a + 1) {
+        *end = 0;
+        return VNT_OK;
+    }
+    *end = i;
+    return emit(sc, a, i, kind, 0);
+}
+
+/* Scans u[from .. sc->len). */
+static vnt_status run_scan(scanner *sc, size_t from)
+{
+    const unsigned char *u = sc->u;
+    const size_t len = sc->len;
+    size_t i = from;
+    vnt_status st = VNT_OK;
+    while (i < len) {
+        int32_t cp;
+        size_t n;
+        int k = class_at(sc, i, &cp, &n);
+        size_t end;
+        switch (k) {
+        case -1:
+            return VNT_ERR_INVALID_UTF8;
+        case C_SPACE:
+        case C_NL: {
+            /* a stretch of white space; a token when it holds a line break */
+            size_t a = i;
+            int breaks = 0;
+            for (;;) {
+                if (k == C_NL)
+                    breaks += !(cp == '\r' && i + 1 < len && u[i + 1] == '\n');
+                i += n;
+                if (i >= len)
+                    break;
+                k = class_at(sc, i, &cp, &n);
+                if (k != C_SPACE && k != C_NL)
+                    break;
+            }
+            if (breaks)
+                st = emit(sc, a, i, VNT_TOK_NEWLINE, breaks > 1 ? VNT_TF_BLANK : 0);
+            sc->space_before = 1;
+            break;
+        }
+        case C_UPPER:
+        case C_LOWER:
+        case C_LETTER:
+            st = scan_word(sc, i, k, &end);
+            i = end;
+            break;
+        case C_DIGIT:
+            st = scan_number(sc, i, &end);
+            i = end;
+            break;
+        case C_PUNCT:
+            if (cp == '.') {
+                size_t a = i;
+                while (i < len && u[i] == '.')
+                    i++;
+                st = emit(sc, a, i, VNT_TOK_PUNCT, 0);
+            } else {
+                st = emit(sc, i, i + n, VNT_TOK_PUNCT, 0);
+                i += n;
+            }
+            break;
+        case C_EMOJI: {
+            size_t a = i;
+            i += n;
+            /* modifiers, variation selectors, joined pictographs */
+            while (i < len) {
+                int k2 = class_at(sc, i, &cp, &n);
+                if (k2 == C_MARK || (k2 == C_EMOJI && (cp >= 0x1F3FB && cp <= 0x1F3FF))) {
+                    i += n;
+                } else if (k2 == C_EMOJI && u[i - 1] == 0x8D && i >= 3 && u[i - 3] == 0xE2 &&
+                           u[i - 2] == 0x80) { /* after U+200D ZERO WIDTH JOINER */
+                    i += n;
+                } else {
+                    break;
+                }
+            }
+            st = emit(sc, a, i, VNT_TOK_EMOJI, 0);
+            break;
+        }
+        default:
+            end = 0;
+            if (cp == '@' && (st = scan_tag(sc, i, VNT_TOK_MENTION, &end)) != VNT_OK)
+                return st;
+            if (cp == '#' && (st = scan_tag(sc, i, VNT_TOK_HASHTAG, &end)) != VNT_OK)
+                return st;
+            if (end) {
+                i = end;
+                break;
+            }
+            /* a symbol, with the marks that follow it */
+            {
+                size_t a = i;
+                i += n;
+                while (i < len && u[i] >= 0x80) {
+                    int k2 = class_at(sc, i, &cp, &n);
+                    if (k2 != C_MARK)
+                        break;
+                    i += n;
+                }
+                st = emit(sc, a, i, VNT_TOK_SYMBOL, 0);
+            }
+            break;
+        }
+        if (st != VNT_OK)
+            return st;
+    }
+    return VNT_OK;
+}
+
+vnt_status vnt_scan(const char *s, size_t len, vnt_tokens *toks)
+{
+    if ((s == NULL && len != 0) || toks == NULL)
+        return VNT_ERR_INVALID_ARG;
+    toks->len = 0;
+    scanner sc = {(const unsigned char *)s, len, toks, 0, 1};
+    vnt_status st = run_scan(&sc, 0);
+    if (st != VNT_OK)
+        toks->len = 0;
+    return st;
+}
+
+vnt_status vnt__scan_chunk(const char *s, size_t a, size_t b, vnt_tokens *toks)
+{
+    scanner sc = {(const unsigned char *)s, b, toks, 0, 1};
+    return run_scan(&sc, a);
+}

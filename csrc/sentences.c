@@ -1,0 +1,457 @@
+/* Sentence splitting: boundary decisions over the tokens of the scanner.
+ *
+ * A sentence ends
+ *   - at a line break (a newline token) and at the end of the text;
+ *   - after a final mark (. ? ! … or a run of periods) and whatever closes
+ *     it without a space between: more marks (?!, !!!), closing quotes and
+ *     brackets, the "/." of the news ending "./.", when the next token can
+ *     start a sentence: a word or abbreviation in upper case, a number, an
+ *     opening quote or bracket, a symbol or an emoji; never before a word in
+ *     lower case or before punctuation that continues a sentence (, ; : ...).
+ * It does not end
+ *   - at an abbreviation from the table (TP., GS.), nor at a dotted one
+ *     (v.v., K.T.) or an initial (N. V. Nam), except that an initial after
+ *     a lower-case word followed by an upper-case word ends ("vitamin C.
+ *     Sau đó");
+ *   - at a mark right after an opening bracket ("(?!)");
+ *   - after a list number or letter that opens a line ("1. ", "1.2.2. ",
+ *     "a. ", "IV. ");
+ *   - inside numbers, URLs, domains and e-mail addresses, which the scanner
+ *     gives as single tokens.
+ */
+#include <stdlib.h>
+
+#include "internal.h"
+
+void vnt_spans_init(vnt_spans *spans)
+{
+    spans->items = NULL;
+    spans->len = 0;
+    spans->cap = 0;
+}
+
+void vnt_spans_free(vnt_spans *spans)
+{
+    free(spans->items);
+    vnt_spans_init(spans);
+}
+
+static vnt_status push_span(vnt_spans *out, size_t a, size_t b)
+{
+    if (out->len == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 64;
+        if (cap > SIZE_MAX / sizeof *out->items)
+            return VNT_ERR_TOO_LARGE;
+        vnt_span *p = realloc(out->items, cap * sizeof *p);
+        if (p == NULL)
+            return VNT_ERR_NOMEM;
+        out->items = p;
+        out->cap = cap;
+    }
+    out->items[out->len].start = a;
+    out->items[out->len].end = b;
+    out->len++;
+    return VNT_OK;
+}
+
+/* The first code point of a token (punctuation is one character). */
+static int32_t first_cp(const char *s, const vnt_token *t)
+{
+    int32_t cp = 0;
+    if (vnt__utf8_decode((const unsigned char *)s, t->end, t->start, &cp) == 0)
+        return 0;
+    return cp;
+}
+
+enum { P_NONE = 0, P_FINAL, P_ELLIPSIS, P_CLOSE, P_OPEN, P_QUOTE, P_CONT };
+
+/* The role of a punctuation token. */
+static int punct_role(const char *s, const vnt_token *t)
+{
+    if (t->kind != VNT_TOK_PUNCT)
+        return P_NONE;
+    int32_t cp = first_cp(s, t);
+    switch (cp) {
+    case '.':
+        return t->end - t->start == 1 ? P_FINAL : P_ELLIPSIS;
+    case 0x2026:
+        return P_ELLIPSIS;
+    case '?': case '!': case 0xFF1F: case 0xFF01: case 0x203C: case 0x2047: case 0x2048:
+    case 0x2049:
+        return P_FINAL;
+    case ')': case ']': case '}': case 0x201D: case 0x2019: case 0x00BB: case 0x203A:
+        return P_CLOSE;
+    case '(': case '[': case '{': case 0x201C: case 0x2018: case 0x00AB: case 0x2039:
+    case 0x201E:
+        return P_OPEN;
+    case '"': case '\'':
+        return P_QUOTE;
+    case ',': case ';': case ':': case 0x3001: case 0x3002:
+        return P_CONT;
+    default:
+        return P_NONE;
+    }
+}
+
+/* 1 for punctuation that may follow a final mark in the same sentence. */
+static int closes(const char *s, const vnt_token *t)
+{
+    int r = punct_role(s, t);
+    return r == P_FINAL || r == P_ELLIPSIS || r == P_CLOSE || r == P_QUOTE;
+}
+
+/* 1 when token t can start a sentence. */
+static int can_start(const char *s, const vnt_token *t)
+{
+    switch (t->kind) {
+    case VNT_TOK_WORD:
+    case VNT_TOK_ABBREV:
+        return !(t->flags & VNT_TF_LOWER);
+    case VNT_TOK_PUNCT: {
+        int r = punct_role(s, t);
+        return r == P_OPEN || r == P_QUOTE || r == P_NONE;
+    }
+    default:
+        return 1;
+    }
+}
+
+/* 1 for a bullet that may open a sentence inside a line: - + * • – */
+static int is_bullet(const char *s, const vnt_token *t)
+{
+    if (t->kind != VNT_TOK_PUNCT && t->kind != VNT_TOK_SYMBOL)
+        return 0;
+    int32_t cp = first_cp(s, t);
+    return t->end - t->start <= 3 &&
+           (cp == '-' || cp == '+' || cp == '*' || cp == 0x2022 || cp == 0x2013 || cp == 0x2014);
+}
+
+/* 1 when the tokens from j surely start a sentence: a word in upper case, a
+ * list number ("4. "), a bullet before a word in upper case. Used after an
+ * ellipsis and an initial, where the evidence must be strong. */
+static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
+{
+    if ((t[j].kind == VNT_TOK_WORD || t[j].kind == VNT_TOK_ABBREV) && (t[j].flags & VNT_TF_UPPER))
+        return 1;
+    if (t[j].kind == VNT_TOK_NUMBER)
+        return j + 2 < n && t[j + 1].kind == VNT_TOK_PUNCT && s[t[j + 1].start] == '.' &&
+               t[j + 1].end - t[j + 1].start == 1 && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
+               (t[j + 2].flags & VNT_TF_SPACE_BEFORE);
+    if (is_bullet(s, &t[j]) && j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE))
+        return (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
+               (t[j + 1].flags & VNT_TF_UPPER);
+    return 0;
+}
+
+/* 1 for a token that numbers a list item when it opens a line: a number,
+ * one letter, a Roman numeral. */
+static int list_label(const char *s, const vnt_token *t)
+{
+    if (t->kind == VNT_TOK_NUMBER)
+        return 1;
+    if (t->kind != VNT_TOK_WORD || t->end - t->start > 4)
+        return 0;
+    for (size_t i = t->start; i < t->end; i++) {
+        char c = s[i];
+        if (!(c == 'I' || c == 'V' || c == 'X'))
+            return t->end - t->start == 1 && ((c | 32) >= 'a' && (c | 32) <= 'z');
+    }
+    return 1;
+}
+
+/* The boundary decisions over tokens t[0..n) of s; spans appended to out. */
+static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
+{
+    vnt_status st;
+    size_t first = SIZE_MAX; /* first token of the open sentence */
+    size_t i = 0;
+    while (i < n) {
+        if (t[i].kind == VNT_TOK_NEWLINE) {
+            if (first != SIZE_MAX) {
+                if ((st = push_span(out, t[first].start, t[i - 1].end)) != VNT_OK)
+                    goto fail;
+                first = SIZE_MAX;
+            }
+            i++;
+            continue;
+        }
+        if (first == SIZE_MAX)
+            first = i;
+        int role = punct_role(s, &t[i]);
+        int candidate = role == P_FINAL || role == P_ELLIPSIS;
+        if (t[i].kind == VNT_TOK_ABBREV && s[t[i].end - 1] == '.') {
+            /* an initial after a lower-case word may end a sentence */
+            candidate = (t[i].flags & VNT_TF_INITIAL) && i > first &&
+                        !(t[i - 1].flags & VNT_TF_UPPER) && t[i - 1].kind != VNT_TOK_PUNCT &&
+                        i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                        surely_starts(s, t, i + 1, n);
+        }
+        if (!candidate) {
+            i++;
+            continue;
+        }
+        /* a mark right after an opening bracket: "(?!)" */
+        if (role == P_FINAL && i > first && !(t[i].flags & VNT_TF_SPACE_BEFORE) &&
+            punct_role(s, &t[i - 1]) == P_OPEN) {
+            i++;
+            continue;
+        }
+        /* a list label that opens the sentence: "1.", "1.2.2.", "a.", "IV." */
+        if (role == P_FINAL && s[t[i].start] == '.' && i == first + 1 &&
+            list_label(s, &t[first])) {
+            i++;
+            continue;
+        }
+        /* what closes the mark */
+        size_t j = i + 1;
+        while (j < n && !(t[j].flags & VNT_TF_SPACE_BEFORE)) {
+            int r = punct_role(s, &t[j]);
+            if (r == P_FINAL || r == P_ELLIPSIS || r == P_CLOSE || r == P_QUOTE) {
+                if (r == P_FINAL || r == P_ELLIPSIS)
+                    role = r; /* the last mark decides: "...)." is a period */
+                j++;
+            } else if (t[j].kind == VNT_TOK_PUNCT && s[t[j].start] == '/' && j + 1 < n &&
+                       !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                       punct_role(s, &t[j + 1]) == P_FINAL) {
+                j += 2; /* "./." */
+            } else {
+                break;
+            }
+        }
+        /* a straight quote after a space that closes: `nói... ".` (the gold
+         * puts some closing quotes after a space) */
+        if (j < n && (t[j].flags & VNT_TF_SPACE_BEFORE) && punct_role(s, &t[j]) == P_QUOTE &&
+            (j + 1 >= n || t[j + 1].kind == VNT_TOK_NEWLINE ||
+             (!(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && closes(s, &t[j + 1])))) {
+            j++;
+            while (j < n && !(t[j].flags & VNT_TF_SPACE_BEFORE) && closes(s, &t[j]))
+                j++;
+        }
+        /* j is the first token after the closed mark */
+        int boundary;
+        if (j >= n || t[j].kind == VNT_TOK_NEWLINE)
+            boundary = 1;
+        else if (!(t[j].flags & VNT_TF_SPACE_BEFORE))
+            boundary = 0; /* glued to what follows */
+        else if (role == P_ELLIPSIS)
+            boundary = surely_starts(s, t, j, n);
+        else
+            boundary = can_start(s, &t[j]);
+        if (boundary) {
+            if ((st = push_span(out, t[first].start, t[j - 1].end)) != VNT_OK)
+                goto fail;
+            first = SIZE_MAX;
+        }
+        i = j;
+    }
+    if (first != SIZE_MAX && (st = push_span(out, t[first].start, t[n - 1].end)) != VNT_OK)
+        goto fail;
+    return VNT_OK;
+fail:
+    out->len = 0;
+    return st;
+}
+
+vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens *toks,
+                                     vnt_spans *out)
+{
+    if ((s == NULL && len != 0) || toks == NULL || out == NULL)
+        return VNT_ERR_INVALID_ARG;
+    out->len = 0;
+    for (size_t k = 0; k < toks->len; k++)
+        if (toks->items[k].end > len || toks->items[k].start >= toks->items[k].end ||
+            (k > 0 && toks->items[k].start < toks->items[k - 1].end))
+            return VNT_ERR_INVALID_ARG;
+    return decide(s, toks->items, toks->len, out);
+}
+
+/* A chunk (no ASCII white space in it) that is exactly one word or number
+ * token, as the scanner would give it: ASCII letters and digits, and the
+ * two-byte Latin letters and marks (lead bytes C3..C9, CC; not × ÷) or
+ * U+1E00..U+1EFF, starting with a letter, or an ASCII number. Sets *kind
+ * and *flags; 0 when the chunk needs the scanner. */
+static int plain_chunk(const unsigned char *u, size_t a, size_t b, int *kind, int *flags)
+{
+    int ascii = 1;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            if (!(((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9')))
+                return 0;
+            continue;
+        }
+        ascii = 0;
+        if (c < 0xC0)
+            continue;
+        if (!((c >= 0xC3 && c <= 0xC9) || c == 0xCC || c == 0xE1))
+            return 0;
+        if (c == 0xC3 && i + 1 < b && (u[i + 1] == 0x97 || u[i + 1] == 0xB7))
+            return 0;
+        if (c == 0xE1 && (i + 1 >= b || u[i + 1] < 0xB8 || u[i + 1] > 0xBB))
+            return 0;
+    }
+    int32_t cp;
+    if (vnt__utf8_decode(u, b, a, &cp) == 0)
+        return 0;
+    if (cp >= '0' && cp <= '9') {
+        if (!ascii)
+            return 0;
+        *kind = VNT_TOK_NUMBER;
+        *flags = VNT_TF_SPACE_BEFORE;
+        return 1;
+    }
+    int c = vnt__letter_case(cp);
+    if (c == 0)
+        return 0;
+    *kind = VNT_TOK_WORD;
+    *flags = VNT_TF_SPACE_BEFORE | (c == 1 ? VNT_TF_UPPER : c == 2 ? VNT_TF_LOWER : 0);
+    return 1;
+}
+
+/* Appends the tokens of chunk s[a..b): one token when it is plain, else
+ * the scanner's. */
+static vnt_status chunk_tokens(const char *s, size_t a, size_t b, vnt_tokens *work)
+{
+    int kind, flags;
+    if (!plain_chunk((const unsigned char *)s, a, b, &kind, &flags))
+        return vnt__scan_chunk(s, a, b, work);
+    if (work->len == work->cap) {
+        vnt_status st = vnt__tokens_grow(work);
+        if (st != VNT_OK)
+            return st;
+    }
+    vnt_token *t = &work->items[work->len++];
+    t->start = a;
+    t->end = b;
+    t->kind = (uint16_t)kind;
+    t->flags = (uint16_t)flags;
+    return VNT_OK;
+}
+
+VNT_INLINE int ascii_ws(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+
+/* The fast pass is a small automaton over byte classes, without branches
+ * but the one that leaves it. Classes: 0 ASCII that goes on; 1 stops (line
+ * breaks, . ? !, lead bytes of everything but Latin letters and marks);
+ * 2 lead of a two-byte Latin letter or mark (C4..C9, CC); 3 C3 (Latin-1
+ * letters, but not × ÷); 4 E1 (U+1E00..U+1EFF go on); continuation bytes:
+ * 5 97 and B7 (× ÷ after C3), 6 B8..BB (after E1), 7 the others. */
+static const uint8_t BYTE_CLASS[256] = {
+    ['\n'] = 1, ['\r'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
+#define R8(x, v) [x] = v, [x + 1] = v, [x + 2] = v, [x + 3] = v, [x + 4] = v, [x + 5] = v, \
+    [x + 6] = v, [x + 7] = v
+    R8(0x80, 7), R8(0x88, 7), [0x90] = 7, [0x91] = 7, [0x92] = 7, [0x93] = 7, [0x94] = 7, [0x95] = 7, [0x96] = 7, [0x97] = 5, R8(0x98, 7), R8(0xA0, 7),
+    R8(0xA8, 7), [0xB0] = 7, [0xB1] = 7, [0xB2] = 7, [0xB3] = 7, [0xB4] = 7, [0xB5] = 7, [0xB6] = 7, [0xB7] = 5, [0xB8] = 6, [0xB9] = 6, [0xBA] = 6, [0xBB] = 6,
+    [0xBC] = 7, [0xBD] = 7, [0xBE] = 7, [0xBF] = 7,
+    [0xC0] = 1, [0xC1] = 1, [0xC2] = 1, [0xC3] = 3, [0xC4] = 2, [0xC5] = 2, [0xC6] = 2,
+    [0xC7] = 2, [0xC8] = 2, [0xC9] = 2, [0xCA] = 1, [0xCB] = 1, [0xCC] = 2, [0xCD] = 1,
+    [0xCE] = 1, [0xCF] = 1, R8(0xD0, 1), R8(0xD8, 1), [0xE0] = 1, [0xE1] = 4,
+    [0xE2] = 1, [0xE3] = 1, [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, R8(0xE8, 1),
+    R8(0xF0, 1), R8(0xF8, 1),
+#undef R8
+};
+
+/* States: 0 at a character, 1 one continuation byte due, 2 after C3,
+ * 3 after E1, 4 stop. */
+static const uint8_t NEXT_STATE[4][8] = {
+    {0, 4, 1, 2, 3, 4, 4, 4},
+    {4, 4, 4, 4, 4, 0, 0, 0},
+    {4, 4, 4, 4, 4, 4, 0, 0},
+    {4, 4, 4, 4, 4, 4, 1, 4},
+};
+
+/* The start of the first character at or after i that stops the fast
+ * pass (or of an invalid sequence), or len. The bytes passed over are
+ * valid UTF-8. */
+static size_t next_stop(const unsigned char *u, size_t len, size_t i)
+{
+    unsigned state = 0;
+    size_t lead = i;
+    for (; i < len; i++) {
+        lead = state == 0 ? i : lead;
+        state = NEXT_STATE[state][BYTE_CLASS[u[i]]];
+        if (VNT_UNLIKELY(state == 4))
+            return lead;
+    }
+    return state == 0 ? len : lead;
+}
+
+/* The token array that decide() reads, built without scanning every word:
+ * the splitter looks only at final marks, line breaks and the tokens next
+ * to them. A fast pass skips text that holds none (letters, digits, ASCII
+ * punctuation other than . ? !, Vietnamese letters) and keeps of each such
+ * stretch its first and last chunk (text between white space); every chunk
+ * with a byte that stops the pass goes through the scanner, whole. The
+ * decisions are those over the full scan (vnt_sentences_from_tokens): they
+ * never read the tokens inside a stretch. Each byte is read a bounded
+ * number of times. */
+static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    vnt_status st;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && ascii_ws(u[i]) && u[i] != '\n' && u[i] != '\r')
+            i++;
+        size_t s0 = i;
+        size_t p = next_stop(u, len, i);
+        int newline = p < len && (u[p] == '\n' || u[p] == '\r');
+        size_t a = p; /* start of the chunk that holds p */
+        if (!newline && p < len)
+            while (a > s0 && !ascii_ws(u[a - 1]))
+                a--;
+        /* the stretch [s0, a): its first two chunks (a bullet and the word
+         * after it) and its last one */
+        size_t e = a;
+        while (e > s0 && ascii_ws(u[e - 1]))
+            e--;
+        size_t c0 = s0;
+        for (int k = 0; k < 2 && c0 < e; k++) {
+            size_t c1 = c0;
+            while (c1 < e && !ascii_ws(u[c1]))
+                c1++;
+            if ((st = chunk_tokens(s, c0, c1, work)) != VNT_OK)
+                return st;
+            c0 = c1;
+            while (c0 < e && ascii_ws(u[c0]))
+                c0++;
+        }
+        if (c0 < e) {
+            size_t l0 = e;
+            while (!ascii_ws(u[l0 - 1]))
+                l0--;
+            if ((st = chunk_tokens(s, l0, e, work)) != VNT_OK)
+                return st;
+        }
+        if (p >= len)
+            break;
+        size_t b = p;
+        if (newline) {
+            while (b < len && ascii_ws(u[b]))
+                b++;
+        } else {
+            while (b < len && !ascii_ws(u[b]))
+                b++;
+        }
+        if ((st = vnt__scan_chunk(s, a, b, work)) != VNT_OK)
+            return st;
+        i = b;
+    }
+    return VNT_OK;
+}
+
+vnt_status vnt_sentences(const char *s, size_t len, vnt_tokens *work, vnt_spans *out)
+{
+    if ((s == NULL && len != 0) || work == NULL || out == NULL)
+        return VNT_ERR_INVALID_ARG;
+    out->len = 0;
+    work->len = 0;
+    vnt_status st = sparse_tokens(s, len, work);
+    if (st == VNT_OK)
+        st = decide(s, work->items, work->len, out);
+    if (st != VNT_OK) {
+        out->len = 0;
+        work->len = 0;
+    }
+    return st;
+}
