@@ -738,15 +738,15 @@ static int is_vietnamese_mark(int32_t cp)
 static int32_t bare_letter(uint8_t code, int upper);
 
 /* Whether the tone mark on the consonant at u[a] goes, like those on the
- * vowels: yes when its run of precomposed letters has other Vietnamese
- * marks (ṛôa, èṭ: a syllable with its tone typed late) or is a syllable once
- * all marks are gone (ña); no in words such as niño. Both tests give the
- * same answer on the output, so remove_accents is idempotent. Reads at most
- * a syllable's length either way, so a long run costs no more. */
+ * vowels: yes when its word (precomposed letters and combining marks) has
+ * other Vietnamese marks (ṛôa, èṭ: a syllable with its tone typed late) or
+ * is a syllable once all marks are gone (ña); no in words such as niño.
+ * Both tests give the same answer on the output, so remove_accents is
+ * idempotent. Reads at most a syllable's letters either way. */
 static int consonant_tone_goes(const unsigned char *u, size_t len, size_t a)
 {
-    uint8_t codes[VNT_SYLLABLE_MAX_LETTERS + 1], upper[VNT_SYLLABLE_MAX_LETTERS + 1];
-    uint16_t before[VNT_SYLLABLE_MAX_LETTERS + 1], infos[VNT_SYLLABLE_MAX_LETTERS + 1];
+    uint8_t codes[2 * VNT_SYLLABLE_MAX_LETTERS + 2], upper[2 * VNT_SYLLABLE_MAX_LETTERS + 2];
+    uint8_t before[VNT_SYLLABLE_MAX_LETTERS + 1];
     int nb = 0, n = 0, marked = 0;
     int32_t cp;
     size_t i = a;
@@ -754,33 +754,48 @@ static int consonant_tone_goes(const unsigned char *u, size_t len, size_t a)
         size_t k = i - 1;
         while (k > 0 && (u[k] & 0xC0) == 0x80)
             k--;
-        uint16_t info = vnt__utf8_decode(u, len, k, &cp) ? vnt__letter_info(cp) : 0;
-        if (!info)
+        if (!vnt__utf8_decode(u, len, k, &cp))
             break;
-        before[nb++] = info;
+        uint16_t info = vnt__letter_info(cp);
+        if (info) {
+            before[nb++] = VNT_LI_CODE(info);
+            marked |= VNT_LI_CODE(info) == 'D' || VNT_LI_SHAPED(info) ||
+                      (VNT_LI_VOWEL(info) && VNT_LI_TONE(info));
+        } else if (is_mark(cp)) {
+            marked |= is_vietnamese_mark(cp);
+        } else {
+            break;
+        }
         i = k;
     }
-    for (int k = nb - 1; k >= 0 && n <= VNT_SYLLABLE_MAX_LETTERS; k--)
-        infos[n++] = before[k];
+    for (int k = nb - 1; k >= 0; k--)
+        codes[n++] = before[k];
+    int own = 0; /* the marks being read follow the consonant at a */
     for (i = a; i < len && n <= VNT_SYLLABLE_MAX_LETTERS;) { /* from a on */
         size_t k = vnt__utf8_decode(u, len, i, &cp);
-        uint16_t info = k ? vnt__letter_info(cp) : 0;
-        if (!info)
+        if (k == 0)
             break;
-        infos[n++] = info;
+        uint16_t info = vnt__letter_info(cp);
+        if (info) {
+            codes[n++] = VNT_LI_CODE(info);
+            own = i == a;
+            if (!own)
+                marked |= VNT_LI_CODE(info) == 'D' || VNT_LI_SHAPED(info) ||
+                          (VNT_LI_VOWEL(info) && VNT_LI_TONE(info));
+        } else if (is_mark(cp)) {
+            if (!own)
+                marked |= is_vietnamese_mark(cp);
+        } else {
+            break;
+        }
         i += k;
     }
-    for (int k = 0; k < n; k++) {
-        uint8_t code = VNT_LI_CODE(infos[k]);
-        if (code == 'D' || VNT_LI_SHAPED(infos[k]) || (VNT_LI_VOWEL(infos[k]) && VNT_LI_TONE(infos[k])))
-            marked = 1;
-    }
+    if (n > VNT_SYLLABLE_MAX_LETTERS)
+        return 0; /* too long for a syllable */
     if (marked)
         return 1;
-    if (n > VNT_SYLLABLE_MAX_LETTERS)
-        return 0;
     for (int k = 0; k < n; k++) {
-        codes[k] = (uint8_t)bare_letter(VNT_LI_CODE(infos[k]), 0);
+        codes[k] = (uint8_t)bare_letter(codes[k], 0);
         upper[k] = 0;
     }
     vnt_syllable syl;
@@ -825,20 +840,22 @@ vnt_status vnt_remove_accents(const char *s, size_t len, vnt_buf *out)
         }
         uint16_t info = vnt__letter_info(cp);
         uint8_t code = VNT_LI_CODE(info);
-        if (info && VNT_LI_TONE(info) && !VNT_LI_VOWEL(info) &&
-            consonant_tone_goes(u, nfc.len, i)) {
-            /* a consonant with a Vietnamese tone mark in Vietnamese */
-            st = vnt__buf_put_cp(out, bare_letter(code, VNT_LI_UPPER(info)));
-            i += n;
-            continue;
-        }
-        if (!info || !(vnt__is_vowel_code(code) || code == 'D')) {
+        /* the letters whose marks go: vowels, đ, and a consonant with a
+         * tone mark (precomposed, or a combining mark after it) in a
+         * Vietnamese word */
+        int32_t next = 0;
+        if (info && i + n < nfc.len && u[i + n] >= 0x80)
+            vnt__utf8_decode(u, nfc.len, i + n, &next);
+        int strip = info && (VNT_LI_VOWEL(info) || code == 'D' ||
+                             ((VNT_LI_TONE(info) || is_vietnamese_mark(next)) &&
+                              consonant_tone_goes(u, nfc.len, i)));
+        if (!strip) {
             st = vnt_buf_append(out, nfc.data + i, n);
             i += n;
             continue;
         }
-        /* a Vietnamese vowel or đ: its marks go, with any Vietnamese marks
-         * left after it; a letter with any other mark is kept whole */
+        /* its marks go, with any Vietnamese marks left after it; a letter
+         * with any other mark is kept whole */
         size_t j = i + n;
         int foreign = 0;
         while (j < nfc.len && u[j] >= 0x80) {

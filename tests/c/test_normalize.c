@@ -202,6 +202,9 @@ static void accents(void)
     /* two tones, one after the final consonant: all go, in one call */
     CHECK_RA("\xc3\xa8t\xcc\xa3 E\xcc\x80T\xcc\xa3", "et ET");
     CHECK_RA("r\xcc\xa3o\xcc\x82" "a", "roa"); /* ṛôa */
+    CHECK_RA("C\xc3\xacnN\xe1\xb9\x86\xcc\xa3\xcc\x82i", "CinNNi"); /* found by the fuzzer */
+    CHECK_RA("\xe1\xb9\x86\xc3\xaat\xcc\x80 nit\xcc\x80 t\xcc\x80" "ab", "Net nit t\xcc\x80" "ab"); /* Ṇêt̀ */
+    CHECK_RA("go\xc3\xa0\xcc\x82\xe1\xb9\x86\xcc\x80i", "goaNi"); /* goà̂Ṇ̀i, found by the fuzzer */
     CHECK_RA("", "");
     vnt_buf_free(&o);
 }
