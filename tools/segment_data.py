@@ -10,6 +10,8 @@ text of a line is the line with "_" turned into a space.
 It also defines the token identity the segmenter's features are built on,
 exactly as tools/SEGMENTER.md states it for the C implementation:
 
+  (first, eth U+00F0/U+00D0, which some converted text has for d with
+  stroke, becomes U+0111/U+0110)
   value(tok)    the syllable id of vntext's C parser when tok is one
                 Vietnamese syllable (any case, Unicode form or tone style),
                 else FNV-1a-64 of the UTF-8 of fold(tok) with bit 63 set
@@ -126,6 +128,8 @@ def token_info(tok):
     """(value, toneless, shape) of one token; see the module docstring."""
     r = _CACHE.get(tok)
     if r is None:
+        key = tok
+        tok = tok.replace("\u00f0", "\u0111").replace("\u00d0", "\u0110")
         info = _syllable_info(tok)
         if info is not None:
             r = (info["id"], info["toneless_id"], SHAPE_SYL_LOWER + info["case"])
@@ -133,7 +137,7 @@ def token_info(tok):
             nfc = unicodedata.normalize("NFC", tok)
             v = fnv1a64(fold(tok).encode("utf-8")) | NONSYL_BIT
             r = (v, v, _shape_nonsyl(nfc))
-        _CACHE[tok] = r
+        _CACHE[key] = r
     return r
 
 
@@ -219,14 +223,61 @@ def word_f1(sents, predicted):
     return 100 * f1, 100 * prec, 100 * rec, ngold
 
 
+LEX_DOMAIN = 0xFF  # first byte of a lexicon hash (no template has this id)
+
+
+def lex_hash_start():
+    return ((FNV_OFFSET ^ LEX_DOMAIN) * FNV_PRIME) & MASK64
+
+
+def lex_hash_add(h, value):
+    """Extends a lexicon hash by one token value (8 bytes little-endian)."""
+    for k in range(8):
+        h = ((h ^ ((value >> (8 * k)) & 0xFF)) * FNV_PRIME) & MASK64
+    return h
+
+
+def lex_hash(values):
+    h = lex_hash_start()
+    for v in values:
+        h = lex_hash_add(h, v)
+    return h
+
+
+class Lexicon:
+    """Multi-token words as hashes: FNV-1a-64 of the byte 0xFF followed by
+    each token value as 8 bytes little-endian.  prefixes (hashes of every
+    prefix, one token or more) only lets the search stop early."""
+
+    def __init__(self, entries=()):
+        self.entries = set()
+        self.prefixes = set()
+        self.maxlen = 0
+        for e in entries:
+            self.add(e)
+
+    def add(self, values):
+        if len(values) < 2:
+            return
+        h = lex_hash_start()
+        for v in values:
+            h = lex_hash_add(h, v)
+            self.prefixes.add(h)
+        self.entries.add(h)
+        self.maxlen = max(self.maxlen, len(values))
+
+    def __len__(self):
+        return len(self.entries)
+
+
 def read_lexicon(path=LEXICON):
-    """Set of tuples of token values, one for each entry of two or more tokens."""
-    lex = set()
+    """Lexicon of the entries of two or more tokens (by token value)."""
+    lex = Lexicon()
     with open(path, encoding="utf-8") as f:
         for line in f:
             toks = line.split()
             if len(toks) >= 2:
-                lex.add(tuple(token_info(t)[0] for t in toks))
+                lex.add([token_info(t)[0] for t in toks])
     return lex
 
 

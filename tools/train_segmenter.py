@@ -73,27 +73,38 @@ TEMPLATES = [
     (45, "lexv", ["span", "v-1", "v0"]),
     (46, "lexv", ["fmm", "bmm", "v-1"]),
     (47, "lexv", ["fmm", "bmm", "v0"]),
+    (48, "lexmask", ["lmask"]),
+    (49, "lexmask", ["lmask", "sh-1", "sh0"]),
     (50, "name", ["capl", "capr"]),
     (51, "name", ["capl", "capr", "span"]),
 ]
 ALL_GROUPS = sorted({g for _, g, _ in TEMPLATES})
-DEFAULT_GROUPS = "bias,uni,uni2,bi,bi2,skip,tri,tone,shape,shapev,lex,lexv,name"
+DEFAULT_GROUPS = "bias,uni,bi,tri,tone,shape,shapev,lex,lexv,lexmask,name"
 
 
-def lexicon_info(vals, lex, prefixes, maxlen):
+_FIRST_HASH = {}   # token value -> lexicon hash of that one token
+
+
+def lexicon_info(vals, lex):
     """Per-gap lexicon columns for one sentence of token values."""
     n = len(vals)
     span = [0] * (n - 1)
+    lmask = [0] * (n - 1)
     endlen = [0] * n     # longest entry ending at token i
     startlen = [0] * n   # longest entry starting at token i
+    entries, prefixes = lex.entries, lex.prefixes
+    first = _FIRST_HASH
     for i in range(n - 1):
-        if (vals[i],) not in prefixes:
+        h = first.get(vals[i])
+        if h is None:
+            h = first[vals[i]] = sd.lex_hash_add(sd.lex_hash_start(), vals[i])
+        if prefixes is not None and h not in prefixes:
             continue
-        for k in range(2, min(maxlen, n - i) + 1):
-            t = tuple(vals[i:i + k])
-            if t not in prefixes:
+        for k in range(2, min(lex.maxlen, n - i) + 1):
+            h = sd.lex_hash_add(h, vals[i + k - 1])
+            if prefixes is not None and h not in prefixes:
                 break
-            if t in lex:
+            if h in entries:
                 if k > startlen[i]:
                     startlen[i] = k
                 if k > endlen[i + k - 1]:
@@ -101,6 +112,10 @@ def lexicon_info(vals, lex, prefixes, maxlen):
                 for g in range(i, i + k - 1):   # gap g is between token g and g+1
                     if k > span[g]:
                         span[g] = k
+                    a = g - i
+                    b = i + k - 2 - g
+                    if a <= 2 and b <= 2:
+                        lmask[g] |= 1 << (3 * a + b)
     fmm = [0] * (n - 1)
     i = 0
     while i < n:
@@ -118,19 +133,13 @@ def lexicon_info(vals, lex, prefixes, maxlen):
     lend = [min(endlen[g], LEN_CAP) for g in range(n - 1)]
     rstart = [min(startlen[g + 1], LEN_CAP) for g in range(n - 1)]
     span = [min(x, LEN_CAP) for x in span]
-    return span, lend, rstart, fmm, bmm
+    return span, lend, rstart, fmm, bmm, lmask
 
 
 def gap_columns(sents, lex):
     """Dict column name -> uint64 array over all gaps of all sentences."""
-    prefixes = set()
-    maxlen = 0
-    for e in lex:
-        maxlen = max(maxlen, len(e))
-        for k in range(1, len(e) + 1):
-            prefixes.add(e[:k])
     V, TV, SH, pos = [], [], [], []
-    cols = {k: [] for k in ("span", "lend", "rstart", "fmm", "bmm", "capl", "capr")}
+    cols = {k: [] for k in ("span", "lend", "rstart", "fmm", "bmm", "lmask", "capl", "capr")}
     for s in sents:
         info = [sd.token_info(t) for t in s.tokens]
         vals = [x[0] for x in info]
@@ -141,7 +150,8 @@ def gap_columns(sents, lex):
         SH += [sd.SHAPE_BOS, sd.SHAPE_BOS] + shapes + [sd.SHAPE_EOS, sd.SHAPE_EOS]
         n = len(vals)
         pos.extend(range(base + 3, base + 2 + n))   # padded index of t[0]
-        span, lend, rstart, fmm, bmm = lexicon_info(vals, lex, prefixes, maxlen)
+        span, lend, rstart, fmm, bmm, lmask = lexicon_info(vals, lex)
+        cols["lmask"] += lmask
         cols["span"] += span
         cols["lend"] += lend
         cols["rstart"] += rstart
@@ -352,37 +362,51 @@ def prune(model, keep=None, threshold=None):
 
 MAGIC = b"VNTSEGM\x00"
 VERSION = 1
+HEADER = "<8sIIIIII4fQI"   # magic .. text_len; then template ids, text, padding
 
 
-def write_model(path, model, templates, description):
+def write_model(path, model, templates, lex, description):
     text = description.encode("utf-8") + b"\x00"
-    fixed = struct.calcsize("<8sIIII4fQI")
+    fixed = struct.calcsize(HEADER)
     tids = bytes(t for t, _, _ in templates)
     header = (fixed + len(tids) + len(text) + 7) // 8 * 8
+    lexkeys = np.array(sorted(lex.entries), dtype="<u8")
+    wbytes = 12 * len(model.keys)
     with open(path, "wb") as f:
-        f.write(struct.pack("<8sIIII4fQI", MAGIC, VERSION, header, len(model.keys),
-                            len(templates), *[float(x) for x in model.trans],
+        f.write(struct.pack(HEADER, MAGIC, VERSION, header, len(model.keys), len(lexkeys),
+                            len(tids), lex.maxlen, *[float(x) for x in model.trans],
                             sd.id_fingerprint(), len(text)))
         f.write(tids)
         f.write(text)
         f.write(b"\x00" * (header - fixed - len(tids) - len(text)))
         f.write(np.asarray(model.keys, dtype="<u8").tobytes())
         f.write(np.asarray(model.weights, dtype="<f4").tobytes())
+        f.write(b"\x00" * ((wbytes + 7) // 8 * 8 - wbytes))
+        f.write(lexkeys.tobytes())
 
 
 def read_model(path):
+    """(Model, Lexicon without prefixes, template ids, description)."""
     with open(path, "rb") as f:
         data = f.read()
-    fixed = struct.calcsize("<8sIIII4fQI")
-    magic, ver, header, n, ntpl, t0, t1, t2, t3, fp, tlen = struct.unpack_from("<8sIIII4fQI", data)
+    fixed = struct.calcsize(HEADER)
+    (magic, ver, header, n, nlex, ntpl, maxlen, t0, t1, t2, t3, fp,
+     tlen) = struct.unpack_from(HEADER, data)
     if magic != MAGIC or ver != VERSION:
-        raise ValueError("not a vntext segmenter model")
+        raise ValueError("not a vntext segmenter model, or another version")
     if fp != sd.id_fingerprint():
         raise ValueError("model built for another syllable id scheme")
+    tids = list(data[fixed:fixed + ntpl])
     desc = data[fixed + ntpl:fixed + ntpl + tlen - 1].decode("utf-8")
     keys = np.frombuffer(data, dtype="<u8", count=n, offset=header).astype(U64)
     w = np.frombuffer(data, dtype="<f4", count=n, offset=header + 8 * n)
-    return Model(keys, w, (t0, t1, t2, t3)), desc
+    lexoff = header + (12 * n + 7) // 8 * 8
+    lex = sd.Lexicon()
+    lex.entries = set(np.frombuffer(data, dtype="<u8", count=nlex, offset=lexoff).tolist())
+    lex.prefixes = None
+    lex.maxlen = maxlen
+    assert lexoff + 8 * nlex == len(data)
+    return Model(keys, w, (t0, t1, t2, t3)), lex, tids, desc
 
 
 # ---------------------------------------------------------------------------
@@ -416,7 +440,7 @@ def main():
     if bad:
         ap.error("unknown groups: " + ",".join(sorted(bad)))
     templates = [t for t in TEMPLATES if t[1] in groups]
-    lex = set() if args.no_lexicon else sd.read_lexicon()
+    lex = sd.Lexicon() if args.no_lexicon else sd.read_lexicon()
 
     train_sents = sd.read_seg(sd.VLSP["train"])
     sources = ["vlsp2013-ws/train.seg.txt"]
@@ -454,8 +478,8 @@ def main():
                 "groups %s, %d weights kept (|w| >= %.6g)" % (
                     " + ".join(sources), args.mode, args.epochs, args.seed, args.min_count,
                     ",".join(sorted(groups)), len(pm.keys), thr))
-        write_model(args.out, pm, templates, desc)
-        back, _ = read_model(args.out)
+        write_model(args.out, pm, templates, lex, desc)
+        back = read_model(args.out)[0]
         res = [evaluate(back, d, args.mode) for d in dev_sets]
         log("wrote %s (%d bytes): %s" % (args.out, os.path.getsize(args.out),
                                         "  ".join("%s F1 %.2f" % (d["name"], r)
