@@ -535,6 +535,7 @@ static vnt_status run_scan(scanner *sc, size_t from)
                 if (k != C_SPACE && k != C_NL)
                     break;
             }
+            sc->space_before = 1; /* a newline token is white space itself */
             if (breaks)
                 st = emit(sc, a, i, VNT_TOK_NEWLINE, breaks > 1 ? VNT_TF_BLANK : 0);
             sc->space_before = 1;
@@ -567,7 +568,7 @@ static vnt_status run_scan(scanner *sc, size_t from)
             /* modifiers, variation selectors, joined pictographs */
             while (i < len) {
                 int k2 = class_at(sc, i, &cp, &n);
-                if (k2 == C_MARK || (k2 == C_EMOJI && (cp >= 0x1F3FB && cp <= 0x1F3FF))) {
+                if (k2 == C_MARK || (cp >= 0x1F3FB && cp <= 0x1F3FF)) { /* skin tones */
                     i += n;
                 } else if (k2 == C_EMOJI && u[i - 1] == 0x8D && i >= 3 && u[i - 3] == 0xE2 &&
                            u[i - 2] == 0x80) { /* after U+200D ZERO WIDTH JOINER */

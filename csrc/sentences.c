@@ -127,16 +127,18 @@ static int is_bullet(const char *s, const vnt_token *t)
 }
 
 /* 1 when the tokens from j surely start a sentence: a word in upper case, a
- * list number ("4. "), a bullet before a word in upper case. Used after an
+ * list number before one ("4. Tám"), a bullet before a word in upper case. Used after an
  * ellipsis and an initial, where the evidence must be strong. */
 static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
 {
     if ((t[j].kind == VNT_TOK_WORD || t[j].kind == VNT_TOK_ABBREV) && (t[j].flags & VNT_TF_UPPER))
         return 1;
     if (t[j].kind == VNT_TOK_NUMBER)
-        return j + 2 < n && t[j + 1].kind == VNT_TOK_PUNCT && s[t[j + 1].start] == '.' &&
+        return j + 1 < n && t[j + 1].kind == VNT_TOK_PUNCT && s[t[j + 1].start] == '.' &&
                t[j + 1].end - t[j + 1].start == 1 && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
-               (t[j + 2].flags & VNT_TF_SPACE_BEFORE);
+               j + 2 < n && (t[j + 2].flags & VNT_TF_SPACE_BEFORE) &&
+               (t[j + 2].kind == VNT_TOK_WORD || t[j + 2].kind == VNT_TOK_ABBREV) &&
+               (t[j + 2].flags & VNT_TF_UPPER);
     if (is_bullet(s, &t[j]) && j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE))
         return (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
                (t[j + 1].flags & VNT_TF_UPPER);

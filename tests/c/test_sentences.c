@@ -1,0 +1,225 @@
+/* C tests for the scanner and the sentence splitter: a table of hard cases
+ * written for these tests (each a text and its sentences joined by " | "),
+ * token kinds of the scanner, the agreement of vnt_sentences with
+ * vnt_sentences_from_tokens, errors, and linear time on inputs built to be
+ * slow (a million periods, a million short sentences). */
+#define _POSIX_C_SOURCE 199309L
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "check.h"
+#include "vntext.h"
+
+/* The sentences of text joined by " | ", into buf. Also checks that the
+ * sparse and the full-scan paths agree. */
+static const char *split(const char *text, size_t len, char *buf, size_t cap)
+{
+    vnt_tokens work, toks;
+    vnt_spans a, b;
+    vnt_tokens_init(&work);
+    vnt_tokens_init(&toks);
+    vnt_spans_init(&a);
+    vnt_spans_init(&b);
+    size_t used = 0;
+    buf[0] = '\0';
+    if (vnt_sentences(text, len, &work, &a) != VNT_OK) {
+        snprintf(buf, cap, "<error>");
+    } else {
+        CHECK(vnt_scan(text, len, &toks) == VNT_OK);
+        CHECK(vnt_sentences_from_tokens(text, len, &toks, &b) == VNT_OK);
+        CHECK(a.len == b.len);
+        for (size_t k = 0; k < a.len; k++) {
+            if (k < b.len)
+                CHECK(a.items[k].start == b.items[k].start && a.items[k].end == b.items[k].end);
+            int w = snprintf(buf + used, cap - used, "%s%.*s", k ? " | " : "",
+                             (int)(a.items[k].end - a.items[k].start), text + a.items[k].start);
+            if (w < 0 || (size_t)w >= cap - used)
+                break;
+            used += (size_t)w;
+        }
+    }
+    vnt_tokens_free(&work);
+    vnt_tokens_free(&toks);
+    vnt_spans_free(&a);
+    vnt_spans_free(&b);
+    return buf;
+}
+
+static const struct {
+    const char *text, *want;
+} CASES[] = {
+    /* quotes: closing quotes stay with their sentence */
+    {"Anh nói: \"Xin chào.\" Rồi anh đi.", "Anh nói: \"Xin chào.\" | Rồi anh đi."},
+    {"Chị hỏi: “Em đi đâu?” Em không đáp.", "Chị hỏi: “Em đi đâu?” | Em không đáp."},
+    {"Anh hỏi: \"Sao vậy?\" rồi bỏ đi.", "Anh hỏi: \"Sao vậy?\" rồi bỏ đi."},
+    {"Ông nói: \"Nhớ quá... \". Chúng tôi im lặng.", "Ông nói: \"Nhớ quá... \". | Chúng tôi im lặng."},
+    {"Tôi đi (vì mệt). Anh ở lại.", "Tôi đi (vì mệt). | Anh ở lại."},
+    {"Tôi đi (vì mệt.) Anh ở lại.", "Tôi đi (vì mệt.) | Anh ở lại."},
+    {"Cá biệt có nơi đạt 100% (?!). Thật lạ.", "Cá biệt có nơi đạt 100% (?!). | Thật lạ."},
+    /* domains, URLs, e-mail */
+    {"Đọc tin trên vnexpress.net. Rất nhanh.", "Đọc tin trên vnexpress.net. | Rất nhanh."},
+    {"Xem tại https://example.vn/tin-tuc/a.html. Hết.", "Xem tại https://example.vn/tin-tuc/a.html. | Hết."},
+    {"Gửi thư cho thu.nguyen@example.com. Cảm ơn.", "Gửi thư cho thu.nguyen@example.com. | Cảm ơn."},
+    {"Trang www.tuoitre.com.vn có nhiều tin.", "Trang www.tuoitre.com.vn có nhiều tin."},
+    /* numbers and times */
+    {"Giá 1.500 đồng, tăng 3.5% lên 2.0.1 lúc 8h30. Xong.",
+     "Giá 1.500 đồng, tăng 3.5% lên 2.0.1 lúc 8h30. | Xong."},
+    {"Ngày 20-11-2003 có 3,5 triệu người. Sau đó thì khác.",
+     "Ngày 20-11-2003 có 3,5 triệu người. | Sau đó thì khác."},
+    {"Tỷ số là 2-1. 15 phút sau, trận đấu kết thúc.", "Tỷ số là 2-1. | 15 phút sau, trận đấu kết thúc."},
+    /* abbreviations and initials */
+    {"GS. Nam và PGS.TS. Lan sống ở TP. HCM và Q. 3.", "GS. Nam và PGS.TS. Lan sống ở TP. HCM và Q. 3."},
+    {"Ông sống ở TP.HCM. Bà sống ở Tp. Huế.", "Ông sống ở TP.HCM. | Bà sống ở Tp. Huế."},
+    {"Cam, quýt, bưởi v.v. đều ngon.", "Cam, quýt, bưởi v.v. đều ngon."},
+    {"Ông N. V. Nam và bà K.T. Hoa đến.", "Ông N. V. Nam và bà K.T. Hoa đến."},
+    {"Cần bổ sung vitamin C. Sau đó nghỉ ngơi.", "Cần bổ sung vitamin C. | Sau đó nghỉ ngơi."},
+    {"Thửa ruộng rộng 30 m. Các nạn nhân đã được đưa đi.",
+     "Thửa ruộng rộng 30 m. | Các nạn nhân đã được đưa đi."},
+    /* lists */
+    {"1. Giới thiệu\n2. Phương pháp", "1. Giới thiệu | 2. Phương pháp"},
+    {"1.2.2. Dữ liệu huấn luyện", "1.2.2. Dữ liệu huấn luyện"},
+    {"a. Thứ nhất\nb. Thứ hai\nIV. Kết luận", "a. Thứ nhất | b. Thứ hai | IV. Kết luận"},
+    {"Kết quả như sau. - Một là tốt. + Hai là xấu.", "Kết quả như sau. | - Một là tốt. | + Hai là xấu."},
+    /* ellipsis */
+    {"Lời hứa chẳng mất tiền mua… Ngậm ngùi, ông kể.", "Lời hứa chẳng mất tiền mua… | Ngậm ngùi, ông kể."},
+    {"Ra trường lại... không có việc làm!", "Ra trường lại... không có việc làm!"},
+    {"Tôi nhớ... 6. Hồ Liêm đã đi.", "Tôi nhớ... | 6. Hồ Liêm đã đi."},
+    {"Giấy vụn... - thành quả một ngày.", "Giấy vụn... - thành quả một ngày."},
+    /* ?!, !!, ./. */
+    {"Thật sao?! Không thể nào!! Đúng vậy.", "Thật sao?! | Không thể nào!! | Đúng vậy."},
+    {"Quyết định có hiệu lực từ ngày ký./. Nơi nhận: như trên.",
+     "Quyết định có hiệu lực từ ngày ký./. | Nơi nhận: như trên."},
+    /* line breaks, CRLF, blank lines, runs of spaces */
+    {"Tiêu đề bài báo\r\nNội dung bài.\r\n\r\n\r\nHẾT", "Tiêu đề bài báo | Nội dung bài. | HẾT"},
+    {"2003/12/01 12:06:17\nTai nạn giao thông", "2003/12/01 12:06:17 | Tai nạn giao thông"},
+    {"  Câu một.     Câu hai.   \n\n   ", "Câu một. | Câu hai."},
+    {"Không có dấu chấm cuối", "Không có dấu chấm cuối"},
+    {"", ""},
+    {" \n\t\r\n ", ""},
+    {"Dòng một\u2028Dòng hai", "Dòng một | Dòng hai"},
+    /* a lower-case word never starts a sentence */
+    {"Anh đi. rồi về.", "Anh đi. rồi về."},
+    {"Bao giờ? Mai.", "Bao giờ? | Mai."},
+};
+
+static void test_cases(void)
+{
+    char buf[1024];
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        const char *got = split(CASES[k].text, strlen(CASES[k].text), buf, sizeof buf);
+        CHECK_STR(got, strlen(got), CASES[k].want);
+    }
+}
+
+static void test_token_kinds(void)
+{
+    static const struct {
+        const char *text;
+        int kind;
+    } K[] = {
+        {"1.500", VNT_TOK_NUMBER}, {"8h30", VNT_TOK_NUMBER}, {"20-11-2003", VNT_TOK_NUMBER},
+        {"TP.HCM", VNT_TOK_ABBREV}, {"v.v.", VNT_TOK_ABBREV}, {"TP.", VNT_TOK_ABBREV},
+        {"N.", VNT_TOK_ABBREV}, {"vnexpress.net", VNT_TOK_DOMAIN},
+        {"https://a.vn/x", VNT_TOK_URL}, {"a.b@c.vn", VNT_TOK_EMAIL},
+        {"@ten", VNT_TOK_MENTION}, {"#chủ_đề", VNT_TOK_HASHTAG}, {"Việt", VNT_TOK_WORD},
+        {"…", VNT_TOK_PUNCT}, {"...", VNT_TOK_PUNCT}, {"%", VNT_TOK_SYMBOL},
+        {"\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", VNT_TOK_EMOJI}, {"\r\n\r\n", VNT_TOK_NEWLINE},
+    };
+    vnt_tokens t;
+    vnt_tokens_init(&t);
+    for (size_t k = 0; k < sizeof K / sizeof K[0]; k++) {
+        size_t n = strlen(K[k].text);
+        CHECK(vnt_scan(K[k].text, n, &t) == VNT_OK);
+        CHECK(t.len == 1);
+        if (t.len == 1) {
+            CHECK(t.items[0].kind == K[k].kind);
+            CHECK(t.items[0].start == 0 && t.items[0].end == n);
+        } else {
+            fprintf(stderr, "  %s: %zu tokens\n", K[k].text, t.len);
+        }
+    }
+    /* a word never crosses sentence punctuation; U+0000 is a symbol */
+    CHECK(vnt_scan("đi.Sau", 7, &t) == VNT_OK && t.len == 3);
+    CHECK(vnt_scan("a\0b", 3, &t) == VNT_OK && t.len == 3 && t.items[1].kind == VNT_TOK_SYMBOL);
+    CHECK(vnt_token_kind_name(VNT_TOK_WORD) != NULL && vnt_token_kind_name(0) == NULL);
+    vnt_tokens_free(&t);
+}
+
+static void test_errors(void)
+{
+    vnt_tokens t;
+    vnt_spans sp;
+    vnt_tokens_init(&t);
+    vnt_spans_init(&sp);
+    CHECK(vnt_sentences("a\xC3", 2, &t, &sp) == VNT_ERR_INVALID_UTF8 && sp.len == 0);
+    CHECK(vnt_sentences("ab c\xE1\xBB", 6, &t, &sp) == VNT_ERR_INVALID_UTF8);
+    CHECK(vnt_sentences("\xED\xA0\x80.", 4, &t, &sp) == VNT_ERR_INVALID_UTF8);
+    CHECK(vnt_scan("x \xFF", 3, &t) == VNT_ERR_INVALID_UTF8 && t.len == 0);
+    CHECK(vnt_sentences(NULL, 1, &t, &sp) == VNT_ERR_INVALID_ARG);
+    CHECK(vnt_sentences("a", 1, NULL, &sp) == VNT_ERR_INVALID_ARG);
+    CHECK(vnt_sentences(NULL, 0, &t, &sp) == VNT_OK && sp.len == 0);
+    vnt_tokens_free(&t);
+    vnt_spans_free(&sp);
+}
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* Time of vnt_sentences and vnt_scan on a text of n copies of unit. */
+static double time_on(const char *unit, size_t n, size_t *nsent)
+{
+    size_t ul = strlen(unit);
+    char *s = malloc(ul * n);
+    if (s == NULL)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        memcpy(s + k * ul, unit, ul);
+    vnt_tokens t;
+    vnt_spans sp;
+    vnt_tokens_init(&t);
+    vnt_spans_init(&sp);
+    double t0 = seconds();
+    vnt_status st = vnt_sentences(s, ul * n, &t, &sp);
+    vnt_status st2 = vnt_scan(s, ul * n, &t);
+    double dt = seconds() - t0;
+    CHECK(st == VNT_OK && st2 == VNT_OK);
+    *nsent = sp.len;
+    vnt_tokens_free(&t);
+    vnt_spans_free(&sp);
+    free(s);
+    return dt;
+}
+
+/* Linear time: ten times the input takes about ten times as long (a
+ * quadratic pass would take a hundred); sanitizers slow both alike. */
+static void test_linear(void)
+{
+    static const char *const units[] = {".", "A. ", "Ab. ", "x.", "a@", "1.", "\"", "…", "TP.", " "};
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+        size_t n1, n2;
+        double small = time_on(units[k], 100000, &n1);
+        double big = time_on(units[k], 1000000, &n2);
+        if (big > 0.05 && big > 30 * small)
+            fprintf(stderr, "  unit \"%s\": %.3fs for 1e5, %.3fs for 1e6\n", units[k], small, big);
+        CHECK(big <= 0.05 || big <= 30 * small);
+    }
+    size_t n;
+    time_on(".", 1000000, &n);
+    CHECK(n == 1); /* a million periods are one sentence */
+    time_on("Ab. ", 1000000, &n);
+    CHECK(n == 1000000); /* a million short sentences */
+}
+
+int main(void)
+{
+    test_cases();
+    test_token_kinds();
+    test_errors();
+    test_linear();
+    return CHECK_DONE();
+}

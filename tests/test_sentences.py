@@ -1,0 +1,118 @@
+"""Tests of sent_tokenize and sent_spans: hard cases (written for these
+tests), offsets in code points, and properties checked with Hypothesis:
+the sentences cover every character that is not white space, in order, and
+text[start:end] gives each sentence back."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vntext
+
+
+def is_space(c):
+    """White space as vntext reads it: Unicode's (Zs, Zl, Zp and the ASCII
+    and C1 controls tab..CR, NEL). Python's str.isspace also counts the
+    information separators U+001C..U+001F, which vntext keeps as symbols."""
+    return c in "\t\n\v\f\r\x85" or unicodedata.category(c) in ("Zs", "Zl", "Zp")
+
+
+CASES = [
+    ('Anh nói: "Xin chào." Rồi anh đi.', ['Anh nói: "Xin chào."', "Rồi anh đi."]),
+    ("Anh hỏi: “Sao vậy?” rồi bỏ đi.", ["Anh hỏi: “Sao vậy?” rồi bỏ đi."]),
+    ("Đọc vnexpress.net. Rất nhanh.", ["Đọc vnexpress.net.", "Rất nhanh."]),
+    ("Giá 1.500 đồng, tăng 3.5 lần lúc 8h30. Bản 2.0.1 ra đời.",
+     ["Giá 1.500 đồng, tăng 3.5 lần lúc 8h30.", "Bản 2.0.1 ra đời."]),
+    ("GS. Nam, ThS. Lan và BS. Hùng ở TP. HCM, Q. 1.", ["GS. Nam, ThS. Lan và BS. Hùng ở TP. HCM, Q. 1."]),
+    ("Ông N. V. Nam đến. Cam, quýt v.v. đều ngon.", ["Ông N. V. Nam đến.", "Cam, quýt v.v. đều ngon."]),
+    ("1. Giới thiệu\n2. Kết luận", ["1. Giới thiệu", "2. Kết luận"]),
+    ("Chờ mãi… Cuối cùng anh đến.", ["Chờ mãi…", "Cuối cùng anh đến."]),
+    ("Chờ mãi... rồi anh đến.", ["Chờ mãi... rồi anh đến."]),
+    ("Thật sao?! Ừ.", ["Thật sao?!", "Ừ."]),
+    ("Quyết định có hiệu lực./. Nơi nhận: như trên.", ["Quyết định có hiệu lực./.", "Nơi nhận: như trên."]),
+    ("Tiêu đề\r\n\r\nNội dung.   Câu  hai.", ["Tiêu đề", "Nội dung.", "Câu  hai."]),
+    ("Không dấu chấm", ["Không dấu chấm"]),
+    ("", []),
+    ("  \n ", []),
+]
+
+
+@pytest.mark.parametrize("text, want", CASES)
+def test_cases(text, want):
+    assert vntext.sent_tokenize(text) == want
+    assert [text[a:b] for a, b in vntext.sent_spans(text)] == want
+
+
+def test_offsets_are_code_points():
+    # outside the BMP, combining marks, ASCII: offsets count code points
+    text = "Xin chào 😀. Ha\u0300 No\u0302\u0323i đẹp! OK."
+    spans = vntext.sent_spans(text)
+    assert [text[a:b] for a, b in spans] == ["Xin chào 😀.", "Ha\u0300 No\u0302\u0323i đẹp!", "OK."]
+    assert spans[0] == (0, 11)
+
+
+def test_type_errors():
+    for fn, name in ((vntext.sent_tokenize, "sent_tokenize"), (vntext.sent_spans, "sent_spans")):
+        with pytest.raises(TypeError, match=rf"^{name}\(\) argument 'text' must be str, not bytes$"):
+            fn(b"abc")
+        with pytest.raises(TypeError):
+            fn()
+        with pytest.raises(TypeError):
+            fn("a", "b")
+
+
+def test_surrogate_raises():
+    with pytest.raises(UnicodeEncodeError):
+        vntext.sent_tokenize("a\ud800b")
+
+
+def test_str_subclass_and_large():
+    class S(str):
+        pass
+
+    assert vntext.sent_tokenize(S("Một. Hai.")) == ["Một.", "Hai."]
+    text = "Câu số một có dấu chấm. " * 20000  # past the size that releases the GIL
+    out = vntext.sent_tokenize(text)
+    assert len(out) == 20000 and out[0] == "Câu số một có dấu chấm."
+
+
+ALPHABET = st.sampled_from(
+    list("abcAĐđươếỆ TP.,;:!?…\"'()[]“”‘’«»-/@#%0123456789\n\r\t")
+    + ["\u00a0", "\u2028", "\u0301", "😀", "\x00", "v.v.", "TP.", "N. ", "1.500", "vnexpress.net",
+       "a@b.vn", "http://x.vn/a", "./.", "... ", "?! "]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_cover_every_character_in_order(text):
+    spans = vntext.sent_spans(text)
+    sents = vntext.sent_tokenize(text)
+    assert [text[a:b] for a, b in spans] == sents
+    pos = 0
+    for a, b in spans:
+        assert pos <= a < b <= len(text)
+        assert text[pos:a].strip() == ""      # only white space between
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        assert "\n" not in text[a:b] and "\r" not in text[a:b]
+        pos = b
+    assert text[pos:].strip() == ""
+    # the sentences hold all the non-space characters, in order
+    assert "".join(sents).split() == [] or "".join("".join(sents).split()) == "".join(text.split())
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=80))
+def test_any_text(text):
+    try:
+        spans = vntext.sent_spans(text)
+    except UnicodeEncodeError:
+        return  # lone surrogates
+    pos = 0
+    for a, b in spans:
+        assert pos <= a < b and not is_space(text[a]) and not is_space(text[b - 1])
+        assert all(is_space(c) for c in text[pos:a])
+        pos = b
+    assert all(is_space(c) for c in text[pos:])
