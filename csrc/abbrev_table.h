@@ -6,7 +6,7 @@
 #ifndef VNT_ABBREV_TABLE_H
 #define VNT_ABBREV_TABLE_H
 
-#define VNT_ABBREV_COUNT 35
+#define VNT_ABBREV_COUNT 38
 #define VNT_ABBREV_MAX_LEN 12
 
 static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
@@ -18,6 +18,7 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "GS.TS", /* GS.TS 0 0 */
     "GS.TSKH", /* GS.TSKH 0 0 */
     "Gi", /* Gi 0 0 */
+    "H", /* H 16 1 */
     "Jr", /* Jr 0 0 */
     "KC", /* KC 4 0 */
     "KS", /* KS 0 0 */
@@ -28,9 +29,11 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "NXB", /* NXB 0 0 */
     "Ng", /* Ng 1 0 */
     "Nh", /* Nh 0 0 */
+    "P", /* P 141 0 */
     "PGS", /* PGS 4 0 */
     "PGS.TS", /* PGS.TS 0 0 */
     "Ph", /* Ph 0 0 */
+    "Q", /* Q 315 14 */
     "Qu", /* Qu 0 0 */
     "Sr", /* Sr 0 0 */
     "TP", /* TP 2274 84 */
@@ -45,6 +48,171 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "tp", /* tp 0 0 */
     "tr", /* tr 3 0 */
     "vs", /* vs 0 0 */
+};
+
+/* Words that start a sentence after an abbreviation or an initial: they
+ * start many training sentences and never follow an abbreviation inside
+ * one. Sorted by UTF-8 bytes. Count: sentences they start. */
+#define VNT_OPENER_COUNT 157
+
+static const char *const vnt_openers[VNT_OPENER_COUNT] = {
+    "Ai", /* Ai 104 */
+    "Anh", /* Anh 599 */
+    "Ba", /* Ba 124 */
+    "Ban", /* Ban 80 */
+    "Bao", /* Bao 52 */
+    "Bu\xe1\xbb\x95i", /* Buổi 44 */
+    "B\xc3\xa0", /* Bà 345 */
+    "B\xc3\xa0i", /* Bài 60 */
+    "B\xc3\xa1" "c", /* Bác 99 */
+    "B\xc3\xa2y", /* Bây 90 */
+    "B\xe1\xbb\x87nh", /* Bệnh 76 */
+    "B\xe1\xbb\x91n", /* Bốn 52 */
+    "B\xe1\xbb\x99", /* Bộ 184 */
+    "Chi\xe1\xba\xbf" "c", /* Chiếc 56 */
+    "Chi\xe1\xbb\x81u", /* Chiều 86 */
+    "Cho", /* Cho 131 */
+    "Chuy\xe1\xbb\x87n", /* Chuyện 67 */
+    "Ch\xc3\xadnh", /* Chính 215 */
+    "Ch\xc3\xba", /* Chú 40 */
+    "Ch\xc6\xb0" "a", /* Chưa 104 */
+    "Ch\xe1\xbb\x89", /* Chỉ 251 */
+    "Con", /* Con 141 */
+    "Cu\xe1\xbb\x91i", /* Cuối 113 */
+    "Cu\xe1\xbb\x99" "c", /* Cuộc 114 */
+    "C\xc3\xa1" "ch", /* Cách 99 */
+    "C\xc3\xa2u", /* Câu 73 */
+    "C\xc3\xb3", /* Có 621 */
+    "C\xc3\xb4", /* Cô 138 */
+    "C\xc3\xb4ng", /* Công 285 */
+    "C\xc3\xb9ng", /* Cùng 119 */
+    "C\xc4\x83n", /* Căn 45 */
+    "C\xc6\xa1", /* Cơ 80 */
+    "C\xe1\xbb\xa9", /* Cứ 86 */
+    "Do", /* Do 235 */
+    "D\xc3\xa2n", /* Dân 73 */
+    "D\xc3\xb9", /* Dù 81 */
+    "D\xc6\xb0\xe1\xbb\x9bi", /* Dưới 54 */
+    "Em", /* Em 42 */
+    "Gia", /* Gia 50 */
+    "Gi\xc3\xa1", /* Giá 116 */
+    "Gi\xe1\xba\xa3i", /* Giải 61 */
+    "Gi\xe1\xbb\xaf" "a", /* Giữa 44 */
+    "G\xe1\xba\xa7n", /* Gần 95 */
+    "Hi\xe1\xbb\x87n", /* Hiện 350 */
+    "H\xc3\xa0ng", /* Hàng 109 */
+    "H\xc3\xb4m", /* Hôm 118 */
+    "H\xc6\xa1n", /* Hơn 123 */
+    "H\xe1\xba\xa7u", /* Hầu 72 */
+    "H\xe1\xba\xb1ng", /* Hằng 42 */
+    "H\xe1\xbb\x87", /* Hệ 49 */
+    "H\xe1\xbb\x8fi", /* Hỏi 47 */
+    "H\xe1\xbb\x93i", /* Hồi 56 */
+    "H\xe1\xbb\x99i", /* Hội 64 */
+    "Khi", /* Khi 489 */
+    "Khu", /* Khu 82 */
+    "Kh\xc3\xa1" "ch", /* Khách 43 */
+    "K\xe1\xba\xbft", /* Kết 104 */
+    "Li\xc3\xaan", /* Liên 42 */
+    "Lu\xe1\xba\xadt", /* Luật 43 */
+    "L\xc3\xa0", /* Là 66 */
+    "L\xc3\xa0m", /* Làm 87 */
+    "L\xc3\xbd", /* Lý 55 */
+    "Mu\xe1\xbb\x91n", /* Muốn 54 */
+    "M\xc3\xa0", /* Mà 62 */
+    "M\xc3\xacnh", /* Mình 48 */
+    "M\xe1\xba\xa5y", /* Mấy 87 */
+    "M\xe1\xba\xb7" "c", /* Mặc 105 */
+    "M\xe1\xba\xb7t", /* Mặt 86 */
+    "M\xe1\xba\xb9", /* Mẹ 47 */
+    "M\xe1\xbb\x8di", /* Mọi 92 */
+    "M\xe1\xbb\x97i", /* Mỗi 212 */
+    "M\xe1\xbb\x9bi", /* Mới 83 */
+    "M\xe1\xbb\xa9" "c", /* Mức 45 */
+    "Nay", /* Nay 45 */
+    "Nghe", /* Nghe 88 */
+    "Ngo\xc3\xa0i", /* Ngoài 361 */
+    "Ng\xc6\xb0\xe1\xbb\x9di", /* Người 533 */
+    "Nh\xc3\xacn", /* Nhìn 92 */
+    "Nh\xc6\xb0", /* Như 236 */
+    "Nh\xe1\xbb\x9d", /* Nhờ 62 */
+    "N\xc3\xb3", /* Nó 94 */
+    "N\xc3\xb3i", /* Nói 111 */
+    "N\xc6\xa1i", /* Nơi 44 */
+    "N\xc6\xb0\xe1\xbb\x9b" "c", /* Nước 57 */
+    "Ph\xc3\xa1t", /* Phát 68 */
+    "Ph\xc3\xad" "a", /* Phía 62 */
+    "Ph\xc3\xb3", /* Phó 95 */
+    "Ph\xe1\xba\xa7n", /* Phần 81 */
+    "Qua", /* Qua 143 */
+    "Qu\xc3\xa1", /* Quá 52 */
+    "R\xe1\xba\xa5t", /* Rất 85 */
+    "Sau", /* Sau 655 */
+    "Song", /* Song 65 */
+    "Su\xe1\xbb\x91t", /* Suốt 45 */
+    "S\xc3\xa1ng", /* Sáng 91 */
+    "S\xe1\xba\xbd", /* Sẽ 50 */
+    "S\xe1\xbb\x91", /* Số 97 */
+    "S\xe1\xbb\x9f", /* Sở 72 */
+    "S\xe1\xbb\xb1", /* Sự 138 */
+    "Thu\xe1\xbb\xb7", /* Thuỷ 80 */
+    "Th\xc3\xa0nh", /* Thành 52 */
+    "Th\xc3\xa1ng", /* Tháng 115 */
+    "Th\xc3\xb4ng", /* Thông 66 */
+    "Th\xe1\xba\xa5y", /* Thấy 97 */
+    "Th\xe1\xba\xa7y", /* Thầy 45 */
+    "Th\xe1\xba\xadm", /* Thậm 68 */
+    "Th\xe1\xba\xadt", /* Thật 89 */
+    "Th\xe1\xba\xbf", /* Thế 314 */
+    "Th\xe1\xbb\x9di", /* Thời 127 */
+    "Th\xe1\xbb\xa9", /* Thứ 148 */
+    "Th\xe1\xbb\xb1" "c", /* Thực 124 */
+    "Ti\xe1\xba\xbfp", /* Tiếp 85 */
+    "To\xc3\xa0n", /* Toàn 82 */
+    "Trao", /* Trao 82 */
+    "Tr\xc3\xaan", /* Trên 249 */
+    "Tr\xc6\xb0\xe1\xbb\x9b" "c", /* Trước 414 */
+    "Tr\xe1\xba\xa3", /* Trả 66 */
+    "Tr\xe1\xbb\x9f", /* Trở 44 */
+    "Tu\xe1\xbb\x95i", /* Tuổi 41 */
+    "T\xc3\xacnh", /* Tình 83 */
+    "T\xc3\xadnh", /* Tính 64 */
+    "T\xc3\xb4i", /* Tôi 791 */
+    "T\xc4\x83ng", /* Tăng 47 */
+    "T\xe1\xba\xa5t", /* Tất 188 */
+    "T\xe1\xbb\x95", /* Tổ 43 */
+    "T\xe1\xbb\x95ng", /* Tổng 133 */
+    "Vi\xe1\xbb\x87" "c", /* Việc 261 */
+    "Vi\xe1\xbb\x87t", /* Việt 51 */
+    "V\xc3\xa0o", /* Vào 87 */
+    "V\xe1\xba\xa5n", /* Vấn 78 */
+    "V\xe1\xba\xabn", /* Vẫn 44 */
+    "V\xe1\xbb\x81", /* Về 290 */
+    "V\xe1\xbb\x9bi", /* Với 252 */
+    "V\xe1\xbb\xa3", /* Vợ 43 */
+    "V\xe1\xbb\xa5", /* Vụ 102 */
+    "V\xe1\xbb\xab" "a", /* Vừa 107 */
+    "Xe", /* Xe 92 */
+    "X\xc3\xa2y", /* Xây 43 */
+    "\xc4\x90i", /* Đi 102 */
+    "\xc4\x90i\xe1\xbb\x81u", /* Điều 269 */
+    "\xc4\x90o\xc3\xa0n", /* Đoàn 60 */
+    "\xc4\x90\xc3\xa1ng", /* Đáng 44 */
+    "\xc4\x90\xc3\xaam", /* Đêm 94 */
+    "\xc4\x90\xc3\xb3", /* Đó 435 */
+    "\xc4\x90\xc3\xbang", /* Đúng 57 */
+    "\xc4\x90\xc6\xa1n", /* Đơn 40 */
+    "\xc4\x90\xc6\xb0\xe1\xbb\x9dng", /* Đường 91 */
+    "\xc4\x90\xc6\xb0\xe1\xbb\xa3" "c", /* Được 198 */
+    "\xc4\x90\xe1\xba\xa1i", /* Đại 86 */
+    "\xc4\x90\xe1\xba\xa5t", /* Đất 46 */
+    "\xc4\x90\xe1\xba\xb7" "c", /* Đặc 163 */
+    "\xc4\x90\xe1\xba\xbfn", /* Đến 379 */
+    "\xc4\x90\xe1\xbb\x81", /* Đề 41 */
+    "\xc4\x90\xe1\xbb\x83", /* Để 316 */
+    "\xc4\x90\xe1\xbb\x91i", /* Đối 176 */
+    "\xc4\x90\xe1\xbb\x93ng", /* Đồng 142 */
+    "\xc4\x90\xe1\xbb\x99i", /* Đội 50 */
 };
 
 #endif /* VNT_ABBREV_TABLE_H */

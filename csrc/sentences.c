@@ -21,6 +21,7 @@
  */
 #include <stdlib.h>
 
+#include "abbrev_table.h"
 #include "internal.h"
 
 void vnt_spans_init(vnt_spans *spans)
@@ -145,6 +146,31 @@ static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
     return 0;
 }
 
+/* 1 when token t is a word of the opener table (it starts a sentence after
+ * an abbreviation). */
+static int is_opener(const char *s, const vnt_token *t)
+{
+    if (t->kind != VNT_TOK_WORD || !(t->flags & VNT_TF_UPPER))
+        return 0;
+    size_t n = t->end - t->start;
+    size_t lo = 0, hi = VNT_OPENER_COUNT;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *w = vnt_openers[mid];
+        size_t wl = strlen(w);
+        int c = memcmp(s + t->start, w, n < wl ? n : wl);
+        if (c == 0)
+            c = n < wl ? -1 : n > wl ? 1 : 0;
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
 /* 1 for a token that numbers a list item when it opens a line: a number,
  * one letter, a Roman numeral. */
 static int list_label(const char *s, const vnt_token *t)
@@ -187,6 +213,9 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
                         !(t[i - 1].flags & VNT_TF_UPPER) && t[i - 1].kind != VNT_TOK_PUNCT &&
                         i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
                         surely_starts(s, t, i + 1, n);
+            /* any abbreviation before a word that opens sentences */
+            candidate |= i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                         is_opener(s, &t[i + 1]);
         }
         if (!candidate) {
             i++;

@@ -7,13 +7,18 @@ every word written just before a period that is followed by a space and a
 word that could start a sentence (upper case, a digit, an opening quote or
 bracket), the gold tells whether the period ended the sentence. A word
 (letters only, at most one internal period) is kept when the period after it
-did not end the sentence at least MIN_KEEP times and at most once in
-MAX_BREAK_RATIO of its uses. Single letters are left out: the scanner reads
-any letter with a period as an initial, and the splitter decides about
-initials by their context. A few well-known titles are added by hand
+did not end the sentence at least MIN_KEEP times (MIN_KEEP_LETTER for a
+single letter) and at most once in MAX_BREAK_RATIO of its uses. Other
+letters with a period are initials, which the splitter judges by their
+context. A few well-known titles are added by hand
 (HAND_WORDS), whatever their count.
 
-Only the abbreviation strings and their two counts are written, no text.
+A second list holds sentence openers: words that start at least
+MIN_OPENER gold sentences and never follow an abbreviation or an initial
+inside a sentence (so no place name after "TP." is one). An abbreviation
+followed by an opener ends the sentence ("... cho TP. Theo ông ...").
+
+Only the strings and their counts are written, no text.
 
     python3 tools/gen_abbrev.py [--data ../shared/data/sentences/train.jsonl]
 """
@@ -31,8 +36,10 @@ DEFAULT_DATA = os.path.normpath(
 OUT = os.path.join(REPO, "csrc", "abbrev_table.h")
 
 MIN_KEEP = 3
+MIN_KEEP_LETTER = 10  # a single letter (Q. for quận, P. for phường) needs more
 MAX_BREAK_RATIO = 0.2
 MAX_LEN = 12  # bytes of UTF-8
+MIN_OPENER = 40
 
 # Titles and place words that are abbreviated before a name or a number in
 # Vietnamese news, whether or not the training text has enough of them.
@@ -59,27 +66,53 @@ def boundaries(doc):
     return ends
 
 
+# an abbreviation or initial: upper-case initial, at most four letters, a period
+AFTER_ABBREV = re.compile(r"(?<![\w.])(?:[A-ZĐ][^\W\d_]?[a-z]{0,2}\.)+[ \t]+([^\W\d_]+)")
+
+
 def count(path):
     stats = collections.defaultdict(lambda: [0, 0])  # word -> [kept, ended]
+    starts = collections.Counter()  # first words of gold sentences
+    inside = collections.Counter()  # words after an abbreviation, no boundary
     with open(path, encoding="utf-8") as f:
         for line in f:
             doc = json.loads(line)
             ends = boundaries(doc)
+            for sent in doc["sentences"]:
+                w = sent.split()
+                if w:
+                    starts[w[0]] += 1
+            for m in AFTER_ABBREV.finditer(doc["text"]):
+                gap = doc["text"][:m.start(1)].rstrip()
+                if len(gap) not in ends:
+                    inside[m.group(1)] += 1
             for m in CAND.finditer(doc["text"]):
                 word = m.group(1).lstrip(OPENERS)
                 nxt = m.group(2)[0]
-                if not WORD.match(word) or len(word.replace(".", "")) < 2:
+                if not WORD.match(word):
                     continue
                 if not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS):
                     continue
                 stats[word][m.end() in ends] += 1
-    return stats
+    openers = {w: n for w, n in starts.items()
+               if n >= MIN_OPENER and inside[w] == 0 and w.isalpha() and w.istitle()}
+    return stats, openers
 
 
 def c_string(s):
-    return '"' + "".join(c if 32 <= ord(c) < 127 and c not in '"\\' else
-                         "".join("\\x%02x" % b for b in c.encode("utf-8"))
-                         for c in s) + '"'
+    """A C string literal of s: ASCII as is, other bytes as hex escapes; a
+    hex digit right after an escape starts a new literal ("\\xbf" "c")."""
+    out, escaped = [], False
+    for c in s:
+        if 32 <= ord(c) < 127 and c not in '"\\':
+            if escaped and c in "0123456789abcdefABCDEF":
+                out.append('" "')
+            out.append(c)
+            escaped = False
+        else:
+            out.append("".join("\\x%02x" % b for b in c.encode("utf-8")))
+            escaped = True
+    return '"' + "".join(out) + '"'
 
 
 def main():
@@ -89,10 +122,11 @@ def main():
     args = ap.parse_args()
     if not os.path.isfile(args.data):
         sys.exit("gen_abbrev.py: no data at %s (pass --data)" % args.data)
-    stats = count(args.data)
+    stats, openers = count(args.data)
     chosen = {}
     for w, (kept, ended) in stats.items():
-        if kept >= MIN_KEEP and ended <= MAX_BREAK_RATIO * (kept + ended):
+        need = MIN_KEEP_LETTER if len(w) == 1 else MIN_KEEP
+        if kept >= need and ended <= MAX_BREAK_RATIO * (kept + ended):
             chosen[w] = (kept, ended)
     for w in HAND_WORDS:
         chosen.setdefault(w, tuple(stats.get(w, (0, 0))))
@@ -116,10 +150,22 @@ def main():
     for w in words:
         kept, ended = chosen[w]
         lines.append("    %s, /* %s %d %d */" % (c_string(w), w, kept, ended))
+    lines += ["};", ""]
+    ops = sorted(openers, key=lambda w: w.encode("utf-8"))
+    lines += [
+        "/* Words that start a sentence after an abbreviation or an initial: they",
+        " * start many training sentences and never follow an abbreviation inside",
+        " * one. Sorted by UTF-8 bytes. Count: sentences they start. */",
+        "#define VNT_OPENER_COUNT %d" % len(ops),
+        "",
+        "static const char *const vnt_openers[VNT_OPENER_COUNT] = {",
+    ]
+    for w in ops:
+        lines.append("    %s, /* %s %d */" % (c_string(w), w, openers[w]))
     lines += ["};", "", "#endif /* VNT_ABBREV_TABLE_H */", ""]
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
-    print("%s: %d abbreviations" % (os.path.relpath(args.out, REPO), len(words)))
+    print("%s: %d abbreviations, %d openers" % (os.path.relpath(args.out, REPO), len(words), len(ops)))
 
 
 if __name__ == "__main__":
