@@ -75,6 +75,8 @@ TEMPLATES = [
     (47, "lexv", ["fmm", "bmm", "v0"]),
     (48, "lexmask", ["lmask"]),
     (49, "lexmask", ["lmask", "sh-1", "sh0"]),
+    (52, "lexmaskv", ["lmask", "v-1"]),
+    (53, "lexmaskv", ["lmask", "v0"]),
     (50, "name", ["capl", "capr"]),
     (51, "name", ["capl", "capr", "span"]),
 ]
@@ -276,19 +278,24 @@ class Model:
         return w[self.index(K)].sum(axis=1)
 
 
-def train(K, gold, starts, ends, args, dev_sets, log):
+def index_features(K, args, log):
+    """Distinct keys (sorted) and the matrix of their indices + 1 (0: no weight)."""
     uniq, inv, counts = np.unique(K.ravel(), return_inverse=True, return_counts=True)
     X = (inv.reshape(K.shape) + 1).astype(np.int64)
     if args.min_count > 1:
         X[counts[X - 1] < args.min_count] = 0
     log("features: %d distinct keys, %d with count >= %d" %
         (len(uniq), int((counts >= args.min_count).sum()), args.min_count))
+    return uniq, X
+
+
+def train(uniq, X, gold, starts, ends, args, seed, dev_sets, log):
     W = np.zeros(len(uniq) + 1)
     U = np.zeros(len(uniq) + 1)
     T = np.zeros(4)
     TU = np.zeros(4)
     c = 1
-    rng = np.random.Generator(np.random.PCG64(args.seed))
+    rng = np.random.Generator(np.random.PCG64(seed))
     order = np.arange(len(starts))
     goldl = gold.tolist()
     S, E = starts.tolist(), ends.tolist()
@@ -410,6 +417,43 @@ def read_model(path):
 
 
 # ---------------------------------------------------------------------------
+# Test vectors for the C implementation (made-up sentences, no corpus text)
+
+VECTOR_SENTENCES = [
+    "Hôm nay HOÀ và Hòa đi Thành phố Hồ Chí Minh .",
+    "Thuỷ thủ ho\u0300a nhạc 123 , 4.5 TP. v.v e-mail Ðặng xyz ΣΑΣ İstanbul !",
+    "người ta nói rằng học sinh giỏi thì phải học thật chăm chỉ",
+    "Một",
+]
+
+
+def write_vectors(path, model_path):
+    model, lex, tids, desc = read_model(model_path)
+    templates = [t for t in TEMPLATES if t[0] in tids]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Segmenter test vectors, written by tools/train_segmenter.py --vectors\n")
+        f.write("# model: %s\n# token values and keys do not depend on the model; scores and labels do (regenerate after retraining)\n" % desc)
+        for text in VECTOR_SENTENCES:
+            sent = sd.Sentence(text.split(" "), [0] * (len(text.split(" ")) - 1), text, None)
+            f.write("\nsentence\t%s\n" % text.encode("unicode_escape").decode("ascii"))
+            for t in sent.tokens:
+                v, tv, sh = sd.token_info(t)
+                f.write("token\t%s\tvalue %016x\ttoneless %016x\tshape %d\n" % (
+                    t.encode("unicode_escape").decode("ascii"), v, tv, sh))
+            if len(sent.tokens) < 2:
+                f.write("labels\t\n")
+                continue
+            cols = gap_columns([sent], lex)
+            K = feature_keys([sent], lex, templates)
+            sc = model.scores(K)
+            for g in range(len(sent.tokens) - 1):
+                f.write("gap %d\t%s\tscore %.6f\n" % (g, "\t".join(
+                    "%s %d" % (c, int(cols[c][g])) for c in
+                    ("span", "lend", "rstart", "fmm", "bmm", "lmask", "capl", "capr")), sc[g]))
+                for j, (tid, _, _) in enumerate(templates):
+                    f.write("key\t%d\t%016x\n" % (tid, int(K[g, j])))
+            lab = viterbi(sc.tolist(), model.trans)
+            f.write("labels\t%s\n" % "".join(str(x) for x in lab))
 
 
 def main():
@@ -417,18 +461,25 @@ def main():
     ap.add_argument("--groups", default=DEFAULT_GROUPS,
                     help="feature groups, comma-separated, of: " + ",".join(ALL_GROUPS))
     ap.add_argument("--mode", choices=("viterbi", "indep"), default="viterbi")
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--ensemble", type=int, default=1,
+                    help="average the weights of this many runs (seeds seed, seed+1, ...)")
     ap.add_argument("--min-count", type=int, default=1,
                     help="features seen fewer times in training get no weight")
-    ap.add_argument("--ud-repeat", type=int, default=0,
+    ap.add_argument("--ud-repeat", type=int, default=3,
                     help="add UD-VTB train this many times to the training data")
     ap.add_argument("--no-lexicon", action="store_true")
     ap.add_argument("--keep", type=int, default=150000,
                     help="keep this many weights of largest magnitude")
     ap.add_argument("--out", default=os.path.join(sd.REPO, "python", "vntext", "segmenter.bin"))
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--vectors", metavar="PATH",
+                    help="only write C test vectors computed with the model --out to PATH")
     args = ap.parse_args()
+    if args.vectors:
+        write_vectors(args.vectors, args.out)
+        return
 
     t_start = time.time()
 
@@ -461,7 +512,21 @@ def main():
                          "starts": a, "ends": b})
     log("features computed")
     t_train = time.time()
-    model, history = train(K, gold, starts, ends, args, dev_sets, log)
+    uniq, X = index_features(K, args, log)
+    del K
+    models = []
+    for r in range(args.ensemble):
+        m, _ = train(uniq, X, gold, starts, ends, args, args.seed + r, dev_sets, log)
+        models.append(m)
+    if len(models) == 1:
+        model = models[0]
+    else:
+        w = sum(m.weights for m in models) / len(models)
+        tr = tuple(sum(m.trans[i] for m in models) / len(models) for i in range(4))
+        model = Model(uniq, w, tr)
+        res = [evaluate(model, d, args.mode) for d in dev_sets]
+        log("ensemble of %d: %s" % (len(models), "  ".join(
+            "%s F1 %.2f" % (d["name"], r) for d, r in zip(dev_sets, res))))
     log("training took %.1fs" % (time.time() - t_train))
     nz = int(np.count_nonzero(model.weights))
     for keep in sorted({args.keep, 100000, 150000, 200000, 300000, 500000, nz}):
@@ -474,9 +539,9 @@ def main():
     pm, thr = prune(model, keep=args.keep)
     if not args.no_write:
         desc = ("vntext word segmenter; generated by tools/train_segmenter.py from %s; "
-                "averaged perceptron, %s decoding, %d epochs, seed %d, min count %d, "
+                "averaged perceptron, %s decoding, %d epochs, seed %d, %d run(s) averaged, min count %d, "
                 "groups %s, %d weights kept (|w| >= %.6g)" % (
-                    " + ".join(sources), args.mode, args.epochs, args.seed, args.min_count,
+                    " + ".join(sources), args.mode, args.epochs, args.seed, args.ensemble, args.min_count,
                     ",".join(sorted(groups)), len(pm.keys), thr))
         write_model(args.out, pm, templates, lex, desc)
         back = read_model(args.out)[0]
