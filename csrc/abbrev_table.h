@@ -53,7 +53,7 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
 /* Words that start a sentence after an abbreviation or an initial: they
  * start many training sentences and never follow an abbreviation inside
  * one. Sorted by UTF-8 bytes. Count: sentences they start. */
-#define VNT_OPENER_COUNT 157
+#define VNT_OPENER_COUNT 202
 
 static const char *const vnt_openers[VNT_OPENER_COUNT] = {
     "Ai", /* Ai 104 */
@@ -66,39 +66,54 @@ static const char *const vnt_openers[VNT_OPENER_COUNT] = {
     "B\xc3\xa0i", /* Bài 60 */
     "B\xc3\xa1" "c", /* Bác 99 */
     "B\xc3\xa2y", /* Bây 90 */
+    "B\xc3\xaan", /* Bên 165 */
     "B\xe1\xbb\x87nh", /* Bệnh 76 */
     "B\xe1\xbb\x91n", /* Bốn 52 */
     "B\xe1\xbb\x99", /* Bộ 184 */
+    "B\xe1\xbb\x9fi", /* Bởi 95 */
     "Chi\xe1\xba\xbf" "c", /* Chiếc 56 */
     "Chi\xe1\xbb\x81u", /* Chiều 86 */
     "Cho", /* Cho 131 */
     "Chuy\xe1\xbb\x87n", /* Chuyện 67 */
     "Ch\xc3\xadnh", /* Chính 215 */
     "Ch\xc3\xba", /* Chú 40 */
+    "Ch\xc3\xbang", /* Chúng 505 */
     "Ch\xc6\xb0" "a", /* Chưa 104 */
+    "Ch\xe1\xba\xb3ng", /* Chẳng 68 */
     "Ch\xe1\xbb\x89", /* Chỉ 251 */
+    "Ch\xe1\xbb\x8b", /* Chị 351 */
+    "Ch\xe1\xbb\xa7", /* Chủ 154 */
     "Con", /* Con 141 */
     "Cu\xe1\xbb\x91i", /* Cuối 113 */
     "Cu\xe1\xbb\x99" "c", /* Cuộc 114 */
+    "C\xc3\xa1" "c", /* Các 718 */
     "C\xc3\xa1" "ch", /* Cách 99 */
+    "C\xc3\xa1i", /* Cái 97 */
     "C\xc3\xa2u", /* Câu 73 */
+    "C\xc3\xb2n", /* Còn 473 */
     "C\xc3\xb3", /* Có 621 */
     "C\xc3\xb4", /* Cô 138 */
     "C\xc3\xb4ng", /* Công 285 */
     "C\xc3\xb9ng", /* Cùng 119 */
     "C\xc4\x83n", /* Căn 45 */
+    "C\xc5\xa9ng", /* Cũng 287 */
     "C\xc6\xa1", /* Cơ 80 */
+    "C\xe1\xba\xa3", /* Cả 169 */
+    "C\xe1\xbb\xa5", /* Cụ 130 */
     "C\xe1\xbb\xa9", /* Cứ 86 */
     "Do", /* Do 235 */
     "D\xc3\xa2n", /* Dân 73 */
     "D\xc3\xb9", /* Dù 81 */
     "D\xc6\xb0\xe1\xbb\x9bi", /* Dưới 54 */
+    "D\xe1\xbb\xb1", /* Dự 170 */
     "Em", /* Em 42 */
     "Gia", /* Gia 50 */
     "Gi\xc3\xa1", /* Giá 116 */
+    "Gi\xc3\xa1o", /* Giáo 52 */
     "Gi\xe1\xba\xa3i", /* Giải 61 */
     "Gi\xe1\xbb\xaf" "a", /* Giữa 44 */
     "G\xe1\xba\xa7n", /* Gần 95 */
+    "Hai", /* Hai 267 */
     "Hi\xe1\xbb\x87n", /* Hiện 350 */
     "H\xc3\xa0ng", /* Hàng 109 */
     "H\xc3\xb4m", /* Hôm 118 */
@@ -106,18 +121,22 @@ static const char *const vnt_openers[VNT_OPENER_COUNT] = {
     "H\xe1\xba\xa7u", /* Hầu 72 */
     "H\xe1\xba\xb1ng", /* Hằng 42 */
     "H\xe1\xbb\x87", /* Hệ 49 */
+    "H\xe1\xbb\x8d", /* Họ 254 */
     "H\xe1\xbb\x8fi", /* Hỏi 47 */
     "H\xe1\xbb\x93i", /* Hồi 56 */
     "H\xe1\xbb\x99i", /* Hội 64 */
     "Khi", /* Khi 489 */
+    "Kho\xe1\xba\xa3ng", /* Khoảng 69 */
     "Khu", /* Khu 82 */
     "Kh\xc3\xa1" "ch", /* Khách 43 */
+    "Kh\xc3\xb4ng", /* Không 565 */
     "K\xe1\xba\xbft", /* Kết 104 */
-    "Li\xc3\xaan", /* Liên 42 */
     "Lu\xe1\xba\xadt", /* Luật 43 */
     "L\xc3\xa0", /* Là 66 */
     "L\xc3\xa0m", /* Làm 87 */
+    "L\xc3\xba" "c", /* Lúc 190 */
     "L\xc3\xbd", /* Lý 55 */
+    "L\xe1\xba\xa7n", /* Lần 84 */
     "Mu\xe1\xbb\x91n", /* Muốn 54 */
     "M\xc3\xa0", /* Mà 62 */
     "M\xc3\xacnh", /* Mình 48 */
@@ -127,26 +146,39 @@ static const char *const vnt_openers[VNT_OPENER_COUNT] = {
     "M\xe1\xba\xb9", /* Mẹ 47 */
     "M\xe1\xbb\x8di", /* Mọi 92 */
     "M\xe1\xbb\x97i", /* Mỗi 212 */
+    "M\xe1\xbb\x99t", /* Một 941 */
     "M\xe1\xbb\x9bi", /* Mới 83 */
     "M\xe1\xbb\xa9" "c", /* Mức 45 */
     "Nay", /* Nay 45 */
+    "Ngay", /* Ngay 245 */
     "Nghe", /* Nghe 88 */
     "Ngo\xc3\xa0i", /* Ngoài 361 */
+    "Nguy\xc3\xaan", /* Nguyên 84 */
+    "Ng\xc3\xa0y", /* Ngày 323 */
     "Ng\xc6\xb0\xe1\xbb\x9di", /* Người 533 */
+    "Nhi\xe1\xbb\x81u", /* Nhiều 422 */
+    "Nh\xc3\xa0", /* Nhà 193 */
     "Nh\xc3\xacn", /* Nhìn 92 */
     "Nh\xc6\xb0", /* Như 236 */
+    "Nh\xc6\xb0ng", /* Nhưng 853 */
     "Nh\xe1\xbb\x9d", /* Nhờ 62 */
+    "Nh\xe1\xbb\xafng", /* Những 773 */
     "N\xc3\xb3", /* Nó 94 */
     "N\xc3\xb3i", /* Nói 111 */
+    "N\xc4\x83m", /* Năm 354 */
     "N\xc6\xa1i", /* Nơi 44 */
     "N\xc6\xb0\xe1\xbb\x9b" "c", /* Nước 57 */
+    "N\xe1\xba\xbfu", /* Nếu 389 */
     "Ph\xc3\xa1t", /* Phát 68 */
     "Ph\xc3\xad" "a", /* Phía 62 */
     "Ph\xc3\xb3", /* Phó 95 */
+    "Ph\xe1\xba\xa3i", /* Phải 101 */
     "Ph\xe1\xba\xa7n", /* Phần 81 */
     "Qua", /* Qua 143 */
     "Qu\xc3\xa1", /* Quá 52 */
+    "Ri\xc3\xaang", /* Riêng 247 */
     "R\xe1\xba\xa5t", /* Rất 85 */
+    "R\xe1\xbb\x93i", /* Rồi 166 */
     "Sau", /* Sau 655 */
     "Song", /* Song 65 */
     "Su\xe1\xbb\x91t", /* Suốt 45 */
@@ -155,6 +187,7 @@ static const char *const vnt_openers[VNT_OPENER_COUNT] = {
     "S\xe1\xbb\x91", /* Số 97 */
     "S\xe1\xbb\x9f", /* Sở 72 */
     "S\xe1\xbb\xb1", /* Sự 138 */
+    "Theo", /* Theo 1547 */
     "Thu\xe1\xbb\xb7", /* Thuỷ 80 */
     "Th\xc3\xa0nh", /* Thành 52 */
     "Th\xc3\xa1ng", /* Tháng 115 */
@@ -167,11 +200,14 @@ static const char *const vnt_openers[VNT_OPENER_COUNT] = {
     "Th\xe1\xbb\x9di", /* Thời 127 */
     "Th\xe1\xbb\xa9", /* Thứ 148 */
     "Th\xe1\xbb\xb1" "c", /* Thực 124 */
+    "Ti\xe1\xba\xbfng", /* Tiếng 54 */
     "Ti\xe1\xba\xbfp", /* Tiếp 85 */
-    "To\xc3\xa0n", /* Toàn 82 */
     "Trao", /* Trao 82 */
+    "Trong", /* Trong 1346 */
+    "Trung", /* Trung 76 */
     "Tr\xc3\xaan", /* Trên 249 */
     "Tr\xc6\xb0\xe1\xbb\x9b" "c", /* Trước 414 */
+    "Tr\xc6\xb0\xe1\xbb\x9dng", /* Trường 88 */
     "Tr\xe1\xba\xa3", /* Trả 66 */
     "Tr\xe1\xbb\x9f", /* Trở 44 */
     "Tu\xe1\xbb\x95i", /* Tuổi 41 */
@@ -179,14 +215,19 @@ static const char *const vnt_openers[VNT_OPENER_COUNT] = {
     "T\xc3\xadnh", /* Tính 64 */
     "T\xc3\xb4i", /* Tôi 791 */
     "T\xc4\x83ng", /* Tăng 47 */
+    "T\xe1\xba\xa1i", /* Tại 476 */
     "T\xe1\xba\xa5t", /* Tất 188 */
     "T\xe1\xbb\x95", /* Tổ 43 */
     "T\xe1\xbb\x95ng", /* Tổng 133 */
+    "T\xe1\xbb\xab", /* Từ 546 */
     "Vi\xe1\xbb\x87" "c", /* Việc 261 */
-    "Vi\xe1\xbb\x87t", /* Việt 51 */
+    "V\xc3\xa0", /* Và 489 */
     "V\xc3\xa0o", /* Vào 87 */
+    "V\xc3\xac", /* Vì 339 */
+    "V\xc3\xad", /* Ví 58 */
     "V\xe1\xba\xa5n", /* Vấn 78 */
     "V\xe1\xba\xabn", /* Vẫn 44 */
+    "V\xe1\xba\xady", /* Vậy 175 */
     "V\xe1\xbb\x81", /* Về 290 */
     "V\xe1\xbb\x9bi", /* Với 252 */
     "V\xe1\xbb\xa3", /* Vợ 43 */
@@ -194,10 +235,13 @@ static const char *const vnt_openers[VNT_OPENER_COUNT] = {
     "V\xe1\xbb\xab" "a", /* Vừa 107 */
     "Xe", /* Xe 92 */
     "X\xc3\xa2y", /* Xây 43 */
+    "\xc3\x94ng", /* Ông 1407 */
     "\xc4\x90i", /* Đi 102 */
     "\xc4\x90i\xe1\xbb\x81u", /* Điều 269 */
     "\xc4\x90o\xc3\xa0n", /* Đoàn 60 */
     "\xc4\x90\xc3\xa1ng", /* Đáng 44 */
+    "\xc4\x90\xc3\xa2y", /* Đây 364 */
+    "\xc4\x90\xc3\xa3", /* Đã 100 */
     "\xc4\x90\xc3\xaam", /* Đêm 94 */
     "\xc4\x90\xc3\xb3", /* Đó 435 */
     "\xc4\x90\xc3\xbang", /* Đúng 57 */
@@ -206,13 +250,14 @@ static const char *const vnt_openers[VNT_OPENER_COUNT] = {
     "\xc4\x90\xc6\xb0\xe1\xbb\xa3" "c", /* Được 198 */
     "\xc4\x90\xe1\xba\xa1i", /* Đại 86 */
     "\xc4\x90\xe1\xba\xa5t", /* Đất 46 */
+    "\xc4\x90\xe1\xba\xa7u", /* Đầu 70 */
     "\xc4\x90\xe1\xba\xb7" "c", /* Đặc 163 */
     "\xc4\x90\xe1\xba\xbfn", /* Đến 379 */
     "\xc4\x90\xe1\xbb\x81", /* Đề 41 */
     "\xc4\x90\xe1\xbb\x83", /* Để 316 */
     "\xc4\x90\xe1\xbb\x91i", /* Đối 176 */
-    "\xc4\x90\xe1\xbb\x93ng", /* Đồng 142 */
     "\xc4\x90\xe1\xbb\x99i", /* Đội 50 */
+    "\xe1\xbb\x9e", /* Ở 361 */
 };
 
 #endif /* VNT_ABBREV_TABLE_H */

@@ -101,15 +101,26 @@ static int closes(const char *s, const vnt_token *t)
     return r == P_FINAL || r == P_ELLIPSIS || r == P_CLOSE || r == P_QUOTE;
 }
 
-/* 1 when token t can start a sentence. */
-static int can_start(const char *s, const vnt_token *t)
+static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n);
+
+/* 1 when token t[j] can start a sentence. */
+static int can_start(const char *s, const vnt_token *t, size_t j, size_t n)
 {
-    switch (t->kind) {
+    const vnt_token *k = &t[j];
+    switch (k->kind) {
     case VNT_TOK_WORD:
+        /* a lettered list item "b. " opens a sentence */
+        if ((k->flags & VNT_TF_LOWER) && k->end - k->start == 1 && j + 1 < n &&
+            t[j + 1].kind == VNT_TOK_PUNCT && t[j + 1].end - t[j + 1].start == 1 &&
+            s[t[j + 1].start] == '.' && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE))
+            return 1;
+        return !(k->flags & VNT_TF_LOWER);
     case VNT_TOK_ABBREV:
-        return !(t->flags & VNT_TF_LOWER);
+        return !(k->flags & VNT_TF_LOWER);
     case VNT_TOK_PUNCT: {
-        int r = punct_role(s, t);
+        int r = punct_role(s, k);
+        if (r == P_ELLIPSIS) /* "... Đến nay", not "... thế là" */
+            return surely_starts(s, t, j, n);
         return r == P_OPEN || r == P_QUOTE || r == P_NONE;
     }
     default:
@@ -140,6 +151,13 @@ static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
                j + 2 < n && (t[j + 2].flags & VNT_TF_SPACE_BEFORE) &&
                (t[j + 2].kind == VNT_TOK_WORD || t[j + 2].kind == VNT_TOK_ABBREV) &&
                (t[j + 2].flags & VNT_TF_UPPER);
+    int r = punct_role(s, &t[j]);
+    if (r == P_ELLIPSIS && j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE))
+        return (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
+               (t[j + 1].flags & VNT_TF_UPPER); /* "... Hôm ấy" */
+    if ((r == P_OPEN || r == P_QUOTE) && j + 1 < n && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE))
+        return (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
+               (t[j + 1].flags & VNT_TF_UPPER);
     if (is_bullet(s, &t[j]) && j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE))
         return (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
                (t[j + 1].flags & VNT_TF_UPPER);
@@ -188,6 +206,22 @@ static int list_label(const char *s, const vnt_token *t)
 }
 
 /* The boundary decisions over tokens t[0..n) of s; spans appended to out. */
+/* 1 when tokens first..i-1 are list labels with their periods, ending
+ * with a label: "1", "3. 4", "a", "IV" (i is the period after them). */
+static int label_chain(const char *s, const vnt_token *t, size_t first, size_t i)
+{
+    if (i <= first || (i - first) % 2 == 0 || i - first > 7)
+        return 0;
+    for (size_t k = first; k < i; k += 2) {
+        if (!list_label(s, &t[k]))
+            return 0;
+        if (k + 1 < i && !(t[k + 1].kind == VNT_TOK_PUNCT && t[k + 1].end - t[k + 1].start == 1 &&
+                           s[t[k + 1].start] == '.'))
+            return 0;
+    }
+    return 1;
+}
+
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
     vnt_status st;
@@ -213,6 +247,10 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
                         !(t[i - 1].flags & VNT_TF_UPPER) && t[i - 1].kind != VNT_TOK_PUNCT &&
                         i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
                         surely_starts(s, t, i + 1, n);
+            /* a lower-case dotted abbreviation (v.v.) before a sure start */
+            candidate |= (t[i].flags & VNT_TF_LOWER) && !(t[i].flags & VNT_TF_KNOWN) &&
+                         i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                         surely_starts(s, t, i + 1, n);
             /* any abbreviation before a word that opens sentences */
             candidate |= i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
                          is_opener(s, &t[i + 1]);
@@ -221,15 +259,14 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             i++;
             continue;
         }
-        /* a mark right after an opening bracket: "(?!)" */
-        if (role == P_FINAL && i > first && !(t[i].flags & VNT_TF_SPACE_BEFORE) &&
-            punct_role(s, &t[i - 1]) == P_OPEN) {
-            i++;
-            continue;
-        }
-        /* a list label that opens the sentence: "1.", "1.2.2.", "a.", "IV." */
-        if (role == P_FINAL && s[t[i].start] == '.' && i == first + 1 &&
-            list_label(s, &t[first])) {
+        /* a mark right after an opening bracket, "(?!)", "(?)", ends only
+         * before a sure start */
+        int strict = role == P_FINAL && i > first && !(t[i].flags & VNT_TF_SPACE_BEFORE) &&
+                     punct_role(s, &t[i - 1]) == P_OPEN;
+        /* a list label that opens the sentence: "1.", "1.2.2.", "a.", "IV.",
+         * also written with spaces, "3. 4. " */
+        if (role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
+            label_chain(s, t, first, i)) {
             i++;
             continue;
         }
@@ -264,10 +301,10 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             boundary = 1;
         else if (!(t[j].flags & VNT_TF_SPACE_BEFORE))
             boundary = 0; /* glued to what follows */
-        else if (role == P_ELLIPSIS)
+        else if (role == P_ELLIPSIS || strict)
             boundary = surely_starts(s, t, j, n);
         else
-            boundary = can_start(s, &t[j]);
+            boundary = can_start(s, t, j, n);
         if (boundary) {
             if ((st = push_span(out, t[first].start, t[j - 1].end)) != VNT_OK)
                 goto fail;
