@@ -315,6 +315,28 @@ static int is_edge_punct(int32_t cp)
 
 static int is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
+/* The code point as NFC will have it, where NFC maps it alone to another
+ * one (U+037E GREEK QUESTION MARK is ';', U+1FEF is '`', U+212A KELVIN SIGN
+ * is 'K'), so that a chunk is judged the same before and after NFC. */
+static int32_t nfc_single(int32_t cp)
+{
+    if (cp < 0x300 || vnt__letter_info(cp))
+        return cp;
+    utf8proc_int32_t d[4];
+    int bc = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 4, UTF8PROC_DECOMPOSE, &bc);
+    return n == 1 ? d[0] : cp;
+}
+
+/* Decodes one code point for chunk_is_opaque, as NFC will have it. */
+static size_t decode_nfc_single(const unsigned char *u, size_t len, size_t i, int32_t *cp)
+{
+    size_t n = vnt__utf8_decode(u, len, i, cp);
+    if (n)
+        *cp = nfc_single(*cp);
+    return n;
+}
+
 /* 1 when the chunk s[a..b) is to be left as it is (apart from NFC). */
 static int chunk_is_opaque(const char *s, size_t a, size_t b)
 {
@@ -324,7 +346,7 @@ static int chunk_is_opaque(const char *s, size_t a, size_t b)
         int32_t cp;
         if (a >= b)
             return 0;
-        size_t n = vnt__utf8_decode(u, b, a, &cp);
+        size_t n = decode_nfc_single(u, b, a, &cp);
         if (n == 0 || !is_edge_punct(cp))
             break;
         a += n;
@@ -334,7 +356,7 @@ static int chunk_is_opaque(const char *s, size_t a, size_t b)
         while (k > a && (u[k] & 0xC0) == 0x80)
             k--;
         int32_t cp;
-        size_t n = vnt__utf8_decode(u, b, k, &cp);
+        size_t n = decode_nfc_single(u, b, k, &cp);
         if (n == 0 || k + n != b || !is_edge_punct(cp))
             break;
         b = k;
@@ -343,7 +365,7 @@ static int chunk_is_opaque(const char *s, size_t a, size_t b)
     int prev_apos_after_letter = 0;
     for (size_t i = a; i < b;) {
         int32_t cp;
-        size_t n = vnt__utf8_decode(u, b, i, &cp);
+        size_t n = decode_nfc_single(u, b, i, &cp);
         if (n == 0)
             return 1;
         int kind = 0;

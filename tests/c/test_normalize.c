@@ -119,6 +119,9 @@ static void contexts(void)
     CHECK_NORM("ña Ñu", T, "ña Ñu");
     /* a tone after the final consonant, precomposed by an earlier NFC */
     CHECK_NORM("vi\xc3\xaa\xe1\xb9\xad", T, "việt"); /* viêṭ */
+    /* a chunk is judged as NFC will leave it: U+037E is ';' (fuzzer find) */
+    CHECK_NORM("N\xc3\xb2" "eo_\xcd\xbe", T, "Noèo_;");
+    CHECK_NORM("N\xc3\xb2" "eo_;", T, "Noèo_;");
     /* NFC of non-Vietnamese text */
     CHECK_NORM("Cafe\xcc\x81 \xe1\x84\x80\xe1\x85\xa1", T, "Café \xea\xb0\x80");
     /* U+0000 kept */
