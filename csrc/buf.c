@@ -22,6 +22,8 @@ const char *vnt_strerror(vnt_status status)
         return "byte or character has no mapping in this encoding";
     case VNT_ERR_UNICODE:
         return "Unicode processing failed";
+    case VNT_ERR_FORMAT:
+        return "not a valid vntext model file, or one built for another syllable parser";
     }
     return "unknown status";
 }

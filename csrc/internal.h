@@ -122,4 +122,24 @@ VNT_INTERNAL vnt_status vnt__tokens_grow(vnt_tokens *toks);
  * 2 a lower-case letter, 3 a letter without case, 0 anything else. */
 VNT_INTERNAL int vnt__letter_case(int32_t cp);
 
+/* For the C tests of the segmenter: every intermediate value of one
+ * sentence (all the tokens of s, newlines left out, taken as one sentence).
+ * Arrays are malloc'd; vnt__segtrace_free() frees them. */
+typedef struct {
+    size_t n;                 /* units (model tokens) */
+    size_t *start, *end;      /* their byte spans */
+    uint64_t *value, *toneless;
+    unsigned *shape;
+    unsigned *gapcol;         /* per gap, 8 values: span lend rstart fmm bmm lmask capl capr */
+    unsigned ntpl;
+    unsigned tids[64];
+    uint64_t *keys;           /* per gap, ntpl keys */
+    double *score;
+    uint8_t *label;           /* 1 JOIN */
+} vnt__segtrace;
+
+VNT_INTERNAL vnt_status vnt__segment_trace(const vnt_segmenter *seg, const char *s, size_t len,
+                                           vnt__segtrace *tr);
+VNT_INTERNAL void vnt__segtrace_free(vnt__segtrace *tr);
+
 #endif /* VNTEXT_INTERNAL_H */

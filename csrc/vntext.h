@@ -27,7 +27,8 @@ typedef enum {
     VNT_ERR_INVALID_ARG,  /* a NULL pointer, or an out-of-range enum value */
     VNT_ERR_TOO_LARGE,    /* the input or output would not fit in memory sizes */
     VNT_ERR_UNMAPPABLE,   /* legacy codecs: a byte or character has no mapping */
-    VNT_ERR_UNICODE       /* utf8proc reported an error */
+    VNT_ERR_UNICODE,      /* utf8proc reported an error */
+    VNT_ERR_FORMAT        /* a model file is malformed, or was built for another parser */
 } vnt_status;
 
 /* A static, NUL-terminated English message for a status. Never NULL. */
@@ -295,6 +296,61 @@ vnt_status vnt_sentences(const char *s, size_t len, vnt_tokens *work, vnt_spans 
  * VNT_ERR_INVALID_ARG. */
 vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens *toks,
                                      vnt_spans *out);
+
+/* ------------------------------------------------------------------------
+ * Word segmentation
+ *
+ * Vietnamese puts a space between syllables, not words ("bảo vệ" is one
+ * word). A segmenter is a trained model (tools/SEGMENTER.md states the
+ * features and the file format; python/vntext/segmenter.bin is the shipped
+ * one) plus an optional user dictionary. It is immutable once made: any
+ * number of threads may use one segmenter at once.
+ * ---------------------------------------------------------------------- */
+typedef struct vnt_segmenter vnt_segmenter;
+
+/* Reads a model file held in data[0..len). The file is checked (magic,
+ * version, sizes, sorted keys, the syllable-id fingerprint: a model trained
+ * with another parser gives VNT_ERR_FORMAT) and copied, so data may be freed
+ * when this returns. About 8 MB of memory for the shipped model. */
+vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out);
+
+void vnt_segmenter_free(vnt_segmenter *seg);
+
+/* The description the training tool stored in the file (never NULL). */
+const char *vnt_segmenter_description(const vnt_segmenter *seg);
+
+/* Bytes of memory the segmenter holds. */
+size_t vnt_segmenter_memory(const vnt_segmenter *seg);
+
+/* A new segmenter: base plus a user dictionary. join and split are lists of
+ * words separated by '\n' (UTF-8). Wherever the syllables of a join word
+ * occur in a sentence (compared by syllable identity: case, tone style and
+ * Unicode form do not matter), they stay one word; the syllables of a split
+ * word are always separate words (split wins over join). Words of one
+ * syllable are ignored. base's own user dictionary is kept. */
+vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, size_t join_len,
+                                   const char *split, size_t split_len, vnt_segmenter **out);
+
+/* Scratch space for vnt_word_spans, owned by the caller; reusing one across
+ * calls saves allocations. One thread at a time. */
+typedef struct vnt_segwork vnt_segwork;
+vnt_segwork *vnt_segwork_new(void);  /* NULL when out of memory */
+void vnt_segwork_free(vnt_segwork *work);
+
+/* The words of s[0..len) as byte spans, in order, written to out (cleared
+ * first). A word is one or more tokens of vnt_scan() with only white space
+ * (no line break) between them; it never crosses a sentence boundary of
+ * vnt_sentences(). URLs, e-mail addresses, domains, @mentions, #hashtags,
+ * emoji and punctuation are words of their own; a number or abbreviation
+ * is never cut ("1.500", "3,5%", "2+2", "TP.HCM"). Every character that is
+ * not white space is in exactly one span. work may be NULL (then scratch
+ * space is allocated for this call). Linear in len. */
+vnt_status vnt_word_spans(const vnt_segmenter *seg, const char *s, size_t len,
+                          vnt_segwork *work, vnt_spans *out);
+
+/* Appends the words in the underthesea "text" format: words separated by
+ * one space, the white space inside a word replaced by '_' ("bảo_vệ"). */
+vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt_buf *out);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,1223 @@
+/* Word segmentation: the inference side of the model that
+ * tools/train_segmenter.py trains (tools/SEGMENTER.md is the spec).
+ *
+ * Pipeline for one text: vnt_scan() -> sentence spans from the same tokens
+ * (vnt_sentences_from_tokens) -> per sentence, the scanner tokens are grouped
+ * into units (a word, number or abbreviation with the hyphens, slashes and
+ * signs glued to it without white space, "e-mail", "2+2", "3,5%") -> the
+ * token identity of each unit -> lexicon columns -> feature keys per gap ->
+ * Viterbi over JOIN/SPLIT gap labels -> byte spans of the words.
+ *
+ * The model is copied at load into a hash table of feature weights and a
+ * hash set of lexicon entries; it is never written afterwards, so any
+ * number of threads may segment with one model. All scratch memory lives in
+ * a vnt_segwork owned by the caller and grows by doubling.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
+#define FNV_PRIME UINT64_C(0x100000001b3)
+#define NONSYL_BIT (UINT64_C(1) << 63)
+#define PAD_BOS (UINT64_C(1) << 32)
+#define PAD_EOS ((UINT64_C(1) << 32) + 1)
+#define SHAPE_BOS 0
+#define SHAPE_EOS 15
+#define LEN_CAP 5
+#define RUN_CAP 4
+#define NO_GAP 512u
+#define PAD 3           /* padding tokens on each side of a sentence */
+#define MAX_TEMPLATES 64
+#define MAX_SLOTS 4
+
+/* ---------------------------------------------------------------------- */
+/* Hashing                                                                  */
+
+VNT_INLINE uint64_t fnv_byte(uint64_t h, unsigned b) { return (h ^ b) * FNV_PRIME; }
+
+VNT_INLINE uint64_t fnv_u64(uint64_t h, uint64_t v)
+{
+    for (int k = 0; k < 8; k++)
+        h = (h ^ ((v >> (8 * k)) & 0xFF)) * FNV_PRIME;
+    return h;
+}
+
+VNT_INLINE uint64_t mix(uint64_t k)
+{
+    k ^= k >> 31;
+    k *= UINT64_C(0x9e3779b97f4a7c15);
+    return k ^ (k >> 29);
+}
+
+/* An open-addressing set of 64-bit hashes (0 is kept aside). */
+typedef struct {
+    uint64_t *keys;
+    uint64_t mask;
+    size_t n;
+    int has_zero;
+    unsigned maxlen; /* lexicon sets: the longest entry in tokens */
+} hset;
+
+static vnt_status hset_init(hset *s, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    s->keys = calloc(cap, sizeof *s->keys);
+    if (!s->keys)
+        return VNT_ERR_NOMEM;
+    s->mask = cap - 1;
+    s->n = 0;
+    s->has_zero = 0;
+    s->maxlen = 0;
+    return VNT_OK;
+}
+
+/* The set must have room (made by hset_init for at least this many). */
+static void hset_add(hset *s, uint64_t k)
+{
+    if (k == 0) {
+        s->has_zero = 1;
+        return;
+    }
+    uint64_t i = mix(k) & s->mask;
+    while (s->keys[i] != 0) {
+        if (s->keys[i] == k)
+            return;
+        i = (i + 1) & s->mask;
+    }
+    s->keys[i] = k;
+    s->n++;
+}
+
+VNT_INLINE int hset_has(const hset *s, uint64_t k)
+{
+    if (VNT_UNLIKELY(k == 0))
+        return s->has_zero;
+    uint64_t i = mix(k) & s->mask;
+    for (;;) {
+        uint64_t x = s->keys[i];
+        if (x == k)
+            return 1;
+        if (x == 0)
+            return 0;
+        i = (i + 1) & s->mask;
+    }
+}
+
+/* Feature weights: key and weight side by side, so a lookup touches one
+ * cache line. */
+typedef struct {
+    uint64_t key;
+    float w;
+    uint32_t used;
+} fentry;
+
+/* ---------------------------------------------------------------------- */
+/* Templates (tools/train_segmenter.py TEMPLATES)                          */
+
+enum {
+    S_V = 0,        /* S_V + 3 + d: v[d], d = -3..2 */
+    S_TV = 6,       /* tv[d] */
+    S_SH = 12,      /* sh[d] */
+    S_SPAN = 18,
+    S_LEND,
+    S_RSTART,
+    S_FMM,
+    S_BMM,
+    S_LMASK,
+    S_LMASKP,
+    S_LMASKN,
+    S_CAPL,
+    S_CAPR,
+    S_COUNT
+};
+#define V(d) (S_V + 3 + (d))
+#define TV(d) (S_TV + 3 + (d))
+#define SH(d) (S_SH + 3 + (d))
+
+typedef struct {
+    uint8_t id;
+    uint8_t n;
+    uint8_t slot[MAX_SLOTS];
+} template_def;
+
+static const template_def TEMPLATES[] = {
+    {0, 0, {0}},
+    {1, 1, {V(-1)}}, {2, 1, {V(0)}}, {3, 1, {V(-2)}}, {4, 1, {V(1)}},
+    {5, 1, {V(-3)}}, {6, 1, {V(2)}},
+    {7, 2, {V(-1), V(0)}}, {8, 2, {V(-2), V(-1)}}, {9, 2, {V(0), V(1)}},
+    {10, 2, {V(-3), V(-2)}}, {11, 2, {V(1), V(2)}},
+    {12, 2, {V(-2), V(0)}}, {13, 2, {V(-1), V(1)}},
+    {14, 3, {V(-2), V(-1), V(0)}}, {15, 3, {V(-1), V(0), V(1)}},
+    {16, 3, {V(-3), V(-2), V(-1)}}, {17, 3, {V(0), V(1), V(2)}},
+    {20, 2, {TV(-1), TV(0)}}, {21, 3, {TV(-2), TV(-1), TV(0)}},
+    {22, 3, {TV(-1), TV(0), TV(1)}},
+    {30, 2, {SH(-1), SH(0)}}, {31, 4, {SH(-2), SH(-1), SH(0), SH(1)}},
+    {32, 2, {SH(-1), V(0)}}, {33, 2, {V(-1), SH(0)}},
+    {40, 1, {S_SPAN}}, {41, 2, {S_LEND, S_RSTART}}, {42, 2, {S_FMM, S_BMM}},
+    {43, 3, {S_SPAN, S_LEND, S_RSTART}}, {44, 3, {S_SPAN, SH(-1), SH(0)}},
+    {45, 3, {S_SPAN, V(-1), V(0)}}, {46, 3, {S_FMM, S_BMM, V(-1)}},
+    {47, 3, {S_FMM, S_BMM, V(0)}},
+    {48, 1, {S_LMASK}}, {49, 3, {S_LMASK, SH(-1), SH(0)}},
+    {50, 2, {S_CAPL, S_CAPR}}, {51, 3, {S_CAPL, S_CAPR, S_SPAN}},
+    {52, 2, {S_LMASK, V(-1)}}, {53, 2, {S_LMASK, V(0)}},
+    {54, 3, {S_LMASKP, S_LMASK, S_LMASKN}}, {55, 2, {S_LMASKP, S_LMASK}},
+    {56, 2, {S_LMASK, S_LMASKN}},
+};
+
+static const template_def *find_template(unsigned id)
+{
+    for (size_t i = 0; i < sizeof TEMPLATES / sizeof TEMPLATES[0]; i++)
+        if (TEMPLATES[i].id == id)
+            return &TEMPLATES[i];
+    return NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The model                                                                */
+
+struct vnt_segmenter {
+    fentry *ftab;
+    uint64_t fmask;
+    int fzero_has;
+    float fzero_w;
+    size_t n_weights;
+    hset lex;
+    hset ujoin, usplit;      /* user dictionary: entry hashes (may be empty) */
+    double trans[4];         /* SS, SJ, JS, JJ */
+    template_def tpl[MAX_TEMPLATES];
+    unsigned ntpl;
+    uint64_t tpl_seed[MAX_TEMPLATES]; /* FNV state after the template id byte */
+    char *desc;
+    unsigned char *file;     /* a copy of the model file, for derived segmenters */
+    size_t file_len;
+};
+
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t rd64(const unsigned char *p) { return rd32(p) | (uint64_t)rd32(p + 4) << 32; }
+
+static float rdf32(const unsigned char *p)
+{
+    uint32_t u = rd32(p);
+    float f;
+    memcpy(&f, &u, 4);
+    return f;
+}
+
+/* FNV-1a-64 over the ids of the fingerprint syllables (tools/SEGMENTER.md). */
+static uint64_t id_fingerprint(void)
+{
+    static const char *const syl[] = {"a", "ba", "hòa", "thủy", "nguyễn", "người", "đường",
+                                      "khuya", "gì", "quốc", "giường", "uống", "ngoằn", "yêu"};
+    uint64_t h = FNV_OFFSET;
+    for (size_t i = 0; i < sizeof syl / sizeof syl[0]; i++) {
+        vnt_syllable s;
+        uint32_t id = vnt_syllable_parse(syl[i], strlen(syl[i]), &s) ? s.id : 0;
+        for (int k = 0; k < 4; k++)
+            h = fnv_byte(h, (id >> (8 * k)) & 0xFF);
+    }
+    return h;
+}
+
+void vnt_segmenter_free(vnt_segmenter *seg)
+{
+    if (!seg)
+        return;
+    free(seg->ftab);
+    free(seg->lex.keys);
+    free(seg->ujoin.keys);
+    free(seg->usplit.keys);
+    free(seg->desc);
+    free(seg->file);
+    free(seg);
+}
+
+#define BAD(cond)                          \
+    do {                                   \
+        if (cond) {                        \
+            st = VNT_ERR_FORMAT;           \
+            goto fail;                     \
+        }                                  \
+    } while (0)
+
+vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
+{
+    if (out == NULL || data == NULL)
+        return VNT_ERR_INVALID_ARG;
+    *out = NULL;
+    const unsigned char *p = data;
+    vnt_status st = VNT_OK;
+    vnt_segmenter *seg = calloc(1, sizeof *seg);
+    if (!seg)
+        return VNT_ERR_NOMEM;
+
+    BAD(len < 60 || memcmp(p, "VNTSEGM\0", 8) != 0);
+    BAD(rd32(p + 8) != 1);
+    uint32_t header = rd32(p + 12), nw = rd32(p + 16), nlex = rd32(p + 20);
+    uint32_t ntpl = rd32(p + 24), maxlen = rd32(p + 28), tlen = rd32(p + 56);
+    BAD(header % 8 != 0 || header > len || ntpl > MAX_TEMPLATES || maxlen > 64);
+    BAD(60 + (uint64_t)ntpl + tlen > header || tlen == 0);
+    uint64_t wbytes = ((uint64_t)nw * 12 + 7) / 8 * 8;
+    BAD((uint64_t)header + wbytes + (uint64_t)nlex * 8 != len);
+    BAD(rd64(p + 48) != id_fingerprint());
+    for (int k = 0; k < 4; k++)
+        seg->trans[k] = (double)rdf32(p + 32 + 4 * k);
+    seg->ntpl = ntpl;
+    for (uint32_t t = 0; t < ntpl; t++) {
+        const template_def *d = find_template(p[60 + t]);
+        BAD(d == NULL);
+        seg->tpl[t] = *d;
+        seg->tpl_seed[t] = fnv_byte(FNV_OFFSET, d->id);
+    }
+    const unsigned char *text = p + 60 + ntpl;
+    BAD(text[tlen - 1] != 0);
+    seg->desc = malloc(tlen);
+    seg->file = malloc(len);
+    if (!seg->desc || !seg->file) {
+        st = VNT_ERR_NOMEM;
+        goto fail;
+    }
+    memcpy(seg->desc, text, tlen);
+    memcpy(seg->file, p, len);
+    seg->file_len = len;
+
+    /* feature weights */
+    size_t cap = 16;
+    while (cap < (size_t)nw * 7 / 4 + 2)
+        cap *= 2;
+    seg->ftab = calloc(cap, sizeof *seg->ftab);
+    if (!seg->ftab) {
+        st = VNT_ERR_NOMEM;
+        goto fail;
+    }
+    seg->fmask = cap - 1;
+    seg->n_weights = nw;
+    const unsigned char *keys = p + header, *ws = p + header + (size_t)nw * 8;
+    uint64_t prev = 0;
+    for (uint32_t i = 0; i < nw; i++) {
+        uint64_t k = rd64(keys + 8 * (size_t)i);
+        float w = rdf32(ws + 4 * (size_t)i);
+        BAD(i > 0 && k <= prev);
+        BAD(w != w);
+        prev = k;
+        if (k == 0) {
+            seg->fzero_has = 1;
+            seg->fzero_w = w;
+            continue;
+        }
+        uint64_t j = mix(k) & seg->fmask;
+        while (seg->ftab[j].used)
+            j = (j + 1) & seg->fmask;
+        seg->ftab[j].key = k;
+        seg->ftab[j].w = w;
+        seg->ftab[j].used = 1;
+    }
+
+    /* lexicon */
+    st = hset_init(&seg->lex, nlex);
+    if (st != VNT_OK)
+        goto fail;
+    seg->lex.maxlen = maxlen;
+    const unsigned char *lx = p + header + wbytes;
+    for (uint32_t i = 0; i < nlex; i++) {
+        uint64_t k = rd64(lx + 8 * (size_t)i);
+        BAD(i > 0 && k <= prev);
+        prev = k;
+        hset_add(&seg->lex, k);
+    }
+    st = hset_init(&seg->ujoin, 0);
+    if (st == VNT_OK)
+        st = hset_init(&seg->usplit, 0);
+    if (st != VNT_OK)
+        goto fail;
+    *out = seg;
+    return VNT_OK;
+
+fail:
+    vnt_segmenter_free(seg);
+    return st;
+}
+
+const char *vnt_segmenter_description(const vnt_segmenter *seg)
+{
+    return seg && seg->desc ? seg->desc : "";
+}
+
+size_t vnt_segmenter_memory(const vnt_segmenter *seg)
+{
+    if (!seg)
+        return 0;
+    return sizeof *seg + (seg->fmask + 1) * sizeof(fentry) + (seg->lex.mask + 1) * 8 +
+           (seg->ujoin.mask + 1) * 8 + (seg->usplit.mask + 1) * 8 + seg->file_len +
+           strlen(seg->desc) + 1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Scratch space                                                            */
+
+struct vnt_segwork {
+    vnt_tokens toks;
+    vnt_spans sents;
+    size_t cap;           /* units per sentence the arrays below hold */
+    size_t *ustart, *uend;   /* units: byte spans */
+    uint8_t *ukind;          /* 0 model, 1 forced split on both sides */
+    uint16_t *utk;           /* scanner kind of a unit, 0 for a glued unit */
+    uint64_t *v, *tv;        /* padded by PAD on both sides */
+    uint8_t *sh;
+    uint8_t *startlen, *endlen;
+    uint8_t *span, *lend, *rstart, *fmm, *bmm, *capl, *capr;
+    uint16_t *lmask;
+    int8_t *force;           /* per gap: -1 free, 0 SPLIT, 1 JOIN */
+    uint8_t *label, *bp;
+    double *score;
+    int32_t *cps;            /* code points of one token, for NFC */
+    size_t cps_cap;
+};
+
+vnt_segwork *vnt_segwork_new(void)
+{
+    vnt_segwork *w = calloc(1, sizeof *w);
+    if (w) {
+        vnt_tokens_init(&w->toks);
+        vnt_spans_init(&w->sents);
+    }
+    return w;
+}
+
+static void work_arrays_free(vnt_segwork *w)
+{
+    free(w->ustart); free(w->uend); free(w->ukind); free(w->utk); free(w->v); free(w->tv); free(w->sh);
+    free(w->startlen); free(w->endlen); free(w->span); free(w->lend); free(w->rstart);
+    free(w->fmm); free(w->bmm); free(w->capl); free(w->capr); free(w->lmask);
+    free(w->force); free(w->label); free(w->bp); free(w->score);
+}
+
+void vnt_segwork_free(vnt_segwork *w)
+{
+    if (!w)
+        return;
+    vnt_tokens_free(&w->toks);
+    vnt_spans_free(&w->sents);
+    work_arrays_free(w);
+    free(w->cps);
+    free(w);
+}
+
+#define GROW(field, n)                                              \
+    do {                                                            \
+        void *q_ = realloc(w->field, (n) * sizeof *w->field);       \
+        if (!q_)                                                    \
+            return VNT_ERR_NOMEM;                                   \
+        w->field = q_;                                              \
+    } while (0)
+
+static vnt_status work_reserve(vnt_segwork *w, size_t n)
+{
+    if (n <= w->cap)
+        return VNT_OK;
+    size_t c = w->cap ? w->cap : 64;
+    while (c < n) {
+        if (c > SIZE_MAX / 64)
+            return VNT_ERR_TOO_LARGE;
+        c *= 2;
+    }
+    size_t p = c + 2 * PAD;
+    GROW(ustart, c); GROW(uend, c); GROW(ukind, c); GROW(utk, c);
+    GROW(v, p); GROW(tv, p); GROW(sh, p);
+    GROW(startlen, c); GROW(endlen, c); GROW(span, c); GROW(lend, c); GROW(rstart, c);
+    GROW(fmm, c); GROW(bmm, c); GROW(capl, c); GROW(capr, c); GROW(lmask, c);
+    GROW(force, c); GROW(label, c); GROW(bp, c); GROW(score, c);
+    w->cap = c;
+    return VNT_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Token identity                                                           */
+
+enum {
+    SH_SYL = 1, SH_LOWER = 4, SH_TITLE, SH_UPPER, SH_MIXED, SH_DIGITS, SH_NUMBER,
+    SH_ALNUM, SH_PUNCT, SH_ABBREV, SH_OTHER
+};
+
+static int is_capitalized(unsigned sh) { return sh == 2 || sh == 3 || sh == 5 || sh == 6; }
+
+typedef struct {
+    uint64_t value, toneless;
+    unsigned shape;
+} token_id;
+
+/* Shape and folded hash of a non-syllable from its NFC code points. */
+static token_id nonsyl(const int32_t *c, size_t n)
+{
+    uint64_t h = FNV_OFFSET;
+    int all_letter = 1, any_upper = 0, upper_rest = 0, any_lower = 0, all_digit = 1;
+    int any_letter = 0, any_digit = 0, all_punct = 1, numberish = n > 0;
+    (void)any_lower;
+    for (size_t i = 0; i < n; i++) {
+        int32_t cp = c[i];
+        int cat = utf8proc_category(cp);
+        int letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
+        int up = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+        int digit = cat == UTF8PROC_CATEGORY_ND;
+        all_letter &= letter;
+        any_letter |= letter;
+        any_upper |= up;
+        if (i > 0)
+            upper_rest |= up;
+        any_lower |= cat == UTF8PROC_CATEGORY_LL;
+        all_digit &= digit;
+        any_digit |= digit;
+        all_punct &= cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO;
+        if (i == 0)
+            numberish &= digit;
+        else
+            numberish &= digit || cp == '.' || cp == ',' || cp == ':' || cp == '/' || cp == '-';
+        char b[4];
+        size_t m = vnt__utf8_encode(utf8proc_tolower(cp), b);
+        for (size_t k = 0; k < m; k++)
+            h = fnv_byte(h, (unsigned char)b[k]);
+    }
+    token_id t;
+    t.value = t.toneless = h | NONSYL_BIT;
+    if (n == 0)
+        t.shape = SH_OTHER;
+    else if (all_letter) {
+        int u0 = utf8proc_category(c[0]) == UTF8PROC_CATEGORY_LU ||
+                 utf8proc_category(c[0]) == UTF8PROC_CATEGORY_LT;
+        if (!any_upper)
+            t.shape = SH_LOWER;
+        else if (u0 && !upper_rest)
+            t.shape = SH_TITLE;
+        else if (!any_lower)
+            t.shape = SH_UPPER;
+        else
+            t.shape = SH_MIXED;
+    } else if (all_digit)
+        t.shape = SH_DIGITS;
+    else if (numberish)
+        t.shape = SH_NUMBER;
+    else if (any_letter && any_digit)
+        t.shape = SH_ALNUM;
+    else if (all_punct)
+        t.shape = SH_PUNCT;
+    else if (any_letter)
+        t.shape = SH_ABBREV;
+    else
+        t.shape = SH_OTHER;
+    return t;
+}
+
+static vnt_status cps_reserve(vnt_segwork *w, size_t n)
+{
+    if (n <= w->cps_cap)
+        return VNT_OK;
+    size_t c = w->cps_cap ? w->cps_cap : 64;
+    while (c < n)
+        c *= 2;
+    int32_t *q = realloc(w->cps, c * sizeof *q);
+    if (!q)
+        return VNT_ERR_NOMEM;
+    w->cps = q;
+    w->cps_cap = c;
+    return VNT_OK;
+}
+
+/* The identity of the token s[0..len) (valid UTF-8). */
+static vnt_status identify(vnt_segwork *w, const char *s, size_t len, int may_be_syllable,
+                           token_id *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int ascii = 1;
+    for (size_t i = 0; i < len; i++)
+        ascii &= u[i] < 0x80;
+    if (may_be_syllable && len <= 64) {
+        char tmp[64];
+        const char *t = s;
+        if (!ascii) {
+            /* eth to d with stroke: both two bytes, C3 B0 -> C4 91, C3 90 -> C4 90 */
+            int eth = 0;
+            for (size_t i = 0; i + 1 < len; i++)
+                eth |= u[i] == 0xC3 && (u[i + 1] == 0xB0 || u[i + 1] == 0x90);
+            if (eth) {
+                memcpy(tmp, s, len);
+                for (size_t i = 0; i + 1 < len; i++)
+                    if (u[i] == 0xC3 && (u[i + 1] == 0xB0 || u[i + 1] == 0x90)) {
+                        tmp[i] = (char)0xC4;
+                        tmp[i + 1] = u[i + 1] == 0xB0 ? (char)0x91 : (char)0x90;
+                    }
+                t = tmp;
+            }
+        }
+        vnt_syllable syl;
+        if (vnt_syllable_parse(t, len, &syl)) {
+            out->value = syl.id;
+            out->toneless = syl.toneless_id;
+            out->shape = SH_SYL + syl.case_pattern;
+            return VNT_OK;
+        }
+    }
+    size_t n;
+    if (ascii) {
+        vnt_status st = cps_reserve(w, len + 1);
+        if (st != VNT_OK)
+            return st;
+        for (size_t i = 0; i < len; i++)
+            w->cps[i] = u[i];
+        n = len;
+    } else {
+        /* NFC into w->cps: canonical decomposition, then composition */
+        vnt_status st = cps_reserve(w, len + 8);
+        if (st != VNT_OK)
+            return st;
+        utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+        utf8proc_ssize_t r = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                                w->cps, (utf8proc_ssize_t)w->cps_cap, opt);
+        if (r > (utf8proc_ssize_t)w->cps_cap) {
+            st = cps_reserve(w, (size_t)r);
+            if (st != VNT_OK)
+                return st;
+            r = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, w->cps,
+                                   (utf8proc_ssize_t)w->cps_cap, opt);
+        }
+        if (r < 0 || r > (utf8proc_ssize_t)w->cps_cap)
+            return VNT_ERR_UNICODE;
+        r = utf8proc_normalize_utf32(w->cps, r, opt);
+        if (r < 0)
+            return VNT_ERR_UNICODE;
+        n = (size_t)r;
+        for (size_t i = 0; i < n; i++) {
+            if (w->cps[i] == 0xF0)
+                w->cps[i] = 0x111;
+            else if (w->cps[i] == 0xD0)
+                w->cps[i] = 0x110;
+        }
+    }
+    *out = nonsyl(w->cps, n);
+    return VNT_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Units: scanner tokens glued into the tokens the model was trained on    */
+
+static int is_connector(const char *s, const vnt_token *t)
+{
+    if (t->end - t->start != 1)
+        return 0;
+    switch (s[t->start]) {
+    case '-': case '/': case '+': case '=': case '*': case '&': case '\'':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int is_gluable(int kind)
+{
+    return kind == VNT_TOK_WORD || kind == VNT_TOK_NUMBER || kind == VNT_TOK_ABBREV;
+}
+
+static int glued(const vnt_token *t) { return !(t->flags & VNT_TF_SPACE_BEFORE); }
+
+/* Forced SPLIT on both sides for these kinds. */
+static int forced_kind(int kind)
+{
+    switch (kind) {
+    case VNT_TOK_URL: case VNT_TOK_EMAIL: case VNT_TOK_DOMAIN: case VNT_TOK_MENTION:
+    case VNT_TOK_HASHTAG: case VNT_TOK_EMOJI: case VNT_TOK_PUNCT: case VNT_TOK_SYMBOL:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* One sentence                                                             */
+
+VNT_INLINE float weight_of(const vnt_segmenter *m, uint64_t k)
+{
+    if (VNT_UNLIKELY(k == 0))
+        return m->fzero_has ? m->fzero_w : 0.0f;
+    uint64_t i = mix(k) & m->fmask;
+    for (;;) {
+        const fentry *e = &m->ftab[i];
+        if (e->key == k && e->used)
+            return e->w;
+        if (!e->used)
+            return 0.0f;
+        i = (i + 1) & m->fmask;
+    }
+}
+
+static uint64_t slot_value(const vnt_segwork *w, unsigned slot, size_t g)
+{
+    /* token index of t[0] is g + 1; padded arrays are offset by PAD */
+    if (slot < S_TV)
+        return w->v[PAD + g + 1 + slot - 3];
+    if (slot < S_SH)
+        return w->tv[PAD + g + 1 + slot - S_TV - 3];
+    if (slot < S_SPAN)
+        return w->sh[PAD + g + 1 + slot - S_SH - 3];
+    switch (slot) {
+    case S_SPAN: return w->span[g];
+    case S_LEND: return w->lend[g];
+    case S_RSTART: return w->rstart[g];
+    case S_FMM: return w->fmm[g];
+    case S_BMM: return w->bmm[g];
+    case S_LMASK: return w->lmask[g];
+    case S_CAPL: return w->capl[g];
+    case S_CAPR: return w->capr[g];
+    default: return 0;
+    }
+}
+
+/* Lexicon columns of n units (values in w->v) and the user-dictionary
+ * forced labels. */
+static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
+{
+    const uint64_t *val = w->v + PAD;
+    uint64_t h0 = fnv_byte(FNV_OFFSET, 0xFF);
+    memset(w->startlen, 0, n);
+    memset(w->endlen, 0, n);
+    memset(w->span, 0, n);
+    memset(w->lmask, 0, n * sizeof *w->lmask);
+    unsigned maxlen = m->lex.maxlen;
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint64_t h = fnv_u64(h0, val[i]);
+        size_t kmax = n - i < maxlen ? n - i : maxlen;
+        for (size_t k = 2; k <= kmax; k++) {
+            h = fnv_u64(h, val[i + k - 1]);
+            if (!hset_has(&m->lex, h))
+                continue;
+            if (k > w->startlen[i])
+                w->startlen[i] = (uint8_t)k;
+            if (k > w->endlen[i + k - 1])
+                w->endlen[i + k - 1] = (uint8_t)k;
+            for (size_t g = i; g + 1 < i + k; g++) {
+                if (k > w->span[g])
+                    w->span[g] = (uint8_t)k;
+                size_t a = g - i, b = i + k - 2 - g;
+                if (a <= 2 && b <= 2)
+                    w->lmask[g] |= (uint16_t)(1u << (3 * a + b));
+            }
+        }
+    }
+    /* greedy longest match from the left and from the right */
+    memset(w->fmm, 0, n);
+    memset(w->bmm, 0, n);
+    for (size_t i = 0; i < n;) {
+        size_t k = w->startlen[i] > 1 ? w->startlen[i] : 1;
+        for (size_t g = i; g + 1 < i + k; g++)
+            w->fmm[g] = 1;
+        i += k;
+    }
+    for (size_t j = n; j > 0;) {
+        size_t k = w->endlen[j - 1] > 1 ? w->endlen[j - 1] : 1;
+        for (size_t g = j - k; g + 1 < j; g++)
+            w->bmm[g] = 1;
+        j -= k;
+    }
+    for (size_t g = 0; g + 1 < n; g++) {
+        w->lend[g] = w->endlen[g] < LEN_CAP ? w->endlen[g] : LEN_CAP;
+        w->rstart[g] = w->startlen[g + 1] < LEN_CAP ? w->startlen[g + 1] : LEN_CAP;
+        if (w->span[g] > LEN_CAP)
+            w->span[g] = LEN_CAP;
+    }
+    /* capitalized runs */
+    unsigned r = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        r = is_capitalized(w->sh[PAD + i]) ? r + 1 : 0;
+        w->capl[i] = (uint8_t)(r < RUN_CAP ? r : RUN_CAP);
+    }
+    r = 0;
+    for (size_t i = n; i > 1; i--) {
+        r = is_capitalized(w->sh[PAD + i - 1]) ? r + 1 : 0;
+        w->capr[i - 2] = (uint8_t)(r < RUN_CAP ? r : RUN_CAP);
+    }
+}
+
+/* User dictionary: the gaps inside an occurrence of a split entry are
+ * SPLIT, inside a join entry JOIN (split wins). */
+static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
+{
+    const hset *sets[2] = {&m->ujoin, &m->usplit};
+    const uint64_t *val = w->v + PAD;
+    uint64_t h0 = fnv_byte(FNV_OFFSET, 0xFF);
+    for (int which = 0; which < 2; which++) {
+        const hset *set = sets[which];
+        if (set->n == 0 && !set->has_zero)
+            continue;
+        for (size_t i = 0; i + 1 < n; i++) {
+            uint64_t h = fnv_u64(h0, val[i]);
+            size_t kmax = n - i < set->maxlen ? n - i : set->maxlen;
+            size_t best = 0;
+            for (size_t k = 2; k <= kmax; k++) {
+                h = fnv_u64(h, val[i + k - 1]);
+                if (hset_has(set, h))
+                    best = k;
+            }
+            for (size_t g = i; g + 1 < i + best; g++)
+                if (which == 1 || w->force[g] < 0)
+                    w->force[g] = which == 0 ? 1 : 0;
+        }
+    }
+}
+
+static double viterbi_step_score(const vnt_segwork *w, size_t g, int lab)
+{
+    if (w->force[g] >= 0 && w->force[g] != lab)
+        return -1e300;
+    return lab ? w->score[g] : 0.0;
+}
+
+static void viterbi(const vnt_segmenter *m, vnt_segwork *w, size_t ng)
+{
+    const double t00 = m->trans[0], t01 = m->trans[1], t10 = m->trans[2], t11 = m->trans[3];
+    double a0 = t00 + viterbi_step_score(w, 0, 0);
+    double a1 = t01 + viterbi_step_score(w, 0, 1);
+    for (size_t g = 1; g < ng; g++) {
+        double x = a0 + t00, y = a1 + t10, n0, n1;
+        uint8_t b = 0;
+        if (x >= y) {
+            n0 = x;
+        } else {
+            n0 = y;
+            b |= 1;
+        }
+        x = a0 + t01;
+        y = a1 + t11;
+        if (x >= y) {
+            n1 = x;
+        } else {
+            n1 = y;
+            b |= 2;
+        }
+        n0 += viterbi_step_score(w, g, 0);
+        n1 += viterbi_step_score(w, g, 1);
+        w->bp[g] = b;
+        a0 = n0;
+        a1 = n1;
+    }
+    int y = a0 >= a1 ? 0 : 1;
+    for (size_t g = ng; g > 0; g--) {
+        w->label[g - 1] = (uint8_t)y;
+        if (g > 1)
+            y = (w->bp[g - 1] >> y) & 1;
+    }
+}
+
+static vnt_status push_span(vnt_spans *out, size_t a, size_t b)
+{
+    if (out->len == out->cap) {
+        size_t c = out->cap ? out->cap * 2 : 64;
+        vnt_span *q = realloc(out->items, c * sizeof *q);
+        if (!q)
+            return VNT_ERR_NOMEM;
+        out->items = q;
+        out->cap = c;
+    }
+    out->items[out->len].start = a;
+    out->items[out->len].end = b;
+    out->len++;
+    return VNT_OK;
+}
+
+static uint64_t feature_key(const vnt_segmenter *m, const vnt_segwork *w, unsigned t, size_t g,
+                            size_t ng)
+{
+    const template_def *d = &m->tpl[t];
+    uint64_t h = m->tpl_seed[t];
+    for (unsigned j = 0; j < d->n; j++) {
+        unsigned slot = d->slot[j];
+        uint64_t x;
+        if (slot == S_LMASKP)
+            x = g == 0 ? NO_GAP : w->lmask[g - 1];
+        else if (slot == S_LMASKN)
+            x = g + 1 == ng ? NO_GAP : w->lmask[g + 1];
+        else
+            x = slot_value(w, slot, g);
+        h = fnv_u64(h, x);
+    }
+    return h;
+}
+
+/* Scores of the gaps of n units (identities already in w). */
+static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
+{
+    size_t ng = n - 1;
+    for (size_t g = 0; g < ng; g++) {
+        if (w->force[g] >= 0) {
+            w->score[g] = 0.0;
+            continue;
+        }
+        double sc = 0.0;
+        for (unsigned t = 0; t < m->ntpl; t++)
+            sc += (double)weight_of(m, feature_key(m, w, t, g, ng));
+        w->score[g] = sc;
+    }
+}
+
+/* Identity columns of units [0, n) of w (padding included). */
+static vnt_status identities(vnt_segwork *w, const char *s, size_t n, const uint16_t *kinds)
+{
+    for (size_t k = 0; k < PAD; k++) {
+        w->v[k] = w->tv[k] = PAD_BOS;
+        w->sh[k] = SHAPE_BOS;
+        w->v[PAD + n + k] = w->tv[PAD + n + k] = PAD_EOS;
+        w->sh[PAD + n + k] = SHAPE_EOS;
+    }
+    for (size_t i = 0; i < n; i++) {
+        token_id id;
+        vnt_status st = identify(w, s + w->ustart[i], w->uend[i] - w->ustart[i],
+                                 kinds[i] == VNT_TOK_WORD, &id);
+        if (st != VNT_OK)
+            return st;
+        w->v[PAD + i] = id.value;
+        w->tv[PAD + i] = id.toneless;
+        w->sh[PAD + i] = (uint8_t)id.shape;
+    }
+    return VNT_OK;
+}
+
+/* Groups the tokens toks[a..b) into units in w (room for b - a); returns
+ * their number. */
+static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, size_t a,
+                         size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b;) {
+        const vnt_token *t = &toks[i];
+        size_t j = i + 1;
+        int kind = t->kind;
+        if (is_gluable(t->kind)) {
+            for (;;) {
+                if (j + 1 < b && glued(&toks[j]) && glued(&toks[j + 1]) &&
+                    is_connector(s, &toks[j]) && is_gluable(toks[j + 1].kind)) {
+                    j += 2;
+                    kind = 0;
+                } else if (j < b && glued(&toks[j]) && toks[j - 1].kind == VNT_TOK_NUMBER &&
+                           toks[j].kind == VNT_TOK_SYMBOL && toks[j].end - toks[j].start == 1 &&
+                           s[toks[j].start] == '%') {
+                    j += 1;
+                    kind = 0;
+                } else {
+                    break;
+                }
+            }
+        }
+        w->ustart[n] = t->start;
+        w->uend[n] = toks[j - 1].end;
+        w->ukind[n] = (uint8_t)forced_kind(t->kind);
+        w->utk[n] = (uint16_t)kind;
+        n++;
+        i = j;
+    }
+    return n;
+}
+
+/* Segments the tokens toks[a..b) of one sentence, appending word spans. */
+static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s,
+                           const vnt_token *toks, size_t a, size_t b, vnt_spans *out)
+{
+    vnt_status st;
+    size_t n = make_units(w, s, toks, a, b);
+    uint16_t *kinds = w->utk;
+    if (n == 1)
+        return push_span(out, w->ustart[0], w->uend[0]);
+    st = identities(w, s, n, kinds);
+    if (st != VNT_OK)
+        return st;
+    size_t ng = n - 1;
+    for (size_t g = 0; g < ng; g++)
+        w->force[g] = (w->ukind[g] || w->ukind[g + 1]) ? 0 : -1;
+    lexicon_columns(m, w, n);
+    user_dict(m, w, n);
+    score_gaps(m, w, n);
+    viterbi(m, w, ng);
+    size_t start = w->ustart[0];
+    for (size_t g = 0; g < ng; g++) {
+        if (!w->label[g]) {
+            st = push_span(out, start, w->uend[g]);
+            if (st != VNT_OK)
+                return st;
+            start = w->ustart[g + 1];
+        }
+    }
+    return push_span(out, start, w->uend[n - 1]);
+}
+
+vnt_status vnt_word_spans(const vnt_segmenter *seg, const char *s, size_t len,
+                          vnt_segwork *work, vnt_spans *out)
+{
+    if (seg == NULL || out == NULL || (s == NULL && len != 0))
+        return VNT_ERR_INVALID_ARG;
+    out->len = 0;
+    vnt_segwork *own = NULL;
+    if (work == NULL) {
+        own = work = vnt_segwork_new();
+        if (!own)
+            return VNT_ERR_NOMEM;
+    }
+    vnt_status st = vnt_scan(s, len, &work->toks);
+    if (st == VNT_OK)
+        st = vnt_sentences_from_tokens(s, len, &work->toks, &work->sents);
+    const vnt_token *t = work->toks.items;
+    size_t nt = work->toks.len, k = 0;
+    for (size_t si = 0; st == VNT_OK && si < work->sents.len; si++) {
+        size_t a = work->sents.items[si].start, b = work->sents.items[si].end;
+        while (k < nt && t[k].start < a)
+            k++;
+        size_t first = k;
+        while (k < nt && t[k].end <= b)
+            k++;
+        size_t cnt = k - first;
+        if (cnt == 0)
+            continue;
+        st = work_reserve(work, cnt);
+        if (st != VNT_OK)
+            break;
+        st = sentence(seg, work, s, t, first, k, out);
+    }
+    if (st != VNT_OK)
+        out->len = 0;
+    vnt_segwork_free(own);
+    return st;
+}
+
+/* ---------------------------------------------------------------------- */
+/* User dictionary                                                          */
+
+/* Adds the entries of a '\n'-separated word list to set (sized for them). */
+static vnt_status add_words(hset *set, vnt_segwork *w, const char *list, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && list[j] != '\n')
+            j++;
+        vnt_status st = vnt_scan(list + i, j - i, &w->toks);
+        if (st != VNT_OK)
+            return st;
+        size_t nt = w->toks.len;
+        for (size_t k = 0; k < nt; k++)
+            if (w->toks.items[k].kind == VNT_TOK_NEWLINE)
+                return VNT_ERR_INVALID_ARG;
+        st = work_reserve(w, nt + 1);
+        if (st != VNT_OK)
+            return st;
+        size_t n = make_units(w, list + i, w->toks.items, 0, nt);
+        if (n >= 2) {
+            st = identities(w, list + i, n, w->utk);
+            if (st != VNT_OK)
+                return st;
+            uint64_t h = fnv_byte(FNV_OFFSET, 0xFF);
+            for (size_t k = 0; k < n; k++)
+                h = fnv_u64(h, w->v[PAD + k]);
+            hset_add(set, h);
+            if (n > set->maxlen)
+                set->maxlen = (unsigned)n;
+        }
+        i = j + 1;
+    }
+    return VNT_OK;
+}
+
+static size_t count_lines(const char *s, size_t len)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] == '\n';
+    return n;
+}
+
+static vnt_status copy_set(hset *dst, const hset *src, size_t extra)
+{
+    free(dst->keys);
+    vnt_status st = hset_init(dst, src->n + extra);
+    if (st != VNT_OK)
+        return st;
+    for (uint64_t i = 0; i <= src->mask; i++)
+        if (src->keys[i])
+            hset_add(dst, src->keys[i]);
+    dst->has_zero = src->has_zero;
+    dst->maxlen = src->maxlen;
+    return VNT_OK;
+}
+
+vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, size_t join_len,
+                                   const char *split, size_t split_len, vnt_segmenter **out)
+{
+    if (base == NULL || out == NULL || (join == NULL && join_len != 0) ||
+        (split == NULL && split_len != 0))
+        return VNT_ERR_INVALID_ARG;
+    *out = NULL;
+    size_t bad;
+    if (!vnt__utf8_valid(join ? join : "", join_len, &bad) ||
+        !vnt__utf8_valid(split ? split : "", split_len, &bad))
+        return VNT_ERR_INVALID_UTF8;
+    vnt_segmenter *seg = NULL;
+    vnt_status st = vnt_segmenter_load(base->file, base->file_len, &seg);
+    if (st != VNT_OK)
+        return st;
+    vnt_segwork *w = vnt_segwork_new();
+    if (!w) {
+        vnt_segmenter_free(seg);
+        return VNT_ERR_NOMEM;
+    }
+    st = copy_set(&seg->ujoin, &base->ujoin, join_len ? count_lines(join, join_len) : 0);
+    if (st == VNT_OK)
+        st = copy_set(&seg->usplit, &base->usplit, split_len ? count_lines(split, split_len) : 0);
+    if (st == VNT_OK)
+        st = add_words(&seg->ujoin, w, join, join_len);
+    if (st == VNT_OK)
+        st = add_words(&seg->usplit, w, split, split_len);
+    vnt_segwork_free(w);
+    if (st != VNT_OK) {
+        vnt_segmenter_free(seg);
+        return st;
+    }
+    *out = seg;
+    return VNT_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Text output                                                              */
+
+static size_t utf8_len_at(const char *s, size_t i)
+{
+    unsigned c = (unsigned char)s[i];
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* 1 when the (valid) UTF-8 at s[i] is white space without a line break. */
+static int is_space_at(const char *s, size_t end, size_t i)
+{
+    unsigned c = (unsigned char)s[i];
+    if (c < 0x80)
+        return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+    int32_t cp;
+    if (!vnt__utf8_decode((const unsigned char *)s, end, i, &cp))
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt_buf *out)
+{
+    if (words == NULL || out == NULL || (s == NULL && len != 0))
+        return VNT_ERR_INVALID_ARG;
+    size_t len0 = out->len;
+    vnt_status st = vnt_buf_reserve(out, len + 1);
+    for (size_t k = 0; st == VNT_OK && k < words->len; k++) {
+        size_t a = words->items[k].start, b = words->items[k].end;
+        if (a > b || b > len) {
+            st = VNT_ERR_INVALID_ARG;
+            break;
+        }
+        if (k > 0)
+            st = vnt_buf_append(out, " ", 1);
+        /* white space inside a word (between its syllables) becomes one '_' */
+        size_t i = a;
+        while (st == VNT_OK && i < b) {
+            size_t j = i;
+            while (j < b && !is_space_at(s, b, j))
+                j += utf8_len_at(s, j);
+            st = vnt_buf_append(out, s + i, j - i);
+            if (st != VNT_OK || j >= b)
+                break;
+            while (j < b && is_space_at(s, b, j))
+                j += utf8_len_at(s, j);
+            st = vnt_buf_append(out, "_", 1);
+            i = j;
+        }
+    }
+    if (st != VNT_OK)
+        out->len = len0;
+    return st;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Trace for the tests                                                      */
+
+void vnt__segtrace_free(vnt__segtrace *tr)
+{
+    free(tr->start); free(tr->end); free(tr->value); free(tr->toneless); free(tr->shape);
+    free(tr->gapcol); free(tr->keys); free(tr->score); free(tr->label);
+    memset(tr, 0, sizeof *tr);
+}
+
+vnt_status vnt__segment_trace(const vnt_segmenter *m, const char *s, size_t len,
+                              vnt__segtrace *tr)
+{
+    memset(tr, 0, sizeof *tr);
+    vnt_segwork *w = vnt_segwork_new();
+    if (!w)
+        return VNT_ERR_NOMEM;
+    vnt_status st = vnt_scan(s, len, &w->toks);
+    size_t nt = 0;
+    for (size_t k = 0; st == VNT_OK && k < w->toks.len; k++)
+        if (w->toks.items[k].kind != VNT_TOK_NEWLINE)
+            w->toks.items[nt++] = w->toks.items[k];
+    if (st == VNT_OK && nt > 0)
+        st = work_reserve(w, nt);
+    if (st != VNT_OK || nt == 0) {
+        vnt_segwork_free(w);
+        return st;
+    }
+    size_t n = make_units(w, s, w->toks.items, 0, nt);
+    size_t ng = n - 1;
+    st = identities(w, s, n, w->utk);
+    tr->n = n;
+    tr->ntpl = m->ntpl;
+    for (unsigned t = 0; t < m->ntpl; t++)
+        tr->tids[t] = m->tpl[t].id;
+    tr->start = malloc(n * sizeof *tr->start);
+    tr->end = malloc(n * sizeof *tr->end);
+    tr->value = malloc(n * 8);
+    tr->toneless = malloc(n * 8);
+    tr->shape = malloc(n * sizeof *tr->shape);
+    tr->gapcol = malloc((ng + 1) * 8 * sizeof *tr->gapcol);
+    tr->keys = malloc((ng * m->ntpl + 1) * 8);
+    tr->score = malloc((ng + 1) * sizeof *tr->score);
+    tr->label = malloc(ng + 1);
+    if (!tr->start || !tr->end || !tr->value || !tr->toneless || !tr->shape || !tr->gapcol ||
+        !tr->keys || !tr->score || !tr->label)
+        st = VNT_ERR_NOMEM;
+    if (st == VNT_OK) {
+        for (size_t i = 0; i < n; i++) {
+            tr->start[i] = w->ustart[i];
+            tr->end[i] = w->uend[i];
+            tr->value[i] = w->v[PAD + i];
+            tr->toneless[i] = w->tv[PAD + i];
+            tr->shape[i] = w->sh[PAD + i];
+        }
+        if (ng > 0) {
+            for (size_t g = 0; g < ng; g++)
+                w->force[g] = -1;
+            lexicon_columns(m, w, n);
+            user_dict(m, w, n);
+            score_gaps(m, w, n);
+            viterbi(m, w, ng);
+            for (size_t g = 0; g < ng; g++) {
+                unsigned *c = tr->gapcol + 8 * g;
+                c[0] = w->span[g]; c[1] = w->lend[g]; c[2] = w->rstart[g]; c[3] = w->fmm[g];
+                c[4] = w->bmm[g]; c[5] = w->lmask[g]; c[6] = w->capl[g]; c[7] = w->capr[g];
+                for (unsigned t = 0; t < m->ntpl; t++)
+                    tr->keys[g * m->ntpl + t] = feature_key(m, w, t, g, ng);
+                tr->score[g] = w->score[g];
+                tr->label[g] = w->label[g];
+            }
+        }
+    }
+    vnt_segwork_free(w);
+    if (st != VNT_OK)
+        vnt__segtrace_free(tr);
+    return st;
+}

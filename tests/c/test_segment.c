@@ -1,0 +1,450 @@
+/* Unit tests of the word segmenter: the test vectors that
+ * tools/train_segmenter.py writes (token identities, lexicon columns,
+ * feature keys, scores and labels of made-up sentences) against the shipped
+ * model python/vntext/segmenter.bin, then hand cases: special tokens,
+ * invariance to tone style, case and NFD, user dictionaries, model file
+ * validation, and pathological inputs in linear time. Run from the repo
+ * root (make does). */
+#define _POSIX_C_SOURCE 199309L
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "internal.h"
+#include "check.h"
+
+static const char *MODEL = "python/vntext/segmenter.bin";
+static const char *VECTORS = "tools/segmenter_vectors.txt";
+
+static unsigned char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *d = malloc((size_t)n + 1);
+    if (d && fread(d, 1, (size_t)n, f) != (size_t)n) {
+        free(d);
+        d = NULL;
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return d;
+}
+
+/* Python's unicode_escape: \xNN, \uNNNN, \UNNNNNNNN, \\. */
+static size_t unescape(const char *in, char *out)
+{
+    size_t k = 0;
+    for (const char *p = in; *p;) {
+        if (p[0] == '\\' && (p[1] == 'x' || p[1] == 'u' || p[1] == 'U')) {
+            int nd = p[1] == 'x' ? 2 : p[1] == 'u' ? 4 : 8;
+            char hex[9] = {0};
+            memcpy(hex, p + 2, (size_t)nd);
+            uint32_t v = (uint32_t)strtoul(hex, NULL, 16);
+            char b[4];
+            int m;
+            if (v < 0x80) { b[0] = (char)v; m = 1; }
+            else if (v < 0x800) { b[0] = (char)(0xC0 | (v >> 6)); b[1] = (char)(0x80 | (v & 0x3F)); m = 2; }
+            else if (v < 0x10000) { b[0] = (char)(0xE0 | (v >> 12)); b[1] = (char)(0x80 | ((v >> 6) & 0x3F)); b[2] = (char)(0x80 | (v & 0x3F)); m = 3; }
+            else { b[0] = (char)(0xF0 | (v >> 18)); b[1] = (char)(0x80 | ((v >> 12) & 0x3F)); b[2] = (char)(0x80 | ((v >> 6) & 0x3F)); b[3] = (char)(0x80 | (v & 0x3F)); m = 4; }
+            memcpy(out + k, b, (size_t)m);
+            k += (size_t)m;
+            p += 2 + nd;
+        } else if (p[0] == '\\' && p[1] == '\\') {
+            out[k++] = '\\';
+            p += 2;
+        } else {
+            out[k++] = *p++;
+        }
+    }
+    out[k] = 0;
+    return k;
+}
+
+static vnt_segmenter *seg;
+
+/* ---------------------------------------------------------------------- */
+
+static void vectors(void)
+{
+    FILE *f = fopen(VECTORS, "r");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    char line[4096], text[4096];
+    vnt__segtrace tr;
+    int have = 0, sentences = 0, keys_checked = 0;
+    size_t tok = 0, gap = 0, key = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (strncmp(line, "sentence\t", 9) == 0) {
+            if (have)
+                vnt__segtrace_free(&tr);
+            size_t n = unescape(line + 9, text);
+            CHECK(vnt__segment_trace(seg, text, n, &tr) == VNT_OK);
+            have = 1;
+            sentences++;
+            tok = gap = key = 0;
+        } else if (strncmp(line, "token\t", 6) == 0 && have) {
+            char name[512];
+            unsigned long long v, tv;
+            unsigned sh;
+            char *tab = strchr(line + 6, '\t');
+            *tab = 0;
+            size_t nl = unescape(line + 6, name);
+            CHECK(sscanf(tab + 1, "value %llx\ttoneless %llx\tshape %u", &v, &tv, &sh) == 3);
+            CHECK(tok < tr.n);
+            if (tok < tr.n) {
+                size_t a = tr.start[tok], b = tr.end[tok];
+                CHECK_STR(text + a, b - a, name);
+                (void)nl;
+                if (tr.value[tok] != v || tr.toneless[tok] != tv || tr.shape[tok] != sh) {
+                    fprintf(stderr, "token %s: got %016llx %016llx %u, want %016llx %016llx %u\n",
+                            name, (unsigned long long)tr.value[tok],
+                            (unsigned long long)tr.toneless[tok], tr.shape[tok], v, tv, sh);
+                    CHECK(0);
+                } else {
+                    CHECK(1);
+                }
+            }
+            tok++;
+        } else if (strncmp(line, "gap ", 4) == 0 && have) {
+            unsigned g, c[8];
+            double sc;
+            CHECK(sscanf(line, "gap %u\tspan %u\tlend %u\trstart %u\tfmm %u\tbmm %u\tlmask %u\tcapl %u\tcapr %u\tscore %lf",
+                         &g, &c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6], &c[7], &sc) == 10);
+            gap = g;
+            key = 0;
+            CHECK(g + 1 < tr.n);
+            if (g + 1 < tr.n) {
+                int same = 1;
+                for (int i = 0; i < 8; i++)
+                    same &= tr.gapcol[8 * g + i] == c[i];
+                if (!same)
+                    fprintf(stderr, "%s: gap %u columns differ\n", text, g);
+                CHECK(same);
+                if (fabs(tr.score[g] - sc) > 1e-4)
+                    fprintf(stderr, "%s: gap %u score %f, want %f\n", text, g, tr.score[g], sc);
+                CHECK(fabs(tr.score[g] - sc) <= 1e-4);
+            }
+        } else if (strncmp(line, "key\t", 4) == 0 && have) {
+            unsigned tid;
+            unsigned long long k;
+            CHECK(sscanf(line + 4, "%u\t%llx", &tid, &k) == 2);
+            CHECK(key < tr.ntpl);
+            if (key < tr.ntpl && gap + 1 < tr.n) {
+                CHECK(tr.tids[key] == tid);
+                if (tr.keys[gap * tr.ntpl + key] != k)
+                    fprintf(stderr, "%s: gap %zu template %u key %016llx, want %016llx\n", text,
+                            gap, tid, (unsigned long long)tr.keys[gap * tr.ntpl + key], k);
+                CHECK(tr.keys[gap * tr.ntpl + key] == k);
+                keys_checked++;
+            }
+            key++;
+        } else if (strncmp(line, "labels\t", 7) == 0 && have) {
+            const char *want = line + 7;
+            CHECK(strlen(want) + 1 == tr.n);
+            char got[1024];
+            size_t ng = tr.n - 1;
+            for (size_t g = 0; g < ng && g < sizeof got - 1; g++)
+                got[g] = (char)('0' + tr.label[g]);
+            CHECK_STR(got, ng, want);
+            CHECK(tok == tr.n);
+        }
+    }
+    if (have)
+        vnt__segtrace_free(&tr);
+    fclose(f);
+    CHECK(sentences >= 4);
+    CHECK(keys_checked > 100);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static vnt_spans spans;
+
+/* The words of s joined by '|'. */
+static const char *words_of(const vnt_segmenter *m, const char *s, char *buf, size_t cap)
+{
+    vnt_status st = vnt_word_spans(m, s, strlen(s), NULL, &spans);
+    CHECK(st == VNT_OK);
+    size_t k = 0;
+    buf[0] = 0;
+    for (size_t i = 0; st == VNT_OK && i < spans.len; i++) {
+        size_t a = spans.items[i].start, b = spans.items[i].end;
+        if (k + (b - a) + 2 >= cap)
+            break;
+        if (i)
+            buf[k++] = '|';
+        memcpy(buf + k, s + a, b - a);
+        k += b - a;
+        buf[k] = 0;
+    }
+    return buf;
+}
+
+#define CHECK_WORDS(m, in, want)                                       \
+    do {                                                               \
+        char b_[4096];                                                 \
+        const char *w_ = words_of((m), (in), b_, sizeof b_);           \
+        CHECK_STR(w_, strlen(w_), (want));                             \
+    } while (0)
+
+/* 1 when every piece of want (split at '|') is one of the words of s. */
+static int has_words(const char *s, const char *want)
+{
+    char b[4096];
+    words_of(seg, s, b, sizeof b);
+    char w[512];
+    snprintf(w, sizeof w, "%s", want);
+    for (char *p = strtok(w, "|"); p; p = strtok(NULL, "|")) {
+        int found = 0;
+        for (size_t i = 0; i < spans.len; i++) {
+            size_t a = spans.items[i].start, e = spans.items[i].end;
+            found |= strlen(p) == e - a && memcmp(s + a, p, e - a) == 0;
+        }
+        if (!found) {
+            fprintf(stderr, "no word \"%s\" in \"%s\" (%s)\n", p, s, b);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void special_tokens(void)
+{
+    CHECK(has_words("Giá tăng 1.500 đồng, tức 3,5% vào ngày 19/4.", "1.500|3,5%|19/4|,|."));
+    CHECK(has_words("Vì 2+2 bằng 4 nên lúc 8h30 ngày 20-11-2003 họ đến.", "2+2|8h30|20-11-2003"));
+    CHECK(has_words("Xem https://vnexpress.net/thoi-su-123.html hoặc gửi thu.nguyen@example.com nhé",
+                    "https://vnexpress.net/thoi-su-123.html|thu.nguyen@example.com"));
+    CHECK(has_words("Cảm ơn @nguyenvana vì #chủ_đề hay 😀👍🏽 quá", "@nguyenvana|#chủ_đề|😀|👍🏽"));
+    CHECK(has_words("Ông ấy sống ở TP.HCM, mua rau, thịt, cá v.v. rồi về.", "TP.HCM|v.v.|,"));
+    /* a word never crosses a line break or the end of a sentence */
+    CHECK_WORDS(seg, "Hà\nNội", "Hà|Nội");
+    CHECK_WORDS(seg, "học sinh. Sinh viên", "học sinh|.|Sinh viên");
+    CHECK_WORDS(seg, "", "");
+    CHECK_WORDS(seg, "   ", "");
+    CHECK_WORDS(seg, "Một", "Một");
+    CHECK_WORDS(seg, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo vệ|Nhật Bản");
+    /* punctuation is a word of its own */
+    CHECK_WORDS(seg, "(học sinh)", "(|học sinh|)");
+    /* invalid UTF-8 */
+    CHECK(vnt_word_spans(seg, "a\xff", 2, NULL, &spans) == VNT_ERR_INVALID_UTF8);
+}
+
+static void invariance(void)
+{
+    char a[1024], b[1024];
+    const char *forms[] = {
+        "Hôm nay trời hòa bình, thủy thủ khỏe mạnh đi Thành phố Hồ Chí Minh",
+        "Hôm nay trời hoà bình, thuỷ thủ khoẻ mạnh đi Thành phố Hồ Chí Minh",
+        "Ho\xcc\x82m nay tro\xcc\x9b\xcc\x80i ho\xcc\x80" "a bi\xcc\x80nh, thu\xcc\x89y thu\xcc\x89 kho\xcc\x89" "e ma\xcc\xa3nh \xc4\x91i Tha\xcc\x80nh pho\xcc\x82\xcc\x81 Ho\xcc\x82\xcc\x80 Chi\xcc\x81 Minh",
+    };
+    /* Tone style and Unicode form: the same words (compared by the number of
+     * words and of spaces in each). Case changes the shape features, so an
+     * all-capitals text may segment differently; its identities are those of
+     * the lower-case text (checked below). */
+    words_of(seg, forms[0], a, sizeof a);
+    size_t n0 = spans.len;
+    unsigned shape0[64];
+    for (size_t i = 0; i < n0 && i < 64; i++) {
+        unsigned sp = 0;
+        for (size_t j = spans.items[i].start; j < spans.items[i].end; j++)
+            sp += forms[0][j] == ' ';
+        shape0[i] = sp;
+    }
+    for (int f = 1; f < 3; f++) {
+        words_of(seg, forms[f], b, sizeof b);
+        CHECK(spans.len == n0);
+        int same = spans.len == n0;
+        for (size_t i = 0; same && i < n0 && i < 64; i++) {
+            unsigned sp = 0;
+            for (size_t j = spans.items[i].start; j < spans.items[i].end; j++)
+                sp += forms[f][j] == ' ';
+            same &= sp == shape0[i];
+        }
+        if (!same)
+            fprintf(stderr, "form %d: %s\n  vs %s\n", f, b, a);
+        CHECK(same);
+    }
+    vnt__segtrace x, y;
+    const char *lo = "hòa bình thủy thủ khỏe", *up = "HOÀ BÌNH THUỶ THỦ KHOẺ";
+    CHECK(vnt__segment_trace(seg, lo, strlen(lo), &x) == VNT_OK);
+    CHECK(vnt__segment_trace(seg, up, strlen(up), &y) == VNT_OK);
+    CHECK(x.n == 5 && y.n == 5);
+    for (size_t i = 0; i < 5 && i < x.n && i < y.n; i++) {
+        CHECK(x.value[i] == y.value[i]);
+        CHECK(x.shape[i] == 1 && y.shape[i] == 2);
+    }
+    vnt__segtrace_free(&x);
+    vnt__segtrace_free(&y);
+}
+
+static void user_dictionary(void)
+{
+    const char *s = "Tôi thích học sinh học ở trường đại học";
+    char b[1024];
+    words_of(seg, s, b, sizeof b);
+    vnt_segmenter *u = NULL;
+    const char *join = "sinh học ở trường\nxyz";
+    const char *split = "đại học";
+    CHECK(vnt_segmenter_with_dict(seg, join, strlen(join), split, strlen(split), &u) == VNT_OK);
+    if (u) {
+        CHECK(has_words("Mỹ sẽ bảo vệ Nhật Bản", "bảo vệ"));
+        CHECK_WORDS(u, "trường đại học", "trường|đại|học");
+        char d[1024];
+        words_of(u, "TRƯỜNG ĐẠI HỌC", d, sizeof d);
+        CHECK(strstr(d, "ĐẠI|HỌC") != NULL);
+        char c[1024];
+        words_of(u, "Nó sinh học ở trường", c, sizeof c);
+        CHECK(strstr(c, "sinh học ở trường") != NULL);
+        /* derived from a derived one keeps the first dictionary */
+        vnt_segmenter *u2 = NULL;
+        CHECK(vnt_segmenter_with_dict(u, "bảo vệ Nhật", strlen("bảo vệ Nhật"), NULL, 0, &u2) == VNT_OK);
+        if (u2) {
+            CHECK_WORDS(u2, "trường đại học", "trường|đại|học");
+            words_of(u2, "Mỹ sẽ bảo vệ Nhật Bản", c, sizeof c);
+            CHECK(strstr(c, "bảo vệ Nhật") != NULL);
+            vnt_segmenter_free(u2);
+        }
+        vnt_segmenter_free(u);
+    }
+    CHECK(vnt_segmenter_with_dict(seg, "a\xff", 2, NULL, 0, &u) == VNT_ERR_INVALID_UTF8);
+}
+
+static void text_format(void)
+{
+    const char *s = "Mỹ  sẽ bảo  vệ Nhật\tBản";
+    vnt_buf out;
+    vnt_buf_init(&out);
+    CHECK(vnt_word_spans(seg, s, strlen(s), NULL, &spans) == VNT_OK);
+    CHECK(vnt_words_text(s, strlen(s), &spans, &out) == VNT_OK);
+    CHECK_STR(out.data, out.len, "Mỹ sẽ bảo_vệ Nhật_Bản");
+    vnt_buf_free(&out);
+}
+
+static void model_validation(size_t len, const unsigned char *data)
+{
+    vnt_segmenter *m = NULL;
+    CHECK(vnt_segmenter_load(data, 10, &m) == VNT_ERR_FORMAT && m == NULL);
+    CHECK(vnt_segmenter_load(data, len - 8, &m) == VNT_ERR_FORMAT);
+    unsigned char *copy = malloc(len);
+    memcpy(copy, data, len);
+    copy[0] = 'X';
+    CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT);
+    memcpy(copy, data, len);
+    copy[48] ^= 1; /* fingerprint */
+    CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT);
+    memcpy(copy, data, len);
+    uint32_t header = copy[12] | copy[13] << 8 | (uint32_t)copy[14] << 16;
+    unsigned char tmp[8]; /* swap the first two keys: not sorted */
+    memcpy(tmp, copy + header, 8);
+    memcpy(copy + header, copy + header + 8, 8);
+    memcpy(copy + header + 8, tmp, 8);
+    CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT);
+    free(copy);
+    CHECK(vnt_segmenter_load(NULL, 0, &m) == VNT_ERR_INVALID_ARG);
+    CHECK(strstr(vnt_segmenter_description(seg), "train_segmenter") != NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static double seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+static double time_input(const char *s, size_t len)
+{
+    vnt_segwork *w = vnt_segwork_new();
+    double t0 = seconds();
+    CHECK(vnt_word_spans(seg, s, len, w, &spans) == VNT_OK);
+    double t = seconds() - t0;
+    vnt_segwork_free(w);
+    return t;
+}
+
+/* The time per byte of a big input stays within a small factor of that of
+ * an input ten times smaller (linear, not quadratic). */
+static void linear(const char *name, void (*fill)(char *, size_t), size_t big)
+{
+    size_t small = big / 10;
+    char *a = malloc(big + 1), *b = malloc(small + 1);
+    fill(a, big);
+    fill(b, small);
+    double ts = time_input(b, strlen(b)) + 1e-4, tb = time_input(a, strlen(a));
+    if (tb > 30 * ts)
+        fprintf(stderr, "%s: %zu bytes %.3fs, %zu bytes %.3fs\n", name, small, ts, big, tb);
+    CHECK(tb <= 30 * ts);
+    free(a);
+    free(b);
+}
+
+static void fill_letters(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        s[i] = (char)('a' + i % 26);
+    s[n] = 0;
+}
+
+static void fill_dots(char *s, size_t n)
+{
+    memset(s, '.', n);
+    s[n] = 0;
+}
+
+static void fill_syllable(char *s, size_t n)
+{
+    size_t k = 0;
+    while (k + 6 <= n) {
+        memcpy(s + k, "nhà ", 5); /* "nhà" is 4 bytes + space */
+        k += 5;
+    }
+    s[k] = 0;
+}
+
+static void fill_mixed(char *s, size_t n)
+{
+    static const char *piece = "Ông Nguyễn Văn A. nói: \"1.500 người ở TP.HCM\"... ";
+    size_t m = strlen(piece), k = 0;
+    while (k + m < n) {
+        memcpy(s + k, piece, m);
+        k += m;
+    }
+    s[k] = 0;
+}
+
+int main(void)
+{
+    size_t len = 0;
+    unsigned char *data = read_file(MODEL, &len);
+    CHECK(data != NULL);
+    if (!data)
+        return CHECK_DONE();
+    CHECK(vnt_segmenter_load(data, len, &seg) == VNT_OK);
+    if (!seg)
+        return CHECK_DONE();
+    vnt_spans_init(&spans);
+    vectors();
+    special_tokens();
+    invariance();
+    user_dictionary();
+    text_format();
+    model_validation(len, data);
+    linear("1 MB without spaces", fill_letters, 1 << 20);
+    linear("a million dots", fill_dots, 1000000);
+    linear("10^5 syllables of one word", fill_syllable, 500000);
+    linear("mixed", fill_mixed, 1 << 20);
+    vnt_spans_free(&spans);
+    vnt_segmenter_free(seg);
+    free(data);
+    return CHECK_DONE();
+}
