@@ -5,6 +5,7 @@
 #   make fuzz    libFuzzer targets in tests/fuzz, FUZZ_TIME seconds each
 #   make tables  regenerates the committed csrc/*_table*.h with tools/gen_*.py
 #   make bench   bash bench/run.sh
+#   make model   retrains python/vntext/segmenter.bin (needs ../shared/data; numpy in .venv)
 #   make clean   removes build output (distclean also removes .venv)
 #
 # Missing system packages are installed with apt-get when running as root on
@@ -48,7 +49,7 @@ STAMP_BUILD := $(VENV)/.vntext-build
 SRCLIST := $(VENV)/.vntext-srclist
 
 .PHONY: all deps fuzz-deps venv build demo test ctest ctest-san pytest fuzz \
-        tables bench clean distclean FORCE
+        tables bench model clean distclean FORCE
 
 all: build
 
@@ -189,6 +190,12 @@ tables:
 
 bench:
 	bash bench/run.sh
+
+# numpy is a training-only dependency: installed into .venv for this target.
+model: build
+	$(VPY) -c 'import numpy' 2>/dev/null || $(VPY) -m pip install -q numpy
+	$(VPY) tools/train_segmenter.py
+	$(VPY) tools/train_segmenter.py --vectors tools/segmenter_vectors.txt
 
 clean:
 	rm -rf build tests/c/bin tests/fuzz/bin python/vntext/*.so python/*.egg-info *.egg-info

@@ -292,7 +292,7 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
 
     /* feature weights */
     size_t cap = 16;
-    while (cap < (size_t)nw * 7 / 4 + 2)
+    while (cap < (size_t)nw * 3 / 2 + 2)
         cap *= 2;
     seg->ftab = calloc(cap, sizeof *seg->ftab);
     if (!seg->ftab) {
@@ -1103,6 +1103,10 @@ static int is_space_at(const char *s, size_t end, size_t i)
     unsigned c = (unsigned char)s[i];
     if (c < 0x80)
         return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+    /* the Zs characters above ASCII: U+00A0, U+1680, U+2000..U+202F, U+205F, U+3000 */
+    if (!(c == 0xC2 || c == 0xE2 || c == 0xE3 ||
+          (c == 0xE1 && i + 1 < end && (unsigned char)s[i + 1] == 0x9A)))
+        return 0;
     int32_t cp;
     if (!vnt__utf8_decode((const unsigned char *)s, end, i, &cp))
         return 0;

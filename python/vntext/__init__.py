@@ -37,6 +37,19 @@ Sentences
     >>> sent_tokenize('Anh nói: "Xin chào." Rồi anh đi.')
     ['Anh nói: "Xin chào."', 'Rồi anh đi.']
 
+Words
+    word_tokenize(text) splits text into words, each as written; a word of
+    several syllables keeps its spaces ("bảo vệ"). format="text" gives one
+    str with the syllables of a word joined by "_", as underthesea does.
+    word_spans(text) gives (start, end) offsets. Segmenter(user_dict=...,
+    user_split=...) holds the model with a user dictionary; the functions
+    use a default one, loaded from the package on first use.
+
+    >>> word_tokenize("Mỹ sẽ bảo vệ Nhật Bản")
+    ['Mỹ', 'sẽ', 'bảo vệ', 'Nhật Bản']
+    >>> word_tokenize("Mỹ sẽ bảo vệ Nhật Bản", format="text")
+    'Mỹ sẽ bảo_vệ Nhật_Bản'
+
 Each function has its own docstring with examples: help(vntext.normalize).
 """
 
@@ -50,6 +63,9 @@ from ._vntext import (
     remove_accents,
     sent_spans,
     sent_tokenize,
+    word_spans,
+    word_tokenize,
+    Segmenter,
 )
 
 # The functions are the C ones themselves, so a call costs no Python frame;
@@ -62,6 +78,9 @@ __all__ = [
     "detect_legacy",
     "sent_tokenize",
     "sent_spans",
+    "word_tokenize",
+    "word_spans",
+    "Segmenter",
     "UNICODE_VERSION",
     "UTF8PROC_VERSION",
     "__version__",

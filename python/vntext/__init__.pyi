@@ -11,6 +11,9 @@ from ._vntext import normalize as normalize
 from ._vntext import remove_accents as remove_accents
 from ._vntext import sent_spans as sent_spans
 from ._vntext import sent_tokenize as sent_tokenize
+from ._vntext import Segmenter as Segmenter
+from ._vntext import word_spans as word_spans
+from ._vntext import word_tokenize as word_tokenize
 
 __all__ = [
     "normalize",
@@ -19,6 +22,9 @@ __all__ = [
     "detect_legacy",
     "sent_tokenize",
     "sent_spans",
+    "word_tokenize",
+    "word_spans",
+    "Segmenter",
     "UNICODE_VERSION",
     "UTF8PROC_VERSION",
     "__version__",

@@ -35,8 +35,8 @@
  * ---------------------------------------------------------------------- */
 
 typedef struct {
-    /* Reserved for the default word segmenter; NULL until that exists. */
-    PyObject *default_segmenter;
+    PyObject *segmenter_type;    /* vntext.Segmenter */
+    PyObject *default_segmenter; /* made on first use of word_tokenize() */
 } vntext_state;
 
 static inline vntext_state *
@@ -872,6 +872,543 @@ error:
     return NULL;
 }
 
+/* ------------------------------------------------------------------------
+ * Word segmentation: the Segmenter type and the module-level functions
+ * ---------------------------------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    vnt_segmenter *seg; /* immutable once made: shared by threads */
+} SegmenterObject;
+
+/* The model file next to this extension module. */
+static PyObject *
+default_model_path(PyObject *module)
+{
+    PyObject *file, *slash, *dir = NULL, *path = NULL;
+    Py_ssize_t cut;
+
+    file = PyModule_GetFilenameObject(module);
+    if (file == NULL)
+        return NULL;
+    cut = PyUnicode_FindChar(file, '/', 0, PyUnicode_GET_LENGTH(file), -1);
+#ifdef _WIN32
+    {
+        Py_ssize_t b = PyUnicode_FindChar(file, '\\', 0, PyUnicode_GET_LENGTH(file), -1);
+        if (b > cut)
+            cut = b;
+    }
+#endif
+    if (cut == -2)
+        goto done;
+    slash = PyUnicode_Substring(file, 0, cut + 1);
+    if (slash == NULL)
+        goto done;
+    dir = slash;
+    path = PyUnicode_FromFormat("%Usegmenter.bin", dir);
+done:
+    Py_XDECREF(dir);
+    Py_DECREF(file);
+    return path;
+}
+
+/* Reads a whole file into a new bytes object. */
+static PyObject *
+read_model_file(PyObject *path)
+{
+    PyObject *io, *f, *data;
+
+    io = PyImport_ImportModule("io");
+    if (io == NULL)
+        return NULL;
+    f = PyObject_CallMethod(io, "open", "Os", path, "rb");
+    Py_DECREF(io);
+    if (f == NULL)
+        return NULL;
+    data = PyObject_CallMethod(f, "read", NULL);
+    PyObject *r = PyObject_CallMethod(f, "close", NULL);
+    Py_DECREF(f);
+    if (r == NULL) {
+        Py_XDECREF(data);
+        return NULL;
+    }
+    Py_DECREF(r);
+    if (data != NULL && !PyBytes_Check(data)) {
+        Py_DECREF(data);
+        PyErr_SetString(PyExc_TypeError, "Segmenter(): the model file did not read as bytes");
+        return NULL;
+    }
+    return data;
+}
+
+/* "\n".join of the words of an iterable argument, as UTF-8 into buf. */
+static int
+word_list_arg(PyObject *obj, const char *arg, vnt_buf *buf)
+{
+    PyObject *it, *item;
+
+    if (obj == NULL || obj == Py_None)
+        return 0;
+    if (PyUnicode_Check(obj) || PyBytes_Check(obj)) {
+        PyErr_Format(PyExc_TypeError,
+                     "Segmenter() argument '%s' must be an iterable of str words, not a "
+                     "single %.200s",
+                     arg, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    it = PyObject_GetIter(obj);
+    if (it == NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "Segmenter() argument '%s' must be an iterable of str, not %.200s", arg,
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    while ((item = PyIter_Next(it)) != NULL) {
+        Py_ssize_t len;
+        const char *s;
+        vnt_status st;
+        if (!PyUnicode_Check(item)) {
+            PyErr_Format(PyExc_TypeError,
+                         "Segmenter() argument '%s' must hold str words, not %.200s", arg,
+                         Py_TYPE(item)->tp_name);
+            Py_DECREF(item);
+            Py_DECREF(it);
+            return -1;
+        }
+        s = PyUnicode_AsUTF8AndSize(item, &len);
+        if (s == NULL) {
+            Py_DECREF(item);
+            Py_DECREF(it);
+            return -1;
+        }
+        if (memchr(s, '\n', (size_t)len) != NULL || memchr(s, '\r', (size_t)len) != NULL) {
+            PyErr_Format(PyExc_ValueError,
+                         "Segmenter() argument '%s': a word cannot hold a line break: %R",
+                         arg, item);
+            Py_DECREF(item);
+            Py_DECREF(it);
+            return -1;
+        }
+        st = vnt_buf_append(buf, s, (size_t)len);
+        if (st == VNT_OK)
+            st = vnt_buf_append(buf, "\n", 1);
+        Py_DECREF(item);
+        if (st != VNT_OK) {
+            Py_DECREF(it);
+            PyErr_NoMemory();
+            return -1;
+        }
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+PyDoc_STRVAR(Segmenter__doc__,
+"Segmenter(model_path=None, user_dict=None, user_split=None)\n"
+"--\n"
+"\n"
+"A word segmenter: the trained model plus an optional user dictionary.\n"
+"\n"
+"model_path is a model file written by tools/train_segmenter.py; by\n"
+"default the one shipped in the package. user_dict is an iterable of\n"
+"words whose syllables must stay one word wherever they occur;\n"
+"user_split an iterable of words whose syllables must always be separate\n"
+"words (it wins over user_dict). Words are matched by syllable identity:\n"
+"case, tone-mark style and Unicode form do not matter.\n"
+"\n"
+"A Segmenter never changes after it is made, so threads can share one;\n"
+"the GIL is released while it works on long texts.\n"
+"\n"
+">>> seg = Segmenter(user_split=['bảo vệ'])\n"
+">>> seg.word_tokenize('Mỹ sẽ bảo vệ Nhật Bản')\n"
+"['Mỹ', 'sẽ', 'bảo', 'vệ', 'Nhật Bản']\n");
+
+static PyObject *
+Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"model_path", "user_dict", "user_split", NULL};
+    PyObject *path = Py_None, *user_dict = NULL, *user_split = NULL, *data = NULL;
+    PyObject *module;
+    SegmenterObject *self = NULL;
+    vnt_segmenter *base = NULL, *derived = NULL;
+    vnt_buf join, split;
+    vnt_status st;
+    err_ctx ctx = ERR_CTX("Segmenter");
+
+    vnt_buf_init(&join);
+    vnt_buf_init(&split);
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOO:Segmenter", kwlist, &path, &user_dict,
+                                     &user_split))
+        return NULL;
+    if (word_list_arg(user_dict, "user_dict", &join) < 0 ||
+        word_list_arg(user_split, "user_split", &split) < 0)
+        goto error;
+    if (path == Py_None) {
+        module = PyType_GetModule(type);
+        if (module == NULL)
+            goto error;
+        path = default_model_path(module);
+        if (path == NULL)
+            goto error;
+    } else {
+        if (!PyUnicode_Check(path) && !PyBytes_Check(path) && !PyObject_HasAttrString(path, "__fspath__")) {
+            PyErr_Format(PyExc_TypeError,
+                         "Segmenter() argument 'model_path' must be str or os.PathLike, not "
+                         "%.200s",
+                         Py_TYPE(path)->tp_name);
+            goto error;
+        }
+        Py_INCREF(path);
+    }
+    data = read_model_file(path);
+    Py_DECREF(path);
+    if (data == NULL)
+        goto error;
+    st = vnt_segmenter_load(PyBytes_AS_STRING(data), (size_t)PyBytes_GET_SIZE(data), &base);
+    Py_CLEAR(data);
+    if (st != VNT_OK) {
+        raise_status(st, &ctx);
+        goto error;
+    }
+    if (join.len || split.len) {
+        st = vnt_segmenter_with_dict(base, join.data, join.len, split.data, split.len, &derived);
+        vnt_segmenter_free(base);
+        base = NULL;
+        if (st != VNT_OK) {
+            raise_status(st, &ctx);
+            goto error;
+        }
+        base = derived;
+    }
+    self = (SegmenterObject *)type->tp_alloc(type, 0);
+    if (self == NULL)
+        goto error;
+    self->seg = base;
+    vnt_buf_free(&join);
+    vnt_buf_free(&split);
+    return (PyObject *)self;
+
+error:
+    vnt_segmenter_free(base);
+    vnt_buf_free(&join);
+    vnt_buf_free(&split);
+    return NULL;
+}
+
+static void
+Segmenter_dealloc(SegmenterObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    vnt_segmenter_free(self->seg);
+    self->seg = NULL;
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+/* Word spans of text as byte offsets into u. */
+static int
+word_spans_of(const vnt_segmenter *seg, PyObject *text, const char *func, utf8_view *u,
+              vnt_spans *out)
+{
+    vnt_status st;
+    err_ctx ctx = ERR_CTX(func);
+
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s", func,
+                     Py_TYPE(text)->tp_name);
+        return -1;
+    }
+    if (utf8_view_of(text, u) < 0)
+        return -1;
+    MAYBE_NOGIL(u->len, st = vnt_word_spans(seg, u->data, (size_t)u->len, NULL, out));
+    if (st != VNT_OK) {
+        raise_status(st, &ctx);
+        return -1;
+    }
+    return 0;
+}
+
+/* format=None -> 0, format="text" -> 1. */
+static int
+format_arg(PyObject *obj, const char *func, int *text_format)
+{
+    *text_format = 0;
+    if (obj == NULL || obj == Py_None)
+        return 0;
+    if (!PyUnicode_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument 'format' must be None or str, not %.200s",
+                     func, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    if (PyUnicode_CompareWithASCIIString(obj, "text") == 0) {
+        *text_format = 1;
+        return 0;
+    }
+    PyErr_Format(PyExc_ValueError, "%s() argument 'format' must be None or 'text', not %R",
+                 func, obj);
+    return -1;
+}
+
+static PyObject *
+do_word_tokenize(const vnt_segmenter *seg, const char *func, PyObject *const *args,
+                 Py_ssize_t nargs, PyObject *kwnames)
+{
+    static const char *const names[] = {"text", "format"};
+    PyObject *argv[2], *result = NULL;
+    utf8_view u = {NULL, 0, NULL};
+    vnt_spans spans;
+    int text_format;
+
+    vnt_spans_init(&spans);
+    if (parse_args(func, args, nargs, kwnames, names, 2, 1, argv) < 0)
+        goto error;
+    if (!PyUnicode_Check(argv[0])) {
+        PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s", func,
+                     Py_TYPE(argv[0])->tp_name);
+        goto error;
+    }
+    if (format_arg(argv[1], func, &text_format) < 0)
+        goto error;
+    if (word_spans_of(seg, argv[0], func, &u, &spans) < 0)
+        goto error;
+    if (text_format) {
+        vnt_buf out;
+        vnt_status st;
+        err_ctx ctx = ERR_CTX(func);
+        vnt_buf_init(&out);
+        MAYBE_NOGIL(u.len, st = vnt_words_text(u.data, (size_t)u.len, &spans, &out));
+        if (st != VNT_OK) {
+            vnt_buf_free(&out);
+            raise_status(st, &ctx);
+            goto error;
+        }
+        result = buf_to_str(&out);
+        vnt_buf_free(&out);
+        if (result == NULL)
+            goto error;
+    } else {
+        spans_to_code_points(argv[0], &u, &spans);
+        if (spans.len > (size_t)PY_SSIZE_T_MAX) {
+            PyErr_NoMemory();
+            goto error;
+        }
+        result = PyList_New((Py_ssize_t)spans.len);
+        if (result == NULL)
+            goto error;
+        for (size_t k = 0; k < spans.len; k++) {
+            PyObject *item = PyUnicode_Substring(argv[0], (Py_ssize_t)spans.items[k].start,
+                                                 (Py_ssize_t)spans.items[k].end);
+            if (item == NULL)
+                goto error;
+            PyList_SET_ITEM(result, (Py_ssize_t)k, item);
+        }
+    }
+    utf8_view_release(&u);
+    vnt_spans_free(&spans);
+    return result;
+
+error:
+    Py_XDECREF(result);
+    utf8_view_release(&u);
+    vnt_spans_free(&spans);
+    return NULL;
+}
+
+static PyObject *
+do_word_spans(const vnt_segmenter *seg, const char *func, PyObject *const *args,
+              Py_ssize_t nargs, PyObject *kwnames)
+{
+    static const char *const names[] = {"text"};
+    PyObject *text, *result = NULL;
+    utf8_view u = {NULL, 0, NULL};
+    vnt_spans spans;
+
+    vnt_spans_init(&spans);
+    if (parse_args(func, args, nargs, kwnames, names, 1, 1, &text) < 0)
+        goto error;
+    if (word_spans_of(seg, text, func, &u, &spans) < 0)
+        goto error;
+    spans_to_code_points(text, &u, &spans);
+    if (spans.len > (size_t)PY_SSIZE_T_MAX) {
+        PyErr_NoMemory();
+        goto error;
+    }
+    result = PyList_New((Py_ssize_t)spans.len);
+    if (result == NULL)
+        goto error;
+    for (size_t k = 0; k < spans.len; k++) {
+        PyObject *item = Py_BuildValue("(nn)", (Py_ssize_t)spans.items[k].start,
+                                       (Py_ssize_t)spans.items[k].end);
+        if (item == NULL)
+            goto error;
+        PyList_SET_ITEM(result, (Py_ssize_t)k, item);
+    }
+    utf8_view_release(&u);
+    vnt_spans_free(&spans);
+    return result;
+
+error:
+    Py_XDECREF(result);
+    utf8_view_release(&u);
+    vnt_spans_free(&spans);
+    return NULL;
+}
+
+PyDoc_STRVAR(Segmenter_word_tokenize__doc__,
+"word_tokenize($self, /, text, format=None)\n"
+"--\n"
+"\n"
+"The words of text; see vntext.word_tokenize().\n");
+
+static PyObject *
+Segmenter_word_tokenize(SegmenterObject *self, PyObject *const *args, Py_ssize_t nargs,
+                        PyObject *kwnames)
+{
+    return do_word_tokenize(self->seg, "word_tokenize", args, nargs, kwnames);
+}
+
+PyDoc_STRVAR(Segmenter_word_spans__doc__,
+"word_spans($self, /, text)\n"
+"--\n"
+"\n"
+"The (start, end) offsets of the words of text; see vntext.word_spans().\n");
+
+static PyObject *
+Segmenter_word_spans(SegmenterObject *self, PyObject *const *args, Py_ssize_t nargs,
+                     PyObject *kwnames)
+{
+    return do_word_spans(self->seg, "word_spans", args, nargs, kwnames);
+}
+
+static PyObject *
+Segmenter_get_description(SegmenterObject *self, void *closure)
+{
+    (void)closure;
+    return PyUnicode_FromString(vnt_segmenter_description(self->seg));
+}
+
+static PyObject *
+Segmenter_get_memory(SegmenterObject *self, void *closure)
+{
+    (void)closure;
+    return PyLong_FromSize_t(vnt_segmenter_memory(self->seg));
+}
+
+static PyMethodDef Segmenter_methods[] = {
+    {"word_tokenize", (PyCFunction)(void (*)(void))Segmenter_word_tokenize,
+     METH_FASTCALL | METH_KEYWORDS, Segmenter_word_tokenize__doc__},
+    {"word_spans", (PyCFunction)(void (*)(void))Segmenter_word_spans,
+     METH_FASTCALL | METH_KEYWORDS, Segmenter_word_spans__doc__},
+    {NULL, NULL, 0, NULL}};
+
+static PyGetSetDef Segmenter_getset[] = {
+    {"description", (getter)Segmenter_get_description, NULL,
+     "How the model was made (stored in the model file by the training tool).", NULL},
+    {"memory", (getter)Segmenter_get_memory, NULL,
+     "Bytes of memory the C segmenter holds.", NULL},
+    {NULL, NULL, NULL, NULL, NULL}};
+
+static PyType_Slot Segmenter_slots[] = {
+    {Py_tp_new, Segmenter_new},
+    {Py_tp_dealloc, Segmenter_dealloc},
+    {Py_tp_methods, Segmenter_methods},
+    {Py_tp_getset, Segmenter_getset},
+    {Py_tp_doc, (void *)Segmenter__doc__},
+    {0, NULL}};
+
+#ifdef Py_TPFLAGS_IMMUTABLETYPE
+#define SEGMENTER_FLAGS (Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE)
+#else
+#define SEGMENTER_FLAGS Py_TPFLAGS_DEFAULT
+#endif
+
+static PyType_Spec Segmenter_spec = {
+    "vntext.Segmenter",
+    sizeof(SegmenterObject),
+    0,
+    SEGMENTER_FLAGS,
+    Segmenter_slots,
+};
+
+/* The default segmenter of the module, made on first use (a new reference). */
+static PyObject *
+default_segmenter(PyObject *module)
+{
+    vntext_state *state = get_state(module);
+    if (state->default_segmenter == NULL) {
+        PyObject *seg = PyObject_CallNoArgs(state->segmenter_type);
+        if (seg == NULL)
+            return NULL;
+        /* another thread may have made one meanwhile (the file read can
+         * switch threads): keep the first */
+        if (state->default_segmenter == NULL)
+            state->default_segmenter = seg;
+        else
+            Py_DECREF(seg);
+    }
+    Py_INCREF(state->default_segmenter);
+    return state->default_segmenter;
+}
+
+PyDoc_STRVAR(word_tokenize__doc__,
+"word_tokenize($module, /, text, format=None)\n"
+"--\n"
+"\n"
+"Split Vietnamese text into words.\n"
+"\n"
+"Returns the words in order, each exactly as written in text: the\n"
+"syllables of a word keep the white space that separates them in text\n"
+"(one space in ordinary text; a word never crosses a line break or the\n"
+"end of a sentence). Punctuation marks are words of their own; numbers\n"
+"(1.500, 3,5%, 19/4, 8h30), URLs, e-mail addresses, @mentions, #hashtags,\n"
+"emoji and abbreviations (TP.HCM, v.v.) are never cut. Case, tone-mark\n"
+"style and Unicode form do not change where words end.\n"
+"\n"
+"With format='text', returns one str: the words separated by a space,\n"
+"the syllables of a word joined by '_' (as underthesea does).\n"
+"\n"
+"Uses a default Segmenter, loaded on first use.\n"
+"\n"
+">>> word_tokenize('Mỹ sẽ bảo vệ Nhật Bản')\n"
+"['Mỹ', 'sẽ', 'bảo vệ', 'Nhật Bản']\n"
+">>> word_tokenize('Mỹ sẽ bảo vệ Nhật Bản', format='text')\n"
+"'Mỹ sẽ bảo_vệ Nhật_Bản'\n");
+
+static PyObject *
+vntext_word_tokenize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                     PyObject *kwnames)
+{
+    PyObject *seg = default_segmenter(module), *r;
+    if (seg == NULL)
+        return NULL;
+    r = do_word_tokenize(((SegmenterObject *)seg)->seg, "word_tokenize", args, nargs, kwnames);
+    Py_DECREF(seg);
+    return r;
+}
+
+PyDoc_STRVAR(word_spans__doc__,
+"word_spans($module, /, text)\n"
+"--\n"
+"\n"
+"The words of text as (start, end) offsets: text[start:end] is a word,\n"
+"as word_tokenize() returns it. Offsets count code points, as str\n"
+"indices do.\n"
+"\n"
+">>> word_spans('Mỹ sẽ bảo vệ Nhật Bản')\n"
+"[(0, 2), (3, 5), (6, 12), (13, 21)]\n");
+
+static PyObject *
+vntext_word_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+                  PyObject *kwnames)
+{
+    PyObject *seg = default_segmenter(module), *r;
+    if (seg == NULL)
+        return NULL;
+    r = do_word_spans(((SegmenterObject *)seg)->seg, "word_spans", args, nargs, kwnames);
+    Py_DECREF(seg);
+    return r;
+}
+
 #define FASTCALL_KW(fn) ((PyCFunction)(void (*)(void))(fn))
 
 static PyMethodDef vntext_methods[] = {
@@ -887,6 +1424,10 @@ static PyMethodDef vntext_methods[] = {
      METH_FASTCALL | METH_KEYWORDS, sent_tokenize__doc__},
     {"sent_spans", FASTCALL_KW(vntext_sent_spans),
      METH_FASTCALL | METH_KEYWORDS, sent_spans__doc__},
+    {"word_tokenize", FASTCALL_KW(vntext_word_tokenize),
+     METH_FASTCALL | METH_KEYWORDS, word_tokenize__doc__},
+    {"word_spans", FASTCALL_KW(vntext_word_spans),
+     METH_FASTCALL | METH_KEYWORDS, word_spans__doc__},
     {"_syllable_info", FASTCALL_KW(vntext_syllable_info),
      METH_FASTCALL | METH_KEYWORDS, syllable_info__doc__},
     {NULL, NULL, 0, NULL}};
@@ -901,6 +1442,14 @@ vntext_exec(PyObject *module)
     vntext_state *state = get_state(module);
 
     state->default_segmenter = NULL;
+    state->segmenter_type = PyType_FromModuleAndSpec(module, &Segmenter_spec, NULL);
+    if (state->segmenter_type == NULL)
+        goto error;
+    Py_INCREF(state->segmenter_type);
+    if (PyModule_AddObject(module, "Segmenter", state->segmenter_type) < 0) {
+        Py_DECREF(state->segmenter_type);
+        goto error;
+    }
     if (PyModule_AddStringConstant(module, "__version__", VNT_VERSION) < 0)
         goto error;
     if (PyModule_AddStringConstant(module, "UTF8PROC_VERSION",
@@ -919,6 +1468,7 @@ static int
 vntext_traverse(PyObject *module, visitproc visit, void *arg)
 {
     vntext_state *state = get_state(module);
+    Py_VISIT(state->segmenter_type);
     Py_VISIT(state->default_segmenter);
     return 0;
 }
@@ -928,6 +1478,7 @@ vntext_clear(PyObject *module)
 {
     vntext_state *state = get_state(module);
     Py_CLEAR(state->default_segmenter);
+    Py_CLEAR(state->segmenter_type);
     return 0;
 }
 

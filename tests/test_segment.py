@@ -1,0 +1,177 @@
+"""Word segmentation: API shapes, invariances, special tokens, user
+dictionaries, threads, Hypothesis properties and an F1 floor on a committed
+UD-VTB dev sample."""
+
+import os
+import threading
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vntext
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SAMPLE = os.path.join(HERE, "data", "ud_vtb_dev_sample.seg.txt")
+
+
+def test_shapes():
+    assert vntext.word_tokenize("Mỹ sẽ bảo vệ Nhật Bản") == ["Mỹ", "sẽ", "bảo vệ", "Nhật Bản"]
+    assert vntext.word_tokenize("Mỹ sẽ bảo vệ Nhật Bản", format="text") == "Mỹ sẽ bảo_vệ Nhật_Bản"
+    assert vntext.word_spans("Mỹ sẽ bảo vệ Nhật Bản") == [(0, 2), (3, 5), (6, 12), (13, 21)]
+    assert vntext.word_tokenize("") == []
+    assert vntext.word_tokenize("", format="text") == ""
+    assert vntext.word_spans("  \n ") == []
+
+
+def test_errors():
+    with pytest.raises(TypeError, match="'text'"):
+        vntext.word_tokenize(b"abc")
+    with pytest.raises(ValueError, match="'format'"):
+        vntext.word_tokenize("abc", format="conll")
+    with pytest.raises(TypeError, match="'format'"):
+        vntext.word_tokenize("abc", format=1)
+    with pytest.raises(TypeError, match="'text'"):
+        vntext.word_spans(None)
+    with pytest.raises(TypeError, match="user_dict"):
+        vntext.Segmenter(user_dict="bảo vệ")
+    with pytest.raises(TypeError, match="user_split"):
+        vntext.Segmenter(user_split=[1])
+    with pytest.raises(ValueError, match="line break"):
+        vntext.Segmenter(user_dict=["a\nb"])
+    with pytest.raises(OSError):
+        vntext.Segmenter(model_path="/nonexistent/segmenter.bin")
+    with pytest.raises(UnicodeEncodeError):
+        vntext.word_tokenize("a\ud800")
+
+
+def test_bad_model(tmp_path):
+    p = tmp_path / "m.bin"
+    p.write_bytes(b"VNTSEGM\0" + b"\0" * 100)
+    with pytest.raises(ValueError, match="model"):
+        vntext.Segmenter(model_path=str(p))
+
+
+@pytest.mark.parametrize("token", [
+    "1.500", "3,5%", "19/4", "2+2", "8h30", "20-11-2003", "https://vnexpress.net/the-thao/a-1.html",
+    "thu.nguyen@example.com", "@nguyenvana", "#chủ_đề", "😀", "TP.HCM", "v.v.",
+])
+def test_special_tokens(token):
+    text = "Hôm qua có %s nhé" % token
+    assert token in vntext.word_tokenize(text)
+
+
+def test_sentence_and_line_boundaries():
+    assert vntext.word_tokenize("học sinh. Sinh viên") == ["học sinh", ".", "Sinh viên"]
+    assert vntext.word_tokenize("Hà\nNội") == ["Hà", "Nội"]
+    assert vntext.word_tokenize("(học sinh)") == ["(", "học sinh", ")"]
+
+
+def test_whitespace_inside_words():
+    # the word is the substring as written; the text format puts one _ per run
+    assert vntext.word_tokenize("bảo   vệ") == ["bảo   vệ"]
+    assert vntext.word_tokenize("Mỹ  sẽ bảo\u00a0vệ", format="text") == "Mỹ sẽ bảo_vệ"
+
+
+def nb_spaces(words):
+    return [w.count(" ") for w in words]
+
+
+def test_tone_style_and_nfd_invariance():
+    a = "Thủy thủ hòa nhạc ở Thành phố Hồ Chí Minh, khỏe mạnh và vui vẻ."
+    b = "Thuỷ thủ hoà nhạc ở Thành phố Hồ Chí Minh, khoẻ mạnh và vui vẻ."
+    c = unicodedata.normalize("NFD", a)
+    wa = vntext.word_tokenize(a)
+    assert nb_spaces(vntext.word_tokenize(b)) == nb_spaces(wa)
+    wc = vntext.word_tokenize(c)
+    assert [unicodedata.normalize("NFC", w) for w in wc] == wa
+    # case: identities are shared; a word in capitals inside lower-case text
+    assert nb_spaces(vntext.word_tokenize("Anh ấy HOÀ nhạc ở thành phố")) == \
+        nb_spaces(vntext.word_tokenize("Anh ấy hòa nhạc ở thành phố"))
+
+
+def test_user_dictionary():
+    text = "Mỹ sẽ bảo vệ Nhật Bản"
+    seg = vntext.Segmenter(user_split=["bảo vệ"])
+    assert seg.word_tokenize(text) == ["Mỹ", "sẽ", "bảo", "vệ", "Nhật Bản"]
+    assert seg.word_tokenize("MỸ SẼ BẢO VỆ")[-1] == "VỆ"
+    seg = vntext.Segmenter(user_dict=["sẽ bảo vệ nhật"])
+    # its syllables stay in one word (the model may still extend that word)
+    assert any("sẽ bảo vệ Nhật" in w for w in seg.word_tokenize(text))
+    both = vntext.Segmenter(user_dict=["bảo vệ Nhật Bản"], user_split=["bảo vệ"])
+    assert both.word_tokenize(text)[2:4] == ["bảo", "vệ"]
+    # the default segmenter is untouched
+    assert vntext.word_tokenize(text) == ["Mỹ", "sẽ", "bảo vệ", "Nhật Bản"]
+    assert "train_segmenter" in seg.description
+    assert seg.memory < 30_000_000
+
+
+def test_threads_share_one_segmenter():
+    seg = vntext.Segmenter()
+    texts = ["Mỹ sẽ bảo vệ Nhật Bản. " * 5000, "Học sinh giỏi thì phải học thật chăm chỉ. " * 3000]
+    want = [seg.word_tokenize(t) for t in texts]
+    got = {}
+
+    def run(i):
+        got[i] = [seg.word_tokenize(texts[i % 2]) for _ in range(3)]
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i in range(6):
+        assert all(r == want[i % 2] for r in got[i])
+
+
+text_st = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạ ,.;:!?()\"'-/%@#_\n\t0123456789"
+                             "ÀÁẢÃẠĐHÒAHOÀ") + ["\u0300", "\u0301", "\u0323", "😀", "\u00a0"]),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_st)
+def test_properties(text):
+    words = vntext.word_tokenize(text)
+    spans = vntext.word_spans(text)
+    assert len(words) == len(spans)
+    assert [text[s:e] for s, e in spans] == words
+    assert "".join(words).split() == [] or "".join("".join(words).split()) == "".join(text.split())
+    last = 0
+    for s, e in spans:
+        assert last <= s < e
+        last = e
+        assert "\n" not in text[s:e]
+    joined = vntext.word_tokenize(text, format="text")
+    assert len(joined.split(" ")) == len(words) or not words
+
+
+def read_sample():
+    with open(SAMPLE, encoding="utf-8") as f:
+        return [line.split() for line in f if line.strip() and not line.startswith("#")]
+
+
+def test_f1_floor_on_ud_vtb_sample():
+    tp = npred = ngold = 0
+    sents = read_sample()
+    assert len(sents) >= 150
+    for words in sents:
+        words = [w.replace("_", " ") for w in words]
+        text = " ".join(words)
+        gold, pos = set(), 0
+        for w in words:
+            gold.add((pos, pos + len(w)))
+            pos += len(w) + 1
+        pred = vntext.word_spans(text)
+        tp += sum(1 for s in pred if s in gold)
+        npred += len(pred)
+        ngold += len(gold)
+    p, r = tp / npred, tp / ngold
+    f1 = 200 * p * r / (p + r)
+    assert f1 >= 95.0, f1
