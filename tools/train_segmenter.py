@@ -31,6 +31,7 @@ U64 = np.uint64
 P64 = U64(sd.FNV_PRIME)
 LEN_CAP = 5   # lexicon lengths are capped here
 RUN_CAP = 4   # capitalized-run lengths are capped here
+NO_GAP = 1 << 9   # lmaskp / lmaskn of a gap at the edge of the sentence
 
 # ---------------------------------------------------------------------------
 # Feature templates.  A gap lies between token t[-1] and token t[0]; t[-2],
@@ -77,6 +78,9 @@ TEMPLATES = [
     (49, "lexmask", ["lmask", "sh-1", "sh0"]),
     (52, "lexmaskv", ["lmask", "v-1"]),
     (53, "lexmaskv", ["lmask", "v0"]),
+    (54, "lexctx", ["lmaskp", "lmask", "lmaskn"]),
+    (55, "lexctx", ["lmaskp", "lmask"]),
+    (56, "lexctx", ["lmask", "lmaskn"]),
     (50, "name", ["capl", "capr"]),
     (51, "name", ["capl", "capr", "span"]),
 ]
@@ -141,7 +145,8 @@ def lexicon_info(vals, lex):
 def gap_columns(sents, lex):
     """Dict column name -> uint64 array over all gaps of all sentences."""
     V, TV, SH, pos = [], [], [], []
-    cols = {k: [] for k in ("span", "lend", "rstart", "fmm", "bmm", "lmask", "capl", "capr")}
+    cols = {k: [] for k in ("span", "lend", "rstart", "fmm", "bmm", "lmask", "lmaskp", "lmaskn",
+                            "capl", "capr")}
     for s in sents:
         info = [sd.token_info(t) for t in s.tokens]
         vals = [x[0] for x in info]
@@ -154,6 +159,9 @@ def gap_columns(sents, lex):
         pos.extend(range(base + 3, base + 2 + n))   # padded index of t[0]
         span, lend, rstart, fmm, bmm, lmask = lexicon_info(vals, lex)
         cols["lmask"] += lmask
+        if lmask:
+            cols["lmaskp"] += [NO_GAP] + lmask[:-1]
+            cols["lmaskn"] += lmask[1:] + [NO_GAP]
         cols["span"] += span
         cols["lend"] += lend
         cols["rstart"] += rstart
@@ -193,6 +201,35 @@ def fnv_keys(tid, cols, n):
             h ^= (c >> U64(8 * b)) & ff
             h *= P64
     return h
+
+
+TRAIN_WORD_FOLDS = 5
+
+
+def word_counts(sents):
+    """Multi-token gold words of sents, as tuples of token values, with counts."""
+    out = {}
+    for s in sents:
+        vals = [sd.token_info(t)[0] for t in s.tokens]
+        start = 0
+        for g in range(len(vals)):
+            if g == len(vals) - 1 or s.joins[g] == sd.SPLIT:
+                if g > start:
+                    w = tuple(vals[start:g + 1])
+                    out[w] = out.get(w, 0) + 1
+                start = g + 1
+    return out
+
+
+def extended_lexicon(lex, counts, min_count):
+    out = sd.Lexicon()
+    out.entries = set(lex.entries)
+    out.prefixes = set(lex.prefixes)
+    out.maxlen = lex.maxlen
+    for w, c in counts.items():
+        if c >= min_count:
+            out.add(list(w))
+    return out
 
 
 def feature_keys(sents, lex, templates):
@@ -312,6 +349,9 @@ def train(uniq, X, gold, starts, ends, args, seed, dev_sets, log):
             Xs = X[a:b]
             sc = W[Xs].sum(axis=1)
             z = goldl[a:b]
+            if args.margin:
+                # cost-augmented decoding: each gap's wrong label gets +margin
+                sc = sc + args.margin * (1.0 - 2.0 * gold[a:b])
             if args.mode == "indep":
                 y = (sc > 0).tolist()
             else:
@@ -465,6 +505,11 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--ensemble", type=int, default=1,
                     help="average the weights of this many runs (seeds seed, seed+1, ...)")
+    ap.add_argument("--margin", type=float, default=0.0,
+                    help="train with cost-augmented decoding: the wrong label of a gap gets +margin")
+    ap.add_argument("--train-words", type=int, default=3, metavar="N",
+                    help="add the multi-syllable words seen N times or more in VLSP train to the "
+                    "lexicon (jackknifed over %d folds in training); 0: off" % TRAIN_WORD_FOLDS)
     ap.add_argument("--min-count", type=int, default=1,
                     help="features seen fewer times in training get no weight")
     ap.add_argument("--ud-repeat", type=int, default=3,
@@ -494,13 +539,41 @@ def main():
     lex = sd.Lexicon() if args.no_lexicon else sd.read_lexicon()
 
     train_sents = sd.read_seg(sd.VLSP["train"])
+    n_vlsp = len(train_sents)
     sources = ["vlsp2013-ws/train.seg.txt"]
     if args.ud_repeat > 0:
         train_sents += sd.read_seg(sd.UD["train"]) * args.ud_repeat
         sources.append("ud-vtb/vi_vtb-ud-train.seg.txt x%d" % args.ud_repeat)
-    if lex:
+    if len(lex):
         sources.append("lexicon/VnVocab.txt")
-    K = feature_keys(train_sents, lex, templates)
+    if args.train_words:
+        # Jackknife: a VLSP training sentence sees the words of the other
+        # folds only (contiguous blocks, so a document's words do not help
+        # it); UD sentences and the dev sets see the words of all of VLSP train.
+        vl = train_sents[:n_vlsp]
+        bounds = [n_vlsp * k // TRAIN_WORD_FOLDS for k in range(TRAIN_WORD_FOLDS + 1)]
+        counts = [word_counts(vl[bounds[k]:bounds[k + 1]]) for k in range(TRAIN_WORD_FOLDS)]
+        parts = []
+        for k in range(TRAIN_WORD_FOLDS):
+            other = {}
+            for j in range(TRAIN_WORD_FOLDS):
+                if j != k:
+                    for w, c in counts[j].items():
+                        other[w] = other.get(w, 0) + c
+            fl = extended_lexicon(lex, other, args.train_words)
+            parts.append(feature_keys(vl[bounds[k]:bounds[k + 1]], fl, templates))
+        total = {}
+        for c in counts:
+            for w, n in c.items():
+                total[w] = total.get(w, 0) + n
+        lex = extended_lexicon(lex, total, args.train_words)
+        parts.append(feature_keys(train_sents[n_vlsp:], lex, templates))
+        K = np.concatenate(parts)
+        sources.append("multi-syllable words of vlsp2013-ws/train.seg.txt seen >= %d times (hashed)"
+                       % args.train_words)
+        log("lexicon with training words: %d entries" % len(lex))
+    else:
+        K = feature_keys(train_sents, lex, templates)
     gold = np.array([j for s in train_sents for j in s.joins], dtype=np.int8)
     starts, ends = gap_bounds(train_sents)
     log("train: %d sentences, %d gaps, %d templates" % (len(train_sents), len(gold), len(templates)))
