@@ -1,0 +1,85 @@
+/* libFuzzer target for the word segmenter: any bytes; valid UTF-8 must give
+ * spans in order, inside the input, not empty, never holding a line break,
+ * that together cover every byte that is not white space; the text format
+ * must succeed. The model is read from python/vntext/segmenter.bin relative
+ * to the working directory (make fuzz runs from the repository root), or
+ * from the path in the environment variable VNTEXT_MODEL. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vntext.h"
+
+static vnt_segmenter *seg;
+static vnt_segwork *work;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    const char *path = getenv("VNTEXT_MODEL");
+    FILE *f = fopen(path ? path : "python/vntext/segmenter.bin", "rb");
+    if (!f) {
+        fprintf(stderr, "fuzz_segment: no model (run from the repo root or set VNTEXT_MODEL)\n");
+        abort();
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *d = malloc((size_t)n);
+    if (!d || fread(d, 1, (size_t)n, f) != (size_t)n)
+        abort();
+    fclose(f);
+    if (vnt_segmenter_load(d, (size_t)n, &seg) != VNT_OK)
+        abort();
+    free(d);
+    /* a user dictionary exercises the forced labels */
+    vnt_segmenter *u = NULL;
+    const char *join = "học sinh giỏi\nThành phố Hồ", *split = "bảo vệ\nnhà ở";
+    if (vnt_segmenter_with_dict(seg, join, strlen(join), split, strlen(split), &u) != VNT_OK)
+        abort();
+    vnt_segmenter_free(seg);
+    seg = u;
+    work = vnt_segwork_new();
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *s = (const char *)data;
+    vnt_spans spans;
+    vnt_spans_init(&spans);
+    vnt_status st = vnt_word_spans(seg, s, size, work, &spans);
+    if (st == VNT_ERR_INVALID_UTF8) {
+        vnt_spans_free(&spans);
+        return 0;
+    }
+    if (st != VNT_OK)
+        abort();
+    size_t prev = 0;
+    for (size_t k = 0; k < spans.len; k++) {
+        size_t a = spans.items[k].start, b = spans.items[k].end;
+        if (a < prev || b <= a || b > size)
+            abort();
+        for (size_t i = prev; i < a; i++) /* between words: only white space */
+            if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\v' ||
+                  s[i] == '\f' || (unsigned char)s[i] >= 0x80))
+                abort();
+        for (size_t i = a; i < b; i++)
+            if (s[i] == '\n' || s[i] == '\r')
+                abort();
+        prev = b;
+    }
+    for (size_t i = prev; i < size; i++)
+        if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\v' ||
+              s[i] == '\f' || (unsigned char)s[i] >= 0x80))
+            abort();
+    vnt_buf out;
+    vnt_buf_init(&out);
+    if (vnt_words_text(s, size, &spans, &out) != VNT_OK)
+        abort();
+    vnt_buf_free(&out);
+    vnt_spans_free(&spans);
+    return 0;
+}
