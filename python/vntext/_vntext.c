@@ -686,6 +686,32 @@ spans_to_code_points(PyObject *text, const utf8_view *u, vnt_spans *spans)
     }
 }
 
+/* The list that spans (byte offsets into u, the UTF-8 of text) become:
+ * the substrings of text when as_str, else (start, end) code-point offsets.
+ * Converts the offsets in place. */
+static PyObject *
+spans_to_list(PyObject *text, const utf8_view *u, vnt_spans *spans, int as_str)
+{
+    PyObject *result;
+
+    spans_to_code_points(text, u, spans);
+    if (spans->len > (size_t)PY_SSIZE_T_MAX)
+        return PyErr_NoMemory();
+    result = PyList_New((Py_ssize_t)spans->len);
+    if (result == NULL)
+        return NULL;
+    for (size_t k = 0; k < spans->len; k++) {
+        Py_ssize_t a = (Py_ssize_t)spans->items[k].start, b = (Py_ssize_t)spans->items[k].end;
+        PyObject *item = as_str ? PyUnicode_Substring(text, a, b) : Py_BuildValue("(nn)", a, b);
+        if (item == NULL) {
+            Py_DECREF(result);
+            return NULL;
+        }
+        PyList_SET_ITEM(result, (Py_ssize_t)k, item);
+    }
+    return result;
+}
+
 PyDoc_STRVAR(sent_tokenize__doc__,
 "sent_tokenize($module, /, text)\n"
 "--\n"
@@ -720,21 +746,9 @@ vntext_sent_tokenize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
         goto error;
     if (sentence_spans(text, "sent_tokenize", &u, &spans) < 0)
         goto error;
-    spans_to_code_points(text, &u, &spans);
-    if (spans.len > (size_t)PY_SSIZE_T_MAX) {
-        PyErr_NoMemory();
-        goto error;
-    }
-    result = PyList_New((Py_ssize_t)spans.len);
+    result = spans_to_list(text, &u, &spans, 1);
     if (result == NULL)
         goto error;
-    for (size_t k = 0; k < spans.len; k++) {
-        PyObject *item = PyUnicode_Substring(text, (Py_ssize_t)spans.items[k].start,
-                                             (Py_ssize_t)spans.items[k].end);
-        if (item == NULL)
-            goto error;
-        PyList_SET_ITEM(result, (Py_ssize_t)k, item);
-    }
     utf8_view_release(&u);
     vnt_spans_free(&spans);
     return result;
@@ -772,21 +786,9 @@ vntext_sent_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
         goto error;
     if (sentence_spans(text, "sent_spans", &u, &spans) < 0)
         goto error;
-    spans_to_code_points(text, &u, &spans);
-    if (spans.len > (size_t)PY_SSIZE_T_MAX) {
-        PyErr_NoMemory();
-        goto error;
-    }
-    result = PyList_New((Py_ssize_t)spans.len);
+    result = spans_to_list(text, &u, &spans, 0);
     if (result == NULL)
         goto error;
-    for (size_t k = 0; k < spans.len; k++) {
-        PyObject *item = Py_BuildValue("(nn)", (Py_ssize_t)spans.items[k].start,
-                                       (Py_ssize_t)spans.items[k].end);
-        if (item == NULL)
-            goto error;
-        PyList_SET_ITEM(result, (Py_ssize_t)k, item);
-    }
     utf8_view_release(&u);
     vnt_spans_free(&spans);
     return result;
@@ -1187,21 +1189,9 @@ do_word_tokenize(const vnt_segmenter *seg, const char *func, PyObject *const *ar
         if (result == NULL)
             goto error;
     } else {
-        spans_to_code_points(argv[0], &u, &spans);
-        if (spans.len > (size_t)PY_SSIZE_T_MAX) {
-            PyErr_NoMemory();
-            goto error;
-        }
-        result = PyList_New((Py_ssize_t)spans.len);
+        result = spans_to_list(argv[0], &u, &spans, 1);
         if (result == NULL)
             goto error;
-        for (size_t k = 0; k < spans.len; k++) {
-            PyObject *item = PyUnicode_Substring(argv[0], (Py_ssize_t)spans.items[k].start,
-                                                 (Py_ssize_t)spans.items[k].end);
-            if (item == NULL)
-                goto error;
-            PyList_SET_ITEM(result, (Py_ssize_t)k, item);
-        }
     }
     utf8_view_release(&u);
     vnt_spans_free(&spans);
@@ -1228,21 +1218,9 @@ do_word_spans(const vnt_segmenter *seg, const char *func, PyObject *const *args,
         goto error;
     if (word_spans_of(seg, text, func, &u, &spans) < 0)
         goto error;
-    spans_to_code_points(text, &u, &spans);
-    if (spans.len > (size_t)PY_SSIZE_T_MAX) {
-        PyErr_NoMemory();
-        goto error;
-    }
-    result = PyList_New((Py_ssize_t)spans.len);
+    result = spans_to_list(text, &u, &spans, 0);
     if (result == NULL)
         goto error;
-    for (size_t k = 0; k < spans.len; k++) {
-        PyObject *item = Py_BuildValue("(nn)", (Py_ssize_t)spans.items[k].start,
-                                       (Py_ssize_t)spans.items[k].end);
-        if (item == NULL)
-            goto error;
-        PyList_SET_ITEM(result, (Py_ssize_t)k, item);
-    }
     utf8_view_release(&u);
     vnt_spans_free(&spans);
     return result;
