@@ -22,6 +22,9 @@
 
 #define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
 #define FNV_PRIME UINT64_C(0x100000001b3)
+#define KEY_SEED UINT64_C(0x243f6a8885a308d3)   /* feature keys */
+#define LEX_SEED UINT64_C(0x13198a2e03707344)   /* lexicon entry hashes */
+#define MODEL_VERSION 2
 #define NONSYL_BIT (UINT64_C(1) << 63)
 #define PAD_BOS (UINT64_C(1) << 32)
 #define PAD_EOS ((UINT64_C(1) << 32) + 1)
@@ -39,19 +42,22 @@
 
 VNT_INLINE uint64_t fnv_byte(uint64_t h, unsigned b) { return (h ^ b) * FNV_PRIME; }
 
-VNT_INLINE uint64_t fnv_u64(uint64_t h, uint64_t v)
+/* The splitmix64 finalizer: feature keys and lexicon hashes are chains of
+ * hash_step over 64-bit values (tools/SEGMENTER.md, "Hashing"). */
+VNT_INLINE uint64_t mix64(uint64_t x)
 {
-    for (int k = 0; k < 8; k++)
-        h = (h ^ ((v >> (8 * k)) & 0xFF)) * FNV_PRIME;
-    return h;
+    x ^= x >> 30;
+    x *= UINT64_C(0xbf58476d1ce4e5b9);
+    x ^= x >> 27;
+    x *= UINT64_C(0x94d049bb133111eb);
+    return x ^ (x >> 31);
 }
 
-VNT_INLINE uint64_t mix(uint64_t k)
-{
-    k ^= k >> 31;
-    k *= UINT64_C(0x9e3779b97f4a7c15);
-    return k ^ (k >> 29);
-}
+VNT_INLINE uint64_t hash_step(uint64_t h, uint64_t v) { return mix64(h ^ v); }
+
+/* Table slot of a key or lexicon hash: they are already mixed, but keys
+ * made by hand (tests, fuzzing) are not, so fold the high half in. */
+VNT_INLINE uint64_t slot_of(uint64_t k) { return k ^ (k >> 32); }
 
 /* An open-addressing set of 64-bit hashes (0 is kept aside). */
 typedef struct {
@@ -84,7 +90,7 @@ static void hset_add(hset *s, uint64_t k)
         s->has_zero = 1;
         return;
     }
-    uint64_t i = mix(k) & s->mask;
+    uint64_t i = slot_of(k) & s->mask;
     while (s->keys[i] != 0) {
         if (s->keys[i] == k)
             return;
@@ -98,7 +104,7 @@ VNT_INLINE int hset_has(const hset *s, uint64_t k)
 {
     if (VNT_UNLIKELY(k == 0))
         return s->has_zero;
-    uint64_t i = mix(k) & s->mask;
+    uint64_t i = slot_of(k) & s->mask;
     for (;;) {
         uint64_t x = s->keys[i];
         if (x == k)
@@ -192,7 +198,7 @@ struct vnt_segmenter {
     double trans[4];         /* SS, SJ, JS, JJ */
     template_def tpl[MAX_TEMPLATES];
     unsigned ntpl;
-    uint64_t tpl_seed[MAX_TEMPLATES]; /* FNV state after the template id byte */
+    uint64_t tpl_seed[MAX_TEMPLATES]; /* hash_step(KEY_SEED, template id) */
     char *desc;
     unsigned char *file;     /* a copy of the model file, for derived segmenters */
     size_t file_len;
@@ -261,7 +267,7 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         return VNT_ERR_NOMEM;
 
     BAD(len < 60 || memcmp(p, "VNTSEGM\0", 8) != 0);
-    BAD(rd32(p + 8) != 1);
+    BAD(rd32(p + 8) != MODEL_VERSION); /* version 1 files used FNV keys: retrain */
     uint32_t header = rd32(p + 12), nw = rd32(p + 16), nlex = rd32(p + 20);
     uint32_t ntpl = rd32(p + 24), maxlen = rd32(p + 28), tlen = rd32(p + 56);
     BAD(header % 8 != 0 || header > len || ntpl > MAX_TEMPLATES || maxlen > 64);
@@ -276,7 +282,7 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         const template_def *d = find_template(p[60 + t]);
         BAD(d == NULL);
         seg->tpl[t] = *d;
-        seg->tpl_seed[t] = fnv_byte(FNV_OFFSET, d->id);
+        seg->tpl_seed[t] = hash_step(KEY_SEED, d->id);
     }
     const unsigned char *text = p + 60 + ntpl;
     BAD(text[tlen - 1] != 0);
@@ -314,7 +320,7 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
             seg->fzero_w = w;
             continue;
         }
-        uint64_t j = mix(k) & seg->fmask;
+        uint64_t j = slot_of(k) & seg->fmask;
         while (seg->ftab[j].used)
             j = (j + 1) & seg->fmask;
         seg->ftab[j].key = k;
@@ -646,7 +652,7 @@ VNT_INLINE float weight_of(const vnt_segmenter *m, uint64_t k)
 {
     if (VNT_UNLIKELY(k == 0))
         return m->fzero_has ? m->fzero_w : 0.0f;
-    uint64_t i = mix(k) & m->fmask;
+    uint64_t i = slot_of(k) & m->fmask;
     for (;;) {
         const fentry *e = &m->ftab[i];
         if (e->key == k && e->used)
@@ -684,17 +690,16 @@ static uint64_t slot_value(const vnt_segwork *w, unsigned slot, size_t g)
 static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 {
     const uint64_t *val = w->v + PAD;
-    uint64_t h0 = fnv_byte(FNV_OFFSET, 0xFF);
-    memset(w->startlen, 0, n);
+        memset(w->startlen, 0, n);
     memset(w->endlen, 0, n);
     memset(w->span, 0, n);
     memset(w->lmask, 0, n * sizeof *w->lmask);
     unsigned maxlen = m->lex.maxlen;
     for (size_t i = 0; i + 1 < n; i++) {
-        uint64_t h = fnv_u64(h0, val[i]);
+        uint64_t h = hash_step(LEX_SEED, val[i]);
         size_t kmax = n - i < maxlen ? n - i : maxlen;
         for (size_t k = 2; k <= kmax; k++) {
-            h = fnv_u64(h, val[i + k - 1]);
+            h = hash_step(h, val[i + k - 1]);
             if (!hset_has(&m->lex, h))
                 continue;
             if (k > w->startlen[i])
@@ -750,17 +755,16 @@ static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 {
     const hset *sets[2] = {&m->ujoin, &m->usplit};
     const uint64_t *val = w->v + PAD;
-    uint64_t h0 = fnv_byte(FNV_OFFSET, 0xFF);
-    for (int which = 0; which < 2; which++) {
+        for (int which = 0; which < 2; which++) {
         const hset *set = sets[which];
         if (set->n == 0 && !set->has_zero)
             continue;
         for (size_t i = 0; i + 1 < n; i++) {
-            uint64_t h = fnv_u64(h0, val[i]);
+            uint64_t h = hash_step(LEX_SEED, val[i]);
             size_t kmax = n - i < set->maxlen ? n - i : set->maxlen;
             size_t best = 0;
             for (size_t k = 2; k <= kmax; k++) {
-                h = fnv_u64(h, val[i + k - 1]);
+                h = hash_step(h, val[i + k - 1]);
                 if (hset_has(set, h))
                     best = k;
             }
@@ -844,7 +848,7 @@ static uint64_t feature_key(const vnt_segmenter *m, const vnt_segwork *w, unsign
             x = g + 1 == ng ? NO_GAP : w->lmask[g + 1];
         else
             x = slot_value(w, slot, g);
-        h = fnv_u64(h, x);
+        h = hash_step(h, x);
     }
     return h;
 }
@@ -1018,9 +1022,9 @@ static vnt_status add_words(hset *set, vnt_segwork *w, const char *list, size_t 
             st = identities(w, list + i, n, w->utk);
             if (st != VNT_OK)
                 return st;
-            uint64_t h = fnv_byte(FNV_OFFSET, 0xFF);
+            uint64_t h = LEX_SEED;
             for (size_t k = 0; k < n; k++)
-                h = fnv_u64(h, w->v[PAD + k]);
+                h = hash_step(h, w->v[PAD + k]);
             hset_add(set, h);
             if (n > set->maxlen)
                 set->maxlen = (unsigned)n;

@@ -309,8 +309,9 @@ vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens
 typedef struct vnt_segmenter vnt_segmenter;
 
 /* Reads a model file held in data[0..len). The file is checked (magic,
- * version, sizes, sorted keys, the syllable-id fingerprint: a model trained
- * with another parser gives VNT_ERR_FORMAT) and copied, so data may be freed
+ * version (2; a file of another version gives VNT_ERR_FORMAT), sizes, sorted
+ * keys, the syllable-id fingerprint: a model trained with another parser
+ * gives VNT_ERR_FORMAT) and copied, so data may be freed
  * when this returns. About 8 MB of memory for the shipped model. */
 vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out);
 

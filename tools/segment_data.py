@@ -223,18 +223,35 @@ def word_f1(sents, predicted):
     return 100 * f1, 100 * prec, 100 * rec, ngold
 
 
-LEX_DOMAIN = 0xFF  # first byte of a lexicon hash (no template has this id)
+# Feature keys and lexicon entry hashes (model file version 2) use a
+# word-at-a-time mixer: step(h, v) = mix64(h ^ v), mix64 being the splitmix64
+# finalizer.  Keys start from KEY_SEED, lexicon hashes from LEX_SEED.
+KEY_SEED = 0x243F6A8885A308D3
+LEX_SEED = 0x13198A2E03707344
+MIX_M1 = 0xBF58476D1CE4E5B9
+MIX_M2 = 0x94D049BB133111EB
+
+
+def mix64(x):
+    x ^= x >> 30
+    x = (x * MIX_M1) & MASK64
+    x ^= x >> 27
+    x = (x * MIX_M2) & MASK64
+    return x ^ (x >> 31)
+
+
+def hash_step(h, value):
+    """Extends a key or lexicon hash by one 64-bit value."""
+    return mix64(h ^ value)
 
 
 def lex_hash_start():
-    return ((FNV_OFFSET ^ LEX_DOMAIN) * FNV_PRIME) & MASK64
+    return LEX_SEED
 
 
 def lex_hash_add(h, value):
-    """Extends a lexicon hash by one token value (8 bytes little-endian)."""
-    for k in range(8):
-        h = ((h ^ ((value >> (8 * k)) & 0xFF)) * FNV_PRIME) & MASK64
-    return h
+    """Extends a lexicon hash by one token value."""
+    return mix64(h ^ value)
 
 
 def lex_hash(values):
@@ -245,8 +262,8 @@ def lex_hash(values):
 
 
 class Lexicon:
-    """Multi-token words as hashes: FNV-1a-64 of the byte 0xFF followed by
-    each token value as 8 bytes little-endian.  prefixes (hashes of every
+    """Multi-token words as hashes: hash_step over the token values, starting
+    from LEX_SEED.  prefixes (hashes of every
     prefix, one token or more) only lets the search stop early."""
 
     def __init__(self, entries=()):

@@ -28,7 +28,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import segment_data as sd  # noqa: E402
 
 U64 = np.uint64
-P64 = U64(sd.FNV_PRIME)
+M1 = U64(sd.MIX_M1)
+M2 = U64(sd.MIX_M2)
 LEN_CAP = 5   # lexicon lengths are capped here
 RUN_CAP = 4   # capitalized-run lengths are capped here
 NO_GAP = 1 << 9   # lmaskp / lmaskn of a gap at the edge of the sentence
@@ -37,8 +38,8 @@ NO_GAP = 1 << 9   # lmaskp / lmaskn of a gap at the edge of the sentence
 # Feature templates.  A gap lies between token t[-1] and token t[0]; t[-2],
 # t[-3] are further left, t[1], t[2] further right (padding outside the
 # sentence).  Each template: (id, group, slots); a slot names a per-gap
-# column (see gap_columns).  The key of a feature is FNV-1a-64 over the byte
-# of the template id followed by each slot's value as 8 bytes little-endian.
+# column (see gap_columns).  The key of a feature: h = step(KEY_SEED, id),
+# then h = step(h, value) for each slot in order (segment_data.hash_step).
 
 TEMPLATES = [
     (0, "bias", []),
@@ -191,15 +192,23 @@ def gap_columns(sents, lex):
     return out
 
 
-def fnv_keys(tid, cols, n):
-    h = np.full(n, sd.FNV_OFFSET, dtype=U64)
-    h ^= U64(tid)
-    h *= P64
-    ff = U64(0xFF)
+def mix64_np(x):
+    """segment_data.mix64 on a uint64 array (wrapping products)."""
+    x = x ^ (x >> U64(30))
+    x *= M1
+    x ^= x >> U64(27)
+    x *= M2
+    return x ^ (x >> U64(31))
+
+
+def template_seed(tid):
+    return sd.hash_step(sd.KEY_SEED, tid)
+
+
+def hash_keys(tid, cols, n):
+    h = np.full(n, template_seed(tid), dtype=U64)
     for c in cols:
-        for b in range(8):
-            h ^= (c >> U64(8 * b)) & ff
-            h *= P64
+        h = mix64_np(h ^ c)
     return h
 
 
@@ -237,7 +246,7 @@ def feature_keys(sents, lex, templates):
     n = len(cols["span"])
     K = np.empty((n, len(templates)), dtype=U64)
     for j, (tid, _, slots) in enumerate(templates):
-        K[:, j] = fnv_keys(tid, [cols[s] for s in slots], n)
+        K[:, j] = hash_keys(tid, [cols[s] for s in slots], n)
     return K
 
 
@@ -408,7 +417,7 @@ def prune(model, keep=None, threshold=None):
 # Model file (tools/SEGMENTER.md, "Model file")
 
 MAGIC = b"VNTSEGM\x00"
-VERSION = 1
+VERSION = 2
 HEADER = "<8sIIIIII4fQI"   # magic .. text_len; then template ids, text, padding
 
 

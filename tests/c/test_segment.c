@@ -342,6 +342,16 @@ static void model_validation(size_t len, const unsigned char *data)
     copy[48] ^= 1; /* fingerprint */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT);
     memcpy(copy, data, len);
+    CHECK(copy[8] == 2 && copy[9] == 0); /* file version 2 */
+    copy[8] = 1;                         /* version 1: FNV keys, must be retrained */
+    CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
+    copy[8] = 3;
+    CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
+    copy[8] = 2;
+    CHECK(vnt_segmenter_load(copy, len, &m) == VNT_OK && m != NULL);
+    vnt_segmenter_free(m);
+    m = NULL;
+    memcpy(copy, data, len);
     uint32_t header = copy[12] | copy[13] << 8 | (uint32_t)copy[14] << 16;
     unsigned char tmp[8]; /* swap the first two keys: not sorted */
     memcpy(tmp, copy + header, 8);
