@@ -37,6 +37,12 @@
 #define MAX_TEMPLATES 64
 #define MAX_SLOTS 4
 
+#ifdef __GNUC__
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 /* ---------------------------------------------------------------------- */
 /* Hashing                                                                  */
 
@@ -115,13 +121,21 @@ VNT_INLINE int hset_has(const hset *s, uint64_t k)
     }
 }
 
-/* Feature weights: key and weight side by side, so a lookup touches one
- * cache line. */
+/* Feature weights: an open-addressing table (linear probing, slot from
+ * slot_of(key)) of 8-byte entries: the high 32 bits of the key as a
+ * fingerprint and the weight's bits, FEMPTY in an empty slot (a NaN, which
+ * no weight is). A lookup compares the slot bits and the fingerprint, that
+ * is the whole key for tables of 2^32 slots and 50 of its 64 bits for the
+ * shipped model's 2^18. The loader makes sure no two model keys are
+ * confused (no equal fingerprints on one probe run; otherwise it doubles the
+ * table), so a key of the model always finds its own weight; a key outside
+ * the model finds a weight only if it agrees with one on all those bits
+ * (about 2^-32 per probe), which changes no output on the dev sets. */
 typedef struct {
-    uint64_t key;
-    float w;
-    uint32_t used;
+    uint32_t fp;
+    uint32_t wbits;
 } fentry;
+#define FEMPTY UINT32_C(0xFFFFFFFF)
 
 /* ---------------------------------------------------------------------- */
 /* Templates (tools/train_segmenter.py TEMPLATES)                          */
@@ -190,8 +204,6 @@ static const template_def *find_template(unsigned id)
 struct vnt_segmenter {
     fentry *ftab;
     uint64_t fmask;
-    int fzero_has;
-    float fzero_w;
     size_t n_weights;
     hset lex;
     hset ujoin, usplit;      /* user dictionary: entry hashes (may be empty) */
@@ -247,6 +259,32 @@ void vnt_segmenter_free(vnt_segmenter *seg)
     free(seg);
 }
 
+/* Fills seg->ftab (cap slots) with the nw keys and weights of the file:
+ * 0 done, 1 two keys would be confused (try a bigger table), -1 no memory. */
+static int ftab_build(vnt_segmenter *seg, const unsigned char *keys, const unsigned char *ws,
+                      uint32_t nw, size_t cap)
+{
+    free(seg->ftab);
+    seg->ftab = malloc(cap * sizeof *seg->ftab);
+    if (!seg->ftab)
+        return -1;
+    memset(seg->ftab, 0xFF, cap * sizeof *seg->ftab);
+    seg->fmask = cap - 1;
+    for (uint32_t i = 0; i < nw; i++) {
+        uint64_t k = rd64(keys + 8 * (size_t)i);
+        uint32_t fp = (uint32_t)(k >> 32);
+        uint64_t j = slot_of(k) & seg->fmask;
+        while (seg->ftab[j].wbits != FEMPTY) {
+            if (seg->ftab[j].fp == fp)
+                return 1;
+            j = (j + 1) & seg->fmask;
+        }
+        seg->ftab[j].fp = fp;
+        seg->ftab[j].wbits = rd32(ws + 4 * (size_t)i);
+    }
+    return 0;
+}
+
 #define BAD(cond)                          \
     do {                                   \
         if (cond) {                        \
@@ -297,35 +335,31 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
     seg->file_len = len;
 
     /* feature weights */
-    size_t cap = 16;
-    while (cap < (size_t)nw * 3 / 2 + 2)
-        cap *= 2;
-    seg->ftab = calloc(cap, sizeof *seg->ftab);
-    if (!seg->ftab) {
-        st = VNT_ERR_NOMEM;
-        goto fail;
-    }
-    seg->fmask = cap - 1;
-    seg->n_weights = nw;
     const unsigned char *keys = p + header, *ws = p + header + (size_t)nw * 8;
     uint64_t prev = 0;
     for (uint32_t i = 0; i < nw; i++) {
         uint64_t k = rd64(keys + 8 * (size_t)i);
-        float w = rdf32(ws + 4 * (size_t)i);
         BAD(i > 0 && k <= prev);
-        BAD(w != w);
+        float w = rdf32(ws + 4 * (size_t)i);
+        BAD(w != w); /* NaN, FEMPTY included */
         prev = k;
-        if (k == 0) {
-            seg->fzero_has = 1;
-            seg->fzero_w = w;
-            continue;
+    }
+    seg->n_weights = nw;
+    size_t cap = 16;
+    while (cap < (size_t)nw * 3 / 2 + 2)
+        cap *= 2;
+    for (;;) {
+        int r = ftab_build(seg, keys, ws, nw, cap);
+        if (r < 0) {
+            st = VNT_ERR_NOMEM;
+            goto fail;
         }
-        uint64_t j = slot_of(k) & seg->fmask;
-        while (seg->ftab[j].used)
-            j = (j + 1) & seg->fmask;
-        seg->ftab[j].key = k;
-        seg->ftab[j].w = w;
-        seg->ftab[j].used = 1;
+        if (r == 0)
+            break;
+        /* two keys with one fingerprint on one probe run: a bigger table
+         * separates them (distinct keys differ in slot_of bits below 2^32) */
+        BAD(cap >= (SIZE_MAX / sizeof(fentry)) / 2 || cap >= (size_t)1 << 40);
+        cap *= 2;
     }
 
     /* lexicon */
@@ -650,39 +684,41 @@ static int forced_kind(int kind)
 
 VNT_INLINE float weight_of(const vnt_segmenter *m, uint64_t k)
 {
-    if (VNT_UNLIKELY(k == 0))
-        return m->fzero_has ? m->fzero_w : 0.0f;
+    uint32_t fp = (uint32_t)(k >> 32);
     uint64_t i = slot_of(k) & m->fmask;
     for (;;) {
         const fentry *e = &m->ftab[i];
-        if (e->key == k && e->used)
-            return e->w;
-        if (!e->used)
+        if (e->wbits == FEMPTY)
             return 0.0f;
+        if (e->fp == fp) {
+            float w;
+            memcpy(&w, &e->wbits, sizeof w);
+            return w;
+        }
         i = (i + 1) & m->fmask;
     }
 }
 
-static uint64_t slot_value(const vnt_segwork *w, unsigned slot, size_t g)
+/* The slot values of gap g (of ng), indexed by slot. */
+static void gap_slots(const vnt_segwork *w, size_t g, size_t ng, uint64_t *sv)
 {
     /* token index of t[0] is g + 1; padded arrays are offset by PAD */
-    if (slot < S_TV)
-        return w->v[PAD + g + 1 + slot - 3];
-    if (slot < S_SH)
-        return w->tv[PAD + g + 1 + slot - S_TV - 3];
-    if (slot < S_SPAN)
-        return w->sh[PAD + g + 1 + slot - S_SH - 3];
-    switch (slot) {
-    case S_SPAN: return w->span[g];
-    case S_LEND: return w->lend[g];
-    case S_RSTART: return w->rstart[g];
-    case S_FMM: return w->fmm[g];
-    case S_BMM: return w->bmm[g];
-    case S_LMASK: return w->lmask[g];
-    case S_CAPL: return w->capl[g];
-    case S_CAPR: return w->capr[g];
-    default: return 0;
+    const size_t c = PAD + g + 1;
+    for (size_t d = 0; d < 6; d++) {
+        sv[S_V + d] = w->v[c + d - 3];
+        sv[S_TV + d] = w->tv[c + d - 3];
+        sv[S_SH + d] = w->sh[c + d - 3];
     }
+    sv[S_SPAN] = w->span[g];
+    sv[S_LEND] = w->lend[g];
+    sv[S_RSTART] = w->rstart[g];
+    sv[S_FMM] = w->fmm[g];
+    sv[S_BMM] = w->bmm[g];
+    sv[S_LMASK] = w->lmask[g];
+    sv[S_LMASKP] = g == 0 ? NO_GAP : w->lmask[g - 1];
+    sv[S_LMASKN] = g + 1 == ng ? NO_GAP : w->lmask[g + 1];
+    sv[S_CAPL] = w->capl[g];
+    sv[S_CAPR] = w->capr[g];
 }
 
 /* Lexicon columns of n units (values in w->v) and the user-dictionary
@@ -834,38 +870,57 @@ static vnt_status push_span(vnt_spans *out, size_t a, size_t b)
     return VNT_OK;
 }
 
-static uint64_t feature_key(const vnt_segmenter *m, const vnt_segwork *w, unsigned t, size_t g,
-                            size_t ng)
+/* The feature keys of one gap from its slot values; each key's table slot
+ * is prefetched, so the lookups that follow overlap their cache misses. */
+static void gap_keys(const vnt_segmenter *m, const uint64_t *sv, uint64_t *keys)
 {
-    const template_def *d = &m->tpl[t];
-    uint64_t h = m->tpl_seed[t];
-    for (unsigned j = 0; j < d->n; j++) {
-        unsigned slot = d->slot[j];
-        uint64_t x;
-        if (slot == S_LMASKP)
-            x = g == 0 ? NO_GAP : w->lmask[g - 1];
-        else if (slot == S_LMASKN)
-            x = g + 1 == ng ? NO_GAP : w->lmask[g + 1];
-        else
-            x = slot_value(w, slot, g);
-        h = hash_step(h, x);
+    for (unsigned t = 0; t < m->ntpl; t++) {
+        const template_def *d = &m->tpl[t];
+        uint64_t h = m->tpl_seed[t];
+        for (unsigned j = 0; j < d->n; j++)
+            h = hash_step(h, sv[d->slot[j]]);
+        keys[t] = h;
+        PREFETCH(&m->ftab[slot_of(h) & m->fmask]);
     }
-    return h;
 }
 
-/* Scores of the gaps of n units (identities already in w). */
+static double gap_score(const vnt_segmenter *m, const uint64_t *keys)
+{
+    double sc = 0.0;
+    for (unsigned t = 0; t < m->ntpl; t++)
+        sc += (double)weight_of(m, keys[t]);
+    return sc;
+}
+
+/* Scores of the gaps of n units (identities already in w). The keys of the
+ * next free gap are computed (and their slots prefetched) before the
+ * weights of the current one are summed. */
 static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 {
     size_t ng = n - 1;
-    for (size_t g = 0; g < ng; g++) {
-        if (w->force[g] >= 0) {
-            w->score[g] = 0.0;
-            continue;
+    uint64_t sv[S_COUNT], keys[2][MAX_TEMPLATES];
+    size_t g = 0;
+    for (size_t k = 0; k < ng; k++)
+        if (w->force[k] >= 0)
+            w->score[k] = 0.0;
+    while (g < ng && w->force[g] >= 0)
+        g++;
+    if (g == ng)
+        return;
+    int cur = 0;
+    gap_slots(w, g, ng, sv);
+    gap_keys(m, sv, keys[cur]);
+    while (g < ng) {
+        size_t next = g + 1;
+        while (next < ng && w->force[next] >= 0)
+            next++;
+        if (next < ng) {
+            gap_slots(w, next, ng, sv);
+            gap_keys(m, sv, keys[cur ^ 1]);
         }
-        double sc = 0.0;
-        for (unsigned t = 0; t < m->ntpl; t++)
-            sc += (double)weight_of(m, feature_key(m, w, t, g, ng));
-        w->score[g] = sc;
+        w->score[g] = gap_score(m, keys[cur]);
+        cur ^= 1;
+        g = next;
     }
 }
 
@@ -1217,8 +1272,9 @@ vnt_status vnt__segment_trace(const vnt_segmenter *m, const char *s, size_t len,
                 unsigned *c = tr->gapcol + 8 * g;
                 c[0] = w->span[g]; c[1] = w->lend[g]; c[2] = w->rstart[g]; c[3] = w->fmm[g];
                 c[4] = w->bmm[g]; c[5] = w->lmask[g]; c[6] = w->capl[g]; c[7] = w->capr[g];
-                for (unsigned t = 0; t < m->ntpl; t++)
-                    tr->keys[g * m->ntpl + t] = feature_key(m, w, t, g, ng);
+                uint64_t sv[S_COUNT];
+                gap_slots(w, g, ng, sv);
+                gap_keys(m, sv, tr->keys + g * m->ntpl);
                 tr->score[g] = w->score[g];
                 tr->label[g] = w->label[g];
             }
