@@ -312,7 +312,7 @@ typedef struct vnt_segmenter vnt_segmenter;
  * version (2; a file of another version gives VNT_ERR_FORMAT), sizes, sorted
  * keys, the syllable-id fingerprint: a model trained with another parser
  * gives VNT_ERR_FORMAT) and copied, so data may be freed
- * when this returns. About 8 MB of memory for the shipped model. */
+ * when this returns. About 5 MB of memory for the shipped model. */
 vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out);
 
 void vnt_segmenter_free(vnt_segmenter *seg);
