@@ -18,11 +18,16 @@
  *     "a. ", "IV. ");
  *   - inside numbers, URLs, domains and e-mail addresses, which the scanner
  *     gives as single tokens.
+ * Where the training gold is clear about a context of a mark (the class of
+ * the token before it, the mark, closers after it, the class of the token
+ * after the space: csrc/sentctx_table.h, from tools/gen_sentctx.py), its
+ * majority overrides these rules after white space.
  */
 #include <stdlib.h>
 
 #include "abbrev_table.h"
 #include "internal.h"
+#include "sentctx_table.h"
 
 void vnt_spans_init(vnt_spans *spans)
 {
@@ -222,6 +227,135 @@ static int label_chain(const char *s, const vnt_token *t, size_t first, size_t i
     return 1;
 }
 
+/* 1 for a word of two letters or more, all of them upper case. */
+static int all_caps(const char *s, const vnt_token *t)
+{
+    size_t i = t->start;
+    int letters = 0;
+    while (i < t->end) {
+        int32_t cp = 0;
+        size_t k = vnt__utf8_decode((const unsigned char *)s, t->end, i, &cp);
+        if (k == 0)
+            return 0;
+        int c = vnt__letter_case(cp);
+        if (c == 2)
+            return 0;
+        letters += c == 1;
+        i += k;
+    }
+    return letters >= 2;
+}
+
+/* The context classes of tools/gen_sentctx.py, from the tokens. */
+static char before_class(const char *s, const vnt_token *t, size_t first, size_t i)
+{
+    const vnt_token *k = &t[i];
+    if (k->kind == VNT_TOK_ABBREV) {
+        if (k->flags & VNT_TF_KNOWN)
+            return 'K';
+        if ((k->flags & VNT_TF_LOWER) && k->end - k->start == 2)
+            return 'i'; /* "b." */
+        if (k->flags & VNT_TF_INITIAL)
+            return (k->flags & VNT_TF_UPPER) ? 'I' : 'i';
+        return 'D';
+    }
+    if (i == first || (k->flags & VNT_TF_SPACE_BEFORE))
+        return 'S';
+    k = &t[i - 1];
+    switch (k->kind) {
+    case VNT_TOK_WORD:
+        if (all_caps(s, k))
+            return 'C';
+        return (k->flags & VNT_TF_UPPER) ? 'T' : (k->flags & VNT_TF_LOWER) ? 'L' : 'X';
+    case VNT_TOK_NUMBER:
+        return 'N';
+    case VNT_TOK_PUNCT: {
+        int r = punct_role(s, k);
+        return r == P_OPEN ? 'O' : r == P_QUOTE ? 'Q' : 'P';
+    }
+    default:
+        return 'X';
+    }
+}
+
+static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
+{
+    const vnt_token *k = &t[j];
+    switch (k->kind) {
+    case VNT_TOK_WORD:
+        if (k->flags & VNT_TF_UPPER)
+            return is_opener(s, k) ? 'W' : 'U';
+        /* a lettered list item "b. " */
+        return (k->flags & VNT_TF_LOWER) && k->end - k->start == 1 && j + 1 < n &&
+                       !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && s[t[j + 1].start] == '.' &&
+                       t[j + 1].end - t[j + 1].start == 1 ? 'l' : 'L';
+    case VNT_TOK_ABBREV:
+        if ((k->flags & VNT_TF_INITIAL) && (k->flags & VNT_TF_LOWER))
+            return 'l';
+        return (k->flags & VNT_TF_UPPER) ? 'U' : 'L';
+    case VNT_TOK_NUMBER:
+        return surely_starts(s, t, j, n) ? 'n' : 'N';
+    case VNT_TOK_PUNCT:
+    case VNT_TOK_SYMBOL: {
+        if (is_bullet(s, k))
+            return j + 1 < n && (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
+                           (t[j + 1].flags & VNT_TF_UPPER) ? 'B' : 'b';
+        switch (punct_role(s, k)) {
+        case P_ELLIPSIS:
+            return j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                           (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
+                           (t[j + 1].flags & VNT_TF_LOWER) ? 'e' : 'E';
+        case P_QUOTE: return 'Q';
+        case P_OPEN: return 'O';
+        case P_CLOSE: return 'C';
+        case P_CONT: return ',';
+        default: return 'X';
+        }
+    }
+    default:
+        return 'X';
+    }
+}
+
+/* The class of a final mark token: . ? ! or E (an ellipsis or a run of
+ * periods), M for another mark. */
+static char mark_class(const char *s, const vnt_token *t)
+{
+    if (punct_role(s, t) == P_ELLIPSIS)
+        return 'E';
+    char c = s[t->start];
+    return c == '.' || c == '?' || c == '!' ? c : 'M';
+}
+
+/* The decision of the context table: 1 ends, 0 goes on, -1 when the
+ * context is rare or unclear in the training gold. */
+static int learned(char before, char mark, int closed, char after)
+{
+    size_t lo = 0, hi = VNT_SENTCTX_COUNT;
+    const char key[4] = {before, mark, (char)closed, after};
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const vnt_sentctx *e = &vnt_sentctx_table[mid];
+        const char k2[4] = {e->before, e->mark, e->closed, e->after};
+        int c = memcmp(key, k2, 4);
+        if (c == 0) {
+            unsigned long tot = (unsigned long)e->ends + e->goes_on;
+            if (tot < VNT_SENTCTX_MIN_N)
+                return -1;
+            if (e->ends * 100UL > VNT_SENTCTX_PCT * tot)
+                return 1;
+            if (e->goes_on * 100UL > VNT_SENTCTX_PCT * tot)
+                return 0;
+            return -1;
+        }
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return -1;
+}
+
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
     vnt_status st;
@@ -241,7 +375,8 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             first = i;
         int role = punct_role(s, &t[i]);
         int candidate = role == P_FINAL || role == P_ELLIPSIS;
-        if (t[i].kind == VNT_TOK_ABBREV && s[t[i].end - 1] == '.') {
+        int abbrev = t[i].kind == VNT_TOK_ABBREV && s[t[i].end - 1] == '.';
+        if (abbrev) {
             /* an initial after a lower-case word may end a sentence */
             candidate = (t[i].flags & VNT_TF_INITIAL) && i > first &&
                         !(t[i - 1].flags & VNT_TF_UPPER) && t[i - 1].kind != VNT_TOK_PUNCT &&
@@ -255,17 +390,20 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             candidate |= i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
                          is_opener(s, &t[i + 1]);
         }
-        if (!candidate) {
+        if (!candidate && !abbrev) {
             i++;
             continue;
         }
+        char before = before_class(s, t, first, i);
+        char mark = abbrev ? '.' : mark_class(s, &t[i]);
+        int marks = 1, closed = 0, news_end = 0, after_close = 0;
         /* a mark right after an opening bracket, "(?!)", "(?)", ends only
          * before a sure start */
         int strict = role == P_FINAL && i > first && !(t[i].flags & VNT_TF_SPACE_BEFORE) &&
                      punct_role(s, &t[i - 1]) == P_OPEN;
         /* a list label that opens the sentence: "1.", "1.2.2.", "a.", "IV.",
          * also written with spaces, "3. 4. " */
-        if (role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
+        if (!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
             label_chain(s, t, first, i)) {
             i++;
             continue;
@@ -275,13 +413,24 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
         while (j < n && !(t[j].flags & VNT_TF_SPACE_BEFORE)) {
             int r = punct_role(s, &t[j]);
             if (r == P_FINAL || r == P_ELLIPSIS || r == P_CLOSE || r == P_QUOTE) {
-                if (r == P_FINAL || r == P_ELLIPSIS)
+                if (r == P_FINAL || r == P_ELLIPSIS) {
                     role = r; /* the last mark decides: "...)." is a period */
+                    if (after_close) { /* the context's mark is the last run */
+                        mark = mark_class(s, &t[j]);
+                        marks = 1;
+                        after_close = 0;
+                    } else {
+                        marks++;
+                    }
+                } else {
+                    closed = after_close = 1;
+                }
                 j++;
             } else if (t[j].kind == VNT_TOK_PUNCT && s[t[j].start] == '/' && j + 1 < n &&
                        !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
                        punct_role(s, &t[j + 1]) == P_FINAL) {
                 j += 2; /* "./." */
+                news_end = 1;
             } else {
                 break;
             }
@@ -292,19 +441,45 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             (j + 1 >= n || t[j + 1].kind == VNT_TOK_NEWLINE ||
              (!(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && closes(s, &t[j + 1])))) {
             j++;
-            while (j < n && !(t[j].flags & VNT_TF_SPACE_BEFORE) && closes(s, &t[j]))
+            closed = 1;
+            after_close = 1;
+            while (j < n && !(t[j].flags & VNT_TF_SPACE_BEFORE) && closes(s, &t[j])) {
+                int r = punct_role(s, &t[j]);
+                if (r == P_FINAL || r == P_ELLIPSIS) {
+                    role = r;
+                    if (after_close) {
+                        mark = mark_class(s, &t[j]);
+                        marks = 1;
+                        after_close = 0;
+                    } else {
+                        marks++;
+                    }
+                } else {
+                    after_close = 1;
+                }
                 j++;
+            }
         }
+        if (marks > 1)
+            mark = 'M';
         /* j is the first token after the closed mark */
         int boundary;
         if (j >= n || t[j].kind == VNT_TOK_NEWLINE)
             boundary = 1;
         else if (!(t[j].flags & VNT_TF_SPACE_BEFORE))
             boundary = 0; /* glued to what follows */
-        else if (role == P_ELLIPSIS || strict)
-            boundary = surely_starts(s, t, j, n);
-        else
-            boundary = can_start(s, t, j, n);
+        else {
+            if (!candidate)
+                boundary = 0;
+            else if (role == P_ELLIPSIS || strict)
+                boundary = surely_starts(s, t, j, n);
+            else
+                boundary = can_start(s, t, j, n);
+            /* the training gold decides where it is clear */
+            int l = news_end ? -1 : learned(before, mark, closed, after_class(s, t, j, n));
+            if (l >= 0)
+                boundary = l;
+        }
         if (boundary) {
             if ((st = push_span(out, t[first].start, t[j - 1].end)) != VNT_OK)
                 goto fail;

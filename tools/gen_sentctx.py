@@ -1,0 +1,288 @@
+#!/usr/bin/env python3
+"""Generate csrc/sentctx_table.h: how often each context of a final mark
+ends a sentence in the training gold.
+
+The facts come from data/sentences/train.jsonl (see data/README.md), read
+after tools/gen_abbrev.py has written csrc/abbrev_table.h (its abbreviations
+and openers are features here). A candidate is a final mark (. ? ! ... or an
+abbreviation or initial with its period), with the closing quotes and
+brackets written right after it, followed by white space without a line
+break and more text. Each candidate gets a context of three classes, the
+same that csrc/sentences.c computes from the scanner's tokens:
+
+  before  the token right before the mark: K an abbreviation of the table,
+          I an initial in upper case, i one in lower case, D another dotted
+          abbreviation (K.T., v.v.), C a word in capitals (two letters or
+          more), T a title-case word, L a lower-case word, N a number,
+          O an opening bracket or quote, Q a straight quote, P other
+          punctuation, X anything else (domain, symbol, ...), S nothing
+          (the mark follows white space or starts the sentence);
+  mark    . ? ! E (an ellipsis or a run of periods), M (a run of marks such
+          as ?! or !!), with c appended when closing quotes or brackets
+          follow it;
+  after   the token after the white space: U a word in upper case, W one of
+          the opener words, L a lower-case word, l a lettered list label
+          ("b."), N a number, n a list number before an upper-case word
+          ("5. Trong"), E an ellipsis, Q a straight quote, O an opening
+          bracket or quote, C a closing one, , punctuation that continues
+          (, ; :), B a bullet (- + * and dashes), X anything else.
+
+For each context the table holds the number of candidates that did and did
+not end a gold sentence. The splitter follows the majority of a context
+seen at least VNT_SENTCTX_MIN_N times when it is clear (more than
+VNT_SENTCTX_PCT percent one way), and its hand rules otherwise. Contexts in
+which the data contradicts a hand-written test case are left out
+(overruled()).
+
+Only the class codes and counts are written, no text.
+
+    python3 tools/gen_sentctx.py [--data ../shared/data/sentences/train.jsonl]
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+DEFAULT_DATA = os.path.normpath(
+    os.path.join(REPO, "..", "shared", "data", "sentences", "train.jsonl"))
+ABBREV_H = os.path.join(REPO, "csrc", "abbrev_table.h")
+OUT = os.path.join(REPO, "csrc", "sentctx_table.h")
+
+MIN_N = 3  # candidates a context needs before its counts decide
+PCT = 70  # the majority must be above this share (percent)
+MIN_KEEP = 3  # contexts seen fewer times are not written
+
+# Contexts the data decides against a hand-written test case: the gold joins
+# "b. Phân cấp" to the sentence before because it starts in lower case, the
+# tests keep the lettered list item apart.
+# Also kept by the rules: a dotted abbreviation before a name ("bà K.T.
+# Hoa"), a lower-case initial ("b. Phân cấp"), an ellipsis before a
+# lower-case word ("tròn? ... thế là").
+
+
+def overruled(ctx):
+    before, mark, after = ctx
+    return (before == "L" and after == "l") or (before == "D" and after == "U") or \
+        before == "i" or after == "e"
+
+FINAL = ".?!\u2026\uff1f\uff01\u203c\u2047\u2048\u2049"
+CLOSE = ")]}\u201d\u2019\u00bb\u203a\"'"
+OPEN = "([{\u201c\u2018\u00ab\u2039\u201e"
+CONT = ",;:\u3001\u3002"
+BULLET = "-+*\u2022\u2013\u2014"
+
+# a chunk that ends with final marks and closers: (body)(marks)(closers)
+TAIL = re.compile(r"^(.*?)([" + re.escape(FINAL) + r"]+)([" + re.escape(FINAL + CLOSE) + r"]*)$", re.S)
+
+
+def read_tables(path):
+    """The abbreviations and the openers of csrc/abbrev_table.h (from the
+    comments that spell them)."""
+    abbrevs, openers = set(), set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = re.search(r"/\* (\S+) \d+ \d+ \*/", line)
+            if m:
+                abbrevs.add(m.group(1))
+                continue
+            m = re.search(r"/\* (\S+) \d+ \*/", line)
+            if m:
+                openers.add(m.group(1))
+    return abbrevs, openers
+
+
+def boundaries(doc):
+    text, pos, ends = doc["text"], 0, set()
+    for s in doc["sentences"]:
+        i = text.find(s, pos)
+        if i < 0:
+            raise ValueError("sentence not found in %s: %r" % (doc.get("doc"), s[:60]))
+        pos = i + len(s)
+        ends.add(pos)
+    return ends
+
+
+def word_class(w):
+    if w.isupper() and len(w) >= 2:
+        return "C"
+    if w[0].isupper():
+        return "T"
+    if w[0].islower():
+        return "L"
+    return "X"
+
+
+def before_class(body, marks, abbrevs):
+    """The class of what comes before the marks in a chunk."""
+    if body == "":
+        return "S"
+    # an abbreviation or initial takes the period: "TP", "N", "v.v", "K.T"
+    if marks[0] == ".":
+        m = re.search(r"(?:^|(?<=[" + re.escape(OPEN + "\"'") + r"]))([^\W\d_]+(?:\.[^\W\d_]+)*)$", body)
+        if m:
+            w = m.group(1)
+            if w in abbrevs:
+                return "K"
+            if len(w) == 1:
+                return "I" if w.isupper() else "i"
+            parts = w.split(".")
+            if len(parts) > 1 and len(parts[-1]) <= 2 and not (w.islower() and len(parts[-1]) == 2):
+                return "D"
+    c = body[-1]
+    if c.isdigit():
+        m = re.search(r"[\w.,:/-]+$", body)
+        return "N" if m and m.group(0)[0].isdigit() else "X"
+    if c.isalpha():
+        m = re.search(r"[\w.]+$", body)
+        tok = m.group(0)
+        if "." in tok.strip("."):
+            return "X"  # a domain or a dotted word the scanner keeps whole
+        w = re.search(r"[^\W\d_]*$", body).group(0)
+        return word_class(w) if w else "X"
+    if c in OPEN:
+        return "O"
+    if c in "\"'":
+        return "Q"
+    return "P"
+
+
+def mark_class(marks, closers):
+    if marks in (".", "?", "!"):
+        k = marks
+    elif set(marks) <= {"."} or marks == "\u2026":
+        k = "E"
+    else:
+        k = "M"
+    return k + ("c" if closers else "")
+
+
+def after_class(chunk, following, openers):
+    c = chunk[0]
+    if c.isalpha():
+        w = re.match(r"[^\W\d_]+", chunk).group(0)
+        if c.isupper():
+            whole = len(chunk) == len(w) or not (chunk[len(w)].isalnum() or chunk[len(w)] == ".")
+            return "W" if w in openers and whole else "U"
+        if len(w) == 1 and chunk[1:2] == "." and c.islower():
+            return "l"
+        return "L"
+    if c.isdigit():
+        if re.match(r"\d[\d.,:/-]*\.$", chunk) and following and following[0].isupper():
+            return "n"
+        return "N"
+    if c == "\u2026" or chunk.startswith(".."):
+        return "e" if following[:1].islower() else "E"
+    if c in "\"'":
+        return "Q"
+    if c in OPEN:
+        return "O"
+    if c in CLOSE:
+        return "C"
+    if c in CONT:
+        return ","
+    if c in BULLET and len(chunk) <= 3:
+        return "B" if following[:1].isupper() else "b"
+    return "X"
+
+
+def candidates(text, abbrevs, openers):
+    """(end offset, context) of each candidate of text."""
+    chunks = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    line_start = True
+    for k, (a, b) in enumerate(chunks):
+        if k > 0 and "\n" in text[chunks[k - 1][1]:a]:
+            line_start = True
+        chunk = text[a:b]
+        first = line_start
+        line_start = False
+        m = TAIL.match(chunk)
+        if not m or k + 1 >= len(chunks):
+            continue
+        body, marks, closers = m.groups()
+        if body.endswith("/") and marks == "." and body[:-1] and body[-2] in FINAL:
+            continue  # "./." is handled with the mark before it
+        end = b
+        nxt = k + 1
+        if "\n" in text[b:chunks[nxt][0]]:
+            continue
+        # a straight quote after a space that closes: `nói... ".`
+        q = text[chunks[nxt][0]:chunks[nxt][1]]
+        qm = re.match(r"^[\"']([" + re.escape(FINAL + CLOSE) + r"]*)$", q)
+        if qm and (nxt + 1 >= len(chunks) or "\n" in text[chunks[nxt][1]:chunks[nxt + 1][0]] or qm.group(1)):
+            end = chunks[nxt][1]
+            closers = closers or q
+            nxt += 1
+            if nxt >= len(chunks) or "\n" in text[end:chunks[nxt][0]]:
+                continue
+        # a list label that opens a line: "1.", "a.", "IV."
+        if first and marks == "." and not closers and re.match(r"^(?:\d+|[a-zA-Z]|[IVX]{1,4})(?:\.\d+)*$", body):
+            continue
+        after = text[chunks[nxt][0]:chunks[nxt][1]]
+        following = text[chunks[nxt + 1][0]:chunks[nxt + 1][1]] if nxt + 1 < len(chunks) else ""
+        # the context's mark is the last run of marks: "...)." is a period
+        runs = re.findall("[" + re.escape(FINAL) + "]+", marks + closers)
+        yield end, (before_class(body, marks, abbrevs), mark_class(runs[-1], closers),
+                    after_class(after, following, openers))
+
+
+def count(path, abbrevs, openers):
+    stats = collections.defaultdict(lambda: [0, 0])  # context -> [ends, goes on]
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            ends = boundaries(doc)
+            for end, ctx in candidates(doc["text"], abbrevs, openers):
+                stats[ctx][0 if end in ends else 1] += 1
+    return stats
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=DEFAULT_DATA)
+    ap.add_argument("--out", default=OUT)
+    ap.add_argument("--min-n", type=int, default=MIN_N)
+    ap.add_argument("--pct", type=int, default=PCT)
+    args = ap.parse_args()
+    if not os.path.isfile(args.data):
+        sys.exit("gen_sentctx.py: no data at %s (pass --data)" % args.data)
+    abbrevs, openers = read_tables(ABBREV_H)
+    stats = count(args.data, abbrevs, openers)
+    keys = sorted((k for k, v in stats.items() if sum(v) >= MIN_KEEP and not overruled(k)),
+                  key=lambda k: (k[0], k[1][0], k[1].endswith("c"), k[2]))
+    rel = os.path.relpath(args.data, os.path.join(REPO, "..", "shared"))
+    lines = [
+        "/* generated by tools/gen_sentctx.py from %s; do not edit */" % rel.replace(os.sep, "/"),
+        "/* Contexts of a final mark (before, mark, after: class codes, see",
+        " * tools/gen_sentctx.py) with how often they did / did not end a sentence",
+        " * in the training gold. Sorted by their three codes for a binary search. */",
+        "#ifndef VNT_SENTCTX_TABLE_H",
+        "#define VNT_SENTCTX_TABLE_H",
+        "",
+        "#define VNT_SENTCTX_MIN_N %d" % args.min_n,
+        "#define VNT_SENTCTX_PCT %d" % args.pct,
+        "#define VNT_SENTCTX_COUNT %d" % len(keys),
+        "",
+        "typedef struct {",
+        "    char before, mark, closed, after;",
+        "    unsigned ends, goes_on;",
+        "} vnt_sentctx;",
+        "",
+        "static const vnt_sentctx vnt_sentctx_table[VNT_SENTCTX_COUNT] = {",
+    ]
+    for k in keys:
+        b, m, a = k
+        e, g = stats[k]
+        lines.append("    {'%s', '%s', %d, '%s', %d, %d}," % (
+            b, m[0], 1 if m.endswith("c") else 0, a.replace("'", "\\'"), e, g))
+    lines += ["};", "", "#endif /* VNT_SENTCTX_TABLE_H */", ""]
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    print("%s: %d contexts" % (os.path.relpath(args.out, REPO), len(keys)))
+
+
+if __name__ == "__main__":
+    main()
