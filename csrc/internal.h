@@ -142,4 +142,7 @@ VNT_INTERNAL vnt_status vnt__segment_trace(const vnt_segmenter *seg, const char 
                                            vnt__segtrace *tr);
 VNT_INTERNAL void vnt__segtrace_free(vnt__segtrace *tr);
 
+/* Appends the span [a, b) to out, growing it (doubling). */
+VNT_INTERNAL vnt_status vnt__spans_push(vnt_spans *out, size_t a, size_t b);
+
 #endif /* VNTEXT_INTERNAL_H */

@@ -854,22 +854,6 @@ static void viterbi(const vnt_segmenter *m, vnt_segwork *w, size_t ng)
     }
 }
 
-static vnt_status push_span(vnt_spans *out, size_t a, size_t b)
-{
-    if (out->len == out->cap) {
-        size_t c = out->cap ? out->cap * 2 : 64;
-        vnt_span *q = realloc(out->items, c * sizeof *q);
-        if (!q)
-            return VNT_ERR_NOMEM;
-        out->items = q;
-        out->cap = c;
-    }
-    out->items[out->len].start = a;
-    out->items[out->len].end = b;
-    out->len++;
-    return VNT_OK;
-}
-
 /* The feature keys of one gap from its slot values; each key's table slot
  * is prefetched, so the lookups that follow overlap their cache misses. */
 static void gap_keys(const vnt_segmenter *m, const uint64_t *sv, uint64_t *keys)
@@ -990,7 +974,7 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
     size_t n = make_units(w, s, toks, a, b);
     uint16_t *kinds = w->utk;
     if (n == 1)
-        return push_span(out, w->ustart[0], w->uend[0]);
+        return vnt__spans_push(out, w->ustart[0], w->uend[0]);
     st = identities(w, s, n, kinds);
     if (st != VNT_OK)
         return st;
@@ -1004,13 +988,13 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
     size_t start = w->ustart[0];
     for (size_t g = 0; g < ng; g++) {
         if (!w->label[g]) {
-            st = push_span(out, start, w->uend[g]);
+            st = vnt__spans_push(out, start, w->uend[g]);
             if (st != VNT_OK)
                 return st;
             start = w->ustart[g + 1];
         }
     }
-    return push_span(out, start, w->uend[n - 1]);
+    return vnt__spans_push(out, start, w->uend[n - 1]);
 }
 
 vnt_status vnt_word_spans(const vnt_segmenter *seg, const char *s, size_t len,

@@ -42,7 +42,7 @@ void vnt_spans_free(vnt_spans *spans)
     vnt_spans_init(spans);
 }
 
-static vnt_status push_span(vnt_spans *out, size_t a, size_t b)
+vnt_status vnt__spans_push(vnt_spans *out, size_t a, size_t b)
 {
     if (out->len == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 64;
@@ -364,7 +364,7 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
     while (i < n) {
         if (t[i].kind == VNT_TOK_NEWLINE) {
             if (first != SIZE_MAX) {
-                if ((st = push_span(out, t[first].start, t[i - 1].end)) != VNT_OK)
+                if ((st = vnt__spans_push(out, t[first].start, t[i - 1].end)) != VNT_OK)
                     goto fail;
                 first = SIZE_MAX;
             }
@@ -481,13 +481,13 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
                 boundary = l;
         }
         if (boundary) {
-            if ((st = push_span(out, t[first].start, t[j - 1].end)) != VNT_OK)
+            if ((st = vnt__spans_push(out, t[first].start, t[j - 1].end)) != VNT_OK)
                 goto fail;
             first = SIZE_MAX;
         }
         i = j;
     }
-    if (first != SIZE_MAX && (st = push_span(out, t[first].start, t[n - 1].end)) != VNT_OK)
+    if (first != SIZE_MAX && (st = vnt__spans_push(out, t[first].start, t[n - 1].end)) != VNT_OK)
         goto fail;
     return VNT_OK;
 fail:
