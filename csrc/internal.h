@@ -22,6 +22,22 @@
 #define VNT_UNLIKELY(x) (x)
 #endif
 
+/* Compares the bytes s[0..n) with the NUL-terminated table word w, in the
+ * order of memcmp over the shorter length, then the shorter first: <0, 0
+ * or >0. For binary searches over short generated word tables. */
+VNT_INLINE int vnt__cmp_word(const unsigned char *s, size_t n, const char *w)
+{
+    const unsigned char *v = (const unsigned char *)w;
+    for (size_t i = 0;; i++) {
+        if (i == n)
+            return v[i] ? -1 : 0;
+        if (v[i] == 0)
+            return 1;
+        if (s[i] != v[i])
+            return (int)s[i] - (int)v[i];
+    }
+}
+
 /* Decodes one UTF-8 code point from s[i..len). Returns its length in bytes
  * (1..4) and stores the code point in *cp, or returns 0 when the bytes at i
  * are not valid UTF-8 (overlong forms, surrogates and values above U+10FFFF

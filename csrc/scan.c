@@ -227,11 +227,7 @@ static int abbrev_known(const unsigned char *s, size_t n)
     size_t lo = 0, hi = VNT_ABBREV_COUNT;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const unsigned char *w = (const unsigned char *)vnt_abbrev[mid];
-        size_t wl = strlen((const char *)w);
-        int c = memcmp(s, w, n < wl ? n : wl);
-        if (c == 0)
-            c = n < wl ? -1 : n > wl ? 1 : 0;
+        int c = vnt__cmp_word(s, n, vnt_abbrev[mid]);
         if (c == 0)
             return 1;
         if (c < 0)
@@ -252,7 +248,7 @@ static const char *const TLDS[] = {
 static int is_tld(const unsigned char *s, size_t n)
 {
     for (size_t k = 0; k < sizeof TLDS / sizeof TLDS[0]; k++)
-        if (strlen(TLDS[k]) == n && memcmp(s, TLDS[k], n) == 0)
+        if (vnt__cmp_word(s, n, TLDS[k]) == 0)
             return 1;
     return 0;
 }

@@ -25,6 +25,10 @@
  */
 #include <stdlib.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "abbrev_table.h"
 #include "internal.h"
 #include "sentctx_table.h"
@@ -179,11 +183,7 @@ static int is_opener(const char *s, const vnt_token *t)
     size_t lo = 0, hi = VNT_OPENER_COUNT;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const char *w = vnt_openers[mid];
-        size_t wl = strlen(w);
-        int c = memcmp(s + t->start, w, n < wl ? n : wl);
-        if (c == 0)
-            c = n < wl ? -1 : n > wl ? 1 : 0;
+        int c = vnt__cmp_word((const unsigned char *)s + t->start, n, vnt_openers[mid]);
         if (c == 0)
             return 1;
         if (c < 0)
@@ -327,17 +327,24 @@ static char mark_class(const char *s, const vnt_token *t)
     return c == '.' || c == '?' || c == '!' ? c : 'M';
 }
 
+/* The four codes of a context as one number, in the table's (memcmp) order. */
+VNT_INLINE uint32_t ctx_key(char before, char mark, char closed, char after)
+{
+    return (uint32_t)(unsigned char)before << 24 | (uint32_t)(unsigned char)mark << 16 |
+           (uint32_t)(unsigned char)closed << 8 | (uint32_t)(unsigned char)after;
+}
+
 /* The decision of the context table: 1 ends, 0 goes on, -1 when the
  * context is rare or unclear in the training gold. */
 static int learned(char before, char mark, int closed, char after)
 {
     size_t lo = 0, hi = VNT_SENTCTX_COUNT;
-    const char key[4] = {before, mark, (char)closed, after};
+    const uint32_t key = ctx_key(before, mark, (char)closed, after);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const vnt_sentctx *e = &vnt_sentctx_table[mid];
-        const char k2[4] = {e->before, e->mark, e->closed, e->after};
-        int c = memcmp(key, k2, 4);
+        const uint32_t k2 = ctx_key(e->before, e->mark, e->closed, e->after);
+        int c = key < k2 ? -1 : key > k2;
         if (c == 0) {
             unsigned long tot = (unsigned long)e->ends + e->goes_on;
             if (tot < VNT_SENTCTX_MIN_N)
@@ -603,11 +610,61 @@ static const uint8_t NEXT_STATE[4][8] = {
     {4, 4, 4, 4, 4, 4, 1, 4},
 };
 
+#if defined(__SSE2__)
+/* How many bytes from i the automaton below would pass over in state 0,
+ * judged 16 bytes at once, as bit masks: the bytes are all ASCII that
+ * goes on, the leads C3..C9 and CC each followed by one continuation byte
+ * (not 97 or B7 after C3), and E1 followed by B8..BB and one more. Returns
+ * 16, or less when a character runs past the block, or 0 when the block
+ * holds something else (the automaton then finds it). */
+static unsigned clean_block(const unsigned char *p)
+{
+    __m128i b = _mm_loadu_si128((const __m128i *)p);
+    __m128i stop = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(b, _mm_set1_epi8('\r'))),
+        _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('.')),
+                     _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('?')),
+                                  _mm_cmpeq_epi8(b, _mm_set1_epi8('!')))));
+    unsigned mstop = (unsigned)_mm_movemask_epi8(stop);
+    unsigned mhigh = (unsigned)_mm_movemask_epi8(b);
+    if (mhigh == 0)
+        return mstop ? 0 : 16;
+    /* as signed bytes: 80..BF are -128..-65, C3..C9 are -61..-55 */
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(b, _mm_set1_epi8(-64)));
+    unsigned c3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xC3)));
+    unsigned two = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8(-62)), _mm_cmplt_epi8(b, _mm_set1_epi8(-54))),
+        _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xCC))));
+    unsigned e1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xE1)));
+    unsigned b8bb = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(b, _mm_set1_epi8((char)0xFC)), _mm_set1_epi8((char)0xB8)));
+    unsigned x97 = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(b, _mm_set1_epi8((char)0xDF)), _mm_set1_epi8((char)0x97)));
+    unsigned k = 16;
+    if ((two | e1) & 0x8000)
+        k = 15;
+    if (e1 & 0x4000)
+        k = 14;
+    unsigned expected = (two << 1) | (e1 << 1) | (e1 << 2);
+    unsigned bad = mstop | (mhigh & ~(cont | two | e1)) | (cont ^ expected) |
+                   ((e1 << 1) & ~b8bb) | ((c3 << 1) & x97);
+    return bad & ((1u << k) - 1) ? 0 : k;
+}
+#endif
+
 /* The start of the first character at or after i that stops the fast
  * pass (or of an invalid sequence), or len. The bytes passed over are
  * valid UTF-8. */
 static size_t next_stop(const unsigned char *u, size_t len, size_t i)
 {
+#if defined(__SSE2__)
+    while (len - i >= 16) {
+        unsigned k = clean_block(u + i);
+        if (k == 0)
+            break;
+        i += k;
+    }
+#endif
     unsigned state = 0;
     size_t lead = i;
     for (; i < len; i++) {

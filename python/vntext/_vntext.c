@@ -686,6 +686,22 @@ spans_to_code_points(PyObject *text, const utf8_view *u, vnt_spans *spans)
     }
 }
 
+/* The tuple (a, b). */
+static PyObject *
+span_tuple(Py_ssize_t a, Py_ssize_t b)
+{
+    PyObject *pa = PyLong_FromSsize_t(a), *pb = PyLong_FromSsize_t(b);
+    PyObject *t = pa != NULL && pb != NULL ? PyTuple_New(2) : NULL;
+    if (t == NULL) {
+        Py_XDECREF(pa);
+        Py_XDECREF(pb);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(t, 0, pa);
+    PyTuple_SET_ITEM(t, 1, pb);
+    return t;
+}
+
 /* The list that spans (byte offsets into u, the UTF-8 of text) become:
  * the substrings of text when as_str, else (start, end) code-point offsets.
  * Converts the offsets in place. */
@@ -702,7 +718,7 @@ spans_to_list(PyObject *text, const utf8_view *u, vnt_spans *spans, int as_str)
         return NULL;
     for (size_t k = 0; k < spans->len; k++) {
         Py_ssize_t a = (Py_ssize_t)spans->items[k].start, b = (Py_ssize_t)spans->items[k].end;
-        PyObject *item = as_str ? PyUnicode_Substring(text, a, b) : Py_BuildValue("(nn)", a, b);
+        PyObject *item = as_str ? PyUnicode_Substring(text, a, b) : span_tuple(a, b);
         if (item == NULL) {
             Py_DECREF(result);
             return NULL;
@@ -1387,6 +1403,32 @@ vntext_word_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     return r;
 }
 
+PyDoc_STRVAR(utf8__doc__,
+"_utf8($module, text, /)\n"
+"--\n"
+"\n"
+"The UTF-8 that the C library reads for text, as bytes (for tests of the\n"
+"binding's encoder; str.encode('utf-8') gives the same bytes).\n");
+
+static PyObject *
+vntext_utf8(PyObject *module, PyObject *text)
+{
+    utf8_view u;
+    PyObject *result;
+
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "_utf8() argument must be str, not %.200s",
+                     Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (utf8_view_of(text, &u) < 0)
+        return NULL;
+    result = PyBytes_FromStringAndSize(u.data, u.len);
+    utf8_view_release(&u);
+    return result;
+}
+
 #define FASTCALL_KW(fn) ((PyCFunction)(void (*)(void))(fn))
 
 static PyMethodDef vntext_methods[] = {
@@ -1408,6 +1450,7 @@ static PyMethodDef vntext_methods[] = {
      METH_FASTCALL | METH_KEYWORDS, word_spans__doc__},
     {"_syllable_info", FASTCALL_KW(vntext_syllable_info),
      METH_FASTCALL | METH_KEYWORDS, syllable_info__doc__},
+    {"_utf8", (PyCFunction)vntext_utf8, METH_O, utf8__doc__},
     {NULL, NULL, 0, NULL}};
 
 /* ------------------------------------------------------------------------

@@ -15,6 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "vntext.h"
 
 typedef struct {
@@ -54,6 +58,133 @@ put_utf8(char *q, Py_UCS4 c)
     return q + 1 + two + three + four;
 }
 
+/* The scalar encoder: the UTF-8 of the n code points at data (of the given
+ * kind) at q; returns the end. ORs into *surrogate nonzero when one of them
+ * is a surrogate (the bytes written for it are then meaningless). */
+static char *
+encode_scalar(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, char *q,
+              uint32_t *surrogate)
+{
+    uint32_t sur = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = data;
+        for (; i < n; i++)
+            q = put_utf8(q, p[i]);
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        for (; i < n; i++) {
+            sur |= (p[i] & 0xF800) == 0xD800;
+            q = put_utf8(q, p[i]);
+        }
+    } else {
+        const Py_UCS4 *p = data;
+        for (; i < n; i++) {
+            sur |= (p[i] & 0xFFFFF800) == 0xD800;
+            q = put_utf8(q, p[i]);
+        }
+    }
+    *surrogate |= sur;
+    return q;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_SSSE3_ENCODER 1
+#include <immintrin.h>
+
+#include "utf8_shuffle.h"
+
+/* The UTF-8 of four code points below U+10000 (32-bit lanes of c) at q:
+ * each lane is turned into its 1, 2 or 3 bytes, then the bytes are packed
+ * by one shuffle (tools/gen_utf8_shuffle.py). Writes 16 bytes; returns q
+ * plus the bytes used. */
+__attribute__((target("ssse3"))) static inline char *
+encode4_ssse3(char *q, __m128i c)
+{
+    const __m128i x3f = _mm_set1_epi32(0x3F), x80 = _mm_set1_epi32(0x80);
+    __m128i two = _mm_cmpgt_epi32(c, _mm_set1_epi32(0x7F));
+    __m128i three = _mm_cmpgt_epi32(c, _mm_set1_epi32(0x7FF));
+    __m128i last = _mm_slli_epi32(_mm_or_si128(_mm_and_si128(c, x3f), x80), 8);
+    __m128i b2 = _mm_or_si128(_mm_or_si128(_mm_srli_epi32(c, 6), _mm_set1_epi32(0xC0)), last);
+    __m128i mid = _mm_or_si128(_mm_and_si128(_mm_srli_epi32(c, 6), x3f), x80);
+    __m128i b3 = _mm_or_si128(_mm_or_si128(_mm_srli_epi32(c, 12), _mm_set1_epi32(0xE0)),
+                              _mm_or_si128(_mm_slli_epi32(mid, 8), _mm_slli_epi32(last, 8)));
+    __m128i v = _mm_or_si128(_mm_andnot_si128(two, c),
+                             _mm_or_si128(_mm_and_si128(_mm_andnot_si128(three, two), b2),
+                                          _mm_and_si128(three, b3)));
+    int idx = _mm_movemask_ps(_mm_castsi128_ps(two)) |
+              (_mm_movemask_ps(_mm_castsi128_ps(three)) << 4);
+    __m128i shuf = _mm_loadu_si128((const __m128i *)UTF8_SHUFFLE[idx]);
+    _mm_storeu_si128((__m128i *)q, _mm_shuffle_epi8(v, shuf));
+    return q + UTF8_SHUFFLE_LEN[idx];
+}
+
+/* encode_scalar's job, 16, 8 or 4 code points at a time; the buffer needs
+ * 16 bytes of slack. Code points from U+10000 on go through put_utf8. */
+__attribute__((target("ssse3"))) static char *
+encode_ssse3(int kind, const void *data, Py_ssize_t n, char *q, uint32_t *surrogate)
+{
+    const __m128i zero = _mm_setzero_si128();
+    Py_ssize_t i = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *p = data;
+        for (; i + 16 <= n; i += 16) {
+            __m128i b = _mm_loadu_si128((const __m128i *)(p + i));
+            if (_mm_movemask_epi8(b) == 0) { /* all ASCII */
+                _mm_storeu_si128((__m128i *)q, b);
+                q += 16;
+                continue;
+            }
+            __m128i lo = _mm_unpacklo_epi8(b, zero), hi = _mm_unpackhi_epi8(b, zero);
+            q = encode4_ssse3(q, _mm_unpacklo_epi16(lo, zero));
+            q = encode4_ssse3(q, _mm_unpackhi_epi16(lo, zero));
+            q = encode4_ssse3(q, _mm_unpacklo_epi16(hi, zero));
+            q = encode4_ssse3(q, _mm_unpackhi_epi16(hi, zero));
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        const __m128i sur_mask = _mm_set1_epi16((short)0xF800), sur_val = _mm_set1_epi16((short)0xD800);
+        const __m128i non_ascii = _mm_set1_epi16((short)0xFF80);
+        __m128i sur = zero;
+        for (; i + 8 <= n; i += 8) {
+            __m128i w = _mm_loadu_si128((const __m128i *)(p + i));
+            sur = _mm_or_si128(sur, _mm_cmpeq_epi16(_mm_and_si128(w, sur_mask), sur_val));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(w, non_ascii), zero)) == 0xFFFF) {
+                _mm_storel_epi64((__m128i *)q, _mm_packus_epi16(w, w));
+                q += 8;
+                continue;
+            }
+            q = encode4_ssse3(q, _mm_unpacklo_epi16(w, zero));
+            q = encode4_ssse3(q, _mm_unpackhi_epi16(w, zero));
+        }
+        *surrogate |= (uint32_t)_mm_movemask_epi8(sur);
+    } else {
+        const Py_UCS4 *p = data;
+        const __m128i sur_mask = _mm_set1_epi32((int)0xFFFFF800), sur_val = _mm_set1_epi32(0xD800);
+        const __m128i bmp_max = _mm_set1_epi32(0xFFFF);
+        __m128i sur = zero;
+        for (; i + 4 <= n; i += 4) {
+            __m128i c = _mm_loadu_si128((const __m128i *)(p + i));
+            sur = _mm_or_si128(sur, _mm_cmpeq_epi32(_mm_and_si128(c, sur_mask), sur_val));
+            if (_mm_movemask_epi8(_mm_cmpgt_epi32(c, bmp_max)) == 0)
+                q = encode4_ssse3(q, c);
+            else
+                for (int k = 0; k < 4; k++)
+                    q = put_utf8(q, p[i + k]);
+        }
+        *surrogate |= (uint32_t)_mm_movemask_epi8(sur);
+    }
+    return encode_scalar(kind, data, i, n, q, surrogate);
+}
+
+/* Whether this CPU runs encode_ssse3 (a read of the compiler runtime's
+ * CPU description, set before main). */
+static int
+have_ssse3(void)
+{
+    return __builtin_cpu_supports("ssse3");
+}
+#endif
+
 /* The UTF-8 of str obj into *v. Lone surrogates raise UnicodeEncodeError
  * (the message is CPython's own). Returns 0, or -1 with an exception set. */
 static int
@@ -69,34 +200,23 @@ utf8_view_of(PyObject *obj, utf8_view *v)
     int kind = PyUnicode_KIND(obj);
     const void *data = PyUnicode_DATA(obj);
     size_t per = kind == PyUnicode_1BYTE_KIND ? 2 : kind == PyUnicode_2BYTE_KIND ? 3 : 4;
-    if ((size_t)n > ((size_t)PY_SSIZE_T_MAX - 4) / per) {
+    if ((size_t)n > ((size_t)PY_SSIZE_T_MAX - 16) / per) {
         PyErr_NoMemory();
         return -1;
     }
-    char *buf = malloc((size_t)n * per + 4);
+    char *buf = malloc((size_t)n * per + 16);
     if (buf == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    char *q = buf;
+    char *q;
     uint32_t surrogate = 0;
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *p = data;
-        for (Py_ssize_t i = 0; i < n; i++)
-            q = put_utf8(q, p[i]);
-    } else if (kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *p = data;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            surrogate |= (p[i] & 0xF800) == 0xD800;
-            q = put_utf8(q, p[i]);
-        }
-    } else {
-        const Py_UCS4 *p = data;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            surrogate |= (p[i] & 0xFFFFF800) == 0xD800;
-            q = put_utf8(q, p[i]);
-        }
-    }
+#ifdef HAVE_SSSE3_ENCODER
+    if (have_ssse3())
+        q = encode_ssse3(kind, data, n, buf, &surrogate);
+    else
+#endif
+        q = encode_scalar(kind, data, 0, n, buf, &surrogate);
     if (surrogate) {
         Py_ssize_t ignored;
         free(buf);
@@ -117,6 +237,24 @@ count_code_points(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t cont = 0, i = 0;
+#if defined(__SSE2__)
+    /* 16 bytes at a time: a continuation byte is below -64 as a signed
+     * byte; up to 255 blocks of 0/1 byte counts add up before psadbw
+     * sums them */
+    const __m128i lim = _mm_set1_epi8(-64), one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
+    while (n - i >= 16) {
+        size_t blocks = (n - i) / 16;
+        if (blocks > 255)
+            blocks = 255;
+        __m128i acc = zero;
+        for (size_t b = 0; b < blocks; b++, i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+            acc = _mm_add_epi8(acc, _mm_and_si128(_mm_cmplt_epi8(v, lim), one));
+        }
+        __m128i sums = _mm_sad_epu8(acc, zero);
+        cont += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, u + i, 8);

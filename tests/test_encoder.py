@@ -1,0 +1,66 @@
+"""The binding's str -> UTF-8 encoder (strconv.h): SIMD blocks of 16, 8 or 4
+code points and a scalar tail, for each of CPython's three str kinds. The
+bytes must be exactly str.encode('utf-8'), at every length and alignment."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vntext import _vntext
+
+# one of each UTF-8 length, and the edges between them
+EDGES = [
+    "\x00", "a", "\x7f", "\x80", "é", "\xff", "Ā", "ơ", "\u07ff", "\u0800", "ạ",
+    "ễ", "\u2026", "\ud7ff", "\ue000", "\uffff", "\U00010000", "😀", "\U0010ffff",
+]
+
+
+@pytest.mark.parametrize("n", range(0, 40))
+@pytest.mark.parametrize("c", EDGES)
+def test_every_length_and_position(c, n):
+    for pos in range(n + 1):
+        s = "x" * pos + c + "y" * (n - pos)
+        assert _vntext._utf8(s) == s.encode("utf-8")
+
+
+@pytest.mark.parametrize("widest", ["\xe9", "\u1ea1", "\U0001f600"])
+def test_each_kind_mixed_lengths(widest):
+    body = "Tiếng Việt có dấu: à á ả ã ạ ă ắ ư ơ đ Đ ỹ ~ 123. "
+    for k in range(1, 70):
+        s = (body * 3)[:k] + widest + body[: k % 17]
+        assert _vntext._utf8(s) == s.encode("utf-8")
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+@settings(max_examples=500)
+def test_random_text(s):
+    assert _vntext._utf8(s) == s.encode("utf-8")
+
+
+@pytest.mark.parametrize("prefix", ["", "a" * 7, "ạ" * 9, "😀" * 3, "é" * 17])
+def test_surrogate_anywhere_raises(prefix):
+    for pos in range(0, 20):
+        s = prefix + "b" * pos + "\ud800" + "c" * 5
+        with pytest.raises(UnicodeEncodeError):
+            _vntext._utf8(s)
+
+
+def test_type_error():
+    with pytest.raises(TypeError):
+        _vntext._utf8(b"abc")
+
+
+@pytest.mark.parametrize("size", [4079, 4080, 4081, 4096 * 3 + 7, 70000])
+def test_long_text_offsets(size):
+    """Byte offsets become code-point offsets by counting, 16 bytes at a
+    time in blocks of up to 255: long non-ASCII texts keep exact spans."""
+    import vntext
+
+    unit = "Ông ấy nói: “Được.” Rồi đi 😀 ngày 1.5. Xong! "
+    text = (unit * (size // len(unit) + 1))[:size]
+    spans = vntext.sent_spans(text)
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")
+    words = vntext.word_spans(text)
+    assert "".join(text[a:b] for a, b in words) == "".join(text.split())
+    for a, b in spans:
+        assert not text[a].isspace() and not text[b - 1].isspace()
