@@ -25,7 +25,8 @@
  */
 #include <stdlib.h>
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__GNUC__)
+#define SSE2_SKIP 1
 #include <emmintrin.h>
 #endif
 
@@ -610,26 +611,29 @@ static const uint8_t NEXT_STATE[4][8] = {
     {4, 4, 4, 4, 4, 4, 1, 4},
 };
 
-#if defined(__SSE2__)
-/* How many bytes from i the automaton below would pass over in state 0,
- * judged 16 bytes at once, as bit masks: the bytes are all ASCII that
- * goes on, the leads C3..C9 and CC each followed by one continuation byte
- * (not 97 or B7 after C3), and E1 followed by B8..BB and one more. Returns
- * 16, or less when a character runs past the block, or 0 when the block
- * holds something else (the automaton then finds it). */
-static unsigned clean_block(const unsigned char *p)
+#ifdef SSE2_SKIP
+/* The fast pass, 16 bytes at a time, as bit masks: the automaton below
+ * goes on over ASCII other than the stops, the leads C3..C9 and CC each
+ * followed by one continuation byte (not 97 or B7 after C3), and E1
+ * followed by B8..BB and one more. The blocks are read at a fixed stride:
+ * what a character that runs past a block expects of the next one is
+ * carried over in *carry (bits 0..1: continuation bytes due; bit 2: the
+ * next byte must be B8..BB; bit 3: it must not be 97 or B7), so no block
+ * waits for the one before. Returns 16 when the automaton would pass over
+ * the block; else the offset of the character that stops it, or 17 when
+ * the automaton must find it (an invalid sequence, × ÷, E1 outside
+ * U+1E00..U+1EFF). */
+static unsigned clean_block(const unsigned char *p, unsigned *carry)
 {
     __m128i b = _mm_loadu_si128((const __m128i *)p);
-    __m128i stop = _mm_or_si128(
+    __m128i ascii_stop = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(b, _mm_set1_epi8('\r'))),
         _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('.')),
                      _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('?')),
                                   _mm_cmpeq_epi8(b, _mm_set1_epi8('!')))));
-    unsigned mstop = (unsigned)_mm_movemask_epi8(stop);
-    unsigned mhigh = (unsigned)_mm_movemask_epi8(b);
-    if (mhigh == 0)
-        return mstop ? 0 : 16;
     /* as signed bytes: 80..BF are -128..-65, C3..C9 are -61..-55 */
+    unsigned mstop = (unsigned)_mm_movemask_epi8(ascii_stop);
+    unsigned mhigh = (unsigned)_mm_movemask_epi8(b);
     unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(b, _mm_set1_epi8(-64)));
     unsigned c3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xC3)));
     unsigned two = (unsigned)_mm_movemask_epi8(_mm_or_si128(
@@ -640,15 +644,18 @@ static unsigned clean_block(const unsigned char *p)
         _mm_cmpeq_epi8(_mm_and_si128(b, _mm_set1_epi8((char)0xFC)), _mm_set1_epi8((char)0xB8)));
     unsigned x97 = (unsigned)_mm_movemask_epi8(
         _mm_cmpeq_epi8(_mm_and_si128(b, _mm_set1_epi8((char)0xDF)), _mm_set1_epi8((char)0x97)));
-    unsigned k = 16;
-    if ((two | e1) & 0x8000)
-        k = 15;
-    if (e1 & 0x4000)
-        k = 14;
-    unsigned expected = (two << 1) | (e1 << 1) | (e1 << 2);
-    unsigned bad = mstop | (mhigh & ~(cont | two | e1)) | (cont ^ expected) |
-                   ((e1 << 1) & ~b8bb) | ((c3 << 1) & x97);
-    return bad & ((1u << k) - 1) ? 0 : k;
+    unsigned in = *carry;
+    unsigned expected = (two << 1) | (e1 << 1) | (e1 << 2) | (in & 3);
+    unsigned need_b8 = (e1 << 1) | (in >> 2 & 1), no_97 = (c3 << 1) | (in >> 3 & 1);
+    *carry = (expected >> 16) | (need_b8 >> 16 << 2) | (no_97 >> 16 << 3);
+    /* stops at a character start; the others need the automaton */
+    unsigned sure = mstop | (mhigh & ~(cont | two | e1));
+    unsigned other = ((cont ^ expected) | (need_b8 & ~b8bb) | (no_97 & x97)) & 0xFFFF;
+    unsigned bad = sure | other;
+    if (bad == 0)
+        return 16;
+    unsigned first = (unsigned)__builtin_ctz(bad);
+    return (other >> first) & 1 ? 17 : first;
 }
 #endif
 
@@ -657,12 +664,25 @@ static unsigned clean_block(const unsigned char *p)
  * valid UTF-8. */
 static size_t next_stop(const unsigned char *u, size_t len, size_t i)
 {
-#if defined(__SSE2__)
-    while (len - i >= 16) {
-        unsigned k = clean_block(u + i);
-        if (k == 0)
+#ifdef SSE2_SKIP
+    size_t start = i;
+    unsigned carry = 0;
+    for (; len - i >= 16; i += 16) {
+        unsigned in = carry;
+        unsigned r = clean_block(u + i, &carry);
+        if (r < 16)
+            return i + r;
+        if (r > 16) {
+            carry = in;
             break;
-        i += k;
+        }
+    }
+    /* a character that started before i and runs past it: the automaton
+     * goes on from its first byte (the bytes before were passed over) */
+    if (carry != 0) {
+        i--;
+        while (i > start && (u[i] & 0xC0) == 0x80)
+            i--;
     }
 #endif
     unsigned state = 0;

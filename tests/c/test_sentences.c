@@ -4,6 +4,7 @@
  * vnt_sentences_from_tokens, errors, and linear time on inputs built to be
  * slow (a million periods, a million short sentences). */
 #define _POSIX_C_SOURCE 199309L
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -202,6 +203,68 @@ static double time_on(const char *unit, size_t n, size_t *nsent)
     return dt;
 }
 
+/* The sparse path against the full scan on random texts built from pieces
+ * that the fast pass judges 16 bytes at a time: letters of each UTF-8
+ * length (E1 B8..BB and other E1 leads), × and ÷ after C3, stray and
+ * missing continuation bytes, stops, white space. Pieces straddle the
+ * 16-byte blocks at every offset. A fixed-seed LCG keeps it reproducible. */
+static void test_random_agreement(void)
+{
+    static const char *const pieces[] = {
+        "a", "Tp", " ", "  ", ".", "?", "!", "\n", "\r\n", "1", "\"", "“", "”", "…",
+        "ạ", "ễ", "ḁ", "ỹ", "ü", "ư", "Đ", "×", "÷", "\xcc\x81", "\xe1\x84\x80",
+        "\xe1\xbc\x80", "\xc2\xa0",
+        "\xe2\x80\xa8", "vnexpress.net", "v.v.", "TP.", "A. ", "x@y.vn",
+        /* invalid UTF-8 from here on */
+        "\x80", "\xbf", "\xe1", "\xe1\xba", "\xc3", "\xc3\x41",
+    };
+    const size_t nvalid = sizeof pieces / sizeof pieces[0] - 6;
+    char text[400], out[4096];
+    /* every piece at every offset around the 16-byte blocks, before the
+     * end of the text and before a few endings */
+    static const char *const ends[] = {"", "\t", "\t\x19", "x", ".", "ạ", "\n"};
+    for (size_t k = 0; k < sizeof pieces / sizeof pieces[0]; k++)
+        for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+            for (size_t off = 0; off < 40; off++) {
+                memset(text, 'a', off);
+                size_t pl = strlen(pieces[k]), el = strlen(ends[e]);
+                memcpy(text + off, pieces[k], pl);
+                memcpy(text + off + pl, ends[e], el);
+                size_t len = off + pl + el;
+                split(text, len, out, sizeof out);
+                vnt_tokens toks;
+                vnt_tokens_init(&toks);
+                int scan_ok = vnt_scan(text, len, &toks) == VNT_OK;
+                vnt_tokens_free(&toks);
+                CHECK(scan_ok == (strcmp(out, "<error>") != 0));
+            }
+    uint64_t seed = 0x9E3779B97F4A7C15u;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        size_t want = 1 + (size_t)(seed >> 33) % 180;
+        while (len < want) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            /* one round in eight may hold invalid UTF-8 */
+            size_t np = round % 8 ? nvalid : sizeof pieces / sizeof pieces[0];
+            const char *p = pieces[(seed >> 33) % np];
+            size_t pl = strlen(p);
+            if (len + pl >= sizeof text)
+                break;
+            memcpy(text + len, p, pl);
+            len += pl;
+        }
+        split(text, len, out, sizeof out); /* checks the agreement */
+        vnt_tokens toks;
+        vnt_tokens_init(&toks);
+        int scan_ok = vnt_scan(text, len, &toks) == VNT_OK;
+        vnt_tokens_free(&toks);
+        CHECK(scan_ok == (strcmp(out, "<error>") != 0) || len == 0);
+        if (round % 8)
+            CHECK(scan_ok);
+    }
+}
+
 /* Linear time: ten times the input takes about ten times as long (a
  * quadratic pass would take a hundred); sanitizers slow both alike. */
 static void test_linear(void)
@@ -227,6 +290,7 @@ int main(void)
     test_cases();
     test_token_kinds();
     test_errors();
+    test_random_agreement();
     test_linear();
     return CHECK_DONE();
 }
