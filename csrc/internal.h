@@ -38,6 +38,23 @@ VNT_INLINE int vnt__cmp_word(const unsigned char *s, size_t n, const char *w)
     }
 }
 
+/* 1 when s[0..n) is one of the words of a generated table, found through
+ * its open-addressing hash (size a power of two, -1 for an empty slot,
+ * FNV-1a of the bytes; tools/gen_abbrev.py builds both). */
+VNT_INLINE int vnt__word_in(const unsigned char *s, size_t n, const char *const *words,
+                            const short *hash, size_t size)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    for (size_t k = h & (size - 1);; k = (k + 1) & (size - 1)) {
+        if (hash[k] < 0)
+            return 0;
+        if (vnt__cmp_word(s, n, words[hash[k]]) == 0)
+            return 1;
+    }
+}
+
 /* Decodes one UTF-8 code point from s[i..len). Returns its length in bytes
  * (1..4) and stores the code point in *cp, or returns 0 when the bytes at i
  * are not valid UTF-8 (overlong forms, surrogates and values above U+10FFFF

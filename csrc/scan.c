@@ -222,20 +222,8 @@ VNT_INLINE vnt_status emit(scanner *sc, size_t a, size_t b, int kind, int flags)
 
 static int abbrev_known(const unsigned char *s, size_t n)
 {
-    if (n == 0 || n > VNT_ABBREV_MAX_LEN)
-        return 0;
-    size_t lo = 0, hi = VNT_ABBREV_COUNT;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = vnt__cmp_word(s, n, vnt_abbrev[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return n > 0 && n <= VNT_ABBREV_MAX_LEN &&
+           vnt__word_in(s, n, vnt_abbrev, vnt_abbrev_hash, VNT_ABBREV_HASH_SIZE);
 }
 
 static const char *const TLDS[] = {

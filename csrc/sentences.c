@@ -178,21 +178,9 @@ static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
  * an abbreviation). */
 static int is_opener(const char *s, const vnt_token *t)
 {
-    if (t->kind != VNT_TOK_WORD || !(t->flags & VNT_TF_UPPER))
-        return 0;
-    size_t n = t->end - t->start;
-    size_t lo = 0, hi = VNT_OPENER_COUNT;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = vnt__cmp_word((const unsigned char *)s + t->start, n, vnt_openers[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return t->kind == VNT_TOK_WORD && (t->flags & VNT_TF_UPPER) &&
+           vnt__word_in((const unsigned char *)s + t->start, t->end - t->start, vnt_openers,
+                        vnt_opener_hash, VNT_OPENER_HASH_SIZE);
 }
 
 /* 1 for a token that numbers a list item when it opens a line: a number,
@@ -516,36 +504,28 @@ vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens
     return decide(s, toks->items, toks->len, out);
 }
 
-/* A chunk (no ASCII white space in it) that is exactly one word or number
- * token, as the scanner would give it: ASCII letters and digits, and the
- * two-byte Latin letters and marks (lead bytes C3..C9, CC; not × ÷) or
- * U+1E00..U+1EFF, starting with a letter, or an ASCII number. Sets *kind
- * and *flags; 0 when the chunk needs the scanner. */
+/* A chunk (no ASCII white space in it) of a stretch that the fast pass
+ * went over (so valid UTF-8 of ASCII and Latin letters and marks, see
+ * next_stop) that is exactly one word or number token, as the scanner would
+ * give it: its ASCII bytes are letters and digits, and it starts with a
+ * letter, or it is an ASCII number. Sets *kind and *flags; 0 when the chunk
+ * needs the scanner. The loop has no branch but its own. */
 static int plain_chunk(const unsigned char *u, size_t a, size_t b, int *kind, int *flags)
 {
-    int ascii = 1;
+    unsigned bad = 0, high = 0;
     for (size_t i = a; i < b; i++) {
-        unsigned char c = u[i];
-        if (c < 0x80) {
-            if (!(((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9')))
-                return 0;
-            continue;
-        }
-        ascii = 0;
-        if (c < 0xC0)
-            continue;
-        if (!((c >= 0xC3 && c <= 0xC9) || c == 0xCC || c == 0xE1))
-            return 0;
-        if (c == 0xC3 && i + 1 < b && (u[i + 1] == 0x97 || u[i + 1] == 0xB7))
-            return 0;
-        if (c == 0xE1 && (i + 1 >= b || u[i + 1] < 0xB8 || u[i + 1] > 0xBB))
-            return 0;
+        unsigned c = u[i];
+        unsigned alpha = (unsigned)((c | 32) - 'a') < 26, digit = (unsigned)(c - '0') < 10;
+        bad |= (c < 0x80) & !alpha & !digit;
+        high |= c;
     }
+    if (bad)
+        return 0;
     int32_t cp;
     if (vnt__utf8_decode(u, b, a, &cp) == 0)
         return 0;
     if (cp >= '0' && cp <= '9') {
-        if (!ascii)
+        if (high >= 0x80)
             return 0;
         *kind = VNT_TOK_NUMBER;
         *flags = VNT_TF_SPACE_BEFORE;
