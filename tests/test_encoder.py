@@ -1,12 +1,28 @@
-"""The binding's str -> UTF-8 encoder (strconv.h): SIMD blocks of 16, 8 or 4
-code points and a scalar tail, for each of CPython's three str kinds. The
-bytes must be exactly str.encode('utf-8'), at every length and alignment."""
+"""The binding's str -> UTF-8 encoders (strconv.h): scalar, SSSE3 (blocks of
+16, 8 or 4 code points) and AVX2 (16 at a time for two-byte strs), each with
+a scalar tail, for each of CPython's three str kinds. The bytes must be
+exactly str.encode('utf-8'), at every length and alignment, from every
+encoder this CPU runs (the others are skipped; the best is always run)."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vntext import _vntext
+
+# 0 scalar, 1 SSSE3, 2 AVX2, 3 the best this CPU runs
+ENCODERS = [e for e in range(4) if _vntext._utf8("x", e) is not None]
+
+
+def encodings(s):
+    """The UTF-8 of s from every encoder this CPU runs."""
+    return {_vntext._utf8(s, e) for e in ENCODERS}
+
+
+def test_encoders_present():
+    assert 0 in ENCODERS and 3 in ENCODERS
+    with pytest.raises(ValueError):
+        _vntext._utf8("x", 4)
 
 # one of each UTF-8 length, and the edges between them
 EDGES = [
@@ -20,7 +36,7 @@ EDGES = [
 def test_every_length_and_position(c, n):
     for pos in range(n + 1):
         s = "x" * pos + c + "y" * (n - pos)
-        assert _vntext._utf8(s) == s.encode("utf-8")
+        assert encodings(s) == {s.encode("utf-8")}
 
 
 @pytest.mark.parametrize("widest", ["\xe9", "\u1ea1", "\U0001f600"])
@@ -28,21 +44,22 @@ def test_each_kind_mixed_lengths(widest):
     body = "Tiếng Việt có dấu: à á ả ã ạ ă ắ ư ơ đ Đ ỹ ~ 123. "
     for k in range(1, 70):
         s = (body * 3)[:k] + widest + body[: k % 17]
-        assert _vntext._utf8(s) == s.encode("utf-8")
+        assert encodings(s) == {s.encode("utf-8")}
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
 @settings(max_examples=500)
 def test_random_text(s):
-    assert _vntext._utf8(s) == s.encode("utf-8")
+    assert encodings(s) == {s.encode("utf-8")}
 
 
 @pytest.mark.parametrize("prefix", ["", "a" * 7, "ạ" * 9, "😀" * 3, "é" * 17])
 def test_surrogate_anywhere_raises(prefix):
     for pos in range(0, 20):
         s = prefix + "b" * pos + "\ud800" + "c" * 5
-        with pytest.raises(UnicodeEncodeError):
-            _vntext._utf8(s)
+        for e in ENCODERS:
+            with pytest.raises(UnicodeEncodeError):
+                _vntext._utf8(s, e)
 
 
 def test_type_error():

@@ -1404,25 +1404,43 @@ vntext_word_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
 }
 
 PyDoc_STRVAR(utf8__doc__,
-"_utf8($module, text, /)\n"
+"_utf8($module, text, encoder=3, /)\n"
 "--\n"
 "\n"
-"The UTF-8 that the C library reads for text, as bytes (for tests of the\n"
-"binding's encoder; str.encode('utf-8') gives the same bytes).\n");
+"The UTF-8 that the C library reads for text, as bytes, made by the given\n"
+"encoder of the binding: 0 scalar, 1 SSSE3, 2 AVX2, 3 the best this CPU\n"
+"runs; None when this CPU or build lacks it. For tests of the encoders:\n"
+"str.encode('utf-8') gives the same bytes.\n");
 
 static PyObject *
-vntext_utf8(PyObject *module, PyObject *text)
+vntext_utf8(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     utf8_view u;
     PyObject *result;
+    long level = ENCODER_BEST;
 
     (void)module;
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "_utf8() argument must be str, not %.200s",
-                     Py_TYPE(text)->tp_name);
+    if (nargs < 1 || nargs > 2) {
+        PyErr_Format(PyExc_TypeError, "_utf8() takes 1 or 2 arguments (%zd given)", nargs);
         return NULL;
     }
-    if (utf8_view_of(text, &u) < 0)
+    if (!PyUnicode_Check(args[0])) {
+        PyErr_Format(PyExc_TypeError, "_utf8() argument 'text' must be str, not %.200s",
+                     Py_TYPE(args[0])->tp_name);
+        return NULL;
+    }
+    if (nargs == 2) {
+        level = PyLong_AsLong(args[1]);
+        if (level == -1 && PyErr_Occurred())
+            return NULL;
+        if (level < ENCODER_SCALAR || level > ENCODER_BEST) {
+            PyErr_SetString(PyExc_ValueError, "_utf8() argument 'encoder' must be 0..3");
+            return NULL;
+        }
+        if (level != ENCODER_BEST && !encoder_supported((int)level))
+            Py_RETURN_NONE;
+    }
+    if (utf8_view_encode(args[0], &u, (int)level) < 0)
         return NULL;
     result = PyBytes_FromStringAndSize(u.data, u.len);
     utf8_view_release(&u);
@@ -1450,7 +1468,7 @@ static PyMethodDef vntext_methods[] = {
      METH_FASTCALL | METH_KEYWORDS, word_spans__doc__},
     {"_syllable_info", FASTCALL_KW(vntext_syllable_info),
      METH_FASTCALL | METH_KEYWORDS, syllable_info__doc__},
-    {"_utf8", (PyCFunction)vntext_utf8, METH_O, utf8__doc__},
+    {"_utf8", (PyCFunction)(void (*)(void))vntext_utf8, METH_FASTCALL, utf8__doc__},
     {NULL, NULL, 0, NULL}};
 
 /* ------------------------------------------------------------------------

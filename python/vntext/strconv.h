@@ -176,6 +176,70 @@ encode_ssse3(int kind, const void *data, Py_ssize_t n, char *q, uint32_t *surrog
     return encode_scalar(kind, data, i, n, q, surrogate);
 }
 
+/* The UTF-8 of eight code points below U+10000 (32-bit lanes of c) at q:
+ * encode4_ssse3 on both 128-bit halves at once. Writes 32 bytes. */
+__attribute__((target("avx2"))) static inline char *
+encode8_avx2(char *q, __m256i c)
+{
+    const __m256i x3f = _mm256_set1_epi32(0x3F), x80 = _mm256_set1_epi32(0x80);
+    __m256i two = _mm256_cmpgt_epi32(c, _mm256_set1_epi32(0x7F));
+    __m256i three = _mm256_cmpgt_epi32(c, _mm256_set1_epi32(0x7FF));
+    __m256i last = _mm256_slli_epi32(_mm256_or_si256(_mm256_and_si256(c, x3f), x80), 8);
+    __m256i b2 = _mm256_or_si256(_mm256_or_si256(_mm256_srli_epi32(c, 6), _mm256_set1_epi32(0xC0)), last);
+    __m256i mid = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(c, 6), x3f), x80);
+    __m256i b3 = _mm256_or_si256(_mm256_or_si256(_mm256_srli_epi32(c, 12), _mm256_set1_epi32(0xE0)),
+                                 _mm256_or_si256(_mm256_slli_epi32(mid, 8), _mm256_slli_epi32(last, 8)));
+    __m256i v = _mm256_or_si256(_mm256_andnot_si256(two, c),
+                                _mm256_or_si256(_mm256_and_si256(_mm256_andnot_si256(three, two), b2),
+                                                _mm256_and_si256(three, b3)));
+    unsigned m2 = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(two));
+    unsigned m3 = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(three));
+    unsigned lo = (m2 & 15) | (m3 & 15) << 4, hi = (m2 >> 4) | (m3 >> 4) << 4;
+    __m256i shuf = _mm256_inserti128_si256(
+        _mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)UTF8_SHUFFLE[lo])),
+        _mm_loadu_si128((const __m128i *)UTF8_SHUFFLE[hi]), 1);
+    __m256i packed = _mm256_shuffle_epi8(v, shuf);
+    _mm_storeu_si128((__m128i *)q, _mm256_castsi256_si128(packed));
+    q += UTF8_SHUFFLE_LEN[lo];
+    _mm_storeu_si128((__m128i *)q, _mm256_extracti128_si256(packed, 1));
+    return q + UTF8_SHUFFLE_LEN[hi];
+}
+
+/* encode_ssse3 for two-byte strs (Vietnamese text), 16 code points at a
+ * time; the rest, and the other kinds, go to encode_ssse3. */
+__attribute__((target("avx2"))) static char *
+encode_avx2(int kind, const void *data, Py_ssize_t n, char *q, uint32_t *surrogate)
+{
+    if (kind != PyUnicode_2BYTE_KIND)
+        return encode_ssse3(kind, data, n, q, surrogate);
+    const Py_UCS2 *p = data;
+    const __m256i sur_mask = _mm256_set1_epi16((short)0xF800), sur_val = _mm256_set1_epi16((short)0xD800);
+    const __m256i non_ascii = _mm256_set1_epi16((short)0xFF80), zero = _mm256_setzero_si256();
+    __m256i sur = zero;
+    Py_ssize_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m256i w = _mm256_loadu_si256((const __m256i *)(p + i));
+        sur = _mm256_or_si256(sur, _mm256_cmpeq_epi16(_mm256_and_si256(w, sur_mask), sur_val));
+        if (_mm256_testz_si256(w, non_ascii)) { /* all ASCII */
+            __m256i packed = _mm256_permute4x64_epi64(_mm256_packus_epi16(w, w), 0xD8);
+            _mm_storeu_si128((__m128i *)q, _mm256_castsi256_si128(packed));
+            q += 16;
+            continue;
+        }
+        q = encode8_avx2(q, _mm256_cvtepu16_epi32(_mm256_castsi256_si128(w)));
+        q = encode8_avx2(q, _mm256_cvtepu16_epi32(_mm256_extracti128_si256(w, 1)));
+    }
+    *surrogate |= (uint32_t)_mm256_movemask_epi8(sur);
+    return encode_ssse3(kind, p + i, n - i, q, surrogate);
+}
+
+/* Whether this CPU runs encode_avx2 */
+static int
+have_avx2(void)
+{
+    return __builtin_cpu_supports("avx2");
+}
+
 /* Whether this CPU runs encode_ssse3 (a read of the compiler runtime's
  * CPU description, set before main). */
 static int
@@ -185,10 +249,28 @@ have_ssse3(void)
 }
 #endif
 
-/* The UTF-8 of str obj into *v. Lone surrogates raise UnicodeEncodeError
- * (the message is CPython's own). Returns 0, or -1 with an exception set. */
+/* Encoders: 0 scalar, 1 SSSE3, 2 AVX2 (which falls back to SSSE3 for
+ * one- and four-byte strs). ENCODER_BEST: the best this CPU runs. */
+enum { ENCODER_SCALAR, ENCODER_SSSE3, ENCODER_AVX2, ENCODER_BEST };
+
 static int
-utf8_view_of(PyObject *obj, utf8_view *v)
+encoder_supported(int level)
+{
+#ifdef HAVE_SSSE3_ENCODER
+    if (level == ENCODER_AVX2)
+        return have_avx2() && have_ssse3();
+    if (level == ENCODER_SSSE3)
+        return have_ssse3();
+#endif
+    return level == ENCODER_SCALAR;
+}
+
+/* The UTF-8 of str obj into *v, made by the given encoder (one that
+ * encoder_supported, or ENCODER_BEST). Lone surrogates raise
+ * UnicodeEncodeError (the message is CPython's own). Returns 0, or -1
+ * with an exception set. */
+static int
+utf8_view_encode(PyObject *obj, utf8_view *v, int level)
 {
     v->owned = NULL;
     if (PyUnicode_IS_ASCII(obj)) {
@@ -211,8 +293,13 @@ utf8_view_of(PyObject *obj, utf8_view *v)
     }
     char *q;
     uint32_t surrogate = 0;
+    if (level == ENCODER_BEST)
+        level = encoder_supported(ENCODER_AVX2) ? ENCODER_AVX2
+              : encoder_supported(ENCODER_SSSE3) ? ENCODER_SSSE3 : ENCODER_SCALAR;
 #ifdef HAVE_SSSE3_ENCODER
-    if (have_ssse3())
+    if (level == ENCODER_AVX2)
+        q = encode_avx2(kind, data, n, buf, &surrogate);
+    else if (level == ENCODER_SSSE3)
         q = encode_ssse3(kind, data, n, buf, &surrogate);
     else
 #endif
@@ -229,6 +316,13 @@ utf8_view_of(PyObject *obj, utf8_view *v)
     v->data = buf;
     v->len = q - buf;
     return 0;
+}
+
+/* The UTF-8 of str obj into *v, by the best encoder; see utf8_view_encode. */
+static int
+utf8_view_of(PyObject *obj, utf8_view *v)
+{
+    return utf8_view_encode(obj, v, ENCODER_BEST);
 }
 
 /* Code points in UTF-8 s[0..n): the bytes that are not continuation bytes. */
