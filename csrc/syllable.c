@@ -349,10 +349,26 @@ int vnt_syllable_parse(const char *s, size_t len, vnt_syllable *out)
     memset(out, 0, sizeof *out);
     if (s == NULL || len == 0 || len > 64)
         return 0;
-    /* Decompose canonically (at most 64 bytes in, so a small buffer does). */
+    /* The code points, when each is a letter of the letter table (its
+     * entry says what its canonical decomposition would: base, shape and
+     * tone), as in NFC text; else decomposed canonically (at most 64 bytes
+     * in, so a small buffer does). */
     int32_t cps[256];
-    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                                            cps, 256, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+    utf8proc_ssize_t n = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t k = vnt__utf8_decode(u, len, i, &cp);
+        if (k == 0 || vnt__letter_info(cp) == 0) {
+            n = -1;
+            break;
+        }
+        cps[n++] = cp;
+        i += k;
+    }
+    if (n < 0)
+        n = utf8proc_decompose(u, (utf8proc_ssize_t)len, cps, 256,
+                               UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
     if (n < 0 || n > 256)
         return 0;
     uint8_t codes[VNT_SYLLABLE_MAX_LETTERS], upper[VNT_SYLLABLE_MAX_LETTERS];

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "vntext.h"
 #include "check.h"
 
@@ -212,12 +214,43 @@ static void accents(void)
     vnt_buf_free(&o);
 }
 
+/* The parser reads NFC letters straight from the letter table and
+ * decomposes anything else: both roads must give the same syllable. Every
+ * precomposed Latin letter up to U+01B0 and U+1EA0..U+1EF9, between onsets
+ * and before codas and second vowels, parsed as written and in NFD. */
+static void parse_nfc_equals_nfd(void)
+{
+    static const char *const onsets[] = {"", "b", "ch", "ngh", "qu", "gi", "Th", "đ"};
+    static const char *const tails[] = {"", "n", "ng", "ch", "i", "o", "u", "y", "a", "\xcc\x81"};
+    for (int32_t cp = 0x41; cp <= 0x1EF9; cp++) {
+        if (!((cp >= 0x41 && cp <= 0x7A) || (cp >= 0xC0 && cp <= 0x1B0) || cp >= 0x1EA0))
+            continue;
+        char mid[4];
+        utf8proc_ssize_t ml = utf8proc_encode_char(cp, (utf8proc_uint8_t *)mid);
+        for (size_t o = 0; o < sizeof onsets / sizeof onsets[0]; o++)
+            for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+                char word[32];
+                int wl = snprintf(word, sizeof word, "%s%.*s%s", onsets[o], (int)ml, mid, tails[t]);
+                utf8proc_uint8_t *nfd = utf8proc_NFD((const utf8proc_uint8_t *)word);
+                CHECK(nfd != NULL);
+                if (nfd == NULL)
+                    continue;
+                vnt_syllable a, b;
+                int ra = vnt_syllable_parse(word, (size_t)wl, &a);
+                int rb = vnt_syllable_parse((const char *)nfd, strlen((const char *)nfd), &b);
+                CHECK(ra == rb && memcmp(&a, &b, sizeof a) == 0);
+                free(nfd);
+            }
+    }
+}
+
 int main(void)
 {
     vnt_buf_init(&buf);
     table_rows();
     contexts();
     syllables();
+    parse_nfc_equals_nfd();
     accents();
     vnt_buf_free(&buf);
     return CHECK_DONE();
