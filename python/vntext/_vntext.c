@@ -747,22 +747,23 @@ PyDoc_STRVAR(sent_tokenize__doc__,
 ">>> sent_tokenize('GS. Nam ở TP. HCM. Xem vnexpress.net.')\n"
 "['GS. Nam ở TP. HCM.', 'Xem vnexpress.net.']\n");
 
+/* sent_tokenize (as_str) and sent_spans: the list of the sentences of the
+ * one argument, as str or as (start, end). */
 static PyObject *
-vntext_sent_tokenize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
-    PyObject *kwnames)
+do_sentences(const char *func, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+             int as_str)
 {
     static const char *const names[] = {"text"};
     PyObject *text, *result = NULL;
     utf8_view u = {NULL, 0, NULL};
     vnt_spans spans;
 
-    (void)module;
     vnt_spans_init(&spans);
-    if (parse_args("sent_tokenize", args, nargs, kwnames, names, 1, 1, &text) < 0)
+    if (parse_args(func, args, nargs, kwnames, names, 1, 1, &text) < 0)
         goto error;
-    if (sentence_spans(text, "sent_tokenize", &u, &spans) < 0)
+    if (sentence_spans(text, func, &u, &spans) < 0)
         goto error;
-    result = spans_to_list(text, &u, &spans, 1);
+    result = spans_to_list(text, &u, &spans, as_str);
     if (result == NULL)
         goto error;
     utf8_view_release(&u);
@@ -774,6 +775,14 @@ error:
     utf8_view_release(&u);
     vnt_spans_free(&spans);
     return NULL;
+}
+
+static PyObject *
+vntext_sent_tokenize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+    PyObject *kwnames)
+{
+    (void)module;
+    return do_sentences("sent_tokenize", args, nargs, kwnames, 1);
 }
 
 PyDoc_STRVAR(sent_spans__doc__,
@@ -791,29 +800,8 @@ static PyObject *
 vntext_sent_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     PyObject *kwnames)
 {
-    static const char *const names[] = {"text"};
-    PyObject *text, *result = NULL;
-    utf8_view u = {NULL, 0, NULL};
-    vnt_spans spans;
-
     (void)module;
-    vnt_spans_init(&spans);
-    if (parse_args("sent_spans", args, nargs, kwnames, names, 1, 1, &text) < 0)
-        goto error;
-    if (sentence_spans(text, "sent_spans", &u, &spans) < 0)
-        goto error;
-    result = spans_to_list(text, &u, &spans, 0);
-    if (result == NULL)
-        goto error;
-    utf8_view_release(&u);
-    vnt_spans_free(&spans);
-    return result;
-
-error:
-    Py_XDECREF(result);
-    utf8_view_release(&u);
-    vnt_spans_free(&spans);
-    return NULL;
+    return do_sentences("sent_spans", args, nargs, kwnames, 0);
 }
 
 PyDoc_STRVAR(syllable_info__doc__,
