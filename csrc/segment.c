@@ -24,7 +24,8 @@
 #define FNV_PRIME UINT64_C(0x100000001b3)
 #define KEY_SEED UINT64_C(0x243f6a8885a308d3)   /* feature keys */
 #define LEX_SEED UINT64_C(0x13198a2e03707344)   /* lexicon entry hashes */
-#define MODEL_VERSION 2
+#define MODEL_VERSION 3
+#define HEADER_FIXED 64 /* the header up to the template ids */
 #define NONSYL_BIT (UINT64_C(1) << 63)
 #define PAD_BOS (UINT64_C(1) << 32)
 #define PAD_EOS ((UINT64_C(1) << 32) + 1)
@@ -206,6 +207,7 @@ struct vnt_segmenter {
     uint64_t fmask;
     size_t n_weights;
     hset lex;
+    hset lexmore;            /* proper prefixes of the lexicon entries */
     hset ujoin, usplit;      /* user dictionary: entry hashes (may be empty) */
     double trans[4];         /* SS, SJ, JS, JJ */
     template_def tpl[MAX_TEMPLATES];
@@ -252,6 +254,7 @@ void vnt_segmenter_free(vnt_segmenter *seg)
         return;
     free(seg->ftab);
     free(seg->lex.keys);
+    free(seg->lexmore.keys);
     free(seg->ujoin.keys);
     free(seg->usplit.keys);
     free(seg->desc);
@@ -304,25 +307,27 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
     if (!seg)
         return VNT_ERR_NOMEM;
 
-    BAD(len < 60 || memcmp(p, "VNTSEGM\0", 8) != 0);
-    BAD(rd32(p + 8) != MODEL_VERSION); /* version 1 files used FNV keys: retrain */
+    /* version 1 files used FNV keys, version 2 had no prefix set: retrain */
+    BAD(len < HEADER_FIXED || memcmp(p, "VNTSEGM\0", 8) != 0);
+    BAD(rd32(p + 8) != MODEL_VERSION);
     uint32_t header = rd32(p + 12), nw = rd32(p + 16), nlex = rd32(p + 20);
     uint32_t ntpl = rd32(p + 24), maxlen = rd32(p + 28), tlen = rd32(p + 56);
+    uint32_t nmore = rd32(p + 60);
     BAD(header % 8 != 0 || header > len || ntpl > MAX_TEMPLATES || maxlen > 64);
-    BAD(60 + (uint64_t)ntpl + tlen > header || tlen == 0);
+    BAD(HEADER_FIXED + (uint64_t)ntpl + tlen > header || tlen == 0);
     uint64_t wbytes = ((uint64_t)nw * 12 + 7) / 8 * 8;
-    BAD((uint64_t)header + wbytes + (uint64_t)nlex * 8 != len);
+    BAD((uint64_t)header + wbytes + ((uint64_t)nlex + nmore) * 8 != len);
     BAD(rd64(p + 48) != id_fingerprint());
     for (int k = 0; k < 4; k++)
         seg->trans[k] = (double)rdf32(p + 32 + 4 * k);
     seg->ntpl = ntpl;
     for (uint32_t t = 0; t < ntpl; t++) {
-        const template_def *d = find_template(p[60 + t]);
+        const template_def *d = find_template(p[HEADER_FIXED + t]);
         BAD(d == NULL);
         seg->tpl[t] = *d;
         seg->tpl_seed[t] = hash_step(KEY_SEED, d->id);
     }
-    const unsigned char *text = p + 60 + ntpl;
+    const unsigned char *text = p + HEADER_FIXED + ntpl;
     BAD(text[tlen - 1] != 0);
     seg->desc = malloc(tlen);
     seg->file = malloc(len);
@@ -374,6 +379,16 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         prev = k;
         hset_add(&seg->lex, k);
     }
+    st = hset_init(&seg->lexmore, nmore);
+    if (st != VNT_OK)
+        goto fail;
+    const unsigned char *mx = lx + (size_t)nlex * 8;
+    for (uint32_t i = 0; i < nmore; i++) {
+        uint64_t k = rd64(mx + 8 * (size_t)i);
+        BAD(i > 0 && k <= prev);
+        prev = k;
+        hset_add(&seg->lexmore, k);
+    }
     st = hset_init(&seg->ujoin, 0);
     if (st == VNT_OK)
         st = hset_init(&seg->usplit, 0);
@@ -397,6 +412,7 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg)
     if (!seg)
         return 0;
     return sizeof *seg + (seg->fmask + 1) * sizeof(fentry) + (seg->lex.mask + 1) * 8 +
+           (seg->lexmore.mask + 1) * 8 +
            (seg->ujoin.mask + 1) * 8 + (seg->usplit.mask + 1) * 8 + seg->file_len +
            strlen(seg->desc) + 1;
 }
@@ -731,13 +747,21 @@ static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     memset(w->span, 0, n);
     memset(w->lmask, 0, n * sizeof *w->lmask);
     unsigned maxlen = m->lex.maxlen;
+    /* every entry that starts at i, as long as some entry goes on from
+     * what has been read (the prefix set) */
     for (size_t i = 0; i + 1 < n; i++) {
         uint64_t h = hash_step(LEX_SEED, val[i]);
+        if (!hset_has(&m->lexmore, h))
+            continue;
         size_t kmax = n - i < maxlen ? n - i : maxlen;
         for (size_t k = 2; k <= kmax; k++) {
             h = hash_step(h, val[i + k - 1]);
-            if (!hset_has(&m->lex, h))
+            int more = hset_has(&m->lexmore, h);
+            if (!hset_has(&m->lex, h)) {
+                if (!more)
+                    break;
                 continue;
+            }
             if (k > w->startlen[i])
                 w->startlen[i] = (uint8_t)k;
             if (k > w->endlen[i + k - 1])
@@ -749,6 +773,8 @@ static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
                 if (a <= 2 && b <= 2)
                     w->lmask[g] |= (uint16_t)(1u << (3 * a + b));
             }
+            if (!more)
+                break;
         }
     }
     /* greedy longest match from the left and from the right */

@@ -223,7 +223,7 @@ def word_f1(sents, predicted):
     return 100 * f1, 100 * prec, 100 * rec, ngold
 
 
-# Feature keys and lexicon entry hashes (model file version 2) use a
+# Feature keys and lexicon entry hashes (model file version 2 and 3) use a
 # word-at-a-time mixer: step(h, v) = mix64(h ^ v), mix64 being the splitmix64
 # finalizer.  Keys start from KEY_SEED, lexicon hashes from LEX_SEED.
 KEY_SEED = 0x243F6A8885A308D3
@@ -263,12 +263,15 @@ def lex_hash(values):
 
 class Lexicon:
     """Multi-token words as hashes: hash_step over the token values, starting
-    from LEX_SEED.  prefixes (hashes of every
-    prefix, one token or more) only lets the search stop early."""
+    from LEX_SEED.  more: the hashes of the proper prefixes of the entries
+    (one token or more), which the model file carries so that a search can
+    stop where no entry goes on; prefixes: more and the entries, for the
+    trainer's own search.  Neither changes what is found."""
 
     def __init__(self, entries=()):
         self.entries = set()
         self.prefixes = set()
+        self.more = set()
         self.maxlen = 0
         for e in entries:
             self.add(e)
@@ -277,9 +280,11 @@ class Lexicon:
         if len(values) < 2:
             return
         h = lex_hash_start()
-        for v in values:
+        for j, v in enumerate(values):
             h = lex_hash_add(h, v)
             self.prefixes.add(h)
+            if j + 1 < len(values):
+                self.more.add(h)
         self.entries.add(h)
         self.maxlen = max(self.maxlen, len(values))
 

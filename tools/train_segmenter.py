@@ -234,6 +234,7 @@ def extended_lexicon(lex, counts, min_count):
     out = sd.Lexicon()
     out.entries = set(lex.entries)
     out.prefixes = set(lex.prefixes)
+    out.more = set(lex.more)
     out.maxlen = lex.maxlen
     for w, c in counts.items():
         if c >= min_count:
@@ -417,8 +418,8 @@ def prune(model, keep=None, threshold=None):
 # Model file (tools/SEGMENTER.md, "Model file")
 
 MAGIC = b"VNTSEGM\x00"
-VERSION = 2
-HEADER = "<8sIIIIII4fQI"   # magic .. text_len; then template ids, text, padding
+VERSION = 3
+HEADER = "<8sIIIIII4fQII"  # magic .. text_len, n_more; then template ids, text, padding
 
 
 def write_model(path, model, templates, lex, description):
@@ -427,11 +428,12 @@ def write_model(path, model, templates, lex, description):
     tids = bytes(t for t, _, _ in templates)
     header = (fixed + len(tids) + len(text) + 7) // 8 * 8
     lexkeys = np.array(sorted(lex.entries), dtype="<u8")
+    morekeys = np.array(sorted(lex.more), dtype="<u8")
     wbytes = 12 * len(model.keys)
     with open(path, "wb") as f:
         f.write(struct.pack(HEADER, MAGIC, VERSION, header, len(model.keys), len(lexkeys),
                             len(tids), lex.maxlen, *[float(x) for x in model.trans],
-                            sd.id_fingerprint(), len(text)))
+                            sd.id_fingerprint(), len(text), len(morekeys)))
         f.write(tids)
         f.write(text)
         f.write(b"\x00" * (header - fixed - len(tids) - len(text)))
@@ -439,15 +441,16 @@ def write_model(path, model, templates, lex, description):
         f.write(np.asarray(model.weights, dtype="<f4").tobytes())
         f.write(b"\x00" * ((wbytes + 7) // 8 * 8 - wbytes))
         f.write(lexkeys.tobytes())
+        f.write(morekeys.tobytes())
 
 
 def read_model(path):
-    """(Model, Lexicon without prefixes, template ids, description)."""
+    """(Model, Lexicon, template ids, description)."""
     with open(path, "rb") as f:
         data = f.read()
     fixed = struct.calcsize(HEADER)
     (magic, ver, header, n, nlex, ntpl, maxlen, t0, t1, t2, t3, fp,
-     tlen) = struct.unpack_from(HEADER, data)
+     tlen, nmore) = struct.unpack_from(HEADER, data)
     if magic != MAGIC or ver != VERSION:
         raise ValueError("not a vntext segmenter model, or another version")
     if fp != sd.id_fingerprint():
@@ -459,9 +462,11 @@ def read_model(path):
     lexoff = header + (12 * n + 7) // 8 * 8
     lex = sd.Lexicon()
     lex.entries = set(np.frombuffer(data, dtype="<u8", count=nlex, offset=lexoff).tolist())
-    lex.prefixes = None
+    moreoff = lexoff + 8 * nlex
+    lex.more = set(np.frombuffer(data, dtype="<u8", count=nmore, offset=moreoff).tolist())
+    lex.prefixes = lex.more | lex.entries
     lex.maxlen = maxlen
-    assert lexoff + 8 * nlex == len(data)
+    assert moreoff + 8 * nmore == len(data)
     return Model(keys, w, (t0, t1, t2, t3)), lex, tids, desc
 
 

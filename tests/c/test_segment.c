@@ -342,12 +342,14 @@ static void model_validation(size_t len, const unsigned char *data)
     copy[48] ^= 1; /* fingerprint */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT);
     memcpy(copy, data, len);
-    CHECK(copy[8] == 2 && copy[9] == 0); /* file version 2 */
+    CHECK(copy[8] == 3 && copy[9] == 0); /* file version 3 */
     copy[8] = 1;                         /* version 1: FNV keys, must be retrained */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
-    copy[8] = 3;
+    copy[8] = 2;                         /* version 2: no prefix set */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
-    copy[8] = 2;
+    copy[8] = 4;
+    CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
+    copy[8] = 3;
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_OK && m != NULL);
     vnt_segmenter_free(m);
     m = NULL;
