@@ -38,6 +38,10 @@
 #define MAX_TEMPLATES 64
 #define MAX_SLOTS 4
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #ifdef __GNUC__
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
@@ -122,21 +126,29 @@ VNT_INLINE int hset_has(const hset *s, uint64_t k)
     }
 }
 
-/* Feature weights: an open-addressing table (linear probing, slot from
- * slot_of(key)) of 8-byte entries: the high 32 bits of the key as a
- * fingerprint and the weight's bits, FEMPTY in an empty slot (a NaN, which
- * no weight is). A lookup compares the slot bits and the fingerprint, that
- * is the whole key for tables of 2^32 slots and 50 of its 64 bits for the
- * shipped model's 2^18. The loader makes sure no two model keys are
- * confused (no equal fingerprints on one probe run; otherwise it doubles the
- * table), so a key of the model always finds its own weight; a key outside
- * the model finds a weight only if it agrees with one on all those bits
- * (about 2^-32 per probe), which changes no output on the dev sets. */
+/* Feature weights: a table of 64-byte buckets of eight entries, each the
+ * high 32 bits of a key (its fingerprint) and the weight. A key has two
+ * buckets, b1 from slot_of(key) and b2 = b1 XOR a nonzero value from the
+ * fingerprint, and sits in the one that was emptier when the table was
+ * built. A lookup reads both buckets whole and adds the weights of the
+ * entries whose fingerprint is the key's: no branch, one cache line each.
+ * Empty entries weigh 0. The loader makes sure each model key finds only
+ * its own entry in its two buckets (otherwise it doubles the table), so it
+ * always finds its own weight; a key outside the model finds a weight only
+ * if it agrees with an entry of its buckets on the 32 fingerprint bits
+ * (about 2^-28 per lookup), which changes no output on the dev sets. */
+#define BUCKET 8
 typedef struct {
-    uint32_t fp;
-    uint32_t wbits;
-} fentry;
-#define FEMPTY UINT32_C(0xFFFFFFFF)
+    uint32_t fp[BUCKET];
+    float w[BUCKET];
+} fbucket;
+
+VNT_INLINE uint64_t bucket1(uint64_t k, uint64_t bmask) { return slot_of(k) & bmask; }
+
+VNT_INLINE uint64_t bucket2(uint64_t b1, uint32_t fp, uint64_t bmask)
+{
+    return b1 ^ ((((uint64_t)fp * UINT64_C(0x9E3779B97F4A7C15)) >> 40 & bmask) | 1);
+}
 
 /* ---------------------------------------------------------------------- */
 /* Templates (tools/train_segmenter.py TEMPLATES)                          */
@@ -203,8 +215,8 @@ static const template_def *find_template(unsigned id)
 /* The model                                                                */
 
 struct vnt_segmenter {
-    fentry *ftab;
-    uint64_t fmask;
+    fbucket *ftab;
+    uint64_t fmask;          /* buckets - 1 */
     size_t n_weights;
     hset lex;
     hset lexmore;            /* proper prefixes of the lexicon entries */
@@ -262,30 +274,49 @@ void vnt_segmenter_free(vnt_segmenter *seg)
     free(seg);
 }
 
-/* Fills seg->ftab (cap slots) with the nw keys and weights of the file:
- * 0 done, 1 two keys would be confused (try a bigger table), -1 no memory. */
+/* Fills seg->ftab (nb buckets) with the nw keys and weights of the file:
+ * 0 done, 1 a bucket overflowed or two keys would be confused (try a
+ * bigger table), -1 no memory. */
 static int ftab_build(vnt_segmenter *seg, const unsigned char *keys, const unsigned char *ws,
-                      uint32_t nw, size_t cap)
+                      uint32_t nw, size_t nb)
 {
     free(seg->ftab);
-    seg->ftab = malloc(cap * sizeof *seg->ftab);
+    seg->ftab = aligned_alloc(64, nb * sizeof *seg->ftab);
     if (!seg->ftab)
         return -1;
-    memset(seg->ftab, 0xFF, cap * sizeof *seg->ftab);
-    seg->fmask = cap - 1;
-    for (uint32_t i = 0; i < nw; i++) {
+    memset(seg->ftab, 0, nb * sizeof *seg->ftab);
+    uint8_t *fill = calloc(nb, 1);
+    if (!fill)
+        return -1;
+    seg->fmask = nb - 1;
+    int r = 0;
+    for (uint32_t i = 0; i < nw && r == 0; i++) {
         uint64_t k = rd64(keys + 8 * (size_t)i);
         uint32_t fp = (uint32_t)(k >> 32);
-        uint64_t j = slot_of(k) & seg->fmask;
-        while (seg->ftab[j].wbits != FEMPTY) {
-            if (seg->ftab[j].fp == fp)
-                return 1;
-            j = (j + 1) & seg->fmask;
+        uint64_t b1 = bucket1(k, seg->fmask), b2 = bucket2(b1, fp, seg->fmask);
+        uint64_t b = fill[b2] < fill[b1] ? b2 : b1;
+        if (fill[b] == BUCKET) {
+            r = 1;
+            break;
         }
-        seg->ftab[j].fp = fp;
-        seg->ftab[j].wbits = rd32(ws + 4 * (size_t)i);
+        seg->ftab[b].fp[fill[b]] = fp;
+        seg->ftab[b].w[fill[b]] = rdf32(ws + 4 * (size_t)i);
+        fill[b]++;
     }
-    return 0;
+    /* every key finds its fingerprint once in its two buckets */
+    for (uint32_t i = 0; i < nw && r == 0; i++) {
+        uint64_t k = rd64(keys + 8 * (size_t)i);
+        uint32_t fp = (uint32_t)(k >> 32);
+        uint64_t b1 = bucket1(k, seg->fmask), b2 = bucket2(b1, fp, seg->fmask);
+        int found = 0;
+        for (int j = 0; j < BUCKET; j++)
+            found += (seg->ftab[b1].fp[j] == fp && j < fill[b1]) +
+                     (seg->ftab[b2].fp[j] == fp && j < fill[b2]);
+        if (found != 1)
+            r = 1;
+    }
+    free(fill);
+    return r;
 }
 
 #define BAD(cond)                          \
@@ -346,25 +377,26 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         uint64_t k = rd64(keys + 8 * (size_t)i);
         BAD(i > 0 && k <= prev);
         float w = rdf32(ws + 4 * (size_t)i);
-        BAD(w != w); /* NaN, FEMPTY included */
+        BAD(w != w); /* NaN */
         prev = k;
     }
     seg->n_weights = nw;
-    size_t cap = 16;
-    while (cap < (size_t)nw * 3 / 2 + 2)
-        cap *= 2;
+    size_t nb = 2; /* buckets: about 60% of the entries used */
+    while (nb * BUCKET < (size_t)nw * 5 / 3 + 2)
+        nb *= 2;
     for (;;) {
-        int r = ftab_build(seg, keys, ws, nw, cap);
+        int r = ftab_build(seg, keys, ws, nw, nb);
         if (r < 0) {
             st = VNT_ERR_NOMEM;
             goto fail;
         }
         if (r == 0)
             break;
-        /* two keys with one fingerprint on one probe run: a bigger table
-         * separates them (distinct keys differ in slot_of bits below 2^32) */
-        BAD(cap >= (SIZE_MAX / sizeof(fentry)) / 2 || cap >= (size_t)1 << 40);
-        cap *= 2;
+        /* a full bucket, or two keys with one fingerprint in one bucket: a
+         * bigger table separates them (distinct keys differ in slot_of bits
+         * below 2^32) */
+        BAD(nb >= (SIZE_MAX / sizeof(fbucket)) / 2 || nb >= (size_t)1 << 36);
+        nb *= 2;
     }
 
     /* lexicon */
@@ -411,7 +443,7 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg)
 {
     if (!seg)
         return 0;
-    return sizeof *seg + (seg->fmask + 1) * sizeof(fentry) + (seg->lex.mask + 1) * 8 +
+    return sizeof *seg + (seg->fmask + 1) * sizeof(fbucket) + (seg->lex.mask + 1) * 8 +
            (seg->lexmore.mask + 1) * 8 +
            (seg->ujoin.mask + 1) * 8 + (seg->usplit.mask + 1) * 8 + seg->file_len +
            strlen(seg->desc) + 1;
@@ -698,21 +730,31 @@ static int forced_kind(int kind)
 /* ---------------------------------------------------------------------- */
 /* One sentence                                                             */
 
+/* The weights of the entries of bucket b whose fingerprint is fp, added
+ * (one entry at most, or none: 0). */
+VNT_INLINE float bucket_weight(const fbucket *b, uint32_t fp)
+{
+#ifdef __SSE2__
+    __m128i f = _mm_set1_epi32((int)fp);
+    __m128 m0 = _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)b->fp), f));
+    __m128 m1 = _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)b->fp + 1), f));
+    __m128 x = _mm_add_ps(_mm_and_ps(m0, _mm_load_ps(b->w)), _mm_and_ps(m1, _mm_load_ps(b->w + 4)));
+    x = _mm_add_ps(x, _mm_movehl_ps(x, x));
+    x = _mm_add_ss(x, _mm_shuffle_ps(x, x, 1));
+    return _mm_cvtss_f32(x);
+#else
+    float w = 0.0f;
+    for (int j = 0; j < BUCKET; j++)
+        w += b->fp[j] == fp ? b->w[j] : 0.0f;
+    return w;
+#endif
+}
+
 VNT_INLINE float weight_of(const vnt_segmenter *m, uint64_t k)
 {
     uint32_t fp = (uint32_t)(k >> 32);
-    uint64_t i = slot_of(k) & m->fmask;
-    for (;;) {
-        const fentry *e = &m->ftab[i];
-        if (e->wbits == FEMPTY)
-            return 0.0f;
-        if (e->fp == fp) {
-            float w;
-            memcpy(&w, &e->wbits, sizeof w);
-            return w;
-        }
-        i = (i + 1) & m->fmask;
-    }
+    uint64_t b1 = bucket1(k, m->fmask), b2 = bucket2(b1, fp, m->fmask);
+    return bucket_weight(&m->ftab[b1], fp) + bucket_weight(&m->ftab[b2], fp);
 }
 
 /* The slot values of gap g (of ng), indexed by slot. */
@@ -890,7 +932,9 @@ static void gap_keys(const vnt_segmenter *m, const uint64_t *sv, uint64_t *keys)
         for (unsigned j = 0; j < d->n; j++)
             h = hash_step(h, sv[d->slot[j]]);
         keys[t] = h;
-        PREFETCH(&m->ftab[slot_of(h) & m->fmask]);
+        uint64_t b1 = bucket1(h, m->fmask);
+        PREFETCH(&m->ftab[b1]);
+        PREFETCH(&m->ftab[bucket2(b1, (uint32_t)(h >> 32), m->fmask)]);
     }
 }
 
