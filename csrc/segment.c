@@ -469,6 +469,7 @@ struct vnt_segwork {
     double *score;
     int32_t *cps;            /* code points of one token, for NFC */
     size_t cps_cap;
+    struct id_cache *cache;  /* identities of tokens met before, made on first use */
 };
 
 vnt_segwork *vnt_segwork_new(void)
@@ -497,6 +498,7 @@ void vnt_segwork_free(vnt_segwork *w)
     vnt_spans_free(&w->sents);
     work_arrays_free(w);
     free(w->cps);
+    free(w->cache);
     free(w);
 }
 
@@ -978,6 +980,56 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     }
 }
 
+/* A direct-mapped cache of the identities of short tokens: parsing a
+ * syllable is most of the work of identify(), and a text repeats its
+ * syllables. Part of the caller's scratch space, so it lasts as long as the
+ * caller reuses that. */
+#define CACHE_SLOTS 2048
+#define CACHE_MAXLEN 22
+struct id_cache {
+    struct {
+        uint8_t len;          /* 0: empty */
+        uint8_t may_be_syllable;
+        char bytes[CACHE_MAXLEN];
+        token_id id;
+    } e[CACHE_SLOTS];
+};
+
+VNT_INLINE size_t cache_slot(const char *s, size_t len, int may_be_syllable)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)may_be_syllable;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return (h ^ (h >> 15)) & (CACHE_SLOTS - 1);
+}
+
+/* identify() through the cache. */
+static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int may_be_syllable,
+                                  token_id *out)
+{
+    if (len == 0 || len > CACHE_MAXLEN)
+        return identify(w, s, len, may_be_syllable, out);
+    if (w->cache == NULL) {
+        w->cache = calloc(1, sizeof *w->cache);
+        if (w->cache == NULL)
+            return VNT_ERR_NOMEM;
+    }
+    size_t k = cache_slot(s, len, may_be_syllable);
+    if (w->cache->e[k].len == len && w->cache->e[k].may_be_syllable == may_be_syllable &&
+        memcmp(w->cache->e[k].bytes, s, len) == 0) {
+        *out = w->cache->e[k].id;
+        return VNT_OK;
+    }
+    vnt_status st = identify(w, s, len, may_be_syllable, out);
+    if (st == VNT_OK) {
+        w->cache->e[k].len = (uint8_t)len;
+        w->cache->e[k].may_be_syllable = (uint8_t)may_be_syllable;
+        memcpy(w->cache->e[k].bytes, s, len);
+        w->cache->e[k].id = *out;
+    }
+    return st;
+}
+
 /* Identity columns of units [0, n) of w (padding included). */
 static vnt_status identities(vnt_segwork *w, const char *s, size_t n, const uint16_t *kinds)
 {
@@ -989,8 +1041,8 @@ static vnt_status identities(vnt_segwork *w, const char *s, size_t n, const uint
     }
     for (size_t i = 0; i < n; i++) {
         token_id id;
-        vnt_status st = identify(w, s + w->ustart[i], w->uend[i] - w->ustart[i],
-                                 kinds[i] == VNT_TOK_WORD, &id);
+        vnt_status st = identify_cached(w, s + w->ustart[i], w->uend[i] - w->ustart[i],
+                                        kinds[i] == VNT_TOK_WORD, &id);
         if (st != VNT_OK)
             return st;
         w->v[PAD + i] = id.value;

@@ -885,7 +885,15 @@ error:
 typedef struct {
     PyObject_HEAD
     vnt_segmenter *seg; /* immutable once made: shared by threads */
+    /* Scratch space of an earlier call (its arrays and its cache of token
+     * identities), lent to one call at a time: taken and given back with
+     * the GIL held, so two threads never share it. NULL when lent out. */
+    vnt_segwork *spare;
 } SegmenterObject;
+
+/* Inputs up to this size (UTF-8 bytes) give their scratch space back for
+ * the next call; a bigger one frees it, so no large buffer stays behind. */
+#define SPARE_MAX_INPUT (256 * 1024)
 
 /* The model file next to this extension module. */
 static PyObject *
@@ -1107,16 +1115,19 @@ Segmenter_dealloc(SegmenterObject *self)
     PyTypeObject *tp = Py_TYPE(self);
     vnt_segmenter_free(self->seg);
     self->seg = NULL;
+    vnt_segwork_free(self->spare);
+    self->spare = NULL;
     tp->tp_free((PyObject *)self);
     Py_DECREF(tp);
 }
 
 /* Word spans of text as byte offsets into u. */
 static int
-word_spans_of(const vnt_segmenter *seg, PyObject *text, const char *func, utf8_view *u,
+word_spans_of(SegmenterObject *self, PyObject *text, const char *func, utf8_view *u,
               vnt_spans *out)
 {
     vnt_status st;
+    vnt_segwork *work;
     err_ctx ctx = ERR_CTX(func);
 
     if (!PyUnicode_Check(text)) {
@@ -1126,7 +1137,17 @@ word_spans_of(const vnt_segmenter *seg, PyObject *text, const char *func, utf8_v
     }
     if (utf8_view_of(text, u) < 0)
         return -1;
-    MAYBE_NOGIL(u->len, st = vnt_word_spans(seg, u->data, (size_t)u->len, NULL, out));
+    work = self->spare;
+    self->spare = NULL;
+    if (work == NULL && (work = vnt_segwork_new()) == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    MAYBE_NOGIL(u->len, st = vnt_word_spans(self->seg, u->data, (size_t)u->len, work, out));
+    if (self->spare == NULL && u->len <= SPARE_MAX_INPUT)
+        self->spare = work;
+    else
+        vnt_segwork_free(work);
     if (st != VNT_OK) {
         raise_status(st, &ctx);
         return -1;
@@ -1156,7 +1177,7 @@ format_arg(PyObject *obj, const char *func, int *text_format)
 }
 
 static PyObject *
-do_word_tokenize(const vnt_segmenter *seg, const char *func, PyObject *const *args,
+do_word_tokenize(SegmenterObject *seg, const char *func, PyObject *const *args,
                  Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"text", "format"};
@@ -1209,7 +1230,7 @@ error:
 }
 
 static PyObject *
-do_word_spans(const vnt_segmenter *seg, const char *func, PyObject *const *args,
+do_word_spans(SegmenterObject *seg, const char *func, PyObject *const *args,
               Py_ssize_t nargs, PyObject *kwnames)
 {
     static const char *const names[] = {"text"};
@@ -1246,7 +1267,7 @@ static PyObject *
 Segmenter_word_tokenize(SegmenterObject *self, PyObject *const *args, Py_ssize_t nargs,
                         PyObject *kwnames)
 {
-    return do_word_tokenize(self->seg, "word_tokenize", args, nargs, kwnames);
+    return do_word_tokenize(self, "word_tokenize", args, nargs, kwnames);
 }
 
 PyDoc_STRVAR(Segmenter_word_spans__doc__,
@@ -1259,7 +1280,7 @@ static PyObject *
 Segmenter_word_spans(SegmenterObject *self, PyObject *const *args, Py_ssize_t nargs,
                      PyObject *kwnames)
 {
-    return do_word_spans(self->seg, "word_spans", args, nargs, kwnames);
+    return do_word_spans(self, "word_spans", args, nargs, kwnames);
 }
 
 static PyObject *
@@ -1363,7 +1384,7 @@ vntext_word_tokenize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     PyObject *seg = default_segmenter(module), *r;
     if (seg == NULL)
         return NULL;
-    r = do_word_tokenize(((SegmenterObject *)seg)->seg, "word_tokenize", args, nargs, kwnames);
+    r = do_word_tokenize((SegmenterObject *)seg, "word_tokenize", args, nargs, kwnames);
     Py_DECREF(seg);
     return r;
 }
@@ -1386,7 +1407,7 @@ vntext_word_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     PyObject *seg = default_segmenter(module), *r;
     if (seg == NULL)
         return NULL;
-    r = do_word_spans(((SegmenterObject *)seg)->seg, "word_spans", args, nargs, kwnames);
+    r = do_word_spans((SegmenterObject *)seg, "word_spans", args, nargs, kwnames);
     Py_DECREF(seg);
     return r;
 }
