@@ -24,7 +24,7 @@
 #define FNV_PRIME UINT64_C(0x100000001b3)
 #define KEY_SEED UINT64_C(0x243f6a8885a308d3)   /* feature keys */
 #define LEX_SEED UINT64_C(0x13198a2e03707344)   /* lexicon entry hashes */
-#define MODEL_VERSION 3
+#define MODEL_VERSION 4
 #define HEADER_FIXED 64 /* the header up to the template ids */
 #define NONSYL_BIT (UINT64_C(1) << 63)
 #define PAD_BOS (UINT64_C(1) << 32)
@@ -65,6 +65,14 @@ VNT_INLINE uint64_t mix64(uint64_t x)
 }
 
 VNT_INLINE uint64_t hash_step(uint64_t h, uint64_t v) { return mix64(h ^ v); }
+
+/* Feature keys (file version 4): each slot value is mixed once, the j-th
+ * value of a template rotated left by 16 j bits, and the key is the mix of
+ * the template's seed xor those (tools/SEGMENTER.md, "Hashing"). */
+#define VALUE_SEED UINT64_C(0x9e3779b97f4a7c15)
+VNT_INLINE uint64_t value_mix(uint64_t v) { return mix64(v + VALUE_SEED); }
+VNT_INLINE uint64_t rotl64(uint64_t x, unsigned r) { return r ? x << r | x >> (64 - r) : x; }
+#define SMALL_VALUES 1024 /* value_mix of the per-gap integers, made at load */
 
 /* Table slot of a key or lexicon hash: they are already mixed, but keys
  * made by hand (tests, fuzzing) are not, so fold the high half in. */
@@ -225,6 +233,7 @@ struct vnt_segmenter {
     template_def tpl[MAX_TEMPLATES];
     unsigned ntpl;
     uint64_t tpl_seed[MAX_TEMPLATES]; /* hash_step(KEY_SEED, template id) */
+    uint64_t small_mix[SMALL_VALUES];  /* value_mix(0 .. SMALL_VALUES - 1) */
     char *desc;
     unsigned char *file;     /* a copy of the model file, for derived segmenters */
     size_t file_len;
@@ -338,7 +347,8 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
     if (!seg)
         return VNT_ERR_NOMEM;
 
-    /* version 1 files used FNV keys, version 2 had no prefix set: retrain */
+    /* version 1 files used FNV keys, version 2 had no prefix set, version 3
+     * chained the keys value by value: retrain */
     BAD(len < HEADER_FIXED || memcmp(p, "VNTSEGM\0", 8) != 0);
     BAD(rd32(p + 8) != MODEL_VERSION);
     uint32_t header = rd32(p + 12), nw = rd32(p + 16), nlex = rd32(p + 20);
@@ -358,6 +368,8 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         seg->tpl[t] = *d;
         seg->tpl_seed[t] = hash_step(KEY_SEED, d->id);
     }
+    for (uint64_t x = 0; x < SMALL_VALUES; x++)
+        seg->small_mix[x] = value_mix(x);
     const unsigned char *text = p + HEADER_FIXED + ntpl;
     BAD(text[tlen - 1] != 0);
     seg->desc = malloc(tlen);
@@ -461,6 +473,7 @@ struct vnt_segwork {
     uint16_t *utk;           /* scanner kind of a unit, 0 for a glued unit */
     uint64_t *v, *tv;        /* padded by PAD on both sides */
     uint8_t *sh;
+    uint64_t *mv, *mtv, *msh; /* value_mix of v, tv, sh (padded the same) */
     uint8_t *startlen, *endlen;
     uint8_t *span, *lend, *rstart, *fmm, *bmm, *capl, *capr;
     uint16_t *lmask;
@@ -485,6 +498,7 @@ vnt_segwork *vnt_segwork_new(void)
 static void work_arrays_free(vnt_segwork *w)
 {
     free(w->ustart); free(w->uend); free(w->ukind); free(w->utk); free(w->v); free(w->tv); free(w->sh);
+    free(w->mv); free(w->mtv); free(w->msh);
     free(w->startlen); free(w->endlen); free(w->span); free(w->lend); free(w->rstart);
     free(w->fmm); free(w->bmm); free(w->capl); free(w->capr); free(w->lmask);
     free(w->force); free(w->label); free(w->bp); free(w->score);
@@ -522,7 +536,7 @@ static vnt_status work_reserve(vnt_segwork *w, size_t n)
     }
     size_t p = c + 2 * PAD;
     GROW(ustart, c); GROW(uend, c); GROW(ukind, c); GROW(utk, c);
-    GROW(v, p); GROW(tv, p); GROW(sh, p);
+    GROW(v, p); GROW(tv, p); GROW(sh, p); GROW(mv, p); GROW(mtv, p); GROW(msh, p);
     GROW(startlen, c); GROW(endlen, c); GROW(span, c); GROW(lend, c); GROW(rstart, c);
     GROW(fmm, c); GROW(bmm, c); GROW(capl, c); GROW(capr, c); GROW(lmask, c);
     GROW(force, c); GROW(label, c); GROW(bp, c); GROW(score, c);
@@ -759,26 +773,33 @@ VNT_INLINE float weight_of(const vnt_segmenter *m, uint64_t k)
     return bucket_weight(&m->ftab[b1], fp) + bucket_weight(&m->ftab[b2], fp);
 }
 
-/* The slot values of gap g (of ng), indexed by slot. */
-static void gap_slots(const vnt_segwork *w, size_t g, size_t ng, uint64_t *sv)
+VNT_INLINE uint64_t small_mix(const vnt_segmenter *m, uint64_t x)
+{
+    return x < SMALL_VALUES ? m->small_mix[x] : value_mix(x);
+}
+
+/* The mixed slot values of gap g (of ng), indexed by slot (w->mv, mtv,
+ * msh made by score_gaps). */
+static void gap_slots(const vnt_segmenter *m, const vnt_segwork *w, size_t g, size_t ng,
+                      uint64_t *sv)
 {
     /* token index of t[0] is g + 1; padded arrays are offset by PAD */
     const size_t c = PAD + g + 1;
     for (size_t d = 0; d < 6; d++) {
-        sv[S_V + d] = w->v[c + d - 3];
-        sv[S_TV + d] = w->tv[c + d - 3];
-        sv[S_SH + d] = w->sh[c + d - 3];
+        sv[S_V + d] = w->mv[c + d - 3];
+        sv[S_TV + d] = w->mtv[c + d - 3];
+        sv[S_SH + d] = w->msh[c + d - 3];
     }
-    sv[S_SPAN] = w->span[g];
-    sv[S_LEND] = w->lend[g];
-    sv[S_RSTART] = w->rstart[g];
-    sv[S_FMM] = w->fmm[g];
-    sv[S_BMM] = w->bmm[g];
-    sv[S_LMASK] = w->lmask[g];
-    sv[S_LMASKP] = g == 0 ? NO_GAP : w->lmask[g - 1];
-    sv[S_LMASKN] = g + 1 == ng ? NO_GAP : w->lmask[g + 1];
-    sv[S_CAPL] = w->capl[g];
-    sv[S_CAPR] = w->capr[g];
+    sv[S_SPAN] = small_mix(m, w->span[g]);
+    sv[S_LEND] = small_mix(m, w->lend[g]);
+    sv[S_RSTART] = small_mix(m, w->rstart[g]);
+    sv[S_FMM] = small_mix(m, w->fmm[g]);
+    sv[S_BMM] = small_mix(m, w->bmm[g]);
+    sv[S_LMASK] = small_mix(m, w->lmask[g]);
+    sv[S_LMASKP] = small_mix(m, g == 0 ? NO_GAP : w->lmask[g - 1]);
+    sv[S_LMASKN] = small_mix(m, g + 1 == ng ? NO_GAP : w->lmask[g + 1]);
+    sv[S_CAPL] = small_mix(m, w->capl[g]);
+    sv[S_CAPR] = small_mix(m, w->capr[g]);
 }
 
 /* Lexicon columns of n units (values in w->v) and the user-dictionary
@@ -932,7 +953,8 @@ static void gap_keys(const vnt_segmenter *m, const uint64_t *sv, uint64_t *keys)
         const template_def *d = &m->tpl[t];
         uint64_t h = m->tpl_seed[t];
         for (unsigned j = 0; j < d->n; j++)
-            h = hash_step(h, sv[d->slot[j]]);
+            h ^= rotl64(sv[d->slot[j]], 16 * j);
+        h = mix64(h);
         keys[t] = h;
         uint64_t b1 = bucket1(h, m->fmask);
         PREFETCH(&m->ftab[b1]);
@@ -956,6 +978,12 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     size_t ng = n - 1;
     uint64_t sv[S_COUNT], keys[2][MAX_TEMPLATES];
     size_t g = 0;
+    /* each unit's values mixed once, for the six gaps around it */
+    for (size_t i = 0; i < n + 2 * PAD; i++) {
+        w->mv[i] = value_mix(w->v[i]);
+        w->mtv[i] = value_mix(w->tv[i]);
+        w->msh[i] = small_mix(m, w->sh[i]);
+    }
     for (size_t k = 0; k < ng; k++)
         if (w->force[k] >= 0)
             w->score[k] = 0.0;
@@ -964,14 +992,14 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     if (g == ng)
         return;
     int cur = 0;
-    gap_slots(w, g, ng, sv);
+    gap_slots(m, w, g, ng, sv);
     gap_keys(m, sv, keys[cur]);
     while (g < ng) {
         size_t next = g + 1;
         while (next < ng && w->force[next] >= 0)
             next++;
         if (next < ng) {
-            gap_slots(w, next, ng, sv);
+            gap_slots(m, w, next, ng, sv);
             gap_keys(m, sv, keys[cur ^ 1]);
         }
         w->score[g] = gap_score(m, keys[cur]);
@@ -1379,7 +1407,7 @@ vnt_status vnt__segment_trace(const vnt_segmenter *m, const char *s, size_t len,
                 c[0] = w->span[g]; c[1] = w->lend[g]; c[2] = w->rstart[g]; c[3] = w->fmm[g];
                 c[4] = w->bmm[g]; c[5] = w->lmask[g]; c[6] = w->capl[g]; c[7] = w->capr[g];
                 uint64_t sv[S_COUNT];
-                gap_slots(w, g, ng, sv);
+                gap_slots(m, w, g, ng, sv);
                 gap_keys(m, sv, tr->keys + g * m->ntpl);
                 tr->score[g] = w->score[g];
                 tr->label[g] = w->label[g];

@@ -223,7 +223,7 @@ def word_f1(sents, predicted):
     return 100 * f1, 100 * prec, 100 * rec, ngold
 
 
-# Feature keys and lexicon entry hashes (model file version 2 and 3) use a
+# Lexicon entry hashes (and the feature keys of model file versions 2 and 3) use a
 # word-at-a-time mixer: step(h, v) = mix64(h ^ v), mix64 being the splitmix64
 # finalizer.  Keys start from KEY_SEED, lexicon hashes from LEX_SEED.
 KEY_SEED = 0x243F6A8885A308D3
@@ -238,6 +238,30 @@ def mix64(x):
     x ^= x >> 27
     x = (x * MIX_M2) & MASK64
     return x ^ (x >> 31)
+
+
+# Feature keys of model file version 4: each slot value is mixed once,
+# value_mix(v) = mix64(v + VALUE_SEED) (a unit's value serves every gap and
+# template it is in), the j-th value of a template is rotated left by 16 j
+# bits, and the key is mix64(template seed ^ the rotated mixes).
+VALUE_SEED = 0x9E3779B97F4A7C15
+
+
+def value_mix(v):
+    return mix64((v + VALUE_SEED) & MASK64)
+
+
+def rotl64(x, r):
+    r %= 64
+    return ((x << r) | (x >> (64 - r))) & MASK64 if r else x
+
+
+def feature_key(tid, values):
+    """The key of template tid with slot values (file version 4)."""
+    h = hash_step(KEY_SEED, tid)
+    for j, v in enumerate(values):
+        h ^= rotl64(value_mix(v), 16 * j)
+    return mix64(h)
 
 
 def hash_step(h, value):

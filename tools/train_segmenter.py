@@ -38,8 +38,8 @@ NO_GAP = 1 << 9   # lmaskp / lmaskn of a gap at the edge of the sentence
 # Feature templates.  A gap lies between token t[-1] and token t[0]; t[-2],
 # t[-3] are further left, t[1], t[2] further right (padding outside the
 # sentence).  Each template: (id, group, slots); a slot names a per-gap
-# column (see gap_columns).  The key of a feature: h = step(KEY_SEED, id),
-# then h = step(h, value) for each slot in order (segment_data.hash_step).
+# column (see gap_columns).  The key of a feature: segment_data.feature_key,
+# mix64 of the template's seed xor each slot value's mix rotated by its place.
 
 TEMPLATES = [
     (0, "bias", []),
@@ -205,11 +205,17 @@ def template_seed(tid):
     return sd.hash_step(sd.KEY_SEED, tid)
 
 
+def rotl_np(x, r):
+    r %= 64
+    return (x << U64(r)) | (x >> U64(64 - r)) if r else x
+
+
 def hash_keys(tid, cols, n):
+    """segment_data.feature_key over columns of slot values."""
     h = np.full(n, template_seed(tid), dtype=U64)
-    for c in cols:
-        h = mix64_np(h ^ c)
-    return h
+    for j, c in enumerate(cols):
+        h ^= rotl_np(mix64_np(c + U64(sd.VALUE_SEED)), 16 * j)
+    return mix64_np(h)
 
 
 TRAIN_WORD_FOLDS = 5
@@ -418,7 +424,7 @@ def prune(model, keep=None, threshold=None):
 # Model file (tools/SEGMENTER.md, "Model file")
 
 MAGIC = b"VNTSEGM\x00"
-VERSION = 3
+VERSION = 4
 HEADER = "<8sIIIIII4fQII"  # magic .. text_len, n_more; then template ids, text, padding
 
 
