@@ -236,12 +236,31 @@ def run(args):
     wt = [x for x in args.word.split(",") if x]
     pt = [x for x in args.pair.split(",") if x]
     L = args.L
+    if args.vnlex:
+        # the lexicon columns again from VnVocab alone, under template ids + 100
+        vpath = "/tmp/seg_exp_vnlex_ud%d.pkl" % args.ud_repeat
+        if os.path.exists(vpath):
+            with open(vpath, "rb") as f:
+                vk = pickle.load(f)
+        else:
+            vlex = sd.read_lexicon()
+            vt = [(t[0] + 100, t[1], t[2]) for t in ts.TEMPLATES if t[0] in (40, 41, 42, 43, 44, 48, 49)]
+            vk = {n: ts.feature_keys(d["sents"], vlex, vt) for n, d in data.items()}
+            with open(vpath, "wb") as f:
+                pickle.dump(vk, f, protocol=4)
+        sel = [int(x) for x in args.vnlex.split(",")]
+        ids = [40, 41, 42, 43, 44, 48, 49]
+        for n, d in data.items():
+            d["KV"] = vk[n][:, [ids.index(x) for x in sel]]
     for d in data.values():
         d["Kg"] = d["K"][:, gsel]
+        if args.vnlex:
+            d["Kg"] = np.concatenate([d["Kg"], d["KV"]], axis=1)
         d["KW"] = word_keys(d, L, wt) if wt else None
         d["KP"] = pair_keys(d, pt) if pt else None
     tr = data["train"]
-    gcache = "/tmp/seg_exp_gidx_%s_%d_%d.pkl" % (args.groups.replace(",", "-"), args.train_words, args.ud_repeat)
+    gcache = "/tmp/seg_exp_gidx_%s_%d_%d_%s.pkl" % (args.groups.replace(",", "-"), args.train_words,
+                                                   args.ud_repeat, args.vnlex.replace(",", "-"))
     if os.path.exists(gcache):
         with open(gcache, "rb") as f:
             ng, Xs_ = pickle.load(f)
@@ -470,6 +489,7 @@ def main():
     ap.add_argument("--pa", type=float, default=0.0, help="PA-I aggressiveness C (0: perceptron)")
     ap.add_argument("--lr", type=float, default=0.0, help="logistic regression, AdaGrad rate")
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--vnlex", default="", help="lexicon template ids to add computed from VnVocab alone")
     ap.add_argument("--fast", action="store_true", help="plain first-order Viterbi when possible")
     run(ap.parse_args())
 
