@@ -244,12 +244,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--out", default=OUT)
+    ap.add_argument("--abbrev", default=ABBREV_H,
+                    help="the abbreviation table to read (default: csrc/abbrev_table.h)")
     ap.add_argument("--min-n", type=int, default=MIN_N)
     ap.add_argument("--pct", type=int, default=PCT)
     args = ap.parse_args()
     if not os.path.isfile(args.data):
         sys.exit("gen_sentctx.py: no data at %s (pass --data)" % args.data)
-    abbrevs, openers = read_tables(ABBREV_H)
+    abbrevs, openers = read_tables(args.abbrev)
     stats = count(args.data, abbrevs, openers)
     keys = sorted((k for k, v in stats.items() if sum(v) >= MIN_KEEP and not overruled(k)),
                   key=lambda k: (k[0], k[1][0], k[1].endswith("c"), k[2]))
