@@ -189,16 +189,18 @@ def after_class(chunk, following, openers):
     return "X"
 
 
-def candidates(text, abbrevs, openers):
-    """(end offset, context) of each candidate of text."""
+def candidates(text, abbrevs, openers, ends=()):
+    """(end offset, context) of each candidate of text. ends: the gold
+    sentence ends, where a list label may open a sentence as at the start of
+    a line (the splitter skips labels that open a sentence: "1998. 3. Tác")."""
     chunks = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    line_start = True
+    labels = 0  # list labels that open the sentence so far; -1 not at its start
     for k, (a, b) in enumerate(chunks):
-        if k > 0 and "\n" in text[chunks[k - 1][1]:a]:
-            line_start = True
+        if k == 0 or "\n" in text[chunks[k - 1][1]:a] or chunks[k - 1][1] in ends:
+            labels = 0
         chunk = text[a:b]
-        first = line_start
-        line_start = False
+        first = 0 <= labels < 4
+        run, labels = labels, -1
         m = TAIL.match(chunk)
         if not m or k + 1 >= len(chunks):
             continue
@@ -220,6 +222,7 @@ def candidates(text, abbrevs, openers):
                 continue
         # a list label that opens a line: "1.", "a.", "IV."
         if first and marks == "." and not closers and re.match(r"^(?:\d+|[a-zA-Z]|[IVX]{1,4})(?:\.\d+)*$", body):
+            labels = run + 1  # more labels may follow: "3. 1. Một"
             continue
         after = text[chunks[nxt][0]:chunks[nxt][1]]
         following = text[chunks[nxt + 1][0]:chunks[nxt + 1][1]] if nxt + 1 < len(chunks) else ""
@@ -235,7 +238,7 @@ def count(path, abbrevs, openers):
         for line in f:
             doc = json.loads(line)
             ends = boundaries(doc)
-            for end, ctx in candidates(doc["text"], abbrevs, openers):
+            for end, ctx in candidates(doc["text"], abbrevs, openers, ends):
                 stats[ctx][0 if end in ends else 1] += 1
     return stats
 
