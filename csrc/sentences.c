@@ -14,8 +14,8 @@
  *     a lower-case word followed by an upper-case word ends ("vitamin C.
  *     Sau đó");
  *   - at a mark right after an opening bracket ("(?!)");
- *   - after a list number or letter that opens a line ("1. ", "1.2.2. ",
- *     "a. ", "IV. ");
+ *   - after a list number or letter that opens a sentence ("1. ", "1.2.2. ",
+ *     "a. ", "A. ", "IV. ", "3. 1. ");
  *   - inside numbers, URLs, domains and e-mail addresses, which the scanner
  *     gives as single tokens.
  * Where the training gold is clear about a context of a mark (the class of
@@ -255,8 +255,15 @@ static char before_class(const char *s, const vnt_token *t, size_t first, size_t
             return 'K';
         if ((k->flags & VNT_TF_LOWER) && k->end - k->start == 2)
             return 'i'; /* "b." */
+        if ((k->flags & VNT_TF_INITIAL) && (k->flags & VNT_TF_UPPER)) {
+            /* an initial after another: "N. V." */
+            if (i > first && (k->flags & VNT_TF_SPACE_BEFORE) && t[i - 1].kind == VNT_TOK_ABBREV &&
+                (t[i - 1].flags & VNT_TF_INITIAL) && (t[i - 1].flags & VNT_TF_UPPER))
+                return 'H';
+            return 'I';
+        }
         if (k->flags & VNT_TF_INITIAL)
-            return (k->flags & VNT_TF_UPPER) ? 'I' : 'i';
+            return 'i';
         return 'D';
     }
     if (i == first || (k->flags & VNT_TF_SPACE_BEFORE))
@@ -283,8 +290,17 @@ static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
     const vnt_token *k = &t[j];
     switch (k->kind) {
     case VNT_TOK_WORD:
-        if (k->flags & VNT_TF_UPPER)
-            return is_opener(s, k) ? 'W' : 'U';
+        if (k->flags & VNT_TF_UPPER) {
+            if (is_opener(s, k))
+                return 'W';
+            /* a word in capitals before another: a signature, "VÕ HƯƠNG" */
+            if (j + 1 < n && t[j + 1].kind == VNT_TOK_WORD && all_caps(s, k) &&
+                all_caps(s, &t[j + 1]))
+                return 'A';
+            /* not a Vietnamese syllable: a foreign name, an acronym */
+            vnt_syllable syl;
+            return vnt_syllable_parse(s + k->start, k->end - k->start, &syl) ? 'U' : 'F';
+        }
         /* a lettered list item "b. " */
         return (k->flags & VNT_TF_LOWER) && k->end - k->start == 1 && j + 1 < n &&
                        !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && s[t[j + 1].start] == '.' &&
@@ -292,7 +308,14 @@ static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
     case VNT_TOK_ABBREV:
         if ((k->flags & VNT_TF_INITIAL) && (k->flags & VNT_TF_LOWER))
             return 'l';
-        return (k->flags & VNT_TF_UPPER) ? 'U' : 'L';
+        if (!(k->flags & VNT_TF_UPPER))
+            return 'L';
+        if (k->flags & VNT_TF_INITIAL)
+            return 'J';
+        /* dotted initials that end the line: a signature, "L.A.Đ." */
+        if (!(k->flags & VNT_TF_KNOWN) && (j + 1 >= n || t[j + 1].kind == VNT_TOK_NEWLINE))
+            return 'A';
+        return 'U';
     case VNT_TOK_NUMBER:
         return surely_starts(s, t, j, n) ? 'n' : 'N';
     case VNT_TOK_PUNCT:
@@ -403,8 +426,10 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
                      punct_role(s, &t[i - 1]) == P_OPEN;
         /* a list label that opens the sentence: "1.", "1.2.2.", "a.", "IV.",
          * also written with spaces, "3. 4. " */
-        if (!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
-            label_chain(s, t, first, i)) {
+        if ((!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
+             label_chain(s, t, first, i)) ||
+            (abbrev && i == first && t[i].end - t[i].start == 2 &&
+             (unsigned char)s[t[i].start] < 0x80)) { /* "A. ", "I. " */
             i++;
             continue;
         }
