@@ -461,10 +461,12 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             }
         }
         /* a straight quote after a space that closes: `nói... ".` (the gold
-         * puts some closing quotes after a space) */
+         * puts some closing quotes after a space), but not before an
+         * ellipsis: `đây! "... Sau` opens the next sentence */
         if (j < n && (t[j].flags & VNT_TF_SPACE_BEFORE) && punct_role(s, &t[j]) == P_QUOTE &&
             (j + 1 >= n || t[j + 1].kind == VNT_TOK_NEWLINE ||
-             (!(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && closes(s, &t[j + 1])))) {
+             (!(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && closes(s, &t[j + 1]) &&
+              punct_role(s, &t[j + 1]) != P_ELLIPSIS))) {
             j++;
             closed = 1;
             after_close = 1;

@@ -259,7 +259,8 @@ def candidates(text, abbrevs, openers, ends=()):
         # a straight quote after a space that closes: `nói... ".`
         q = text[chunks[nxt][0]:chunks[nxt][1]]
         qm = re.match(r"^[\"']([" + re.escape(FINAL + CLOSE) + r"]*)$", q)
-        if qm and (nxt + 1 >= len(chunks) or "\n" in text[chunks[nxt][1]:chunks[nxt + 1][0]] or qm.group(1)):
+        if qm and (nxt + 1 >= len(chunks) or "\n" in text[chunks[nxt][1]:chunks[nxt + 1][0]] or qm.group(1)) \
+                and not re.match(r"\u2026|\.\.", qm.group(1)):  # `đây! "... Sau` opens the next one
             end = chunks[nxt][1]
             closers = closers or q
             nxt += 1
