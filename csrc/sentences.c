@@ -285,6 +285,20 @@ static char before_class(const char *s, const vnt_token *t, size_t first, size_t
     }
 }
 
+/* 1 when t[j] is a time of day: digits before the word "g" or "giờ"
+ * ("7 g sáng", "21 giờ đêm"), which the news opens sentences with. */
+static int is_hour(const char *s, const vnt_token *t, size_t j, size_t n)
+{
+    for (size_t k = t[j].start; k < t[j].end; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+    if (j + 1 >= n || t[j + 1].kind != VNT_TOK_WORD || !(t[j + 1].flags & VNT_TF_SPACE_BEFORE))
+        return 0;
+    size_t len = t[j + 1].end - t[j + 1].start;
+    const char *w = s + t[j + 1].start;
+    return (len == 1 && w[0] == 'g') || (len == 5 && memcmp(w, "gi\xe1\xbb\x9d", 5) == 0);
+}
+
 static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
 {
     const vnt_token *k = &t[j];
@@ -317,7 +331,9 @@ static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
             return 'A';
         return 'U';
     case VNT_TOK_NUMBER:
-        return surely_starts(s, t, j, n) ? 'n' : 'N';
+        if (surely_starts(s, t, j, n))
+            return 'n';
+        return is_hour(s, t, j, n) ? 'G' : 'N';
     case VNT_TOK_PUNCT:
     case VNT_TOK_SYMBOL: {
         if (is_bullet(s, k))

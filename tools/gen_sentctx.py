@@ -27,7 +27,7 @@ same that csrc/sentences.c computes from the scanner's tokens:
           in upper case that is not a Vietnamese syllable (a foreign name,
           an acronym), J an initial in upper case, L a lower-case word, l a lettered list label
           ("b."), N a number, n a list number before an upper-case word
-          ("5. Trong"), E an ellipsis, Q a straight quote, O an opening
+          ("5. Trong"), G a time of day ("7 g sáng"), E an ellipsis, Q a straight quote, O an opening
           bracket or quote, C a closing one, , punctuation that continues
           (, ; :), B a bullet (- + * and dashes), X anything else.
 
@@ -218,6 +218,8 @@ def after_class(chunk, following, openers, abbrevs=(), line_end=False):
     if c.isdigit():
         if re.match(r"\d[\d.,:/-]*\.$", chunk) and following and following[0].isupper():
             return "n"
+        if re.match(r"\d+$", chunk) and following in ("g", "gi\u1edd"):
+            return "G"  # a time of day: "7 g sáng"
         return "N"
     if c == "\u2026" or chunk.startswith(".."):
         return "e" if following[:1].islower() else "E"
