@@ -324,7 +324,7 @@ static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
             return 'l';
         if (!(k->flags & VNT_TF_UPPER))
             return 'L';
-        if (k->flags & VNT_TF_INITIAL)
+        if ((k->flags & VNT_TF_INITIAL) || k->end - k->start == 2) /* "N.", "Q." */
             return 'J';
         /* dotted initials that end the line: a signature, "L.A.Đ." */
         if (!(k->flags & VNT_TF_KNOWN) && (j + 1 >= n || t[j + 1].kind == VNT_TOK_NEWLINE))

@@ -202,9 +202,11 @@ def after_class(chunk, following, openers, abbrevs=(), line_end=False):
         if c.isupper():
             if chunk[len(w):len(w) + 1] == "." and re.match(r"^(?:[^\W\d_]{1,4}\.)+", chunk):
                 # an initial or an abbreviation: "N.", "H.G."
+                if len(w) == 1 and w < "\x80" and not chunk[2:3].isalpha():
+                    return "J"
                 if w in abbrevs:
                     return "U"
-                if len(w) == 1 and (w < "\x80" or w == "\u0110") and not chunk[2:3].isalpha():
+                if len(w) == 1 and w == "\u0110" and not chunk[2:3].isalpha():
                     return "J"
                 if line_end and re.match(r"^(?:[^\W\d_]{1,4}\.){2,}$", chunk):
                     return "A"
