@@ -65,7 +65,7 @@ def gold_ends(doc):
     return ends
 
 
-def build(workdir, docs, cc):
+def build(workdir, docs, cc, ctx_args=()):
     """Tables from docs, then a shared library of csrc/ with them."""
     data = os.path.join(workdir, "train.jsonl")
     with open(data, "w", encoding="utf-8") as f:
@@ -81,7 +81,7 @@ def build(workdir, docs, cc):
                     "--out", os.path.join(src, "abbrev_table.h")], **quiet)
     subprocess.run([py, os.path.join(HERE, "gen_sentctx.py"), "--data", data,
                     "--abbrev", os.path.join(src, "abbrev_table.h"),
-                    "--out", os.path.join(src, "sentctx_table.h")], **quiet)
+                    "--out", os.path.join(src, "sentctx_table.h")] + list(ctx_args), **quiet)
     lib = os.path.join(workdir, "libvnt%d.so" % build.n)
     build.n += 1
     cflags = subprocess.run(["pkg-config", "--cflags", "libutf8proc"], check=True,
@@ -144,6 +144,8 @@ def main():
                     help="tables from all of train, scored on dev")
     ap.add_argument("--errors", metavar="FILE", help="write every wrong boundary here")
     ap.add_argument("--cc", default=os.environ.get("CC", "gcc"))
+    ap.add_argument("--min-n", help="passed to gen_sentctx.py")
+    ap.add_argument("--pct", help="passed to gen_sentctx.py")
     args = ap.parse_args()
     train = load(os.path.join(DATA, "train.jsonl"))
     errors = []
@@ -156,7 +158,9 @@ def main():
             runs = [([d for i, d in enumerate(train) if i % k != f],
                      [d for i, d in enumerate(train) if i % k == f]) for f in range(k)]
         for f, (fit, held) in enumerate(runs):
-            lib = build(work, fit, args.cc)
+            ctx_args = [a for k in ("min_n", "pct") if getattr(args, k)
+                        for a in ("--" + k.replace("_", "-"), getattr(args, k))]
+            lib = build(work, fit, args.cc, ctx_args)
             r = score(lib, held, errors)
             tot = [a + b for a, b in zip(tot, r)]
             p = r[0] / r[1] if r[1] else 0
