@@ -15,6 +15,7 @@ all folds, as in bench/bench_sentences.py.
     python3 tools/cv_sentences.py                 # 5 folds of train
     python3 tools/cv_sentences.py --dev           # tables from all of train, scored on dev
     python3 tools/cv_sentences.py --errors FILE   # every wrong boundary, one a line
+    python3 tools/cv_sentences.py --kinds FILE    # their rough kinds
 
 --dev regenerates the tables from the whole training split, so it scores the
 code and generators of the working tree (as `make tables` would ship them)
@@ -23,8 +24,10 @@ The test split is never read.
 """
 import argparse
 import ctypes
+import collections
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -137,16 +140,58 @@ def score(lib, docs, errors):
     return tp, npred, ngold
 
 
+# Rough kinds of a wrong boundary, from the text around it (first match wins).
+UP = "A-Z\u00c0-\u00dd\u0110\u0102\u01a0\u01af\u1ea0-\u1ef8"
+KINDS = [
+    ("quote then ellipsis (`! \"...`)", r'["\u201c\u201d][.\u2026]+$', r'^ ["\u201c\u201d][.\u2026]'),
+    ("bracket after a mark (`(!)`, `?)`)", r"\([!?]+$", r"^ ?\)"),
+    ("list label (1. 1.2. a. IV.)", r"(?:^|[\s|])(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVX]+)\.$",
+     r"^ (?:\d+(?:\.\d+)*|[a-zA-Z]|[IVX]+)\.(?:\s|$)"),
+    ("TP. (or another known abbreviation)", r"(?:^|[\s(|])(?:TP|Tp|GS|PGS|TS|BS|Q|P|H)\.$", None),
+    ("signature / initials (L.A.D., N. V.)", r"(?:^|[\s(|])(?:[" + UP + r"][a-z]?\.)+$",
+     r"^ (?:(?:[" + UP + r"]{1,2}\.){2,}|[" + UP + r"]{2,} [" + UP + r"]{2,})"),
+    ("all-caps word at a sentence end (VN. USD. HCM.)", r"(?:^|[\s(|])[" + UP + r"]{2,}\.$", None),
+    ("ellipsis before a number", r"(?:\.\.|\u2026)$", r"^ \d", "both"),
+    ("ellipsis", r"(?:\.\.|\u2026)[\"\u201d)]?$", None),
+    ("mark before a dash or bullet", None, r"^ [-*+\u2013\u2022]"),
+    ("quotes", r"[\"\u201d]$", r'^ ["\u201c]'),
+]
+
+
+def kind(line):
+    """The kind of a line of --errors output."""
+    mark, _doc, ctx = line.split("\t", 2)
+    left, right = ctx.split(mark, 1)
+    right = right.replace("|", "\n")
+    for name, lre, rre, *both in KINDS:
+        ml = lre is not None and re.search(lre, left) is not None
+        mr = rre is not None and re.search(rre, right) is not None
+        if (ml and mr) if both else (ml or mr):
+            return name
+    return "other"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--dev", action="store_true",
                     help="tables from all of train, scored on dev")
     ap.add_argument("--errors", metavar="FILE", help="write every wrong boundary here")
+    ap.add_argument("--kinds", metavar="FILE",
+                    help="only count the wrong boundaries of an --errors FILE by kind")
     ap.add_argument("--cc", default=os.environ.get("CC", "gcc"))
     ap.add_argument("--min-n", help="passed to gen_sentctx.py")
     ap.add_argument("--pct", help="passed to gen_sentctx.py")
     args = ap.parse_args()
+    if args.kinds:
+        with open(args.kinds, encoding="utf-8") as f:
+            lines = [line.rstrip("\n") for line in f if line.strip()]
+        counts = collections.Counter((kind(line), line[:3]) for line in lines)
+        for name in [k[0] for k in KINDS] + ["other"]:
+            print("%-50s %4d  (%d missed, %d extra)" % (
+                name, counts[name, "<->"] + counts[name, "<+>"], counts[name, "<->"], counts[name, "<+>"]))
+        print("%-50s %4d" % ("all", len(lines)))
+        return
     train = load(os.path.join(DATA, "train.jsonl"))
     errors = []
     tot = [0, 0, 0]
