@@ -150,12 +150,26 @@ static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
 {
     if ((t[j].kind == VNT_TOK_WORD || t[j].kind == VNT_TOK_ABBREV) && (t[j].flags & VNT_TF_UPPER))
         return 1;
-    if (t[j].kind == VNT_TOK_NUMBER)
-        return j + 1 < n && t[j + 1].kind == VNT_TOK_PUNCT && s[t[j + 1].start] == '.' &&
-               t[j + 1].end - t[j + 1].start == 1 && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
-               j + 2 < n && (t[j + 2].flags & VNT_TF_SPACE_BEFORE) &&
-               (t[j + 2].kind == VNT_TOK_WORD || t[j + 2].kind == VNT_TOK_ABBREV) &&
-               (t[j + 2].flags & VNT_TF_UPPER);
+    if (t[j].kind == VNT_TOK_NUMBER) {
+        /* up to three labels, "4. ", "3. 1. ", before a word in upper case,
+         * bare or after an opening quote or bracket ("1. \"Trang") */
+        for (size_t k = j, labels = 0; labels < 3; k += 2, labels++) {
+            if (!(k + 2 < n && t[k].kind == VNT_TOK_NUMBER && t[k + 1].kind == VNT_TOK_PUNCT &&
+                  s[t[k + 1].start] == '.' && t[k + 1].end - t[k + 1].start == 1 &&
+                  !(t[k + 1].flags & VNT_TF_SPACE_BEFORE) && (t[k + 2].flags & VNT_TF_SPACE_BEFORE)))
+                return 0;
+            const vnt_token *w = &t[k + 2];
+            int r = punct_role(s, w);
+            if ((r == P_OPEN || r == P_QUOTE) && k + 3 < n &&
+                !(t[k + 3].flags & VNT_TF_SPACE_BEFORE))
+                w = &t[k + 3];
+            if ((w->kind == VNT_TOK_WORD || w->kind == VNT_TOK_ABBREV) && (w->flags & VNT_TF_UPPER))
+                return 1;
+            if (w != &t[k + 2] || t[k + 2].kind != VNT_TOK_NUMBER)
+                return 0;
+        }
+        return 0;
+    }
     int r = punct_role(s, &t[j]);
     if (r == P_ELLIPSIS && j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE))
         return (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&

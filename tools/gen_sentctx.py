@@ -195,7 +195,7 @@ def upper_word_class(w, whole, following, line_end, openers):
     return "U" if is_syllable(w) else "F"
 
 
-def after_class(chunk, following, openers, abbrevs=(), line_end=False):
+def after_class(chunk, following, openers, abbrevs=(), line_end=False, labelled=""):
     c = chunk[0]
     if c.isalpha():
         w = re.match(r"[^\W\d_]+", chunk).group(0)
@@ -218,7 +218,7 @@ def after_class(chunk, following, openers, abbrevs=(), line_end=False):
             return "l"
         return "L"
     if c.isdigit():
-        if re.match(r"\d[\d.,:/-]*\.$", chunk) and following and following[0].isupper():
+        if re.match(r"\d[\d.,:/-]*\.$", chunk) and labelled[:1].isupper():
             return "n"
         if re.match(r"\d+$", chunk) and following in ("g", "gi\u1edd"):
             return "G"  # a time of day: "7 g sáng"
@@ -277,12 +277,20 @@ def candidates(text, abbrevs, openers, ends=()):
         after = text[chunks[nxt][0]:chunks[nxt][1]]
         following = text[chunks[nxt + 1][0]:chunks[nxt + 1][1]] if nxt + 1 < len(chunks) else ""
         line_end = nxt + 1 >= len(chunks) or "\n" in text[chunks[nxt][1]:chunks[nxt + 1][0]]
+        # what follows up to three list labels ("3. 1. Một", "1. \"Trang"), without an opening quote
+        labelled, q = "", nxt
+        for _ in range(3):
+            if not re.match(r"\d[\d.,:/-]*\.$", text[chunks[q][0]:chunks[q][1]]) or q + 1 >= len(chunks) \
+                    or "\n" in text[chunks[q][1]:chunks[q + 1][0]]:
+                break
+            q += 1
+            labelled = text[chunks[q][0]:chunks[q][1]].lstrip(OPEN + "\"'")
         # the context's mark is the last run of marks: "...)." is a period
         runs = re.findall("[" + re.escape(FINAL) + "]+", marks + closers)
         prev = text[chunks[k - 1][0]:chunks[k - 1][1]] if k > 0 and labels < 0 and \
             "\n" not in text[chunks[k - 1][1]:a] and chunks[k - 1][1] not in ends else ""
         yield end, (before_class(body, marks, abbrevs, prev), mark_class(runs[-1], closers),
-                    after_class(after, following, openers, abbrevs, line_end))
+                    after_class(after, following, openers, abbrevs, line_end, labelled))
 
 
 def count(path, abbrevs, openers):

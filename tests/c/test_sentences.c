@@ -120,6 +120,9 @@ static const struct {
      "Mực nước tăng 2 m năm 2010. | 3. Hậu quả đối với nông nghiệp"},
     {"Kết quả như sau. A. Giới thiệu chung\nB. Kết luận chung",
      "Kết quả như sau. | A. Giới thiệu chung | B. Kết luận chung"},
+    {"Còn nhiều việc, v.v. 2. 1. Mục tiêu chung", "Còn nhiều việc, v.v. | 2. 1. Mục tiêu chung"},
+    {"Họ kể lại mọi chuyện... 2. \"Tôi không quên\", bà nói.",
+     "Họ kể lại mọi chuyện... | 2. \"Tôi không quên\", bà nói."},
     /* a time of day after an ellipsis starts a sentence, an amount does not */
     {"Trời bắt đầu mưa... 6 g sáng hôm sau, đoàn lên đường.",
      "Trời bắt đầu mưa... | 6 g sáng hôm sau, đoàn lên đường."},
