@@ -68,7 +68,7 @@ def gold_ends(doc):
     return ends
 
 
-def build(workdir, docs, cc, ctx_args=()):
+def build(workdir, docs, cc, ctx_args=(), abbrev_args=()):
     """Tables from docs, then a shared library of csrc/ with them."""
     data = os.path.join(workdir, "train.jsonl")
     with open(data, "w", encoding="utf-8") as f:
@@ -81,7 +81,7 @@ def build(workdir, docs, cc, ctx_args=()):
     py = sys.executable
     quiet = dict(check=True, stdout=subprocess.DEVNULL)
     subprocess.run([py, os.path.join(HERE, "gen_abbrev.py"), "--data", data,
-                    "--out", os.path.join(src, "abbrev_table.h")], **quiet)
+                    "--out", os.path.join(src, "abbrev_table.h")] + list(abbrev_args), **quiet)
     subprocess.run([py, os.path.join(HERE, "gen_sentctx.py"), "--data", data,
                     "--abbrev", os.path.join(src, "abbrev_table.h"),
                     "--out", os.path.join(src, "sentctx_table.h")] + list(ctx_args), **quiet)
@@ -182,6 +182,8 @@ def main():
     ap.add_argument("--cc", default=os.environ.get("CC", "gcc"))
     ap.add_argument("--min-n", help="passed to gen_sentctx.py")
     ap.add_argument("--pct", help="passed to gen_sentctx.py")
+    ap.add_argument("--min-opener", help="passed to gen_abbrev.py")
+    ap.add_argument("--opener-ratio", help="passed to gen_abbrev.py")
     args = ap.parse_args()
     if args.kinds:
         with open(args.kinds, encoding="utf-8") as f:
@@ -205,7 +207,9 @@ def main():
         for f, (fit, held) in enumerate(runs):
             ctx_args = [a for k in ("min_n", "pct") if getattr(args, k)
                         for a in ("--" + k.replace("_", "-"), getattr(args, k))]
-            lib = build(work, fit, args.cc, ctx_args)
+            abbrev_args = [a for k in ("min_opener", "opener_ratio") if getattr(args, k)
+                           for a in ("--" + k.replace("_", "-"), getattr(args, k))]
+            lib = build(work, fit, args.cc, ctx_args, abbrev_args)
             r = score(lib, held, errors)
             tot = [a + b for a, b in zip(tot, r)]
             p = r[0] / r[1] if r[1] else 0
