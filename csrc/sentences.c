@@ -107,6 +107,7 @@ static int closes(const char *s, const vnt_token *t)
 }
 
 static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n);
+static int is_bullet(const char *s, const vnt_token *t);
 
 /* 1 when token t[j] can start a sentence. */
 static int can_start(const char *s, const vnt_token *t, size_t j, size_t n)
@@ -126,6 +127,11 @@ static int can_start(const char *s, const vnt_token *t, size_t j, size_t n)
         int r = punct_role(s, k);
         if (r == P_ELLIPSIS) /* "... Đến nay", not "... thế là" */
             return surely_starts(s, t, j, n);
+        /* a dash before a lower-case word goes on: `!" - một lão nông nói` */
+        if (is_bullet(s, k) && j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
+            (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
+            (t[j + 1].flags & VNT_TF_LOWER))
+            return 0;
         return r == P_OPEN || r == P_QUOTE || r == P_NONE;
     }
     default:
@@ -474,6 +480,7 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
                         mark = mark_class(s, &t[j]);
                         marks = 1;
                         after_close = 0;
+                        candidate = 1; /* a mark of its own: "v.v.)." */
                     } else {
                         marks++;
                     }
@@ -508,6 +515,7 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
                         mark = mark_class(s, &t[j]);
                         marks = 1;
                         after_close = 0;
+                        candidate = 1;
                     } else {
                         marks++;
                     }

@@ -123,6 +123,12 @@ static const struct {
     {"Còn nhiều việc, v.v. 2. 1. Mục tiêu chung", "Còn nhiều việc, v.v. | 2. 1. Mục tiêu chung"},
     {"Họ kể lại mọi chuyện... 2. \"Tôi không quên\", bà nói.",
      "Họ kể lại mọi chuyện... | 2. \"Tôi không quên\", bà nói."},
+    /* a dash before a lower-case word goes on; a mark after the bracket
+     * that closes an abbreviation ends */
+    {"\"Đất này tốt lắm!\" - một người dân nói. Ai cũng tin.",
+     "\"Đất này tốt lắm!\" - một người dân nói. | Ai cũng tin."},
+    {"Có nhiều loài (cua, ghẹ, v.v.). Nghề nuôi phát triển.",
+     "Có nhiều loài (cua, ghẹ, v.v.). | Nghề nuôi phát triển."},
     /* a time of day after an ellipsis starts a sentence, an amount does not */
     {"Trời bắt đầu mưa... 6 g sáng hôm sau, đoàn lên đường.",
      "Trời bắt đầu mưa... | 6 g sáng hôm sau, đoàn lên đường."},
