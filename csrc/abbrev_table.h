@@ -50,6 +50,13 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "vs", /* vs 0 0 */
 };
 
+/* Their lengths in bytes, for a search without strlen. */
+static const unsigned char vnt_abbrev_len[VNT_ABBREV_COUNT] = {
+    2, 2, 2, 2, 2, 5, 7, 2, 1, 2, 2, 2, 2, 2, 3, 2,
+    3, 2, 2, 1, 3, 6, 2, 1, 2, 2, 2, 2, 4, 2, 4, 3,
+    2, 2, 2, 2, 2, 2,
+};
+
 /* Words that start a sentence after an abbreviation or an initial: they
  * start many training sentences and never follow an abbreviation inside
  * one. Sorted by UTF-8 bytes. Count: sentences they start. */
@@ -258,6 +265,22 @@ static const char *const vnt_openers[VNT_OPENER_COUNT] = {
     "\xc4\x90\xe1\xbb\x91i", /* Đối 176 */
     "\xc4\x90\xe1\xbb\x99i", /* Đội 50 */
     "\xe1\xbb\x9e", /* Ở 361 */
+};
+
+static const unsigned char vnt_opener_len[VNT_OPENER_COUNT] = {
+    2, 3, 2, 3, 3, 6, 3, 4, 4, 4, 4, 6, 5, 4, 5, 7,
+    7, 3, 8, 6, 4, 6, 5, 7, 5, 5, 5, 3, 6, 6, 4, 5,
+    4, 4, 4, 3, 3, 5, 5, 4, 5, 3, 4, 4, 4, 2, 4, 3,
+    7, 4, 2, 3, 4, 5, 6, 6, 5, 3, 6, 5, 4, 4, 5, 6,
+    4, 4, 5, 5, 5, 3, 8, 3, 6, 6, 5, 6, 3, 4, 4, 3,
+    5, 6, 3, 5, 5, 5, 5, 4, 5, 5, 5, 5, 5, 3, 4, 4,
+    6, 7, 5, 8, 7, 4, 5, 4, 6, 5, 7, 3, 4, 4, 4, 7,
+    5, 5, 5, 4, 6, 6, 3, 4, 6, 5, 5, 3, 4, 6, 5, 4,
+    4, 4, 4, 4, 6, 6, 6, 6, 6, 6, 6, 6, 5, 6, 5, 6,
+    7, 6, 4, 5, 5, 5, 8, 9, 5, 5, 6, 5, 5, 4, 5, 5,
+    5, 4, 6, 4, 6, 3, 4, 3, 3, 5, 5, 5, 4, 5, 4, 4,
+    5, 2, 4, 4, 3, 7, 6, 6, 5, 4, 5, 4, 6, 5, 9, 8,
+    6, 6, 6, 6, 6, 5, 5, 6, 6, 3,
 };
 
 #endif /* VNT_ABBREV_TABLE_H */

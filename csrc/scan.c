@@ -228,7 +228,7 @@ static int abbrev_known(const unsigned char *s, size_t n)
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const unsigned char *w = (const unsigned char *)vnt_abbrev[mid];
-        size_t wl = strlen((const char *)w);
+        size_t wl = vnt_abbrev_len[mid];
         int c = memcmp(s, w, n < wl ? n : wl);
         if (c == 0)
             c = n < wl ? -1 : n > wl ? 1 : 0;

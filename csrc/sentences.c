@@ -200,7 +200,7 @@ static int is_opener(const char *s, const vnt_token *t)
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const char *w = vnt_openers[mid];
-        size_t wl = strlen(w);
+        size_t wl = vnt_opener_len[mid];
         int c = memcmp(s + t->start, w, n < wl ? n : wl);
         if (c == 0)
             c = n < wl ? -1 : n > wl ? 1 : 0;
@@ -415,6 +415,21 @@ static int learned(char before, char mark, int closed, char after)
     return -1;
 }
 
+/* learned() for the token after the mark, t[j]. The classes of a word in
+ * upper case (A, F, U) cost a syllable parse to tell apart: only done when
+ * the table decides them differently. */
+static int learned_at(char before, char mark, int closed, const char *s, const vnt_token *t,
+                      size_t j, size_t n)
+{
+    const vnt_token *k = &t[j];
+    if (k->kind == VNT_TOK_WORD && (k->flags & VNT_TF_UPPER) && !is_opener(s, k)) {
+        int u = learned(before, mark, closed, 'U');
+        if (learned(before, mark, closed, 'A') == u && learned(before, mark, closed, 'F') == u)
+            return u;
+    }
+    return learned(before, mark, closed, after_class(s, t, j, n));
+}
+
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
     vnt_status st;
@@ -541,7 +556,7 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             else
                 boundary = can_start(s, t, j, n);
             /* the training gold decides where it is clear */
-            int l = news_end ? -1 : learned(before, mark, closed, after_class(s, t, j, n));
+            int l = news_end ? -1 : learned_at(before, mark, closed, s, t, j, n);
             if (l >= 0)
                 boundary = l;
         }

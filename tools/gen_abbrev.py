@@ -137,6 +137,11 @@ def c_string(s):
     return '"' + "".join(out) + '"'
 
 
+def wrap(nums):
+    """Lines of an initializer of numbers, 16 a line."""
+    return ["    " + " ".join("%d," % n for n in nums[i:i + 16]) for i in range(0, len(nums), 16)]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=DEFAULT_DATA)
@@ -175,6 +180,9 @@ def main():
     for w in words:
         kept, ended = chosen[w]
         lines.append("    %s, /* %s %d %d */" % (c_string(w), w, kept, ended))
+    lines += ["};", "", "/* Their lengths in bytes, for a search without strlen. */",
+              "static const unsigned char vnt_abbrev_len[VNT_ABBREV_COUNT] = {"]
+    lines += wrap([len(w.encode("utf-8")) for w in words])
     lines += ["};", ""]
     ops = sorted(openers, key=lambda w: w.encode("utf-8"))
     lines += [
@@ -187,6 +195,8 @@ def main():
     ]
     for w in ops:
         lines.append("    %s, /* %s %d */" % (c_string(w), w, openers[w]))
+    lines += ["};", "", "static const unsigned char vnt_opener_len[VNT_OPENER_COUNT] = {"]
+    lines += wrap([len(w.encode("utf-8")) for w in ops])
     lines += ["};", "", "#endif /* VNT_ABBREV_TABLE_H */", ""]
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
