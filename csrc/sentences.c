@@ -365,7 +365,10 @@ static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
                            (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
                            (t[j + 1].flags & VNT_TF_LOWER) ? 'e' : 'E';
         case P_QUOTE: return 'Q';
-        case P_OPEN: return 'O';
+        case P_OPEN: /* O before a word in upper case, "(Theo", o before others */
+            return j + 1 < n && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                           (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
+                           (t[j + 1].flags & VNT_TF_UPPER) ? 'O' : 'o';
         case P_CLOSE: return 'C';
         case P_CONT: return ',';
         default: return 'X';

@@ -25,11 +25,13 @@ same that csrc/sentences.c computes from the scanner's tokens:
           the opener words, A a word in capitals before another ("VÕ
           HƯƠNG") or dotted initials that end the line ("L.A.Đ."), F a word
           in upper case that is not a Vietnamese syllable (a foreign name,
-          an acronym), J an initial in upper case, L a lower-case word, l a lettered list label
-          ("b."), N a number, n a list number before an upper-case word
-          ("5. Trong"), G a time of day ("7 g sáng"), E an ellipsis, Q a straight quote, O an opening
-          bracket or quote, C a closing one, , punctuation that continues
-          (, ; :), B a bullet (- + * and dashes), X anything else.
+          an acronym), J an initial in upper case, L a lower-case word, l a
+          lettered list label ("b."), N a number, n list numbers before an
+          upper-case word ("5. Trong", "3. 1. Một"), G a time of day ("7 g
+          sáng"), E an ellipsis, Q a straight quote, O an opening bracket or
+          quote before a word in upper case, o another, C a closing one,
+          , punctuation that continues (, ; :), B a bullet (- + * and
+          dashes), X anything else.
 
 For each context the table holds the number of candidates that did and did
 not end a gold sentence. The splitter follows the majority of a context
@@ -228,7 +230,7 @@ def after_class(chunk, following, openers, abbrevs=(), line_end=False, labelled=
     if c in "\"'":
         return "Q"
     if c in OPEN:
-        return "O"
+        return "O" if chunk[1:2].isupper() else "o"
     if c in CLOSE:
         return "C"
     if c in CONT:

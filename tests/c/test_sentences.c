@@ -129,6 +129,10 @@ static const struct {
      "\"Đất này tốt lắm!\" - một người dân nói. | Ai cũng tin."},
     {"Có nhiều loài (cua, ghẹ, v.v.). Nghề nuôi phát triển.",
      "Có nhiều loài (cua, ghẹ, v.v.). | Nghề nuôi phát triển."},
+    /* after an ellipsis, a bracket before an upper-case word opens a sentence */
+    {"Ông lặng đi, không nói gì... (Theo lời kể của con trai ông)",
+     "Ông lặng đi, không nói gì... | (Theo lời kể của con trai ông)"},
+    {"Có nhiều thứ như rau, thịt... (xem bảng) để chọn.", "Có nhiều thứ như rau, thịt... (xem bảng) để chọn."},
     /* a time of day after an ellipsis starts a sentence, an amount does not */
     {"Trời bắt đầu mưa... 6 g sáng hôm sau, đoàn lên đường.",
      "Trời bắt đầu mưa... | 6 g sáng hôm sau, đoàn lên đường."},
