@@ -14,8 +14,8 @@
  *     a lower-case word followed by an upper-case word ends ("vitamin C.
  *     Sau đó");
  *   - at a mark right after an opening bracket ("(?!)");
- *   - after a list number or letter that opens a line ("1. ", "1.2.2. ",
- *     "a. ", "IV. ");
+ *   - after a list number or letter that opens a sentence ("1. ", "1.2.2. ",
+ *     "a. ", "A. ", "IV. ", "3. 1. ");
  *   - inside numbers, URLs, domains and e-mail addresses, which the scanner
  *     gives as single tokens.
  * Where the training gold is clear about a context of a mark (the class of
@@ -112,6 +112,7 @@ static int closes(const char *s, const vnt_token *t)
 }
 
 static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n);
+static int is_bullet(const char *s, const vnt_token *t);
 
 /* 1 when token t[j] can start a sentence. */
 static int can_start(const char *s, const vnt_token *t, size_t j, size_t n)
@@ -131,6 +132,11 @@ static int can_start(const char *s, const vnt_token *t, size_t j, size_t n)
         int r = punct_role(s, k);
         if (r == P_ELLIPSIS) /* "... Đến nay", not "... thế là" */
             return surely_starts(s, t, j, n);
+        /* a dash before a lower-case word goes on: `!" - một lão nông nói` */
+        if (is_bullet(s, k) && j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
+            (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
+            (t[j + 1].flags & VNT_TF_LOWER))
+            return 0;
         return r == P_OPEN || r == P_QUOTE || r == P_NONE;
     }
     default:
@@ -155,12 +161,26 @@ static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
 {
     if ((t[j].kind == VNT_TOK_WORD || t[j].kind == VNT_TOK_ABBREV) && (t[j].flags & VNT_TF_UPPER))
         return 1;
-    if (t[j].kind == VNT_TOK_NUMBER)
-        return j + 1 < n && t[j + 1].kind == VNT_TOK_PUNCT && s[t[j + 1].start] == '.' &&
-               t[j + 1].end - t[j + 1].start == 1 && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
-               j + 2 < n && (t[j + 2].flags & VNT_TF_SPACE_BEFORE) &&
-               (t[j + 2].kind == VNT_TOK_WORD || t[j + 2].kind == VNT_TOK_ABBREV) &&
-               (t[j + 2].flags & VNT_TF_UPPER);
+    if (t[j].kind == VNT_TOK_NUMBER) {
+        /* up to three labels, "4. ", "3. 1. ", before a word in upper case,
+         * bare or after an opening quote or bracket ("1. \"Trang") */
+        for (size_t k = j, labels = 0; labels < 3; k += 2, labels++) {
+            if (!(k + 2 < n && t[k].kind == VNT_TOK_NUMBER && t[k + 1].kind == VNT_TOK_PUNCT &&
+                  s[t[k + 1].start] == '.' && t[k + 1].end - t[k + 1].start == 1 &&
+                  !(t[k + 1].flags & VNT_TF_SPACE_BEFORE) && (t[k + 2].flags & VNT_TF_SPACE_BEFORE)))
+                return 0;
+            const vnt_token *w = &t[k + 2];
+            int r = punct_role(s, w);
+            if ((r == P_OPEN || r == P_QUOTE) && k + 3 < n &&
+                !(t[k + 3].flags & VNT_TF_SPACE_BEFORE))
+                w = &t[k + 3];
+            if ((w->kind == VNT_TOK_WORD || w->kind == VNT_TOK_ABBREV) && (w->flags & VNT_TF_UPPER))
+                return 1;
+            if (w != &t[k + 2] || t[k + 2].kind != VNT_TOK_NUMBER)
+                return 0;
+        }
+        return 0;
+    }
     int r = punct_role(s, &t[j]);
     if (r == P_ELLIPSIS && j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE))
         return (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
@@ -244,8 +264,15 @@ static char before_class(const char *s, const vnt_token *t, size_t first, size_t
             return 'K';
         if ((k->flags & VNT_TF_LOWER) && k->end - k->start == 2)
             return 'i'; /* "b." */
+        if ((k->flags & VNT_TF_INITIAL) && (k->flags & VNT_TF_UPPER)) {
+            /* an initial after another: "N. V." */
+            if (i > first && (k->flags & VNT_TF_SPACE_BEFORE) && t[i - 1].kind == VNT_TOK_ABBREV &&
+                (t[i - 1].flags & VNT_TF_INITIAL) && (t[i - 1].flags & VNT_TF_UPPER))
+                return 'H';
+            return 'I';
+        }
         if (k->flags & VNT_TF_INITIAL)
-            return (k->flags & VNT_TF_UPPER) ? 'I' : 'i';
+            return 'i';
         return 'D';
     }
     if (i == first || (k->flags & VNT_TF_SPACE_BEFORE))
@@ -267,13 +294,36 @@ static char before_class(const char *s, const vnt_token *t, size_t first, size_t
     }
 }
 
+/* 1 when t[j] is a time of day: digits before the word "g" or "giờ"
+ * ("7 g sáng", "21 giờ đêm"), which the news opens sentences with. */
+static int is_hour(const char *s, const vnt_token *t, size_t j, size_t n)
+{
+    for (size_t k = t[j].start; k < t[j].end; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+    if (j + 1 >= n || t[j + 1].kind != VNT_TOK_WORD || !(t[j + 1].flags & VNT_TF_SPACE_BEFORE))
+        return 0;
+    size_t len = t[j + 1].end - t[j + 1].start;
+    const char *w = s + t[j + 1].start;
+    return (len == 1 && w[0] == 'g') || (len == 5 && memcmp(w, "gi\xe1\xbb\x9d", 5) == 0);
+}
+
 static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
 {
     const vnt_token *k = &t[j];
     switch (k->kind) {
     case VNT_TOK_WORD:
-        if (k->flags & VNT_TF_UPPER)
-            return is_opener(s, k) ? 'W' : 'U';
+        if (k->flags & VNT_TF_UPPER) {
+            if (is_opener(s, k))
+                return 'W';
+            /* a word in capitals before another: a signature, "VÕ HƯƠNG" */
+            if (j + 1 < n && t[j + 1].kind == VNT_TOK_WORD && all_caps(s, k) &&
+                all_caps(s, &t[j + 1]))
+                return 'A';
+            /* not a Vietnamese syllable: a foreign name, an acronym */
+            vnt_syllable syl;
+            return vnt_syllable_parse(s + k->start, k->end - k->start, &syl) ? 'U' : 'F';
+        }
         /* a lettered list item "b. " */
         return (k->flags & VNT_TF_LOWER) && k->end - k->start == 1 && j + 1 < n &&
                        !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && s[t[j + 1].start] == '.' &&
@@ -281,9 +331,18 @@ static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
     case VNT_TOK_ABBREV:
         if ((k->flags & VNT_TF_INITIAL) && (k->flags & VNT_TF_LOWER))
             return 'l';
-        return (k->flags & VNT_TF_UPPER) ? 'U' : 'L';
+        if (!(k->flags & VNT_TF_UPPER))
+            return 'L';
+        if ((k->flags & VNT_TF_INITIAL) || k->end - k->start == 2) /* "N.", "Q." */
+            return 'J';
+        /* dotted initials that end the line: a signature, "L.A.Đ." */
+        if (!(k->flags & VNT_TF_KNOWN) && (j + 1 >= n || t[j + 1].kind == VNT_TOK_NEWLINE))
+            return 'A';
+        return 'U';
     case VNT_TOK_NUMBER:
-        return surely_starts(s, t, j, n) ? 'n' : 'N';
+        if (surely_starts(s, t, j, n))
+            return 'n';
+        return is_hour(s, t, j, n) ? 'G' : 'N';
     case VNT_TOK_PUNCT:
     case VNT_TOK_SYMBOL: {
         if (is_bullet(s, k))
@@ -295,7 +354,10 @@ static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
                            (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
                            (t[j + 1].flags & VNT_TF_LOWER) ? 'e' : 'E';
         case P_QUOTE: return 'Q';
-        case P_OPEN: return 'O';
+        case P_OPEN: /* O before a word in upper case, "(Theo", o before others */
+            return j + 1 < n && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                           (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
+                           (t[j + 1].flags & VNT_TF_UPPER) ? 'O' : 'o';
         case P_CLOSE: return 'C';
         case P_CONT: return ',';
         default: return 'X';
@@ -352,6 +414,21 @@ static int learned(char before, char mark, int closed, char after)
     return -1;
 }
 
+/* learned() for the token after the mark, t[j]. The classes of a word in
+ * upper case (A, F, U) cost a syllable parse to tell apart: only done when
+ * the table decides them differently. */
+static int learned_at(char before, char mark, int closed, const char *s, const vnt_token *t,
+                      size_t j, size_t n)
+{
+    const vnt_token *k = &t[j];
+    if (k->kind == VNT_TOK_WORD && (k->flags & VNT_TF_UPPER) && !is_opener(s, k)) {
+        int u = learned(before, mark, closed, 'U');
+        if (learned(before, mark, closed, 'A') == u && learned(before, mark, closed, 'F') == u)
+            return u;
+    }
+    return learned(before, mark, closed, after_class(s, t, j, n));
+}
+
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
     vnt_status st;
@@ -399,8 +476,10 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
                      punct_role(s, &t[i - 1]) == P_OPEN;
         /* a list label that opens the sentence: "1.", "1.2.2.", "a.", "IV.",
          * also written with spaces, "3. 4. " */
-        if (!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
-            label_chain(s, t, first, i)) {
+        if ((!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
+             label_chain(s, t, first, i)) ||
+            (abbrev && i == first && t[i].end - t[i].start == 2 &&
+             (unsigned char)s[t[i].start] < 0x80)) { /* "A. ", "I. " */
             i++;
             continue;
         }
@@ -415,6 +494,7 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
                         mark = mark_class(s, &t[j]);
                         marks = 1;
                         after_close = 0;
+                        candidate = 1; /* a mark of its own: "v.v.)." */
                     } else {
                         marks++;
                     }
@@ -432,10 +512,12 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             }
         }
         /* a straight quote after a space that closes: `nói... ".` (the gold
-         * puts some closing quotes after a space) */
+         * puts some closing quotes after a space), but not before an
+         * ellipsis: `đây! "... Sau` opens the next sentence */
         if (j < n && (t[j].flags & VNT_TF_SPACE_BEFORE) && punct_role(s, &t[j]) == P_QUOTE &&
             (j + 1 >= n || t[j + 1].kind == VNT_TOK_NEWLINE ||
-             (!(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && closes(s, &t[j + 1])))) {
+             (!(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && closes(s, &t[j + 1]) &&
+              punct_role(s, &t[j + 1]) != P_ELLIPSIS))) {
             j++;
             closed = 1;
             after_close = 1;
@@ -447,6 +529,7 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
                         mark = mark_class(s, &t[j]);
                         marks = 1;
                         after_close = 0;
+                        candidate = 1;
                     } else {
                         marks++;
                     }
@@ -472,7 +555,7 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             else
                 boundary = can_start(s, t, j, n);
             /* the training gold decides where it is clear */
-            int l = news_end ? -1 : learned(before, mark, closed, after_class(s, t, j, n));
+            int l = news_end ? -1 : learned_at(before, mark, closed, s, t, j, n);
             if (l >= 0)
                 boundary = l;
         }

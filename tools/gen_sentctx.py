@@ -11,7 +11,8 @@ break and more text. Each candidate gets a context of three classes, the
 same that csrc/sentences.c computes from the scanner's tokens:
 
   before  the token right before the mark: K an abbreviation of the table,
-          I an initial in upper case, i one in lower case, D another dotted
+          I an initial in upper case (one ASCII letter or Đ: Á, Ư, Ý are
+          words), H one right after another ("N. V."), i one in lower case, D another dotted
           abbreviation (K.T., v.v.), C a word in capitals (two letters or
           more), T a title-case word, L a lower-case word, N a number,
           O an opening bracket or quote, Q a straight quote, P other
@@ -21,11 +22,16 @@ same that csrc/sentences.c computes from the scanner's tokens:
           as ?! or !!), with c appended when closing quotes or brackets
           follow it;
   after   the token after the white space: U a word in upper case, W one of
-          the opener words, L a lower-case word, l a lettered list label
-          ("b."), N a number, n a list number before an upper-case word
-          ("5. Trong"), E an ellipsis, Q a straight quote, O an opening
-          bracket or quote, C a closing one, , punctuation that continues
-          (, ; :), B a bullet (- + * and dashes), X anything else.
+          the opener words, A a word in capitals before another ("VÕ
+          HƯƠNG") or dotted initials that end the line ("L.A.Đ."), F a word
+          in upper case that is not a Vietnamese syllable (a foreign name,
+          an acronym), J an initial in upper case, L a lower-case word, l a
+          lettered list label ("b."), N a number, n list numbers before an
+          upper-case word ("5. Trong", "3. 1. Một"), G a time of day ("7 g
+          sáng"), E an ellipsis, Q a straight quote, O an opening bracket or
+          quote before a word in upper case, o another, C a closing one,
+          , punctuation that continues (, ; :), B a bullet (- + * and
+          dashes), X anything else.
 
 For each context the table holds the number of candidates that did and did
 not end a gold sentence. The splitter follows the majority of a context
@@ -44,6 +50,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -116,8 +123,9 @@ def word_class(w):
     return "X"
 
 
-def before_class(body, marks, abbrevs):
-    """The class of what comes before the marks in a chunk."""
+def before_class(body, marks, abbrevs, prev=""):
+    """The class of what comes before the marks in a chunk (prev: the chunk
+    before it in the sentence)."""
     if body == "":
         return "S"
     # an abbreviation or initial takes the period: "TP", "N", "v.v", "K.T"
@@ -127,7 +135,9 @@ def before_class(body, marks, abbrevs):
             w = m.group(1)
             if w in abbrevs:
                 return "K"
-            if len(w) == 1:
+            if len(w) == 1 and (w < "\x80" or w in "\u0110\u0111"):
+                if w == body and re.match(r"^[A-Z\u0110]\.$", prev) and prev[0] not in abbrevs:
+                    return "H"  # an initial after another: "N. V."
                 return "I" if w.isupper() else "i"
             parts = w.split(".")
             if len(parts) > 1 and len(parts[-1]) <= 2 and not (w.islower() and len(parts[-1]) == 2):
@@ -160,26 +170,67 @@ def mark_class(marks, closers):
     return k + ("c" if closers else "")
 
 
-def after_class(chunk, following, openers):
+TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+SYLLABLE = re.compile(
+    "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    "[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+
+
+def is_syllable(w):
+    """Whether w looks like one Vietnamese syllable (the splitter asks
+    vnt_syllable_parse; this is a looser test of the same shape)."""
+    base = unicodedata.normalize("NFC", unicodedata.normalize("NFD", w.lower()).translate(TONES))
+    return SYLLABLE.match(base) is not None
+
+
+def upper_word_class(w, whole, following, line_end, openers):
+    """W an opener, A a word in capitals before another (a signature: "VÕ
+    HƯƠNG"), F a word that is not a Vietnamese
+    syllable (a foreign name, an acronym), U another word in upper case."""
+    if w in openers and whole:
+        return "W"
+    if w.isupper() and len(w) >= 2 and whole == "exact" and not line_end:
+        nxt = re.match(r"[^\W\d_]*", following).group(0)
+        if len(nxt) >= 2 and nxt.isupper() and not following[len(nxt):len(nxt) + 1].isalnum() and \
+                following[len(nxt):len(nxt) + 1] != ".":
+            return "A"
+    return "U" if is_syllable(w) else "F"
+
+
+def after_class(chunk, following, openers, abbrevs=(), line_end=False, labelled=""):
     c = chunk[0]
     if c.isalpha():
         w = re.match(r"[^\W\d_]+", chunk).group(0)
         if c.isupper():
-            whole = len(chunk) == len(w) or not (chunk[len(w)].isalnum() or chunk[len(w)] == ".")
-            return "W" if w in openers and whole else "U"
+            if chunk[len(w):len(w) + 1] == "." and re.match(r"^(?:[^\W\d_]{1,4}\.)+", chunk):
+                # an initial or an abbreviation: "N.", "H.G."
+                if len(w) == 1 and w < "\x80" and not chunk[2:3].isalpha():
+                    return "J"
+                if w in abbrevs:
+                    return "U"
+                if len(w) == 1 and w == "\u0110" and not chunk[2:3].isalpha():
+                    return "J"
+                if line_end and re.match(r"^(?:[^\W\d_]{1,4}\.){2,}$", chunk):
+                    return "A"
+                return "U"
+            whole = "exact" if len(chunk) == len(w) else \
+                not (chunk[len(w)].isalnum() or chunk[len(w)] == ".")
+            return upper_word_class(w, whole, following, line_end, openers)
         if len(w) == 1 and chunk[1:2] == "." and c.islower():
             return "l"
         return "L"
     if c.isdigit():
-        if re.match(r"\d[\d.,:/-]*\.$", chunk) and following and following[0].isupper():
+        if re.match(r"\d[\d.,:/-]*\.$", chunk) and labelled[:1].isupper():
             return "n"
+        if re.match(r"\d+$", chunk) and following in ("g", "gi\u1edd"):
+            return "G"  # a time of day: "7 g sáng"
         return "N"
     if c == "\u2026" or chunk.startswith(".."):
         return "e" if following[:1].islower() else "E"
     if c in "\"'":
         return "Q"
     if c in OPEN:
-        return "O"
+        return "O" if chunk[1:2].isupper() else "o"
     if c in CLOSE:
         return "C"
     if c in CONT:
@@ -189,16 +240,18 @@ def after_class(chunk, following, openers):
     return "X"
 
 
-def candidates(text, abbrevs, openers):
-    """(end offset, context) of each candidate of text."""
+def candidates(text, abbrevs, openers, ends=()):
+    """(end offset, context) of each candidate of text. ends: the gold
+    sentence ends, where a list label may open a sentence as at the start of
+    a line (the splitter skips labels that open a sentence: "1998. 3. Tác")."""
     chunks = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    line_start = True
+    labels = 0  # list labels that open the sentence so far; -1 not at its start
     for k, (a, b) in enumerate(chunks):
-        if k > 0 and "\n" in text[chunks[k - 1][1]:a]:
-            line_start = True
+        if k == 0 or "\n" in text[chunks[k - 1][1]:a] or chunks[k - 1][1] in ends:
+            labels = 0
         chunk = text[a:b]
-        first = line_start
-        line_start = False
+        first = 0 <= labels < 4
+        run, labels = labels, -1
         m = TAIL.match(chunk)
         if not m or k + 1 >= len(chunks):
             continue
@@ -212,7 +265,8 @@ def candidates(text, abbrevs, openers):
         # a straight quote after a space that closes: `nói... ".`
         q = text[chunks[nxt][0]:chunks[nxt][1]]
         qm = re.match(r"^[\"']([" + re.escape(FINAL + CLOSE) + r"]*)$", q)
-        if qm and (nxt + 1 >= len(chunks) or "\n" in text[chunks[nxt][1]:chunks[nxt + 1][0]] or qm.group(1)):
+        if qm and (nxt + 1 >= len(chunks) or "\n" in text[chunks[nxt][1]:chunks[nxt + 1][0]] or qm.group(1)) \
+                and not re.match(r"\u2026|\.\.", qm.group(1)):  # `đây! "... Sau` opens the next one
             end = chunks[nxt][1]
             closers = closers or q
             nxt += 1
@@ -220,13 +274,25 @@ def candidates(text, abbrevs, openers):
                 continue
         # a list label that opens a line: "1.", "a.", "IV."
         if first and marks == "." and not closers and re.match(r"^(?:\d+|[a-zA-Z]|[IVX]{1,4})(?:\.\d+)*$", body):
+            labels = run + 1  # more labels may follow: "3. 1. Một"
             continue
         after = text[chunks[nxt][0]:chunks[nxt][1]]
         following = text[chunks[nxt + 1][0]:chunks[nxt + 1][1]] if nxt + 1 < len(chunks) else ""
+        line_end = nxt + 1 >= len(chunks) or "\n" in text[chunks[nxt][1]:chunks[nxt + 1][0]]
+        # what follows up to three list labels ("3. 1. Một", "1. \"Trang"), without an opening quote
+        labelled, q = "", nxt
+        for _ in range(3):
+            if not re.match(r"\d[\d.,:/-]*\.$", text[chunks[q][0]:chunks[q][1]]) or q + 1 >= len(chunks) \
+                    or "\n" in text[chunks[q][1]:chunks[q + 1][0]]:
+                break
+            q += 1
+            labelled = text[chunks[q][0]:chunks[q][1]].lstrip(OPEN + "\"'")
         # the context's mark is the last run of marks: "...)." is a period
         runs = re.findall("[" + re.escape(FINAL) + "]+", marks + closers)
-        yield end, (before_class(body, marks, abbrevs), mark_class(runs[-1], closers),
-                    after_class(after, following, openers))
+        prev = text[chunks[k - 1][0]:chunks[k - 1][1]] if k > 0 and labels < 0 and \
+            "\n" not in text[chunks[k - 1][1]:a] and chunks[k - 1][1] not in ends else ""
+        yield end, (before_class(body, marks, abbrevs, prev), mark_class(runs[-1], closers),
+                    after_class(after, following, openers, abbrevs, line_end, labelled))
 
 
 def count(path, abbrevs, openers):
@@ -235,7 +301,7 @@ def count(path, abbrevs, openers):
         for line in f:
             doc = json.loads(line)
             ends = boundaries(doc)
-            for end, ctx in candidates(doc["text"], abbrevs, openers):
+            for end, ctx in candidates(doc["text"], abbrevs, openers, ends):
                 stats[ctx][0 if end in ends else 1] += 1
     return stats
 
@@ -244,12 +310,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--out", default=OUT)
+    ap.add_argument("--abbrev", default=ABBREV_H,
+                    help="the abbreviation table to read (default: csrc/abbrev_table.h)")
     ap.add_argument("--min-n", type=int, default=MIN_N)
     ap.add_argument("--pct", type=int, default=PCT)
     args = ap.parse_args()
     if not os.path.isfile(args.data):
         sys.exit("gen_sentctx.py: no data at %s (pass --data)" % args.data)
-    abbrevs, openers = read_tables(ABBREV_H)
+    abbrevs, openers = read_tables(args.abbrev)
     stats = count(args.data, abbrevs, openers)
     keys = sorted((k for k, v in stats.items() if sum(v) >= MIN_KEEP and not overruled(k)),
                   key=lambda k: (k[0], k[1][0], k[1].endswith("c"), k[2]))

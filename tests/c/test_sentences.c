@@ -106,6 +106,42 @@ static const struct {
     {"", ""},
     {" \n\t\r\n ", ""},
     {"Dòng một\u2028Dòng hai", "Dòng một | Dòng hai"},
+    /* signatures, foreign names, one-letter words (train-CV cases, written anew) */
+    {"Việc này đã báo cáo UBND TP. LÊ MINH HÀ", "Việc này đã báo cáo UBND TP. | LÊ MINH HÀ"},
+    {"Hồ sơ đã gửi về UBND TP. N.T.H.", "Hồ sơ đã gửi về UBND TP. | N.T.H."},
+    {"Theo tài liệu của R. Goldberg, vùng này có nhiều hang.",
+     "Theo tài liệu của R. Goldberg, vùng này có nhiều hang."},
+    {"Bài của L. T. Hoà viết năm 2005.", "Bài của L. T. Hoà viết năm 2005."},
+    {"Ông bà N. Q. Nam ở TP. HCM.", "Ông bà N. Q. Nam ở TP. HCM."},
+    {"Kinh tế phát triển nhanh ở Đông Á. Việt Nam cũng vậy.",
+     "Kinh tế phát triển nhanh ở Đông Á. | Việt Nam cũng vậy."},
+    {"Giải vô địch châu Á. Đội tuyển thắng.", "Giải vô địch châu Á. | Đội tuyển thắng."},
+    /* list labels that open a sentence after another */
+    {"Mực nước tăng 2 m năm 2010. 3. Hậu quả đối với nông nghiệp",
+     "Mực nước tăng 2 m năm 2010. | 3. Hậu quả đối với nông nghiệp"},
+    {"Kết quả như sau. A. Giới thiệu chung\nB. Kết luận chung",
+     "Kết quả như sau. | A. Giới thiệu chung | B. Kết luận chung"},
+    {"Còn nhiều việc, v.v. 2. 1. Mục tiêu chung", "Còn nhiều việc, v.v. | 2. 1. Mục tiêu chung"},
+    {"Họ kể lại mọi chuyện... 2. \"Tôi không quên\", bà nói.",
+     "Họ kể lại mọi chuyện... | 2. \"Tôi không quên\", bà nói."},
+    /* a dash before a lower-case word goes on; a mark after the bracket
+     * that closes an abbreviation ends */
+    {"\"Đất này tốt lắm!\" - một người dân nói. Ai cũng tin.",
+     "\"Đất này tốt lắm!\" - một người dân nói. | Ai cũng tin."},
+    {"Có nhiều loài (cua, ghẹ, v.v.). Nghề nuôi phát triển.",
+     "Có nhiều loài (cua, ghẹ, v.v.). | Nghề nuôi phát triển."},
+    /* after an ellipsis, a bracket before an upper-case word opens a sentence */
+    {"Ông lặng đi, không nói gì... (Theo lời kể của con trai ông)",
+     "Ông lặng đi, không nói gì... | (Theo lời kể của con trai ông)"},
+    {"Có nhiều thứ như rau, thịt... (xem bảng) để chọn.", "Có nhiều thứ như rau, thịt... (xem bảng) để chọn."},
+    /* a time of day after an ellipsis starts a sentence, an amount does not */
+    {"Trời bắt đầu mưa... 6 g sáng hôm sau, đoàn lên đường.",
+     "Trời bắt đầu mưa... | 6 g sáng hôm sau, đoàn lên đường."},
+    {"Giá chỉ còn... 6 triệu đồng.", "Giá chỉ còn... 6 triệu đồng."},
+    /* a straight quote after a space before an ellipsis does not close the
+     * sentence before it: the gold keeps `"...` apart */
+    {"Anh hét lên: \"Đi ngay! \"... Mọi người im lặng.",
+     "Anh hét lên: \"Đi ngay! | \"... | Mọi người im lặng."},
     /* a lower-case word never starts a sentence */
     {"Anh đi. rồi về.", "Anh đi. rồi về."},
     {"Bao giờ? Mai.", "Bao giờ? | Mai."},
