@@ -147,6 +147,9 @@ VNT_INTERNAL int vnt__utf8_valid(const char *s, size_t len, size_t *bad);
  * text: no token reaches across white space, so a stretch scans alike
  * alone or in its text. The first token is marked VNT_TF_SPACE_BEFORE. */
 VNT_INTERNAL vnt_status vnt__scan_chunk(const char *s, size_t a, size_t b, vnt_tokens *toks);
+/* 1 when s[0..n) is an abbreviation of the generated table (the scanner
+ * makes "TP." one token). */
+VNT_INTERNAL int vnt__abbrev_known(const unsigned char *s, size_t n);
 
 /* Grows a token array (doubling). */
 VNT_INTERNAL vnt_status vnt__tokens_grow(vnt_tokens *toks);

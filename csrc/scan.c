@@ -226,6 +226,8 @@ static int abbrev_known(const unsigned char *s, size_t n)
            vnt__word_in(s, n, vnt_abbrev, vnt_abbrev_hash, VNT_ABBREV_HASH_SIZE);
 }
 
+int vnt__abbrev_known(const unsigned char *s, size_t n) { return abbrev_known(s, n); }
+
 static const char *const TLDS[] = {
     "com", "net", "org", "edu", "gov", "vn", "info", "io", "biz", "me", "co", "uk",
     "us", "jp", "cn", "kr", "fr", "de", "ru", "tv", "asia", "xyz", "app", "dev", "int",

@@ -308,13 +308,15 @@ static int is_hour(const char *s, const vnt_token *t, size_t j, size_t n)
     return (len == 1 && w[0] == 'g') || (len == 5 && memcmp(w, "gi\xe1\xbb\x9d", 5) == 0);
 }
 
-static char after_class(const char *s, const vnt_token *t, size_t j, size_t n)
+/* The class of the token after the mark, t[j]; opener: is_opener(s, &t[j]),
+ * which the caller has. */
+static char after_class(const char *s, const vnt_token *t, size_t j, size_t n, int opener)
 {
     const vnt_token *k = &t[j];
     switch (k->kind) {
     case VNT_TOK_WORD:
         if (k->flags & VNT_TF_UPPER) {
-            if (is_opener(s, k))
+            if (opener)
                 return 'W';
             /* a word in capitals before another: a signature, "VÕ HƯƠNG" */
             if (j + 1 < n && t[j + 1].kind == VNT_TOK_WORD && all_caps(s, k) &&
@@ -389,28 +391,25 @@ VNT_INLINE uint32_t ctx_key(char before, char mark, char closed, char after)
  * context is rare or unclear in the training gold. */
 static int learned(char before, char mark, int closed, char after)
 {
-    size_t lo = 0, hi = VNT_SENTCTX_COUNT;
     const uint32_t key = ctx_key(before, mark, (char)closed, after);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const vnt_sentctx *e = &vnt_sentctx_table[mid];
-        const uint32_t k2 = ctx_key(e->before, e->mark, e->closed, e->after);
-        int c = key < k2 ? -1 : key > k2;
-        if (c == 0) {
-            unsigned long tot = (unsigned long)e->ends + e->goes_on;
-            if (tot < VNT_SENTCTX_MIN_N)
-                return -1;
-            if (e->ends * 100UL > VNT_SENTCTX_PCT * tot)
-                return 1;
-            if (e->goes_on * 100UL > VNT_SENTCTX_PCT * tot)
-                return 0;
-            return -1;
-        }
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    /* the last entry at or before key, by a search without branches */
+    size_t base = 0, n = VNT_SENTCTX_COUNT;
+    while (n > 1) {
+        size_t half = n / 2;
+        const vnt_sentctx *e = &vnt_sentctx_table[base + half];
+        base = ctx_key(e->before, e->mark, e->closed, e->after) <= key ? base + half : base;
+        n -= half;
     }
+    const vnt_sentctx *e = &vnt_sentctx_table[base];
+    if (VNT_SENTCTX_COUNT == 0 || ctx_key(e->before, e->mark, e->closed, e->after) != key)
+        return -1;
+    unsigned long tot = (unsigned long)e->ends + e->goes_on;
+    if (tot < VNT_SENTCTX_MIN_N)
+        return -1;
+    if (e->ends * 100UL > VNT_SENTCTX_PCT * tot)
+        return 1;
+    if (e->goes_on * 100UL > VNT_SENTCTX_PCT * tot)
+        return 0;
     return -1;
 }
 
@@ -421,12 +420,13 @@ static int learned_at(char before, char mark, int closed, const char *s, const v
                       size_t j, size_t n)
 {
     const vnt_token *k = &t[j];
-    if (k->kind == VNT_TOK_WORD && (k->flags & VNT_TF_UPPER) && !is_opener(s, k)) {
+    int opener = is_opener(s, k);
+    if (k->kind == VNT_TOK_WORD && (k->flags & VNT_TF_UPPER) && !opener) {
         int u = learned(before, mark, closed, 'U');
         if (learned(before, mark, closed, 'A') == u && learned(before, mark, closed, 'F') == u)
             return u;
     }
-    return learned(before, mark, closed, after_class(s, t, j, n));
+    return learned(before, mark, closed, after_class(s, t, j, n, opener));
 }
 
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
@@ -593,9 +593,23 @@ vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens
  * give it: its ASCII bytes are letters and digits, and it starts with a
  * letter, or it is an ASCII number. Sets *kind and *flags; 0 when the chunk
  * needs the scanner. The loop has no branch but its own. */
-static int plain_chunk(const unsigned char *u, size_t a, size_t b, int *kind, int *flags)
+static int plain_chunk(const unsigned char *u, size_t len, size_t a, size_t b, int *kind,
+                       int *flags)
 {
     unsigned bad = 0, high = 0;
+#ifdef SSE2_SKIP
+    if (b - a <= 16 && len - a >= 16) { /* 16 bytes at once, the chunk's bits kept */
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + a));
+        __m128i x = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(32)), _mm_set1_epi8('a'));
+        __m128i y = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+        __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x),
+                                  _mm_cmpeq_epi8(_mm_min_epu8(y, _mm_set1_epi8(9)), y));
+        unsigned keep = (1u << (b - a)) - 1;
+        unsigned hi = (unsigned)_mm_movemask_epi8(v);
+        bad = ~hi & ~(unsigned)_mm_movemask_epi8(ok) & keep;
+        high = hi & keep ? 0x80 : 0;
+    } else
+#endif
     for (size_t i = a; i < b; i++) {
         unsigned c = u[i];
         unsigned alpha = (unsigned)((c | 32) - 'a') < 26, digit = (unsigned)(c - '0') < 10;
@@ -622,13 +636,8 @@ static int plain_chunk(const unsigned char *u, size_t a, size_t b, int *kind, in
     return 1;
 }
 
-/* Appends the tokens of chunk s[a..b): one token when it is plain, else
- * the scanner's. */
-static vnt_status chunk_tokens(const char *s, size_t a, size_t b, vnt_tokens *work)
+static vnt_status push_token(vnt_tokens *work, size_t a, size_t b, int kind, int flags)
 {
-    int kind, flags;
-    if (!plain_chunk((const unsigned char *)s, a, b, &kind, &flags))
-        return vnt__scan_chunk(s, a, b, work);
     if (work->len == work->cap) {
         vnt_status st = vnt__tokens_grow(work);
         if (st != VNT_OK)
@@ -642,7 +651,40 @@ static vnt_status chunk_tokens(const char *s, size_t a, size_t b, vnt_tokens *wo
     return VNT_OK;
 }
 
+/* Appends the tokens of chunk s[a..b): one token when it is plain, else
+ * the scanner's. */
+static vnt_status chunk_tokens(const char *s, size_t len, size_t a, size_t b, vnt_tokens *work)
+{
+    int kind, flags;
+    if (!plain_chunk((const unsigned char *)s, len, a, b, &kind, &flags))
+        return vnt__scan_chunk(s, a, b, work);
+    return push_token(work, a, b, kind, flags);
+}
+
 VNT_INLINE int ascii_ws(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+
+/* The chunk s[a..p] (white space or the end after it) that is a word the
+ * fast pass went over and one period: the scanner's tokens for it, without
+ * the scanner (two thirds of the chunks it stops at). An abbreviation of
+ * the table, or one capital (an initial), with its period; else the word
+ * and the period. *done is 0 when the chunk is not of that form. */
+static vnt_status word_period(const char *s, size_t len, size_t a, size_t p, vnt_tokens *work,
+                              int *done)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int kind, flags;
+    *done = 0;
+    if (!plain_chunk(u, len, a, p, &kind, &flags) || kind != VNT_TOK_WORD)
+        return VNT_OK;
+    *done = 1;
+    if (vnt__abbrev_known(u + a, p - a))
+        return push_token(work, a, p + 1, VNT_TOK_ABBREV, flags | VNT_TF_KNOWN);
+    if ((p - a == 1 && u[a] >= 'A' && u[a] <= 'Z') ||
+        (p - a == 2 && u[a] == 0xC4 && u[a + 1] == 0x90)) /* Đ */
+        return push_token(work, a, p + 1, VNT_TOK_ABBREV, flags | VNT_TF_INITIAL);
+    vnt_status st = push_token(work, a, p, VNT_TOK_WORD, flags);
+    return st != VNT_OK ? st : push_token(work, p, p + 1, VNT_TOK_PUNCT, 0);
+}
 
 /* The fast pass is a small automaton over byte classes, without branches
  * but the one that leaves it. Classes: 0 ASCII that goes on; 1 stops (line
@@ -793,7 +835,7 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
             size_t c1 = c0;
             while (c1 < e && !ascii_ws(u[c1]))
                 c1++;
-            if ((st = chunk_tokens(s, c0, c1, work)) != VNT_OK)
+            if ((st = chunk_tokens(s, len, c0, c1, work)) != VNT_OK)
                 return st;
             c0 = c1;
             while (c0 < e && ascii_ws(u[c0]))
@@ -803,7 +845,7 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
             size_t l0 = e;
             while (!ascii_ws(u[l0 - 1]))
                 l0--;
-            if ((st = chunk_tokens(s, l0, e, work)) != VNT_OK)
+            if ((st = chunk_tokens(s, len, l0, e, work)) != VNT_OK)
                 return st;
         }
         if (p >= len)
@@ -816,7 +858,11 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
             while (b < len && !ascii_ws(u[b]))
                 b++;
         }
-        if ((st = vnt__scan_chunk(s, a, b, work)) != VNT_OK)
+        int done = 0;
+        if (!newline && u[p] == '.' && b == p + 1 && p > a &&
+            (st = word_period(s, len, a, p, work, &done)) != VNT_OK)
+            return st;
+        if (!done && (st = vnt__scan_chunk(s, a, b, work)) != VNT_OK)
             return st;
         i = b;
     }
