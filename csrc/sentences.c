@@ -388,29 +388,28 @@ VNT_INLINE uint32_t ctx_key(char before, char mark, char closed, char after)
 }
 
 /* The decision of the context table: 1 ends, 0 goes on, -1 when the
- * context is rare or unclear in the training gold. */
+ * context is rare or unclear in the training gold. The entry is found
+ * through the generated hash (tools/gen_sentctx.py). */
 static int learned(char before, char mark, int closed, char after)
 {
     const uint32_t key = ctx_key(before, mark, (char)closed, after);
-    /* the last entry at or before key, by a search without branches */
-    size_t base = 0, n = VNT_SENTCTX_COUNT;
-    while (n > 1) {
-        size_t half = n / 2;
-        const vnt_sentctx *e = &vnt_sentctx_table[base + half];
-        base = ctx_key(e->before, e->mark, e->closed, e->after) <= key ? base + half : base;
-        n -= half;
+    const uint32_t mask = (1u << VNT_SENTCTX_HASH_BITS) - 1;
+    for (uint32_t i = (key * 2654435761u) >> (32 - VNT_SENTCTX_HASH_BITS);; i = (i + 1) & mask) {
+        int k = vnt_sentctx_hash[i];
+        if (k < 0)
+            return -1;
+        const vnt_sentctx *e = &vnt_sentctx_table[k];
+        if (ctx_key(e->before, e->mark, e->closed, e->after) != key)
+            continue;
+        unsigned long tot = (unsigned long)e->ends + e->goes_on;
+        if (tot < VNT_SENTCTX_MIN_N)
+            return -1;
+        if (e->ends * 100UL > VNT_SENTCTX_PCT * tot)
+            return 1;
+        if (e->goes_on * 100UL > VNT_SENTCTX_PCT * tot)
+            return 0;
+        return -1;
     }
-    const vnt_sentctx *e = &vnt_sentctx_table[base];
-    if (VNT_SENTCTX_COUNT == 0 || ctx_key(e->before, e->mark, e->closed, e->after) != key)
-        return -1;
-    unsigned long tot = (unsigned long)e->ends + e->goes_on;
-    if (tot < VNT_SENTCTX_MIN_N)
-        return -1;
-    if (e->ends * 100UL > VNT_SENTCTX_PCT * tot)
-        return 1;
-    if (e->goes_on * 100UL > VNT_SENTCTX_PCT * tot)
-        return 0;
-    return -1;
 }
 
 /* learned() for the token after the mark, t[j]. The classes of a word in

@@ -306,6 +306,30 @@ def count(path, abbrevs, openers):
     return stats
 
 
+def hash_lines(keys):
+    """The table's entries by hash, as sentences.c's learned() finds them:
+    the key (before << 24 | mark << 16 | closed << 8 | after, the bytes of
+    the codes) times 2654435761, its top bits the first slot, linear
+    probing; at least twice as many slots as entries; -1 empty."""
+    bits = 4
+    while (1 << bits) < 2 * len(keys):
+        bits += 1
+    size = 1 << bits
+    slots = [-1] * size
+    for idx, (b, m, a) in enumerate(keys):
+        key = ord(b) << 24 | ord(m[0]) << 16 | (1 if m.endswith("c") else 0) << 8 | ord(a)
+        i = ((key * 2654435761) & 0xFFFFFFFF) >> (32 - bits)
+        while slots[i] >= 0:
+            i = (i + 1) & (size - 1)
+        slots[i] = idx
+    lines = ["/* The entries by hash (see learned() in sentences.c): index, -1 empty. */",
+             "#define VNT_SENTCTX_HASH_BITS %d" % bits,
+             "static const short vnt_sentctx_hash[1 << VNT_SENTCTX_HASH_BITS] = {"]
+    for k in range(0, size, 16):
+        lines.append("    " + ", ".join("%d" % x for x in slots[k:k + 16]) + ",")
+    return lines + ["};", ""]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=DEFAULT_DATA)
@@ -346,7 +370,9 @@ def main():
         e, g = stats[k]
         lines.append("    {'%s', '%s', %d, '%s', %d, %d}," % (
             b, m[0], 1 if m.endswith("c") else 0, a.replace("'", "\\'"), e, g))
-    lines += ["};", "", "#endif /* VNT_SENTCTX_TABLE_H */", ""]
+    lines += ["};", ""]
+    lines += hash_lines(keys)
+    lines += ["#endif /* VNT_SENTCTX_TABLE_H */", ""]
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
     print("%s: %d contexts" % (os.path.relpath(args.out, REPO), len(keys)))
