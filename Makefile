@@ -118,7 +118,7 @@ $(STAMP_VENV): pyproject.toml setup.py | deps
 	$(VPY) -m pip install -q --no-build-isolation -e '.[test]'
 	touch $@ $(STAMP_BUILD)
 
-$(STAMP_BUILD): $(SRCLIST) $(STAMP_VENV) $(CSRC) $(CHDR) $(BINDING)
+$(STAMP_BUILD): $(SRCLIST) $(STAMP_VENV) $(CSRC) $(CHDR) $(BINDING) setup.py
 	$(VPY) setup.py -q build_ext --inplace --force
 	touch $@
 

@@ -79,7 +79,7 @@ class BuildExt(build_ext):
                 # Only PyInit__vntext (marked by PyMODINIT_FUNC) is exported.
                 ext.extra_compile_args += [
                     "-std=c11",
-                    "-O2",
+                    "-O3",
                     "-Wall",
                     "-Wextra",
                     "-fvisibility=hidden",
