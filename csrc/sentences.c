@@ -662,6 +662,52 @@ static vnt_status chunk_tokens(const char *s, size_t len, size_t a, size_t b, vn
 
 VNT_INLINE int ascii_ws(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
 
+/* The end of the chunk (the bytes up to ASCII white space) that starts at
+ * a, at most e; 16 bytes at once where the text has them. */
+static size_t chunk_end(const unsigned char *u, size_t len, size_t a, size_t e)
+{
+#ifdef SSE2_SKIP
+    while (len - a >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + a));
+        __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(9)); /* 9..13 -> 0..4 */
+        __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                  _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(4)), x));
+        unsigned m = (unsigned)_mm_movemask_epi8(ws);
+        if (m != 0) {
+            size_t c = a + (size_t)__builtin_ctz(m);
+            return c < e ? c : e;
+        }
+        a += 16;
+        if (a >= e)
+            return e;
+    }
+#endif
+    while (a < e && !ascii_ws(u[a]))
+        a++;
+    return a;
+}
+
+/* The start of the chunk that ends at e (u[e - 1] is not white space), at
+ * least lo; 16 bytes at once where the text has them. */
+static size_t chunk_start(const unsigned char *u, size_t lo, size_t e)
+{
+#ifdef SSE2_SKIP
+    while (e - lo >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + e - 16));
+        __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(9));
+        __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                  _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(4)), x));
+        unsigned m = (unsigned)_mm_movemask_epi8(ws);
+        if (m != 0)
+            return e - 16 + (size_t)(32 - __builtin_clz(m));
+        e -= 16;
+    }
+#endif
+    while (e > lo && !ascii_ws(u[e - 1]))
+        e--;
+    return e;
+}
+
 /* The chunk s[a..p] (white space or the end after it) that is a word the
  * fast pass went over and one period: the scanner's tokens for it, without
  * the scanner (two thirds of the chunks it stops at). An abbreviation of
@@ -822,8 +868,7 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
         int newline = p < len && (u[p] == '\n' || u[p] == '\r');
         size_t a = p; /* start of the chunk that holds p */
         if (!newline && p < len)
-            while (a > s0 && !ascii_ws(u[a - 1]))
-                a--;
+            a = chunk_start(u, s0, a);
         /* the stretch [s0, a): its first two chunks (a bullet and the word
          * after it) and its last one */
         size_t e = a;
@@ -831,9 +876,7 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
             e--;
         size_t c0 = s0;
         for (int k = 0; k < 2 && c0 < e; k++) {
-            size_t c1 = c0;
-            while (c1 < e && !ascii_ws(u[c1]))
-                c1++;
+            size_t c1 = chunk_end(u, len, c0, e);
             if ((st = chunk_tokens(s, len, c0, c1, work)) != VNT_OK)
                 return st;
             c0 = c1;
@@ -841,9 +884,7 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
                 c0++;
         }
         if (c0 < e) {
-            size_t l0 = e;
-            while (!ascii_ws(u[l0 - 1]))
-                l0--;
+            size_t l0 = chunk_start(u, c0, e);
             if ((st = chunk_tokens(s, len, l0, e, work)) != VNT_OK)
                 return st;
         }
