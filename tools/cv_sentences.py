@@ -33,6 +33,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
+from bench_sentences import gold_spans, load_docs  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 DATA = os.path.normpath(os.path.join(REPO, "..", "shared", "data", "sentences"))
@@ -49,23 +52,6 @@ class Spans(ctypes.Structure):
 
 class Tokens(ctypes.Structure):
     _fields_ = [("items", ctypes.c_void_p), ("len", ctypes.c_size_t), ("cap", ctypes.c_size_t)]
-
-
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def gold_ends(doc):
-    """Character offsets where gold sentences end."""
-    text, pos, ends = doc["text"], 0, []
-    for s in doc["sentences"]:
-        i = text.find(s, pos)
-        if i < 0:
-            raise SystemExit("gold sentence not in its text (%s): %r" % (doc.get("doc"), s[:60]))
-        ends.append((i, i + len(s)))
-        pos = i + len(s)
-    return ends
 
 
 def build(workdir, docs, cc, ctx_args=(), abbrev_args=()):
@@ -125,7 +111,7 @@ def predict(lib, text):
 def score(lib, docs, errors):
     tp = npred = ngold = 0
     for d in docs:
-        g, p = set(gold_ends(d)), set(predict(lib, d["text"]))
+        g, p = set(gold_spans(d)), set(predict(lib, d["text"]))
         tp += len(g & p)
         npred += len(p)
         ngold += len(g)
@@ -194,12 +180,12 @@ def main():
                 name, counts[name, "<->"] + counts[name, "<+>"], counts[name, "<->"], counts[name, "<+>"]))
         print("%-50s %4d" % ("all", len(lines)))
         return
-    train = load(os.path.join(DATA, "train.jsonl"))
+    train = load_docs(os.path.join(DATA, "train.jsonl"))
     errors = []
     tot = [0, 0, 0]
     with tempfile.TemporaryDirectory(prefix="vnt-cv-") as work:
         if args.dev:
-            runs = [(train, load(os.path.join(DATA, "dev.jsonl")))]
+            runs = [(train, load_docs(os.path.join(DATA, "dev.jsonl")))]
         else:
             k = args.folds
             runs = [([d for i, d in enumerate(train) if i % k != f],
