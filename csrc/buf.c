@@ -23,7 +23,7 @@ const char *vnt_strerror(vnt_status status)
     case VNT_ERR_UNICODE:
         return "Unicode processing failed";
     case VNT_ERR_FORMAT:
-        return "not a valid vntext model file: malformed, of another file version (version 4 is "
+        return "not a valid vntext model file: malformed, of another file version (version 5 is "
                "read; retrain with tools/train_segmenter.py), or built for another syllable parser";
     }
     return "unknown status";

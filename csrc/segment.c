@@ -24,7 +24,7 @@
 #define FNV_PRIME UINT64_C(0x100000001b3)
 #define KEY_SEED UINT64_C(0x243f6a8885a308d3)   /* feature keys */
 #define LEX_SEED UINT64_C(0x13198a2e03707344)   /* lexicon entry hashes */
-#define MODEL_VERSION 4
+#define MODEL_VERSION 5
 #define HEADER_FIXED 64 /* the header up to the template ids */
 #define NONSYL_BIT (UINT64_C(1) << 63)
 #define PAD_BOS (UINT64_C(1) << 32)
@@ -66,9 +66,9 @@ VNT_INLINE uint64_t mix64(uint64_t x)
 
 VNT_INLINE uint64_t hash_step(uint64_t h, uint64_t v) { return mix64(h ^ v); }
 
-/* Feature keys (file version 4): each slot value is mixed once, the j-th
- * value of a template rotated left by 16 j bits, and the key is the mix of
- * the template's seed xor those (tools/SEGMENTER.md, "Hashing"). */
+/* Feature keys (file version 5): each slot value is mixed once, the j-th
+ * value of a template rotated left by 16 j bits, and the key is the
+ * template's seed xor those (tools/SEGMENTER.md, "Hashing"). */
 #define VALUE_SEED UINT64_C(0x9e3779b97f4a7c15)
 VNT_INLINE uint64_t value_mix(uint64_t v) { return mix64(v + VALUE_SEED); }
 VNT_INLINE uint64_t rotl64(uint64_t x, unsigned r) { return r ? x << r | x >> (64 - r) : x; }
@@ -348,7 +348,8 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         return VNT_ERR_NOMEM;
 
     /* version 1 files used FNV keys, version 2 had no prefix set, version 3
-     * chained the keys value by value: retrain */
+     * chained the keys value by value, version 4 mixed each key once more:
+     * retrain */
     BAD(len < HEADER_FIXED || memcmp(p, "VNTSEGM\0", 8) != 0);
     BAD(rd32(p + 8) != MODEL_VERSION);
     uint32_t header = rd32(p + 12), nw = rd32(p + 16), nlex = rd32(p + 20);
@@ -954,7 +955,6 @@ static void gap_keys(const vnt_segmenter *m, const uint64_t *sv, uint64_t *keys)
         uint64_t h = m->tpl_seed[t];
         for (unsigned j = 0; j < d->n; j++)
             h ^= rotl64(sv[d->slot[j]], 16 * j);
-        h = mix64(h);
         keys[t] = h;
         uint64_t b1 = bucket1(h, m->fmask);
         PREFETCH(&m->ftab[b1]);

@@ -240,10 +240,11 @@ def mix64(x):
     return x ^ (x >> 31)
 
 
-# Feature keys of model file version 4: each slot value is mixed once,
+# Feature keys of model file version 5: each slot value is mixed once,
 # value_mix(v) = mix64(v + VALUE_SEED) (a unit's value serves every gap and
 # template it is in), the j-th value of a template is rotated left by 16 j
-# bits, and the key is mix64(template seed ^ the rotated mixes).
+# bits, and the key is the template seed xor the rotated mixes (the mixes
+# are random enough: no mix of the sum is needed).
 VALUE_SEED = 0x9E3779B97F4A7C15
 
 
@@ -257,11 +258,11 @@ def rotl64(x, r):
 
 
 def feature_key(tid, values):
-    """The key of template tid with slot values (file version 4)."""
+    """The key of template tid with slot values (file version 5)."""
     h = hash_step(KEY_SEED, tid)
     for j, v in enumerate(values):
         h ^= rotl64(value_mix(v), 16 * j)
-    return mix64(h)
+    return h
 
 
 def hash_step(h, value):

@@ -39,7 +39,7 @@ NO_GAP = 1 << 9   # lmaskp / lmaskn of a gap at the edge of the sentence
 # t[-3] are further left, t[1], t[2] further right (padding outside the
 # sentence).  Each template: (id, group, slots); a slot names a per-gap
 # column (see gap_columns).  The key of a feature: segment_data.feature_key,
-# mix64 of the template's seed xor each slot value's mix rotated by its place.
+# the template's seed xor each slot value's mix rotated by its place.
 
 TEMPLATES = [
     (0, "bias", []),
@@ -215,7 +215,7 @@ def hash_keys(tid, cols, n):
     h = np.full(n, template_seed(tid), dtype=U64)
     for j, c in enumerate(cols):
         h ^= rotl_np(mix64_np(c + U64(sd.VALUE_SEED)), 16 * j)
-    return mix64_np(h)
+    return h
 
 
 TRAIN_WORD_FOLDS = 5
@@ -424,7 +424,7 @@ def prune(model, keep=None, threshold=None):
 # Model file (tools/SEGMENTER.md, "Model file")
 
 MAGIC = b"VNTSEGM\x00"
-VERSION = 4
+VERSION = 5
 HEADER = "<8sIIIIII4fQII"  # magic .. text_len, n_more; then template ids, text, padding
 
 

@@ -342,16 +342,18 @@ static void model_validation(size_t len, const unsigned char *data)
     copy[48] ^= 1; /* fingerprint */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT);
     memcpy(copy, data, len);
-    CHECK(copy[8] == 4 && copy[9] == 0); /* file version 4 */
+    CHECK(copy[8] == 5 && copy[9] == 0); /* file version 5 */
     copy[8] = 1;                         /* version 1: FNV keys, must be retrained */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
     copy[8] = 2;                         /* version 2: no prefix set */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
     copy[8] = 3;                         /* version 3: keys chained value by value */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
-    copy[8] = 5;
+    copy[8] = 4;                         /* version 4: keys mixed once more */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
-    copy[8] = 4;
+    copy[8] = 6;
+    CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
+    copy[8] = 5;
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_OK && m != NULL);
     vnt_segmenter_free(m);
     m = NULL;
