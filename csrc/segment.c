@@ -135,11 +135,12 @@ VNT_INLINE int hset_has(const hset *s, uint64_t k)
 }
 
 /* Feature weights: a table of 64-byte buckets of eight entries, each the
- * high 32 bits of a key (its fingerprint) and the weight. A key has two
- * buckets, b1 from slot_of(key) and b2 = b1 XOR a nonzero value from the
- * fingerprint, and sits in the one that was emptier when the table was
- * built. A lookup reads both buckets whole and adds the weights of the
- * entries whose fingerprint is the key's: no branch, one cache line each.
+ * high 32 bits of a key (its fingerprint) and the weight. A key sits in
+ * its bucket b1 (from slot_of(key)), or, where b1 was full when the table
+ * was built, in b2 = b1 XOR a nonzero value from the fingerprint, and a bit
+ * of b1 says so (about one bucket in twenty). A lookup reads b1 whole (and
+ * b2 where b1's bit is set) and adds the weights of the entries whose
+ * fingerprint is the key's: one cache line, no branch but the rare one.
  * Empty entries weigh 0. The loader makes sure each model key finds only
  * its own entry in its two buckets (otherwise it doubles the table), so it
  * always finds its own weight; a key outside the model finds a weight only
@@ -225,6 +226,7 @@ static const template_def *find_template(unsigned id)
 struct vnt_segmenter {
     fbucket *ftab;
     uint64_t fmask;          /* buckets - 1 */
+    uint64_t *fover;         /* bit b: keys of bucket b that did not fit went to their b2 */
     size_t n_weights;
     hset lex;
     hset lexmore;            /* proper prefixes of the lexicon entries */
@@ -274,6 +276,7 @@ void vnt_segmenter_free(vnt_segmenter *seg)
     if (!seg)
         return;
     free(seg->ftab);
+    free(seg->fover);
     free(seg->lex.keys);
     free(seg->lexmore.keys);
     free(seg->ujoin.keys);
@@ -290,37 +293,42 @@ static int ftab_build(vnt_segmenter *seg, const unsigned char *keys, const unsig
                       uint32_t nw, size_t nb)
 {
     free(seg->ftab);
+    free(seg->fover);
     seg->ftab = aligned_alloc(64, nb * sizeof *seg->ftab);
-    if (!seg->ftab)
-        return -1;
-    memset(seg->ftab, 0, nb * sizeof *seg->ftab);
+    seg->fover = calloc((nb + 63) / 64, sizeof *seg->fover);
     uint8_t *fill = calloc(nb, 1);
-    if (!fill)
+    if (!seg->ftab || !seg->fover || !fill) {
+        free(fill);
         return -1;
+    }
+    memset(seg->ftab, 0, nb * sizeof *seg->ftab);
     seg->fmask = nb - 1;
     int r = 0;
     for (uint32_t i = 0; i < nw && r == 0; i++) {
         uint64_t k = rd64(keys + 8 * (size_t)i);
         uint32_t fp = (uint32_t)(k >> 32);
-        uint64_t b1 = bucket1(k, seg->fmask), b2 = bucket2(b1, fp, seg->fmask);
-        uint64_t b = fill[b2] < fill[b1] ? b2 : b1;
-        if (fill[b] == BUCKET) {
-            r = 1;
-            break;
+        uint64_t b1 = bucket1(k, seg->fmask), b = b1;
+        if (fill[b1] == BUCKET) { /* full: the key goes to b2, b1 says so */
+            seg->fover[b1 / 64] |= UINT64_C(1) << (b1 % 64);
+            b = bucket2(b1, fp, seg->fmask);
+            if (fill[b] == BUCKET) {
+                r = 1;
+                break;
+            }
         }
         seg->ftab[b].fp[fill[b]] = fp;
         seg->ftab[b].w[fill[b]] = rdf32(ws + 4 * (size_t)i);
         fill[b]++;
     }
-    /* every key finds its fingerprint once in its two buckets */
+    /* every key finds its fingerprint once where lookups look for it */
     for (uint32_t i = 0; i < nw && r == 0; i++) {
         uint64_t k = rd64(keys + 8 * (size_t)i);
         uint32_t fp = (uint32_t)(k >> 32);
         uint64_t b1 = bucket1(k, seg->fmask), b2 = bucket2(b1, fp, seg->fmask);
-        int found = 0;
+        int over = (seg->fover[b1 / 64] >> (b1 % 64)) & 1, found = 0;
         for (int j = 0; j < BUCKET; j++)
             found += (seg->ftab[b1].fp[j] == fp && j < fill[b1]) +
-                     (seg->ftab[b2].fp[j] == fp && j < fill[b2]);
+                     (over && seg->ftab[b2].fp[j] == fp && j < fill[b2]);
         if (found != 1)
             r = 1;
     }
@@ -456,7 +464,7 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg)
 {
     if (!seg)
         return 0;
-    return sizeof *seg + (seg->fmask + 1) * sizeof(fbucket) + (seg->lex.mask + 1) * 8 +
+    return sizeof *seg + (seg->fmask + 1) * sizeof(fbucket) + (seg->fmask + 64) / 64 * 8 + (seg->lex.mask + 1) * 8 +
            (seg->lexmore.mask + 1) * 8 +
            (seg->ujoin.mask + 1) * 8 + (seg->usplit.mask + 1) * 8 + seg->file_len +
            strlen(seg->desc) + 1;
@@ -767,11 +775,19 @@ VNT_INLINE float bucket_weight(const fbucket *b, uint32_t fp)
 #endif
 }
 
+VNT_INLINE int overflowed(const vnt_segmenter *m, uint64_t b)
+{
+    return (int)((m->fover[b / 64] >> (b % 64)) & 1);
+}
+
 VNT_INLINE float weight_of(const vnt_segmenter *m, uint64_t k)
 {
     uint32_t fp = (uint32_t)(k >> 32);
-    uint64_t b1 = bucket1(k, m->fmask), b2 = bucket2(b1, fp, m->fmask);
-    return bucket_weight(&m->ftab[b1], fp) + bucket_weight(&m->ftab[b2], fp);
+    uint64_t b1 = bucket1(k, m->fmask);
+    float w = bucket_weight(&m->ftab[b1], fp);
+    if (VNT_UNLIKELY(overflowed(m, b1)))
+        w += bucket_weight(&m->ftab[bucket2(b1, fp, m->fmask)], fp);
+    return w;
 }
 
 VNT_INLINE uint64_t small_mix(const vnt_segmenter *m, uint64_t x)
@@ -958,7 +974,8 @@ static void gap_keys(const vnt_segmenter *m, const uint64_t *sv, uint64_t *keys)
         keys[t] = h;
         uint64_t b1 = bucket1(h, m->fmask);
         PREFETCH(&m->ftab[b1]);
-        PREFETCH(&m->ftab[bucket2(b1, (uint32_t)(h >> 32), m->fmask)]);
+        if (overflowed(m, b1))
+            PREFETCH(&m->ftab[bucket2(b1, (uint32_t)(h >> 32), m->fmask)]);
     }
 }
 
