@@ -326,11 +326,16 @@ utf8_view_of(PyObject *obj, utf8_view *v)
 }
 
 /* Code points in UTF-8 s[0..n): the bytes that are not continuation bytes. */
-static Py_ssize_t
+static inline Py_ssize_t
 count_code_points(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t cont = 0, i = 0;
+    if (n < 16) { /* a word: a plain loop beats the setting up below */
+        for (; i < n; i++)
+            cont += (u[i] & 0xC0) == 0x80;
+        return (Py_ssize_t)(n - cont);
+    }
 #if defined(__SSE2__)
     /* 16 bytes at a time: a continuation byte is below -64 as a signed
      * byte; up to 255 blocks of 0/1 byte counts add up before psadbw
