@@ -464,10 +464,9 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg)
 {
     if (!seg)
         return 0;
-    return sizeof *seg + (seg->fmask + 1) * sizeof(fbucket) + (seg->fmask + 64) / 64 * 8 + (seg->lex.mask + 1) * 8 +
-           (seg->lexmore.mask + 1) * 8 +
-           (seg->ujoin.mask + 1) * 8 + (seg->usplit.mask + 1) * 8 + seg->file_len +
-           strlen(seg->desc) + 1;
+    return sizeof *seg + (seg->fmask + 1) * sizeof(fbucket) + (seg->fmask + 64) / 64 * 8 +
+           (seg->lex.mask + 1) * 8 + (seg->lexmore.mask + 1) * 8 + (seg->ujoin.mask + 1) * 8 +
+           (seg->usplit.mask + 1) * 8 + seg->file_len + strlen(seg->desc) + 1;
 }
 
 /* ---------------------------------------------------------------------- */
