@@ -37,6 +37,8 @@
 #define PAD 3           /* padding tokens on each side of a sentence */
 #define MAX_TEMPLATES 64
 #define MAX_SLOTS 4
+#define LEX_ENTRY 1
+#define LEX_MORE 2
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -102,21 +104,39 @@ static vnt_status hset_init(hset *s, size_t n)
     return VNT_OK;
 }
 
-/* The set must have room (made by hset_init for at least this many). */
-static void hset_add(hset *s, uint64_t k)
+/* Adds k; returns its slot (the mask + 1 for 0, kept aside). The set must
+ * have room (made by hset_init for at least this many). */
+static uint64_t hset_add(hset *s, uint64_t k)
 {
     if (k == 0) {
         s->has_zero = 1;
-        return;
+        return s->mask + 1;
     }
     uint64_t i = slot_of(k) & s->mask;
     while (s->keys[i] != 0) {
         if (s->keys[i] == k)
-            return;
+            return i;
         i = (i + 1) & s->mask;
     }
     s->keys[i] = k;
     s->n++;
+    return i;
+}
+
+/* The slot of k in s, the mask + 1 for 0 when s has it, or -1. */
+VNT_INLINE int64_t hset_find(const hset *s, uint64_t k)
+{
+    if (VNT_UNLIKELY(k == 0))
+        return s->has_zero ? (int64_t)s->mask + 1 : -1;
+    uint64_t i = slot_of(k) & s->mask;
+    for (;;) {
+        uint64_t x = s->keys[i];
+        if (x == k)
+            return (int64_t)i;
+        if (x == 0)
+            return -1;
+        i = (i + 1) & s->mask;
+    }
 }
 
 VNT_INLINE int hset_has(const hset *s, uint64_t k)
@@ -228,8 +248,8 @@ struct vnt_segmenter {
     uint64_t fmask;          /* buckets - 1 */
     uint64_t *fover;         /* bit b: keys of bucket b that did not fit went to their b2 */
     size_t n_weights;
-    hset lex;
-    hset lexmore;            /* proper prefixes of the lexicon entries */
+    hset lex;                /* lexicon entries and their proper prefixes */
+    uint8_t *lexflags;       /* per slot of lex (and one for 0): LEX_ENTRY, LEX_MORE */
     hset ujoin, usplit;      /* user dictionary: entry hashes (may be empty) */
     double trans[4];         /* SS, SJ, JS, JJ */
     template_def tpl[MAX_TEMPLATES];
@@ -278,7 +298,7 @@ void vnt_segmenter_free(vnt_segmenter *seg)
     free(seg->ftab);
     free(seg->fover);
     free(seg->lex.keys);
-    free(seg->lexmore.keys);
+    free(seg->lexflags);
     free(seg->ujoin.keys);
     free(seg->usplit.keys);
     free(seg->desc);
@@ -420,27 +440,29 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         nb *= 2;
     }
 
-    /* lexicon */
-    st = hset_init(&seg->lex, nlex);
+    /* lexicon: the entries and the prefixes in one set, a flag byte each */
+    st = hset_init(&seg->lex, (size_t)nlex + nmore);
     if (st != VNT_OK)
         goto fail;
     seg->lex.maxlen = maxlen;
+    seg->lexflags = calloc(seg->lex.mask + 2, 1);
+    if (!seg->lexflags) {
+        st = VNT_ERR_NOMEM;
+        goto fail;
+    }
     const unsigned char *lx = p + header + wbytes;
     for (uint32_t i = 0; i < nlex; i++) {
         uint64_t k = rd64(lx + 8 * (size_t)i);
         BAD(i > 0 && k <= prev);
         prev = k;
-        hset_add(&seg->lex, k);
+        seg->lexflags[hset_add(&seg->lex, k)] |= LEX_ENTRY;
     }
-    st = hset_init(&seg->lexmore, nmore);
-    if (st != VNT_OK)
-        goto fail;
     const unsigned char *mx = lx + (size_t)nlex * 8;
     for (uint32_t i = 0; i < nmore; i++) {
         uint64_t k = rd64(mx + 8 * (size_t)i);
         BAD(i > 0 && k <= prev);
         prev = k;
-        hset_add(&seg->lexmore, k);
+        seg->lexflags[hset_add(&seg->lex, k)] |= LEX_MORE;
     }
     st = hset_init(&seg->ujoin, 0);
     if (st == VNT_OK)
@@ -465,7 +487,7 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg)
     if (!seg)
         return 0;
     return sizeof *seg + (seg->fmask + 1) * sizeof(fbucket) + (seg->fmask + 64) / 64 * 8 +
-           (seg->lex.mask + 1) * 8 + (seg->lexmore.mask + 1) * 8 + (seg->ujoin.mask + 1) * 8 +
+           (seg->lex.mask + 1) * 9 + 1 + (seg->ujoin.mask + 1) * 8 +
            (seg->usplit.mask + 1) * 8 + seg->file_len + strlen(seg->desc) + 1;
 }
 
@@ -818,6 +840,13 @@ static void gap_slots(const vnt_segmenter *m, const vnt_segwork *w, size_t g, si
     sv[S_CAPR] = small_mix(m, w->capr[g]);
 }
 
+/* LEX_ENTRY: a lexicon entry; LEX_MORE: a proper prefix of one; 0 neither. */
+VNT_INLINE unsigned lex_flags(const vnt_segmenter *m, uint64_t h)
+{
+    int64_t i = hset_find(&m->lex, h);
+    return i < 0 ? 0 : m->lexflags[i];
+}
+
 /* Lexicon columns of n units (values in w->v) and the user-dictionary
  * forced labels. */
 static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
@@ -832,13 +861,14 @@ static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
      * what has been read (the prefix set) */
     for (size_t i = 0; i + 1 < n; i++) {
         uint64_t h = hash_step(LEX_SEED, val[i]);
-        if (!hset_has(&m->lexmore, h))
+        if (!(lex_flags(m, h) & LEX_MORE))
             continue;
         size_t kmax = n - i < maxlen ? n - i : maxlen;
         for (size_t k = 2; k <= kmax; k++) {
             h = hash_step(h, val[i + k - 1]);
-            int more = hset_has(&m->lexmore, h);
-            if (!hset_has(&m->lex, h)) {
+            unsigned f = lex_flags(m, h);
+            int more = (f & LEX_MORE) != 0;
+            if (!(f & LEX_ENTRY)) {
                 if (!more)
                     break;
                 continue;
