@@ -1001,10 +1001,7 @@ static void gap_keys(const vnt_segmenter *m, const uint64_t *sv, uint64_t *keys)
         for (unsigned j = 0; j < d->n; j++)
             h ^= rotl64(sv[d->slot[j]], 16 * j);
         keys[t] = h;
-        uint64_t b1 = bucket1(h, m->fmask);
-        PREFETCH(&m->ftab[b1]);
-        if (overflowed(m, b1))
-            PREFETCH(&m->ftab[bucket2(b1, (uint32_t)(h >> 32), m->fmask)]);
+        PREFETCH(&m->ftab[bucket1(h, m->fmask)]);
     }
 }
 
