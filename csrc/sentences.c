@@ -662,17 +662,25 @@ static vnt_status chunk_tokens(const char *s, size_t len, size_t a, size_t b, vn
 
 VNT_INLINE int ascii_ws(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
 
+#ifdef SSE2_SKIP
+/* Bit k set: p[k] is ASCII white space. */
+VNT_INLINE unsigned ws_mask16(const unsigned char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(9)); /* 9..13 -> 0..4 */
+    __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                              _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(4)), x));
+    return (unsigned)_mm_movemask_epi8(ws);
+}
+#endif
+
 /* The end of the chunk (the bytes up to ASCII white space) that starts at
  * a, at most e; 16 bytes at once where the text has them. */
 static size_t chunk_end(const unsigned char *u, size_t len, size_t a, size_t e)
 {
 #ifdef SSE2_SKIP
     while (len - a >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(u + a));
-        __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(9)); /* 9..13 -> 0..4 */
-        __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                                  _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(4)), x));
-        unsigned m = (unsigned)_mm_movemask_epi8(ws);
+        unsigned m = ws_mask16(u + a);
         if (m != 0) {
             size_t c = a + (size_t)__builtin_ctz(m);
             return c < e ? c : e;
@@ -693,11 +701,7 @@ static size_t chunk_start(const unsigned char *u, size_t lo, size_t e)
 {
 #ifdef SSE2_SKIP
     while (e - lo >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(u + e - 16));
-        __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(9));
-        __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                                  _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(4)), x));
-        unsigned m = (unsigned)_mm_movemask_epi8(ws);
+        unsigned m = ws_mask16(u + e - 16);
         if (m != 0)
             return e - 16 + (size_t)(32 - __builtin_clz(m));
         e -= 16;
