@@ -41,6 +41,9 @@ FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -fno-s
 CTEST_SRC := $(sort $(wildcard tests/c/test_*.c))
 CTEST_BIN := $(patsubst tests/c/%.c,tests/c/bin/%,$(CTEST_SRC))
 CTEST_SAN := $(patsubst tests/c/%.c,tests/c/bin/san/%,$(CTEST_SRC))
+# The same tests with the SIMD paths of csrc/ compiled out (the portable C
+# that other CPUs run): -U__SSE2__ turns off the code guarded by it.
+CTEST_PORT := $(patsubst tests/c/%.c,tests/c/bin/portable/%,$(CTEST_SRC))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(patsubst tests/fuzz/%.c,tests/fuzz/bin/%,$(FUZZ_SRC))
 
@@ -48,7 +51,7 @@ STAMP_VENV := $(VENV)/.vntext-venv
 STAMP_BUILD := $(VENV)/.vntext-build
 SRCLIST := $(VENV)/.vntext-srclist
 
-.PHONY: all deps fuzz-deps venv build demo test ctest ctest-san pytest fuzz \
+.PHONY: all deps fuzz-deps venv build demo test ctest ctest-portable ctest-san pytest fuzz \
         tables bench model clean distclean FORCE
 
 all: build
@@ -139,6 +142,10 @@ tests/c/bin/san/%: tests/c/%.c $(CSRC) $(CHDR) tests/c/check.h | deps
 	@mkdir -p $(@D)
 	$(CC) $(C_FLAGS) $(SAN_FLAGS) -o $@ $< $(CSRC) $(UTF8PROC_CFLAGS) $(UTF8PROC_LIBS)
 
+tests/c/bin/portable/%: tests/c/%.c $(CSRC) $(CHDR) tests/c/check.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(C_FLAGS) -U__SSE2__ -o $@ $< $(CSRC) $(UTF8PROC_CFLAGS) $(UTF8PROC_LIBS)
+
 # Runs every program, then fails if any failed.
 define run_all
 	@fail=0; for t in $(1); do \
@@ -150,6 +157,9 @@ endef
 ctest: $(CTEST_BIN)
 	$(call run_all,$(CTEST_BIN))
 
+ctest-portable: $(CTEST_PORT)
+	$(call run_all,$(CTEST_PORT))
+
 ctest-san: export ASAN_OPTIONS := detect_leaks=1:abort_on_error=0
 ctest-san: export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
 ctest-san: $(CTEST_SAN)
@@ -160,6 +170,7 @@ pytest: build
 
 test: build
 	$(MAKE) --no-print-directory ctest
+	$(MAKE) --no-print-directory ctest-portable
 	$(MAKE) --no-print-directory pytest
 	$(MAKE) --no-print-directory ctest-san
 
