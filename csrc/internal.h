@@ -38,21 +38,35 @@ VNT_INLINE int vnt__cmp_word(const unsigned char *s, size_t n, const char *w)
     }
 }
 
+/* The 32-bit FNV-1a hash of s[0..n). */
+VNT_INLINE uint32_t vnt__fnv1a(const unsigned char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    return h;
+}
+
 /* 1 when s[0..n) is one of the words of a generated table, found through
  * its open-addressing hash (size a power of two, -1 for an empty slot,
  * FNV-1a of the bytes; tools/gen_abbrev.py builds both). */
 VNT_INLINE int vnt__word_in(const unsigned char *s, size_t n, const char *const *words,
                             const short *hash, size_t size)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ s[i]) * 16777619u;
-    for (size_t k = h & (size - 1);; k = (k + 1) & (size - 1)) {
+    for (size_t k = vnt__fnv1a(s, n) & (size - 1);; k = (k + 1) & (size - 1)) {
         if (hash[k] < 0)
             return 0;
         if (vnt__cmp_word(s, n, words[hash[k]]) == 0)
             return 1;
     }
+}
+
+/* 1 when the word w[0..n) is one capital that makes an initial with a
+ * period after it ("N.", "Đ."): an ASCII capital or Đ. Other capitals with
+ * a diacritic are words: Á (Đông Á), Ư (Na Ư), Ý. */
+VNT_INLINE int vnt__initial_letter(const unsigned char *w, size_t n)
+{
+    return (n == 1 && w[0] >= 'A' && w[0] <= 'Z') || (n == 2 && w[0] == 0xC4 && w[1] == 0x90);
 }
 
 /* Decodes one UTF-8 code point from s[i..len). Returns its length in bytes

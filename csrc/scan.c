@@ -431,7 +431,7 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
         /* one capital is an initial ("N."), but one with a diacritic other
          * than Đ is a word: Á (Đông Á), Ư (Na Ư), Ý */
         if (ndots == 0 && seg_letters == 1 && !seg_has_lower && !has_digit &&
-            (i - a == 1 || (i - a == 2 && u[a] == 0xC4 && u[a + 1] == 0x90))) {
+            vnt__initial_letter(u + a, i - a)) {
             *end = i + 1;
             return emit(sc, a, i + 1, VNT_TOK_ABBREV, flags | VNT_TF_INITIAL);
         }

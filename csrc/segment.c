@@ -139,20 +139,7 @@ VNT_INLINE int64_t hset_find(const hset *s, uint64_t k)
     }
 }
 
-VNT_INLINE int hset_has(const hset *s, uint64_t k)
-{
-    if (VNT_UNLIKELY(k == 0))
-        return s->has_zero;
-    uint64_t i = slot_of(k) & s->mask;
-    for (;;) {
-        uint64_t x = s->keys[i];
-        if (x == k)
-            return 1;
-        if (x == 0)
-            return 0;
-        i = (i + 1) & s->mask;
-    }
-}
+VNT_INLINE int hset_has(const hset *s, uint64_t k) { return hset_find(s, k) >= 0; }
 
 /* Feature weights: a table of 64-byte buckets of eight entries, each the
  * high 32 bits of a key (its fingerprint) and the weight. A key sits in
@@ -306,6 +293,12 @@ void vnt_segmenter_free(vnt_segmenter *seg)
     free(seg);
 }
 
+/* Whether keys of bucket b went to their second bucket. */
+VNT_INLINE int overflowed(const vnt_segmenter *m, uint64_t b)
+{
+    return (int)((m->fover[b / 64] >> (b % 64)) & 1);
+}
+
 /* Fills seg->ftab (nb buckets) with the nw keys and weights of the file:
  * 0 done, 1 a bucket overflowed or two keys would be confused (try a
  * bigger table), -1 no memory. */
@@ -345,7 +338,7 @@ static int ftab_build(vnt_segmenter *seg, const unsigned char *keys, const unsig
         uint64_t k = rd64(keys + 8 * (size_t)i);
         uint32_t fp = (uint32_t)(k >> 32);
         uint64_t b1 = bucket1(k, seg->fmask), b2 = bucket2(b1, fp, seg->fmask);
-        int over = (seg->fover[b1 / 64] >> (b1 % 64)) & 1, found = 0;
+        int over = overflowed(seg, b1), found = 0;
         for (int j = 0; j < BUCKET; j++)
             found += (seg->ftab[b1].fp[j] == fp && j < fill[b1]) +
                      (over && seg->ftab[b2].fp[j] == fp && j < fill[b2]);
@@ -422,8 +415,8 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         prev = k;
     }
     seg->n_weights = nw;
-    size_t nb = 2; /* buckets: about 60% of the entries used */
-    while (nb * BUCKET < (size_t)nw * 5 / 3 + 2)
+    size_t nb = 2; /* buckets: at most 30% of the entries used, so few overflow */
+    while (nb * BUCKET < (size_t)nw * 10 / 3 + 2)
         nb *= 2;
     for (;;) {
         int r = ftab_build(seg, keys, ws, nw, nb);
@@ -796,11 +789,6 @@ VNT_INLINE float bucket_weight(const fbucket *b, uint32_t fp)
 #endif
 }
 
-VNT_INLINE int overflowed(const vnt_segmenter *m, uint64_t b)
-{
-    return (int)((m->fover[b / 64] >> (b % 64)) & 1);
-}
-
 VNT_INLINE float weight_of(const vnt_segmenter *m, uint64_t k)
 {
     uint32_t fp = (uint32_t)(k >> 32);
@@ -1068,9 +1056,7 @@ struct id_cache {
 
 VNT_INLINE size_t cache_slot(const char *s, size_t len, int may_be_syllable)
 {
-    uint32_t h = 2166136261u ^ (uint32_t)may_be_syllable;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    uint32_t h = vnt__fnv1a((const unsigned char *)s, len) ^ (uint32_t)may_be_syllable;
     return (h ^ (h >> 15)) & (CACHE_SLOTS - 1);
 }
 

@@ -728,8 +728,7 @@ static vnt_status word_period(const char *s, size_t len, size_t a, size_t p, vnt
     *done = 1;
     if (vnt__abbrev_known(u + a, p - a))
         return push_token(work, a, p + 1, VNT_TOK_ABBREV, flags | VNT_TF_KNOWN);
-    if ((p - a == 1 && u[a] >= 'A' && u[a] <= 'Z') ||
-        (p - a == 2 && u[a] == 0xC4 && u[a + 1] == 0x90)) /* Đ */
+    if (vnt__initial_letter(u + a, p - a))
         return push_token(work, a, p + 1, VNT_TOK_ABBREV, flags | VNT_TF_INITIAL);
     vnt_status st = push_token(work, a, p, VNT_TOK_WORD, flags);
     return st != VNT_OK ? st : push_token(work, p, p + 1, VNT_TOK_PUNCT, 0);
