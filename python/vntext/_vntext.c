@@ -1424,22 +1424,21 @@ PyDoc_STRVAR(utf8__doc__,
 static PyObject *
 vntext_utf8(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
+    static const char *const names[] = {"text", "encoder"};
+    PyObject *argv[2], *result;
     utf8_view u;
-    PyObject *result;
     long level = ENCODER_BEST;
 
     (void)module;
-    if (nargs < 1 || nargs > 2) {
-        PyErr_Format(PyExc_TypeError, "_utf8() takes 1 or 2 arguments (%zd given)", nargs);
+    if (parse_args("_utf8", args, nargs, NULL, names, 2, 1, argv) < 0)
         return NULL;
-    }
-    if (!PyUnicode_Check(args[0])) {
+    if (!PyUnicode_Check(argv[0])) {
         PyErr_Format(PyExc_TypeError, "_utf8() argument 'text' must be str, not %.200s",
-                     Py_TYPE(args[0])->tp_name);
+                     Py_TYPE(argv[0])->tp_name);
         return NULL;
     }
-    if (nargs == 2) {
-        level = PyLong_AsLong(args[1]);
+    if (argv[1] != NULL) {
+        level = PyLong_AsLong(argv[1]);
         if (level == -1 && PyErr_Occurred())
             return NULL;
         if (level < ENCODER_SCALAR || level > ENCODER_BEST) {
@@ -1449,7 +1448,7 @@ vntext_utf8(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (level != ENCODER_BEST && !encoder_supported((int)level))
             Py_RETURN_NONE;
     }
-    if (utf8_view_encode(args[0], &u, (int)level) < 0)
+    if (utf8_view_encode(argv[0], &u, (int)level) < 0)
         return NULL;
     result = PyBytes_FromStringAndSize(u.data, u.len);
     utf8_view_release(&u);
