@@ -295,11 +295,18 @@ class Lexicon:
 
     def __init__(self, entries=()):
         self.entries = set()
-        self.prefixes = set()
         self.more = set()
         self.maxlen = 0
+        self._prefixes = None
         for e in entries:
             self.add(e)
+
+    @property
+    def prefixes(self):
+        """more | entries, made on first use after the last add."""
+        if self._prefixes is None:
+            self._prefixes = self.more | self.entries
+        return self._prefixes
 
     def add(self, values):
         if len(values) < 2:
@@ -307,11 +314,11 @@ class Lexicon:
         h = lex_hash_start()
         for j, v in enumerate(values):
             h = lex_hash_add(h, v)
-            self.prefixes.add(h)
             if j + 1 < len(values):
                 self.more.add(h)
         self.entries.add(h)
         self.maxlen = max(self.maxlen, len(values))
+        self._prefixes = None
 
     def __len__(self):
         return len(self.entries)

@@ -105,11 +105,11 @@ def lexicon_info(vals, lex):
         h = first.get(vals[i])
         if h is None:
             h = first[vals[i]] = sd.lex_hash_add(sd.lex_hash_start(), vals[i])
-        if prefixes is not None and h not in prefixes:
+        if h not in prefixes:
             continue
         for k in range(2, min(lex.maxlen, n - i) + 1):
             h = sd.lex_hash_add(h, vals[i + k - 1])
-            if prefixes is not None and h not in prefixes:
+            if h not in prefixes:
                 break
             if h in entries:
                 if k > startlen[i]:
@@ -239,7 +239,6 @@ def word_counts(sents):
 def extended_lexicon(lex, counts, min_count):
     out = sd.Lexicon()
     out.entries = set(lex.entries)
-    out.prefixes = set(lex.prefixes)
     out.more = set(lex.more)
     out.maxlen = lex.maxlen
     for w, c in counts.items():
@@ -470,7 +469,6 @@ def read_model(path):
     lex.entries = set(np.frombuffer(data, dtype="<u8", count=nlex, offset=lexoff).tolist())
     moreoff = lexoff + 8 * nlex
     lex.more = set(np.frombuffer(data, dtype="<u8", count=nmore, offset=moreoff).tolist())
-    lex.prefixes = lex.more | lex.entries
     lex.maxlen = maxlen
     assert moreoff + 8 * nmore == len(data)
     return Model(keys, w, (t0, t1, t2, t3)), lex, tids, desc
