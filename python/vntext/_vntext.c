@@ -699,6 +699,10 @@ span_tuple(Py_ssize_t a, Py_ssize_t b)
     }
     PyTuple_SET_ITEM(t, 0, pa);
     PyTuple_SET_ITEM(t, 1, pb);
+    /* two ints can be part of no cycle: the collector need not visit the
+     * tuple (CPython itself untracks such tuples, but only when a
+     * collection has visited them once) */
+    PyObject_GC_UnTrack(t);
     return t;
 }
 
