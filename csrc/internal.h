@@ -185,6 +185,8 @@ typedef struct {
     unsigned tids[64];
     uint64_t *keys;           /* per gap, ntpl keys */
     double *score;
+    double *key_score;        /* per gap, the weights of its keys summed one by one (the
+                               * reference for the score, which reads some from arrays) */
     uint8_t *label;           /* 1 JOIN */
 } vnt__segtrace;
 

@@ -219,6 +219,36 @@ static const template_def TEMPLATES[] = {
     {56, 2, {S_LMASK, S_LMASKN}},
 };
 
+/* Values of slot s, when it is a small integer: 0 .. slot_domain(s) - 1;
+ * 0 for token values. */
+static uint32_t slot_domain(unsigned s)
+{
+    switch (s) {
+    case S_SPAN: case S_LEND: case S_RSTART:
+        return LEN_CAP + 1;
+    case S_FMM: case S_BMM:
+        return 2;
+    case S_LMASK:
+        return NO_GAP;
+    case S_LMASKP: case S_LMASKN:
+        return NO_GAP + 1;
+    case S_CAPL: case S_CAPR:
+        return RUN_CAP + 1;
+    default:
+        return s >= S_SH && s < S_SH + 6 ? SHAPE_EOS + 1 : 0;
+    }
+}
+
+#define DENSE_MAX 4096 /* entries of a dense template at most */
+
+typedef struct {
+    uint8_t n;
+    uint8_t slot[MAX_SLOTS];
+    uint32_t stride[MAX_SLOTS];
+    uint32_t size;           /* entries of w */
+    double *w;
+} dense_def;
+
 static const template_def *find_template(unsigned id)
 {
     for (size_t i = 0; i < sizeof TEMPLATES / sizeof TEMPLATES[0]; i++)
@@ -239,9 +269,21 @@ struct vnt_segmenter {
     uint8_t *lexflags;       /* per slot of lex (and one for 0): LEX_ENTRY, LEX_MORE */
     hset ujoin, usplit;      /* user dictionary: entry hashes (may be empty) */
     double trans[4];         /* SS, SJ, JS, JJ */
-    template_def tpl[MAX_TEMPLATES];
+    template_def tpl[MAX_TEMPLATES]; /* all, in file order (the trace's keys) */
     unsigned ntpl;
     uint64_t tpl_seed[MAX_TEMPLATES]; /* hash_step(KEY_SEED, template id) */
+    /* Scoring splits the templates in two. Those whose slots are all small
+     * integers (lexicon columns, capital runs, shapes) have their weights
+     * read at load into dense arrays indexed by the slot values, a template
+     * whose slots are among those of another in the other's array: a gap
+     * costs an index and a load per array, not a key and a table lookup per
+     * template. The others are looked up by key. */
+    template_def htpl[MAX_TEMPLATES];
+    uint64_t htpl_seed[MAX_TEMPLATES];
+    unsigned nhash;
+    dense_def dense[MAX_TEMPLATES];
+    unsigned ndense;
+    double bias;             /* the weights of the slotless templates */
     uint64_t small_mix[SMALL_VALUES];  /* value_mix(0 .. SMALL_VALUES - 1) */
     char *desc;
     unsigned char *file;     /* a copy of the model file, for derived segmenters */
@@ -284,6 +326,8 @@ void vnt_segmenter_free(vnt_segmenter *seg)
         return;
     free(seg->ftab);
     free(seg->fover);
+    for (unsigned t = 0; t < seg->ndense; t++)
+        free(seg->dense[t].w);
     free(seg->lex.keys);
     free(seg->lexflags);
     free(seg->ujoin.keys);
@@ -348,6 +392,8 @@ static int ftab_build(vnt_segmenter *seg, const unsigned char *keys, const unsig
     free(fill);
     return r;
 }
+
+static vnt_status split_templates(vnt_segmenter *seg);
 
 #define BAD(cond)                          \
     do {                                   \
@@ -432,6 +478,9 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         BAD(nb >= (SIZE_MAX / sizeof(fbucket)) / 2 || nb >= (size_t)1 << 36);
         nb *= 2;
     }
+    st = split_templates(seg);
+    if (st != VNT_OK)
+        goto fail;
 
     /* lexicon: the entries and the prefixes in one set, a flag byte each */
     st = hset_init(&seg->lex, (size_t)nlex + nmore);
@@ -479,7 +528,10 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg)
 {
     if (!seg)
         return 0;
-    return sizeof *seg + (seg->fmask + 1) * sizeof(fbucket) + (seg->fmask + 64) / 64 * 8 +
+    size_t dense = 0;
+    for (unsigned t = 0; t < seg->ndense; t++)
+        dense += seg->dense[t].size * sizeof *seg->dense[t].w;
+    return sizeof *seg + dense + (seg->fmask + 1) * sizeof(fbucket) + (seg->fmask + 64) / 64 * 8 +
            (seg->lex.mask + 1) * 9 + 1 + (seg->ujoin.mask + 1) * 8 +
            (seg->usplit.mask + 1) * 8 + seg->file_len + strlen(seg->desc) + 1;
 }
@@ -497,6 +549,7 @@ struct vnt_segwork {
     uint64_t *v, *tv;        /* padded by PAD on both sides */
     uint8_t *sh;
     uint64_t *mv, *mtv, *msh; /* value_mix of v, tv, sh (padded the same) */
+    uint64_t *lh;            /* lexicon hashes of 1 and 2 units, 2 cap */
     uint8_t *startlen, *endlen;
     uint8_t *span, *lend, *rstart, *fmm, *bmm, *capl, *capr;
     uint16_t *lmask;
@@ -521,7 +574,7 @@ vnt_segwork *vnt_segwork_new(void)
 static void work_arrays_free(vnt_segwork *w)
 {
     free(w->ustart); free(w->uend); free(w->ukind); free(w->utk); free(w->v); free(w->tv); free(w->sh);
-    free(w->mv); free(w->mtv); free(w->msh);
+    free(w->mv); free(w->mtv); free(w->msh); free(w->lh);
     free(w->startlen); free(w->endlen); free(w->span); free(w->lend); free(w->rstart);
     free(w->fmm); free(w->bmm); free(w->capl); free(w->capr); free(w->lmask);
     free(w->force); free(w->label); free(w->bp); free(w->score);
@@ -560,6 +613,7 @@ static vnt_status work_reserve(vnt_segwork *w, size_t n)
     size_t p = c + 2 * PAD;
     GROW(ustart, c); GROW(uend, c); GROW(ukind, c); GROW(utk, c);
     GROW(v, p); GROW(tv, p); GROW(sh, p); GROW(mv, p); GROW(mtv, p); GROW(msh, p);
+    GROW(lh, 2 * c);
     GROW(startlen, c); GROW(endlen, c); GROW(span, c); GROW(lend, c); GROW(rstart, c);
     GROW(fmm, c); GROW(bmm, c); GROW(capl, c); GROW(capr, c); GROW(lmask, c);
     GROW(force, c); GROW(label, c); GROW(bp, c); GROW(score, c);
@@ -804,10 +858,101 @@ VNT_INLINE uint64_t small_mix(const vnt_segmenter *m, uint64_t x)
     return x < SMALL_VALUES ? m->small_mix[x] : value_mix(x);
 }
 
-/* The mixed slot values of gap g (of ng), indexed by slot (w->mv, mtv,
- * msh made by score_gaps). */
+/* The position of slot s among the slots of e, or -1. */
+static int dense_pos(const dense_def *e, unsigned s)
+{
+    for (unsigned j = 0; j < e->n; j++)
+        if (e->slot[j] == s)
+            return (int)j;
+    return -1;
+}
+
+/* Adds the weights of template t of seg to the dense array e, whose slots
+ * include t's: entry x gets the weight of t's key for the values x stands
+ * for. */
+static void dense_add(const vnt_segmenter *seg, dense_def *e, unsigned t)
+{
+    const template_def *d = &seg->tpl[t];
+    for (uint32_t x = 0; x < e->size; x++) {
+        uint64_t k = seg->tpl_seed[t];
+        for (unsigned j = 0; j < d->n; j++) {
+            int p = dense_pos(e, d->slot[j]);
+            uint32_t v = x / e->stride[p] % slot_domain(d->slot[j]);
+            k ^= rotl64(small_mix(seg, v), 16 * j);
+        }
+        e->w[x] += (double)weight_of(seg, k);
+    }
+}
+
+/* Entries of a dense array over the slots of template d: 0 when one of them
+ * is a token value, more than DENSE_MAX when too many. */
+static uint32_t dense_size(const template_def *d)
+{
+    uint32_t size = 1;
+    for (unsigned j = 0; j < d->n && size <= DENSE_MAX; j++)
+        size *= slot_domain(d->slot[j]);
+    return size;
+}
+
+/* Fills the dense arrays and the list of looked-up templates of seg (its
+ * weight table built). */
+static vnt_status split_templates(vnt_segmenter *seg)
+{
+    seg->nhash = seg->ndense = 0;
+    seg->bias = 0.0;
+    unsigned order[MAX_TEMPLATES], nd = 0;
+    for (unsigned t = 0; t < seg->ntpl; t++) {
+        const template_def *d = &seg->tpl[t];
+        uint32_t size = dense_size(d);
+        if (size == 0 || size > DENSE_MAX) {
+            seg->htpl[seg->nhash] = *d;
+            seg->htpl_seed[seg->nhash++] = seg->tpl_seed[t];
+        } else if (d->n == 0) {
+            seg->bias += (double)weight_of(seg, seg->tpl_seed[t]);
+        } else {
+            /* by size, largest first (insertion sort: a few dozen at most) */
+            unsigned i = nd++;
+            for (; i > 0 && dense_size(&seg->tpl[order[i - 1]]) < size; i--)
+                order[i] = order[i - 1];
+            order[i] = t;
+        }
+    }
+    for (unsigned i = 0; i < nd; i++) {
+        const template_def *d = &seg->tpl[order[i]];
+        /* an array whose slots include this template's, else a new one */
+        unsigned a = 0;
+        for (; a < seg->ndense; a++) {
+            unsigned j = 0;
+            while (j < d->n && dense_pos(&seg->dense[a], d->slot[j]) >= 0)
+                j++;
+            if (j == d->n)
+                break;
+        }
+        dense_def *e = &seg->dense[a];
+        if (a == seg->ndense) {
+            e->w = calloc(dense_size(d), sizeof *e->w);
+            if (!e->w)
+                return VNT_ERR_NOMEM;
+            seg->ndense++;
+            e->n = d->n;
+            uint32_t stride = 1;
+            for (unsigned j = 0; j < d->n; j++) {
+                e->slot[j] = d->slot[j];
+                e->stride[j] = stride;
+                stride *= slot_domain(d->slot[j]);
+            }
+            e->size = stride;
+        }
+        dense_add(seg, e, order[i]);
+    }
+    return VNT_OK;
+}
+
+/* The slot values of gap g (of ng), indexed by slot: mixed in sv (from
+ * w->mv, mtv, msh made by score_gaps), and the small integers as they are
+ * in rv (0 for token values). */
 static void gap_slots(const vnt_segmenter *m, const vnt_segwork *w, size_t g, size_t ng,
-                      uint64_t *sv)
+                      uint64_t *sv, uint32_t *rv)
 {
     /* token index of t[0] is g + 1; padded arrays are offset by PAD */
     const size_t c = PAD + g + 1;
@@ -815,17 +960,35 @@ static void gap_slots(const vnt_segmenter *m, const vnt_segwork *w, size_t g, si
         sv[S_V + d] = w->mv[c + d - 3];
         sv[S_TV + d] = w->mtv[c + d - 3];
         sv[S_SH + d] = w->msh[c + d - 3];
+        rv[S_V + d] = rv[S_TV + d] = 0;
+        rv[S_SH + d] = w->sh[c + d - 3];
     }
-    sv[S_SPAN] = small_mix(m, w->span[g]);
-    sv[S_LEND] = small_mix(m, w->lend[g]);
-    sv[S_RSTART] = small_mix(m, w->rstart[g]);
-    sv[S_FMM] = small_mix(m, w->fmm[g]);
-    sv[S_BMM] = small_mix(m, w->bmm[g]);
-    sv[S_LMASK] = small_mix(m, w->lmask[g]);
-    sv[S_LMASKP] = small_mix(m, g == 0 ? NO_GAP : w->lmask[g - 1]);
-    sv[S_LMASKN] = small_mix(m, g + 1 == ng ? NO_GAP : w->lmask[g + 1]);
-    sv[S_CAPL] = small_mix(m, w->capl[g]);
-    sv[S_CAPR] = small_mix(m, w->capr[g]);
+    rv[S_SPAN] = w->span[g];
+    rv[S_LEND] = w->lend[g];
+    rv[S_RSTART] = w->rstart[g];
+    rv[S_FMM] = w->fmm[g];
+    rv[S_BMM] = w->bmm[g];
+    rv[S_LMASK] = w->lmask[g];
+    rv[S_LMASKP] = g == 0 ? NO_GAP : w->lmask[g - 1];
+    rv[S_LMASKN] = g + 1 == ng ? NO_GAP : w->lmask[g + 1];
+    rv[S_CAPL] = w->capl[g];
+    rv[S_CAPR] = w->capr[g];
+    for (unsigned s = S_SPAN; s < S_COUNT; s++)
+        sv[s] = small_mix(m, rv[s]);
+}
+
+/* The weights of the dense templates for the small integers rv of a gap. */
+static double dense_score(const vnt_segmenter *m, const uint32_t *rv)
+{
+    double sc = m->bias;
+    for (unsigned t = 0; t < m->ndense; t++) {
+        const dense_def *e = &m->dense[t];
+        uint32_t x = 0;
+        for (unsigned j = 0; j < e->n; j++)
+            x += rv[e->slot[j]] * e->stride[j];
+        sc += e->w[x];
+    }
+    return sc;
 }
 
 /* LEX_ENTRY: a lexicon entry; LEX_MORE: a proper prefix of one; 0 neither. */
@@ -845,15 +1008,26 @@ static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     memset(w->span, 0, n);
     memset(w->lmask, 0, n * sizeof *w->lmask);
     unsigned maxlen = m->lex.maxlen;
+    /* the hashes of the one- and two-unit sequences first, their slots
+     * fetched ahead of the walks below */
+    uint64_t *h1 = w->lh, *h2 = w->lh + n;
+    for (size_t i = 0; i < n; i++) {
+        h1[i] = hash_step(LEX_SEED, val[i]);
+        PREFETCH(&m->lex.keys[slot_of(h1[i]) & m->lex.mask]);
+    }
+    for (size_t i = 0; i + 1 < n; i++) {
+        h2[i] = hash_step(h1[i], val[i + 1]);
+        PREFETCH(&m->lex.keys[slot_of(h2[i]) & m->lex.mask]);
+    }
     /* every entry that starts at i, as long as some entry goes on from
      * what has been read (the prefix set) */
     for (size_t i = 0; i + 1 < n; i++) {
-        uint64_t h = hash_step(LEX_SEED, val[i]);
+        uint64_t h = h1[i];
         if (!(lex_flags(m, h) & LEX_MORE))
             continue;
         size_t kmax = n - i < maxlen ? n - i : maxlen;
         for (size_t k = 2; k <= kmax; k++) {
-            h = hash_step(h, val[i + k - 1]);
+            h = k == 2 ? h2[i] : hash_step(h, val[i + k - 1]);
             unsigned f = lex_flags(m, h);
             int more = (f & LEX_MORE) != 0;
             if (!(f & LEX_ENTRY)) {
@@ -979,13 +1153,15 @@ static void viterbi(const vnt_segmenter *m, vnt_segwork *w, size_t ng)
     }
 }
 
-/* The feature keys of one gap from its slot values; each key's table slot
- * is prefetched, so the lookups that follow overlap their cache misses. */
-static void gap_keys(const vnt_segmenter *m, const uint64_t *sv, uint64_t *keys)
+/* The feature keys of templates tpl[0..n) (seeds seed) of one gap from its
+ * slot values; each key's table slot is prefetched, so the lookups that
+ * follow overlap their cache misses. */
+static void gap_keys(const vnt_segmenter *m, const template_def *tpl, const uint64_t *seed,
+                     unsigned n, const uint64_t *sv, uint64_t *keys)
 {
-    for (unsigned t = 0; t < m->ntpl; t++) {
-        const template_def *d = &m->tpl[t];
-        uint64_t h = m->tpl_seed[t];
+    for (unsigned t = 0; t < n; t++) {
+        const template_def *d = &tpl[t];
+        uint64_t h = seed[t];
         for (unsigned j = 0; j < d->n; j++)
             h ^= rotl64(sv[d->slot[j]], 16 * j);
         keys[t] = h;
@@ -993,10 +1169,11 @@ static void gap_keys(const vnt_segmenter *m, const uint64_t *sv, uint64_t *keys)
     }
 }
 
+/* The weights of the looked-up templates of a gap, from their keys. */
 static double gap_score(const vnt_segmenter *m, const uint64_t *keys)
 {
     double sc = 0.0;
-    for (unsigned t = 0; t < m->ntpl; t++)
+    for (unsigned t = 0; t < m->nhash; t++)
         sc += (double)weight_of(m, keys[t]);
     return sc;
 }
@@ -1008,6 +1185,8 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 {
     size_t ng = n - 1;
     uint64_t sv[S_COUNT], keys[2][MAX_TEMPLATES];
+    uint32_t rv[S_COUNT];
+    double dense[2];
     size_t g = 0;
     /* each unit's values mixed once, for the six gaps around it */
     for (size_t i = 0; i < n + 2 * PAD; i++) {
@@ -1023,17 +1202,19 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     if (g == ng)
         return;
     int cur = 0;
-    gap_slots(m, w, g, ng, sv);
-    gap_keys(m, sv, keys[cur]);
+    gap_slots(m, w, g, ng, sv, rv);
+    gap_keys(m, m->htpl, m->htpl_seed, m->nhash, sv, keys[cur]);
+    dense[cur] = dense_score(m, rv);
     while (g < ng) {
         size_t next = g + 1;
         while (next < ng && w->force[next] >= 0)
             next++;
         if (next < ng) {
-            gap_slots(m, w, next, ng, sv);
-            gap_keys(m, sv, keys[cur ^ 1]);
+            gap_slots(m, w, next, ng, sv, rv);
+            gap_keys(m, m->htpl, m->htpl_seed, m->nhash, sv, keys[cur ^ 1]);
+            dense[cur ^ 1] = dense_score(m, rv);
         }
-        w->score[g] = gap_score(m, keys[cur]);
+        w->score[g] = dense[cur] + gap_score(m, keys[cur]);
         cur ^= 1;
         g = next;
     }
@@ -1375,7 +1556,7 @@ vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt
 void vnt__segtrace_free(vnt__segtrace *tr)
 {
     free(tr->start); free(tr->end); free(tr->value); free(tr->toneless); free(tr->shape);
-    free(tr->gapcol); free(tr->keys); free(tr->score); free(tr->label);
+    free(tr->gapcol); free(tr->keys); free(tr->score); free(tr->key_score); free(tr->label);
     memset(tr, 0, sizeof *tr);
 }
 
@@ -1412,9 +1593,10 @@ vnt_status vnt__segment_trace(const vnt_segmenter *m, const char *s, size_t len,
     tr->gapcol = malloc((ng + 1) * 8 * sizeof *tr->gapcol);
     tr->keys = malloc((ng * m->ntpl + 1) * 8);
     tr->score = malloc((ng + 1) * sizeof *tr->score);
+    tr->key_score = malloc((ng + 1) * sizeof *tr->key_score);
     tr->label = malloc(ng + 1);
     if (!tr->start || !tr->end || !tr->value || !tr->toneless || !tr->shape || !tr->gapcol ||
-        !tr->keys || !tr->score || !tr->label)
+        !tr->keys || !tr->score || !tr->key_score || !tr->label)
         st = VNT_ERR_NOMEM;
     if (st == VNT_OK) {
         for (size_t i = 0; i < n; i++) {
@@ -1436,8 +1618,13 @@ vnt_status vnt__segment_trace(const vnt_segmenter *m, const char *s, size_t len,
                 c[0] = w->span[g]; c[1] = w->lend[g]; c[2] = w->rstart[g]; c[3] = w->fmm[g];
                 c[4] = w->bmm[g]; c[5] = w->lmask[g]; c[6] = w->capl[g]; c[7] = w->capr[g];
                 uint64_t sv[S_COUNT];
-                gap_slots(m, w, g, ng, sv);
-                gap_keys(m, sv, tr->keys + g * m->ntpl);
+                uint32_t rv[S_COUNT];
+                gap_slots(m, w, g, ng, sv, rv);
+                const uint64_t *k = tr->keys + g * m->ntpl;
+                gap_keys(m, m->tpl, m->tpl_seed, m->ntpl, sv, tr->keys + g * m->ntpl);
+                tr->key_score[g] = 0.0; /* as score_gaps: 0 where the user dictionary decides */
+                for (unsigned t = 0; t < m->ntpl && w->force[g] < 0; t++)
+                    tr->key_score[g] += (double)weight_of(m, k[t]);
                 tr->score[g] = w->score[g];
                 tr->label[g] = w->label[g];
             }

@@ -1,14 +1,18 @@
 /* libFuzzer target for the word segmenter: any bytes; valid UTF-8 must give
  * spans in order, inside the input, not empty, never holding a line break,
  * that together cover every byte that is not white space; the text format
- * must succeed. The model is read from python/vntext/segmenter.bin relative
+ * must succeed; the scores of the gaps of the whole input taken as one
+ * sentence, read partly from the dense arrays, must equal the weights of
+ * their keys summed one by one. The model is read from python/vntext/segmenter.bin relative
  * to the working directory (make fuzz runs from the repository root), or
  * from the path in the environment variable VNTEXT_MODEL. */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "vntext.h"
 
 static vnt_segmenter *seg;
@@ -81,5 +85,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     vnt_buf_free(&out);
     vnt_spans_free(&spans);
+    if (size <= 4096) {
+        vnt__segtrace tr;
+        if (vnt__segment_trace(seg, s, size, &tr) != VNT_OK)
+            abort();
+        for (size_t g = 0; g + 1 < tr.n; g++)
+            if (!(fabs(tr.score[g] - tr.key_score[g]) <= 1e-9))
+                abort();
+        vnt__segtrace_free(&tr);
+    }
     return 0;
 }
