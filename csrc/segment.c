@@ -1494,60 +1494,75 @@ vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, 
 /* ---------------------------------------------------------------------- */
 /* Text output                                                              */
 
-static size_t utf8_len_at(const char *s, size_t i)
-{
-    unsigned c = (unsigned char)s[i];
-    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
 
-/* 1 when the (valid) UTF-8 at s[i] is white space without a line break. */
-static int is_space_at(const char *s, size_t end, size_t i)
+/* Bytes that may begin white space without a line break: 1 for the ASCII
+ * ones and the lead bytes of the Zs characters above ASCII (U+00A0,
+ * U+2000..U+202F, U+205F, U+3000), 2 for E1, which begins U+1680 but also
+ * the Vietnamese letters (E1 B8..BB). */
+static const uint8_t SPACE_LEAD[256] = {
+    ['\t'] = 1, ['\v'] = 1, ['\f'] = 1, [' '] = 1,
+    [0xC2] = 1, [0xE1] = 2, [0xE2] = 1, [0xE3] = 1,
+};
+
+/* The length of the white space without a line break at s[i] (valid UTF-8,
+ * end the bound), 0 when there is none. */
+static size_t space_at(const char *s, size_t end, size_t i)
 {
     unsigned c = (unsigned char)s[i];
     if (c < 0x80)
         return c == ' ' || c == '\t' || c == '\v' || c == '\f';
-    /* the Zs characters above ASCII: U+00A0, U+1680, U+2000..U+202F, U+205F, U+3000 */
-    if (!(c == 0xC2 || c == 0xE2 || c == 0xE3 ||
-          (c == 0xE1 && i + 1 < end && (unsigned char)s[i + 1] == 0x9A)))
-        return 0;
+    if (c == 0xE1 && !(i + 1 < end && (unsigned char)s[i + 1] == 0x9A))
+        return 0; /* Vietnamese letters: E1 B8..BB */
     int32_t cp;
-    if (!vnt__utf8_decode((const unsigned char *)s, end, i, &cp))
-        return 0;
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+    size_t n = vnt__utf8_decode((const unsigned char *)s, end, i, &cp);
+    return n && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? n : 0;
 }
 
 vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt_buf *out)
 {
     if (words == NULL || out == NULL || (s == NULL && len != 0))
         return VNT_ERR_INVALID_ARG;
-    size_t len0 = out->len;
-    vnt_status st = vnt_buf_reserve(out, len + 1);
-    for (size_t k = 0; st == VNT_OK && k < words->len; k++) {
+    /* the text takes at most the bytes of the words and a separator each */
+    size_t need = 1;
+    for (size_t k = 0; k < words->len; k++) {
         size_t a = words->items[k].start, b = words->items[k].end;
-        if (a > b || b > len) {
-            st = VNT_ERR_INVALID_ARG;
-            break;
-        }
-        if (k > 0)
-            st = vnt_buf_append(out, " ", 1);
-        /* white space inside a word (between its syllables) becomes one '_' */
-        size_t i = a;
-        while (st == VNT_OK && i < b) {
-            size_t j = i;
-            while (j < b && !is_space_at(s, b, j))
-                j += utf8_len_at(s, j);
-            st = vnt_buf_append(out, s + i, j - i);
-            if (st != VNT_OK || j >= b)
-                break;
-            while (j < b && is_space_at(s, b, j))
-                j += utf8_len_at(s, j);
-            st = vnt_buf_append(out, "_", 1);
-            i = j;
-        }
+        if (a > b || b > len)
+            return VNT_ERR_INVALID_ARG;
+        if (b - a >= SIZE_MAX / 2 - need)
+            return VNT_ERR_TOO_LARGE;
+        need += b - a + 1;
     }
+    vnt_status st = vnt_buf_reserve(out, need);
     if (st != VNT_OK)
-        out->len = len0;
-    return st;
+        return st;
+    char *o = out->data + out->len;
+    for (size_t k = 0; k < words->len; k++) {
+        size_t a = words->items[k].start, b = words->items[k].end;
+        if (k > 0)
+            *o++ = ' ';
+        /* white space inside a word (between its syllables) becomes one '_' */
+        size_t i = a, run = a;
+        while (i < b) {
+            size_t n;
+            unsigned lead = SPACE_LEAD[(unsigned char)s[i]];
+            if (VNT_LIKELY(lead == 0 || (lead == 2 && !(i + 1 < b && (unsigned char)s[i + 1] == 0x9A))) ||
+                (n = space_at(s, b, i)) == 0) {
+                i++;
+                continue;
+            }
+            memcpy(o, s + run, i - run);
+            o += i - run;
+            *o++ = '_';
+            i += n;
+            while (i < b && (n = space_at(s, b, i)) != 0)
+                i += n;
+            run = i;
+        }
+        memcpy(o, s + run, b - run);
+        o += b - run;
+    }
+    out->len = (size_t)(o - out->data);
+    return VNT_OK;
 }
 
 /* ---------------------------------------------------------------------- */

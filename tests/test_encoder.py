@@ -2,7 +2,8 @@
 16, 8 or 4 code points) and AVX2 (16 at a time for two-byte strs), each with
 a scalar tail, for each of CPython's three str kinds. The bytes must be
 exactly str.encode('utf-8'), at every length and alignment, from every
-encoder this CPU runs (the others are skipped; the best is always run)."""
+encoder this CPU runs (the others are skipped; the best is always run).
+The other way, UTF-8 from the C library -> str, is tested at the end."""
 
 import pytest
 from hypothesis import given, settings
@@ -81,3 +82,58 @@ def test_long_text_offsets(size):
     assert "".join(text[a:b] for a, b in words) == "".join(text.split())
     for a, b in spans:
         assert not text[a].isspace() and not text[b - 1].isspace()
+
+
+# ---------------------------------------------------------------------------
+# UTF-8 -> str (strconv.h str_from_utf8): the results of normalize and of
+# the text format. The kind comes from the largest byte; the str must be
+# exactly bytes.decode('utf-8'), of the same kind (CPython compares kinds
+# first, so == also checks that the kind is the narrowest).
+
+
+@pytest.mark.parametrize("n", range(0, 24))
+@pytest.mark.parametrize("c", EDGES)
+def test_decode_every_length_and_position(c, n):
+    for pos in range(n + 1):
+        s = "x" * pos + c + "y" * (n - pos)
+        got = _vntext._str(s.encode("utf-8"))
+        assert got == s and type(got) is str
+        assert ascii(got) == ascii(s)
+
+
+@pytest.mark.parametrize("widest", ["a", "\xe9", "\u1ea1", "\U0001f600"])
+def test_decode_each_kind(widest):
+    body = "Tiếng Việt có dấu: à á ả ã ạ ă ắ ư ơ đ Đ ỹ ~ 123. "
+    for k in range(0, 70):
+        s = (body.encode("latin-1", "ignore").decode("latin-1") * 3)[:k] + widest
+        assert _vntext._str(s.encode("utf-8")) == s
+        s = (body * 3)[:k] + widest + body[: k % 17]
+        assert _vntext._str(s.encode("utf-8")) == s
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+@settings(max_examples=500)
+def test_decode_random_text(s):
+    got = _vntext._str(s.encode("utf-8"))
+    assert got == s
+    # a str made by hand must be as narrow as CPython makes it: equal
+    # sizes in memory tell the kinds are the same
+    import sys
+
+    assert sys.getsizeof(got) == sys.getsizeof(s)
+
+
+@pytest.mark.parametrize("data", [
+    b"\x80", b"a\xbfb", b"\xc3", b"ab\xe1\xbb", b"\xf0\x9f\x98", b"\xff", b"\xc3(",
+    b"\xe1\xbb\xa1\xc3", b"x" * 20 + b"\xe1",
+])
+def test_decode_invalid_raises(data):
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    with pytest.raises(UnicodeDecodeError):
+        _vntext._str(data)
+
+
+def test_decode_type_error():
+    with pytest.raises(TypeError):
+        _vntext._str("abc")

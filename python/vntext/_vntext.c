@@ -363,8 +363,7 @@ buf_to_str(const vnt_buf *buf)
         PyErr_NoMemory();
         return NULL;
     }
-    return PyUnicode_DecodeUTF8(buf->len ? buf->data : "", (Py_ssize_t)buf->len,
-                                "strict");
+    return str_from_utf8(buf->len ? buf->data : "", buf->len);
 }
 
 /* ------------------------------------------------------------------------
@@ -1459,6 +1458,26 @@ vntext_utf8(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return result;
 }
 
+PyDoc_STRVAR(str__doc__,
+"_str($module, data, /)\n"
+"--\n"
+"\n"
+"The str that the binding makes of UTF-8 bytes from the C library (the\n"
+"results of normalize and of the text format). For tests of that decoder:\n"
+"data.decode('utf-8') gives the same str, and raises where it raises.\n");
+
+static PyObject *
+vntext_str(PyObject *module, PyObject *data)
+{
+    (void)module;
+    if (!PyBytes_Check(data)) {
+        PyErr_Format(PyExc_TypeError, "_str() argument must be bytes, not %.200s",
+                     Py_TYPE(data)->tp_name);
+        return NULL;
+    }
+    return str_from_utf8(PyBytes_AS_STRING(data), (size_t)PyBytes_GET_SIZE(data));
+}
+
 #define FASTCALL_KW(fn) ((PyCFunction)(void (*)(void))(fn))
 
 static PyMethodDef vntext_methods[] = {
@@ -1481,6 +1500,7 @@ static PyMethodDef vntext_methods[] = {
     {"_syllable_info", FASTCALL_KW(vntext_syllable_info),
      METH_FASTCALL | METH_KEYWORDS, syllable_info__doc__},
     {"_utf8", (PyCFunction)(void (*)(void))vntext_utf8, METH_FASTCALL, utf8__doc__},
+    {"_str", vntext_str, METH_O, str__doc__},
     {NULL, NULL, 0, NULL}};
 
 /* ------------------------------------------------------------------------

@@ -397,6 +397,112 @@ decode_utf8_valid(const char *s, size_t n, Py_UCS4 *out)
     return k;
 }
 
+/* The largest byte of s[0..n). */
+static unsigned
+max_byte(const unsigned char *u, size_t n)
+{
+    size_t i = 0;
+    unsigned m = 0;
+#if defined(__SSE2__)
+    __m128i acc = _mm_setzero_si128();
+    for (; i + 16 <= n; i += 16)
+        acc = _mm_max_epu8(acc, _mm_loadu_si128((const __m128i *)(u + i)));
+    acc = _mm_max_epu8(acc, _mm_srli_si128(acc, 8));
+    acc = _mm_max_epu8(acc, _mm_srli_si128(acc, 4));
+    acc = _mm_max_epu8(acc, _mm_srli_si128(acc, 2));
+    acc = _mm_max_epu8(acc, _mm_srli_si128(acc, 1));
+    m = (unsigned)_mm_cvtsi128_si32(acc) & 0xFF;
+#endif
+    for (; i < n; i++)
+        m = u[i] > m ? u[i] : m;
+    return m;
+}
+
+/* Decodes the UTF-8 s[0..n) into out (room for as many code points as s
+ * has bytes that are not continuation bytes); returns how many it wrote, or
+ * -1 where a byte cannot begin a character or one is cut short. Each one
+ * written takes a byte that is not a continuation byte, so it never writes
+ * more. A run of eight ASCII bytes is copied without looking at each. */
+#define DEFINE_DECODE_TO(name, T)                                                   \
+    static Py_ssize_t name(const unsigned char *u, size_t n, T *out)                \
+    {                                                                               \
+        T *const out0 = out;                                                        \
+        size_t i = 0;                                                               \
+        while (i < n) {                                                             \
+            uint64_t w;                                                             \
+            if (i + 8 <= n && (memcpy(&w, u + i, 8), (w & UINT64_C(0x8080808080808080)) == 0)) { \
+                for (int j = 0; j < 8; j++)                                         \
+                    out[j] = u[i + j];                                              \
+                out += 8;                                                           \
+                i += 8;                                                             \
+                continue;                                                           \
+            }                                                                       \
+            unsigned c = u[i];                                                      \
+            if (c < 0x80) {                                                         \
+                *out++ = (T)c;                                                      \
+                i += 1;                                                             \
+            } else if (c < 0xC0) {                                                  \
+                return -1;                                                          \
+            } else if (c < 0xE0) {                                                  \
+                if (n - i < 2)                                                      \
+                    return -1;                                                      \
+                *out++ = (T)(((c & 0x1F) << 6) | (u[i + 1] & 0x3F));                \
+                i += 2;                                                             \
+            } else if (c < 0xF0) {                                                  \
+                if (n - i < 3)                                                      \
+                    return -1;                                                      \
+                *out++ = (T)(((c & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) |        \
+                             (u[i + 2] & 0x3F));                                    \
+                i += 3;                                                             \
+            } else {                                                                \
+                if (n - i < 4)                                                      \
+                    return -1;                                                      \
+                *out++ = (T)(((c & 0x07) << 18) | ((u[i + 1] & 0x3F) << 12) |       \
+                             ((u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F));         \
+                i += 4;                                                             \
+            }                                                                       \
+        }                                                                           \
+        return out - out0;                                                          \
+    }
+DEFINE_DECODE_TO(decode_to_ucs1, Py_UCS1)
+DEFINE_DECODE_TO(decode_to_ucs2, Py_UCS2)
+DEFINE_DECODE_TO(decode_to_ucs4, Py_UCS4)
+#undef DEFINE_DECODE_TO
+
+/* A new str from UTF-8 that the C library made, so valid. Its kind comes
+ * from the largest byte: below 0x80 all ASCII; below 0xC4 no lead byte
+ * above C3, so every code point below 0x100; below 0xF0 none of four
+ * bytes, so below 0x10000 (a lead byte at or above C4, or E0, means a code
+ * point at or above 0x100, or 0x800: the str is of that kind exactly, as
+ * CPython wants). CPython's own decoder starts narrow and widens, which
+ * costs it a second pass on Vietnamese text. Bytes that are not UTF-8
+ * after all go to that decoder, which says what is wrong. */
+static PyObject *
+str_from_utf8(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n > (size_t)PY_SSIZE_T_MAX) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    unsigned m = max_byte(u, n);
+    if (m >= 0x80 && m <= 0xF4) {
+        Py_ssize_t ncp = count_code_points(s, n);
+        Py_UCS4 maxchar = m < 0xC4 ? 0xFF : m < 0xF0 ? 0xFFFF : 0x10FFFF;
+        PyObject *r = PyUnicode_New(ncp, maxchar);
+        if (r == NULL)
+            return NULL;
+        void *d = PyUnicode_DATA(r);
+        Py_ssize_t k = PyUnicode_KIND(r) == PyUnicode_1BYTE_KIND   ? decode_to_ucs1(u, n, d)
+                       : PyUnicode_KIND(r) == PyUnicode_2BYTE_KIND ? decode_to_ucs2(u, n, d)
+                                                                   : decode_to_ucs4(u, n, d);
+        if (k == ncp)
+            return r;
+        Py_DECREF(r);
+    }
+    return PyUnicode_DecodeUTF8(n ? s : "", (Py_ssize_t)n, "strict");
+}
+
 /* OR of the code points text[a..b): below 0x80, 0x100 or 0x10000 exactly
  * when every one of them is. */
 static Py_UCS4
