@@ -823,15 +823,24 @@ static int forced_kind(int kind)
 /* ---------------------------------------------------------------------- */
 /* One sentence                                                             */
 
+#ifdef __SSE2__
+/* The weight of the entry of bucket b whose fingerprint is fp, in its lane
+ * of four (the two halves of the bucket or'd), the other lanes 0. */
+VNT_INLINE __m128 bucket_lanes(const fbucket *b, uint32_t fp)
+{
+    __m128i f = _mm_set1_epi32((int)fp);
+    __m128 m0 = _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)b->fp), f));
+    __m128 m1 = _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)b->fp + 1), f));
+    return _mm_or_ps(_mm_and_ps(m0, _mm_load_ps(b->w)), _mm_and_ps(m1, _mm_load_ps(b->w + 4)));
+}
+#endif
+
 /* The weights of the entries of bucket b whose fingerprint is fp, added
  * (one entry at most, or none: 0). */
 VNT_INLINE float bucket_weight(const fbucket *b, uint32_t fp)
 {
 #ifdef __SSE2__
-    __m128i f = _mm_set1_epi32((int)fp);
-    __m128 m0 = _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)b->fp), f));
-    __m128 m1 = _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)b->fp + 1), f));
-    __m128 x = _mm_add_ps(_mm_and_ps(m0, _mm_load_ps(b->w)), _mm_and_ps(m1, _mm_load_ps(b->w + 4)));
+    __m128 x = bucket_lanes(b, fp);
     x = _mm_add_ps(x, _mm_movehl_ps(x, x));
     x = _mm_add_ss(x, _mm_shuffle_ps(x, x, 1));
     return _mm_cvtss_f32(x);
@@ -1110,11 +1119,13 @@ static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     }
 }
 
-static double viterbi_step_score(const vnt_segwork *w, size_t g, int lab)
+/* The score of label lab at gap g: -1e300 where the gap is forced to the
+ * other label. Written without branches: forced gaps come and go. */
+VNT_INLINE double viterbi_step_score(const vnt_segwork *w, size_t g, int lab)
 {
-    if (w->force[g] >= 0 && w->force[g] != lab)
-        return -1e300;
-    return lab ? w->score[g] : 0.0;
+    const int f = w->force[g];
+    const double sc = lab ? w->score[g] : 0.0;
+    return f == (lab ^ 1) ? -1e300 : sc;
 }
 
 static void viterbi(const vnt_segmenter *m, vnt_segwork *w, size_t ng)
@@ -1123,27 +1134,12 @@ static void viterbi(const vnt_segmenter *m, vnt_segwork *w, size_t ng)
     double a0 = t00 + viterbi_step_score(w, 0, 0);
     double a1 = t01 + viterbi_step_score(w, 0, 1);
     for (size_t g = 1; g < ng; g++) {
-        double x = a0 + t00, y = a1 + t10, n0, n1;
-        uint8_t b = 0;
-        if (x >= y) {
-            n0 = x;
-        } else {
-            n0 = y;
-            b |= 1;
-        }
-        x = a0 + t01;
-        y = a1 + t11;
-        if (x >= y) {
-            n1 = x;
-        } else {
-            n1 = y;
-            b |= 2;
-        }
-        n0 += viterbi_step_score(w, g, 0);
-        n1 += viterbi_step_score(w, g, 1);
-        w->bp[g] = b;
-        a0 = n0;
-        a1 = n1;
+        /* the best way into each label; ties go to SPLIT before */
+        const double x0 = a0 + t00, y0 = a1 + t10, x1 = a0 + t01, y1 = a1 + t11;
+        const int c0 = y0 > x0, c1 = y1 > x1;
+        w->bp[g] = (uint8_t)(c0 | c1 << 1);
+        a0 = (c0 ? y0 : x0) + viterbi_step_score(w, g, 0);
+        a1 = (c1 ? y1 : x1) + viterbi_step_score(w, g, 1);
     }
     int y = a0 >= a1 ? 0 : 1;
     for (size_t g = ng; g > 0; g--) {
@@ -1162,8 +1158,22 @@ static void gap_keys(const vnt_segmenter *m, const template_def *tpl, const uint
     for (unsigned t = 0; t < n; t++) {
         const template_def *d = &tpl[t];
         uint64_t h = seed[t];
-        for (unsigned j = 0; j < d->n; j++)
-            h ^= rotl64(sv[d->slot[j]], 16 * j);
+        switch (d->n) { /* templates have 0 to MAX_SLOTS (4) slots */
+        case 4:
+            h ^= rotl64(sv[d->slot[3]], 48);
+            /* fall through */
+        case 3:
+            h ^= rotl64(sv[d->slot[2]], 32);
+            /* fall through */
+        case 2:
+            h ^= rotl64(sv[d->slot[1]], 16);
+            /* fall through */
+        case 1:
+            h ^= sv[d->slot[0]];
+            /* fall through */
+        default:
+            break;
+        }
         keys[t] = h;
         PREFETCH(&m->ftab[bucket1(h, m->fmask)]);
     }
@@ -1172,10 +1182,29 @@ static void gap_keys(const vnt_segmenter *m, const template_def *tpl, const uint
 /* The weights of the looked-up templates of a gap, from their keys. */
 static double gap_score(const vnt_segmenter *m, const uint64_t *keys)
 {
+#ifdef __SSE2__
+    /* A bucket holds a fingerprint once at most, so the matching lanes of
+     * its two halves are or'd, not added; the four lanes are summed in
+     * double, two by two, and together at the end. */
+    __m128d lo = _mm_setzero_pd(), hi = _mm_setzero_pd();
+    for (unsigned t = 0; t < m->nhash; t++) {
+        uint64_t k = keys[t];
+        uint32_t fp = (uint32_t)(k >> 32);
+        uint64_t b1 = bucket1(k, m->fmask);
+        __m128 x = bucket_lanes(&m->ftab[b1], fp);
+        if (VNT_UNLIKELY(overflowed(m, b1)))
+            x = _mm_or_ps(x, bucket_lanes(&m->ftab[bucket2(b1, fp, m->fmask)], fp));
+        lo = _mm_add_pd(lo, _mm_cvtps_pd(x));
+        hi = _mm_add_pd(hi, _mm_cvtps_pd(_mm_movehl_ps(x, x)));
+    }
+    lo = _mm_add_pd(lo, hi);
+    return _mm_cvtsd_f64(_mm_add_sd(lo, _mm_unpackhi_pd(lo, lo)));
+#else
     double sc = 0.0;
     for (unsigned t = 0; t < m->nhash; t++)
         sc += (double)weight_of(m, keys[t]);
     return sc;
+#endif
 }
 
 /* Scores of the gaps of n units (identities already in w). The keys of the
