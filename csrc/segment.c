@@ -1012,7 +1012,7 @@ VNT_INLINE unsigned lex_flags(const vnt_segmenter *m, uint64_t h)
 static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 {
     const uint64_t *val = w->v + PAD;
-        memset(w->startlen, 0, n);
+    memset(w->startlen, 0, n);
     memset(w->endlen, 0, n);
     memset(w->span, 0, n);
     memset(w->lmask, 0, n * sizeof *w->lmask);
