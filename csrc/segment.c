@@ -1251,9 +1251,11 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 
 /* A direct-mapped cache of the identities of short tokens: parsing a
  * syllable is most of the work of identify(), and a text repeats its
- * syllables. Part of the caller's scratch space, so it lasts as long as the
- * caller reuses that. */
-#define CACHE_SLOTS 2048
+ * syllables. Part of the caller's scratch space (384 KB, made on first
+ * use), so it lasts as long as the caller reuses that. Its size: the 8,192
+ * most frequent tokens of VLSP 2013 train make 99.1% of its tokens (2,048:
+ * 92.7%); 2,048 slots made the segmenter 6% slower on the dev text. */
+#define CACHE_SLOTS 8192
 #define CACHE_MAXLEN 22
 struct id_cache {
     struct {
