@@ -1575,8 +1575,11 @@ vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt
         size_t i = a, run = a;
         while (i < b) {
             size_t n;
-            unsigned lead = SPACE_LEAD[(unsigned char)s[i]];
-            if (VNT_LIKELY(lead == 0 || (lead == 2 && !(i + 1 < b && (unsigned char)s[i + 1] == 0x9A))) ||
+            /* without branches but the rare one: E1 bytes are everywhere in
+             * Vietnamese (the next byte is read at i itself at the end) */
+            const unsigned lead = SPACE_LEAD[(unsigned char)s[i]];
+            const unsigned next = (unsigned char)s[i + (i + 1 < b)];
+            if (VNT_LIKELY(!((lead == 1) | ((lead == 2) & (next == 0x9A)))) ||
                 (n = space_at(s, b, i)) == 0) {
                 i++;
                 continue;
