@@ -1369,15 +1369,23 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
     return n;
 }
 
-/* Segments the tokens toks[a..b) of one sentence, appending word spans. */
+/* Segments the tokens toks[a..b) of one sentence, appending word spans to
+ * out and, when pieces is not NULL, the pieces of the words to pieces (a
+ * word's units between the white space in it: units are written without
+ * white space, and only white space lies between two units). */
 static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s,
-                           const vnt_token *toks, size_t a, size_t b, vnt_spans *out)
+                           const vnt_token *toks, size_t a, size_t b, vnt_spans *out,
+                           vnt_spans *pieces)
 {
     vnt_status st;
     size_t n = make_units(w, s, toks, a, b);
     uint16_t *kinds = w->utk;
-    if (n == 1)
-        return vnt__spans_push(out, w->ustart[0], w->uend[0]);
+    if (n == 1) {
+        st = vnt__spans_push(out, w->ustart[0], w->uend[0]);
+        if (st == VNT_OK && pieces)
+            st = vnt__spans_push(pieces, w->ustart[0], w->uend[0]);
+        return st;
+    }
     st = identities(w, s, n, kinds);
     if (st != VNT_OK)
         return st;
@@ -1388,24 +1396,42 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
     user_dict(m, w, n);
     score_gaps(m, w, n);
     viterbi(m, w, ng);
-    size_t start = w->ustart[0];
+    size_t start = w->ustart[0], pstart = start;
     for (size_t g = 0; g < ng; g++) {
-        if (!w->label[g]) {
+        const int split = !w->label[g];
+        if (split) {
             st = vnt__spans_push(out, start, w->uend[g]);
             if (st != VNT_OK)
                 return st;
             start = w->ustart[g + 1];
         }
+        if (pieces && (split || w->ustart[g + 1] > w->uend[g])) {
+            st = vnt__spans_push(pieces, pstart, w->uend[g]);
+            if (st != VNT_OK)
+                return st;
+            pstart = w->ustart[g + 1];
+        }
     }
-    return vnt__spans_push(out, start, w->uend[n - 1]);
+    st = vnt__spans_push(out, start, w->uend[n - 1]);
+    if (st == VNT_OK && pieces)
+        st = vnt__spans_push(pieces, pstart, w->uend[n - 1]);
+    return st;
 }
 
 vnt_status vnt_word_spans(const vnt_segmenter *seg, const char *s, size_t len,
                           vnt_segwork *work, vnt_spans *out)
 {
+    return vnt_word_pieces(seg, s, len, work, out, NULL);
+}
+
+vnt_status vnt_word_pieces(const vnt_segmenter *seg, const char *s, size_t len,
+                           vnt_segwork *work, vnt_spans *out, vnt_spans *pieces)
+{
     if (seg == NULL || out == NULL || (s == NULL && len != 0))
         return VNT_ERR_INVALID_ARG;
     out->len = 0;
+    if (pieces)
+        pieces->len = 0;
     vnt_segwork *own = NULL;
     if (work == NULL) {
         own = work = vnt_segwork_new();
@@ -1430,10 +1456,13 @@ vnt_status vnt_word_spans(const vnt_segmenter *seg, const char *s, size_t len,
         st = work_reserve(work, cnt);
         if (st != VNT_OK)
             break;
-        st = sentence(seg, work, s, t, first, k, out);
+        st = sentence(seg, work, s, t, first, k, out, pieces);
     }
-    if (st != VNT_OK)
+    if (st != VNT_OK) {
         out->len = 0;
+        if (pieces)
+            pieces->len = 0;
+    }
     vnt_segwork_free(own);
     return st;
 }

@@ -350,6 +350,14 @@ void vnt_segwork_free(vnt_segwork *work);
 vnt_status vnt_word_spans(const vnt_segmenter *seg, const char *s, size_t len,
                           vnt_segwork *work, vnt_spans *out);
 
+/* vnt_word_spans, and in pieces (when not NULL) the pieces of the words:
+ * the stretches of a word between the white space in it, in order (a word
+ * written without white space is one piece). A piece begins a word when it
+ * starts where a word of out starts. The text format is the pieces joined
+ * by '_' inside a word and by ' ' between words. */
+vnt_status vnt_word_pieces(const vnt_segmenter *seg, const char *s, size_t len,
+                           vnt_segwork *work, vnt_spans *out, vnt_spans *pieces);
+
 /* Appends the words in the underthesea "text" format: words separated by
  * one space, the white space inside a word replaced by '_' ("bảo_vệ"). */
 vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt_buf *out);

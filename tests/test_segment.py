@@ -3,6 +3,8 @@ dictionaries, threads, Hypothesis properties and an F1 floor on a committed
 UD-VTB dev sample."""
 
 import os
+import re
+import sys
 import threading
 import unicodedata
 
@@ -160,6 +162,31 @@ def test_properties(text):
         assert "\n" not in text[s:e]
     joined = vntext.word_tokenize(text, format="text")
     assert len(joined.split(" ")) == len(words) or not words
+    # the text format is the words, the white space inside each one '_',
+    # joined by ' '; made from the pieces of the words, it must also be a str
+    # of the narrowest kind (equal sizes in memory)
+    want = " ".join(INLINE_SPACE.sub("_", w) for w in words)
+    assert joined == want
+    assert sys.getsizeof(joined) == sys.getsizeof(want)
+
+
+# white space without a line break, as the C library has it: \t \v \f and Zs
+INLINE_SPACE = re.compile("[\t\x0b\x0c \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("a\u3000b", "a b"),                     # a two-byte str whose words are ASCII
+    ("bảo\u3000vệ", "bảo_vệ"),
+    ("é\u2003x y", "é x y"),
+    ("😀 chào", "😀 chào"),
+    ("x\u00a0\u00a0y", "x y"),
+])
+def test_text_format_kinds(text, want):
+    got = vntext.word_tokenize(text, format="text")
+    words = vntext.word_tokenize(text)
+    assert got == " ".join(INLINE_SPACE.sub("_", w) for w in words)
+    assert got.replace("_", " ") == want.replace("_", " ")
+    assert sys.getsizeof(got) == sys.getsizeof(" ".join(INLINE_SPACE.sub("_", w) for w in words))
 
 
 def read_sample():

@@ -731,6 +731,59 @@ spans_to_list(PyObject *text, const utf8_view *u, vnt_spans *spans, int as_str)
     return result;
 }
 
+/* The text format (words joined by ' ', the pieces of a word by '_') from
+ * the pieces of the words and the words, byte spans into u, the UTF-8 of
+ * text. The pieces are copied from text's own storage, so nothing is
+ * decoded; the result's kind comes from the OR of the code points copied.
+ * Converts the offsets of pieces in place. */
+static PyObject *
+pieces_to_text(PyObject *text, const utf8_view *u, vnt_spans *pieces, const vnt_spans *words)
+{
+    const size_t np = pieces->len;
+    PyObject *result;
+    uint8_t *starts = malloc(np + 1); /* 1 where a piece begins a word */
+    if (starts == NULL)
+        return PyErr_NoMemory();
+    for (size_t k = 0, j = 0; k < np; k++) {
+        starts[k] = j < words->len && pieces->items[k].start == words->items[j].start;
+        j += starts[k];
+    }
+    spans_to_code_points(text, u, pieces);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t total = np > 0 ? (Py_ssize_t)np - 1 : 0;
+    Py_UCS4 acc = np > 1 ? '_' | ' ' : 0;
+    for (size_t k = 0; k < np; k++) {
+        Py_ssize_t a = (Py_ssize_t)pieces->items[k].start, b = (Py_ssize_t)pieces->items[k].end;
+        total += b - a;
+        if (kind != PyUnicode_1BYTE_KIND || !PyUnicode_IS_ASCII(text))
+            acc |= or_code_points(kind, data, a, b);
+    }
+    result = PyUnicode_New(total, acc >= 0x10000 ? 0x10FFFF : acc);
+    if (result == NULL) {
+        free(starts);
+        return NULL;
+    }
+    const int okind = PyUnicode_KIND(result);
+    char *odata = PyUnicode_DATA(result);
+    Py_ssize_t out = 0;
+    for (size_t k = 0; k < np; k++) {
+        Py_ssize_t a = (Py_ssize_t)pieces->items[k].start, b = (Py_ssize_t)pieces->items[k].end;
+        if (k > 0)
+            PyUnicode_WRITE(okind, odata, out++, starts[k] ? ' ' : '_');
+        if (okind == kind) {
+            memcpy(odata + out * kind, (const char *)data + a * kind, (size_t)(b - a) * kind);
+        } else if (PyUnicode_CopyCharacters(result, out, text, a, b - a) < 0) {
+            Py_DECREF(result);
+            free(starts);
+            return NULL;
+        }
+        out += b - a;
+    }
+    free(starts);
+    return result;
+}
+
 PyDoc_STRVAR(sent_tokenize__doc__,
 "sent_tokenize($module, /, text)\n"
 "--\n"
@@ -1127,7 +1180,7 @@ Segmenter_dealloc(SegmenterObject *self)
 /* Word spans of text as byte offsets into u. */
 static int
 word_spans_of(SegmenterObject *self, PyObject *text, const char *func, utf8_view *u,
-              vnt_spans *out)
+              vnt_spans *out, vnt_spans *pieces)
 {
     vnt_status st;
     vnt_segwork *work;
@@ -1146,7 +1199,8 @@ word_spans_of(SegmenterObject *self, PyObject *text, const char *func, utf8_view
         PyErr_NoMemory();
         return -1;
     }
-    MAYBE_NOGIL(u->len, st = vnt_word_spans(self->seg, u->data, (size_t)u->len, work, out));
+    MAYBE_NOGIL(u->len,
+                st = vnt_word_pieces(self->seg, u->data, (size_t)u->len, work, out, pieces));
     if (self->spare == NULL && u->len <= SPARE_MAX_INPUT)
         self->spare = work;
     else
@@ -1186,50 +1240,31 @@ do_word_tokenize(SegmenterObject *seg, const char *func, PyObject *const *args,
     static const char *const names[] = {"text", "format"};
     PyObject *argv[2], *result = NULL;
     utf8_view u = {NULL, 0, NULL};
-    vnt_spans spans;
+    vnt_spans spans, pieces;
     int text_format;
 
     vnt_spans_init(&spans);
+    vnt_spans_init(&pieces);
     if (parse_args(func, args, nargs, kwnames, names, 2, 1, argv) < 0)
-        goto error;
+        goto done;
     if (!PyUnicode_Check(argv[0])) {
         PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s", func,
                      Py_TYPE(argv[0])->tp_name);
-        goto error;
+        goto done;
     }
     if (format_arg(argv[1], func, &text_format) < 0)
-        goto error;
-    if (word_spans_of(seg, argv[0], func, &u, &spans) < 0)
-        goto error;
-    if (text_format) {
-        vnt_buf out;
-        vnt_status st;
-        err_ctx ctx = ERR_CTX(func);
-        vnt_buf_init(&out);
-        MAYBE_NOGIL(u.len, st = vnt_words_text(u.data, (size_t)u.len, &spans, &out));
-        if (st != VNT_OK) {
-            vnt_buf_free(&out);
-            raise_status(st, &ctx);
-            goto error;
-        }
-        result = buf_to_str(&out);
-        vnt_buf_free(&out);
-        if (result == NULL)
-            goto error;
-    } else {
+        goto done;
+    if (word_spans_of(seg, argv[0], func, &u, &spans, text_format ? &pieces : NULL) < 0)
+        goto done;
+    if (text_format)
+        result = pieces_to_text(argv[0], &u, &pieces, &spans);
+    else
         result = spans_to_list(argv[0], &u, &spans, 1);
-        if (result == NULL)
-            goto error;
-    }
+done:
     utf8_view_release(&u);
     vnt_spans_free(&spans);
+    vnt_spans_free(&pieces);
     return result;
-
-error:
-    Py_XDECREF(result);
-    utf8_view_release(&u);
-    vnt_spans_free(&spans);
-    return NULL;
 }
 
 static PyObject *
@@ -1244,7 +1279,7 @@ do_word_spans(SegmenterObject *seg, const char *func, PyObject *const *args,
     vnt_spans_init(&spans);
     if (parse_args(func, args, nargs, kwnames, names, 1, 1, &text) < 0)
         goto error;
-    if (word_spans_of(seg, text, func, &u, &spans) < 0)
+    if (word_spans_of(seg, text, func, &u, &spans, NULL) < 0)
         goto error;
     result = spans_to_list(text, &u, &spans, 0);
     if (result == NULL)

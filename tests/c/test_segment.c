@@ -361,6 +361,47 @@ static void text_format(void)
     CHECK(vnt_words_text(s, strlen(s), &spans, &out) == VNT_OK);
     CHECK_STR(out.data, out.len, "Mỹ sẽ bảo_vệ Nhật_Bản");
     vnt_buf_free(&out);
+    /* the pieces of the words make the same text: '_' inside a word, ' '
+     * between words; the words are those of vnt_word_spans */
+    static const char *const texts[] = {
+        "Mỹ  sẽ bảo  vệ Nhật\tBản",
+        "Ông Nguyễn\xc2\xa0Văn A nói:\"Thành phố Hồ Chí\xe3\x80\x80Minh đẹp\".\r\nCOVID-19 và 3,5% tăng",
+        "x",
+        "",
+        "TP.HCM  v.v. học sinh giỏi\xe1\x9a\x80quốc gia 😀 @ai #tag http://a.vn/x",
+    };
+    vnt_spans words, pieces;
+    vnt_spans_init(&words);
+    vnt_spans_init(&pieces);
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const char *t = texts[i];
+        size_t n = strlen(t);
+        vnt_buf_init(&out);
+        CHECK(vnt_word_spans(seg, t, n, NULL, &spans) == VNT_OK);
+        CHECK(vnt_words_text(t, n, &spans, &out) == VNT_OK);
+        CHECK(vnt_word_pieces(seg, t, n, NULL, &words, &pieces) == VNT_OK);
+        CHECK(words.len == spans.len && pieces.len >= words.len);
+        for (size_t k = 0; k < words.len && k < spans.len; k++)
+            CHECK(words.items[k].start == spans.items[k].start &&
+                  words.items[k].end == spans.items[k].end);
+        char joined[1024];
+        size_t jl = 0, w = 0;
+        for (size_t k = 0; k < pieces.len && jl + 64 < sizeof joined; k++) {
+            int starts = w < words.len && pieces.items[k].start == words.items[w].start;
+            w += starts;
+            if (k > 0)
+                joined[jl++] = starts ? ' ' : '_';
+            size_t a = pieces.items[k].start, b = pieces.items[k].end;
+            CHECK(a < b && b <= n);
+            memcpy(joined + jl, t + a, b - a);
+            jl += b - a;
+        }
+        CHECK(w == words.len);
+        CHECK(jl == out.len && (jl == 0 || memcmp(joined, out.data, jl) == 0));
+        vnt_buf_free(&out);
+    }
+    vnt_spans_free(&words);
+    vnt_spans_free(&pieces);
 }
 
 static void model_validation(size_t len, const unsigned char *data)

@@ -1,7 +1,7 @@
 /* libFuzzer target for the word segmenter: any bytes; valid UTF-8 must give
  * spans in order, inside the input, not empty, never holding a line break,
  * that together cover every byte that is not white space; the text format
- * must succeed; the scores of the gaps of the whole input taken as one
+ * must succeed and equal the pieces of the words joined; the scores of the gaps of the whole input taken as one
  * sentence, read partly from the dense arrays, must equal the weights of
  * their keys summed one by one. The model is read from python/vntext/segmenter.bin relative
  * to the working directory (make fuzz runs from the repository root), or
@@ -83,6 +83,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     vnt_buf_init(&out);
     if (vnt_words_text(s, size, &spans, &out) != VNT_OK)
         abort();
+    /* the pieces of the words, joined by '_' inside a word and ' ' between
+     * words, are the same text */
+    vnt_spans words, pieces;
+    vnt_spans_init(&words);
+    vnt_spans_init(&pieces);
+    if (vnt_word_pieces(seg, s, size, work, &words, &pieces) != VNT_OK || words.len != spans.len)
+        abort();
+    size_t at = 0, w = 0;
+    for (size_t k = 0; k < pieces.len; k++) {
+        size_t a = pieces.items[k].start, b = pieces.items[k].end;
+        int starts = w < words.len && a == words.items[w].start;
+        w += starts;
+        if (k > 0 && (at >= out.len || out.data[at++] != (starts ? ' ' : '_')))
+            abort();
+        if (a >= b || b > size || at + (b - a) > out.len || memcmp(out.data + at, s + a, b - a) != 0)
+            abort();
+        at += b - a;
+    }
+    if (at != out.len || w != words.len)
+        abort();
+    vnt_spans_free(&words);
+    vnt_spans_free(&pieces);
     vnt_buf_free(&out);
     vnt_spans_free(&spans);
     if (size <= 4096) {
