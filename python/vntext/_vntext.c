@@ -1498,7 +1498,7 @@ PyDoc_STRVAR(str__doc__,
 "--\n"
 "\n"
 "The str that the binding makes of UTF-8 bytes from the C library (the\n"
-"results of normalize and of the text format). For tests of that decoder:\n"
+"results of remove_accents and decode_legacy). For tests of that decoder:\n"
 "data.decode('utf-8') gives the same str, and raises where it raises.\n");
 
 static PyObject *
