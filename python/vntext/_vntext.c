@@ -186,31 +186,55 @@ text_arg(PyObject *obj, const char *func, const char *arg, Py_ssize_t *len)
     return PyUnicode_AsUTF8AndSize(obj, len);
 }
 
+/* An argument that must be one of the strs names[0..n) (or None, when
+ * none_ok): *out gets its index, or dflt when the argument is missing or
+ * None. The messages name the function, the argument and the choices. */
+static int
+choice_arg(PyObject *obj, const char *func, const char *arg, const char *const *names, int n,
+           int none_ok, int dflt, int *out)
+{
+    char allowed[128];
+    size_t used = 0;
+
+    *out = dflt;
+    if (obj == NULL || (none_ok && obj == Py_None))
+        return 0;
+    if (!PyUnicode_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be %sstr, not %.200s", func,
+                     arg, none_ok ? "None or " : "", Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    for (int i = 0; i < n; i++)
+        if (PyUnicode_CompareWithASCIIString(obj, names[i]) == 0) {
+            *out = i;
+            return 0;
+        }
+    /* "'a' or 'b'", "None or 'a'", "'a', 'b' or 'c'" */
+    allowed[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        int w = PyOS_snprintf(allowed + used, sizeof allowed - used, "%s'%s'",
+                              i == 0 ? (none_ok ? "None or " : "")
+                                     : i + 1 == n ? " or " : ", ",
+                              names[i]);
+        if (w < 0 || (size_t)w >= sizeof allowed - used)
+            break;
+        used += (size_t)w;
+    }
+    PyErr_Format(PyExc_ValueError, "%s() argument '%s' must be %s, not %R", func, arg, allowed,
+                 obj);
+    return -1;
+}
+
 static int
 style_arg(PyObject *obj, const char *func, vnt_style *style)
 {
-    if (obj == NULL) {
-        *style = VNT_STYLE_TRADITIONAL;
-        return 0;
-    }
-    if (!PyUnicode_Check(obj)) {
-        PyErr_Format(PyExc_TypeError,
-                     "%s() argument 'style' must be str, not %.200s", func,
-                     Py_TYPE(obj)->tp_name);
+    static const char *const names[] = {"traditional", "modern"};
+    static const vnt_style values[] = {VNT_STYLE_TRADITIONAL, VNT_STYLE_MODERN};
+    int i;
+    if (choice_arg(obj, func, "style", names, 2, 0, 0, &i) < 0)
         return -1;
-    }
-    if (PyUnicode_CompareWithASCIIString(obj, "traditional") == 0) {
-        *style = VNT_STYLE_TRADITIONAL;
-        return 0;
-    }
-    if (PyUnicode_CompareWithASCIIString(obj, "modern") == 0) {
-        *style = VNT_STYLE_MODERN;
-        return 0;
-    }
-    PyErr_Format(PyExc_ValueError,
-                 "%s() argument 'style' must be 'traditional' or 'modern', not %R",
-                 func, obj);
-    return -1;
+    *style = values[i];
+    return 0;
 }
 
 static int
@@ -251,28 +275,13 @@ encoding_arg(PyObject *obj, const char *func, vnt_encoding *enc)
 static int
 errors_arg(PyObject *obj, const char *func, int *flags)
 {
-    if (obj == NULL) {
-        *flags = VNT_DECODE_STRICT;
-        return 0;
-    }
-    if (!PyUnicode_Check(obj)) {
-        PyErr_Format(PyExc_TypeError,
-                     "%s() argument 'errors' must be str, not %.200s", func,
-                     Py_TYPE(obj)->tp_name);
+    static const char *const names[] = {"strict", "replace"};
+    static const int values[] = {VNT_DECODE_STRICT, VNT_DECODE_REPLACE};
+    int i;
+    if (choice_arg(obj, func, "errors", names, 2, 0, 0, &i) < 0)
         return -1;
-    }
-    if (PyUnicode_CompareWithASCIIString(obj, "strict") == 0) {
-        *flags = VNT_DECODE_STRICT;
-        return 0;
-    }
-    if (PyUnicode_CompareWithASCIIString(obj, "replace") == 0) {
-        *flags = VNT_DECODE_REPLACE;
-        return 0;
-    }
-    PyErr_Format(PyExc_ValueError,
-                 "%s() argument 'errors' must be 'strict' or 'replace', not %R",
-                 func, obj);
-    return -1;
+    *flags = values[i];
+    return 0;
 }
 
 /* Legacy bytes from a bytes-like object, or from a str holding those bytes
@@ -1216,21 +1225,12 @@ word_spans_of(SegmenterObject *self, PyObject *text, const char *func, utf8_view
 static int
 format_arg(PyObject *obj, const char *func, int *text_format)
 {
-    *text_format = 0;
-    if (obj == NULL || obj == Py_None)
-        return 0;
-    if (!PyUnicode_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, "%s() argument 'format' must be None or str, not %.200s",
-                     func, Py_TYPE(obj)->tp_name);
+    static const char *const names[] = {"text"};
+    int i;
+    if (choice_arg(obj, func, "format", names, 1, 1, -1, &i) < 0)
         return -1;
-    }
-    if (PyUnicode_CompareWithASCIIString(obj, "text") == 0) {
-        *text_format = 1;
-        return 0;
-    }
-    PyErr_Format(PyExc_ValueError, "%s() argument 'format' must be None or 'text', not %R",
-                 func, obj);
-    return -1;
+    *text_format = i == 0;
+    return 0;
 }
 
 static PyObject *
