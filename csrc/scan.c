@@ -456,6 +456,18 @@ static vnt_status scan_number(scanner *sc, size_t a, size_t *end)
         } else if ((c == '.' || c == ',' || c == ':' || c == '/' || c == '-') && i + 1 < len &&
                    u[i + 1] >= '0' && u[i + 1] <= '9') {
             i += 2;
+        } else if (c >= 0x80) {
+            /* letters written onto the number go with it, whatever their
+             * script ("13giờ", "2triệu", as "8h30" and "3kg"), and so do
+             * combining marks (NFD): never cut inside a letter run */
+            int32_t cp;
+            size_t n;
+            int k = class_at(sc, i, &cp, &n);
+            if (k < 0)
+                return VNT_ERR_INVALID_UTF8;
+            if (!is_letter_class(k) && k != C_MARK)
+                break;
+            i += n;
         } else {
             break;
         }

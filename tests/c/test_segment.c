@@ -235,6 +235,11 @@ static void special_tokens(void)
     CHECK_WORDS(seg, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo vệ|Nhật Bản");
     /* punctuation is a word of its own */
     CHECK_WORDS(seg, "(học sinh)", "(|học sinh|)");
+    /* letters written onto a number stay with it, never cut inside a letter
+     * run, whatever the Unicode form */
+    CHECK(has_words("Lúc 13giờ, giá 1.390,2triệu đồng.", "13giờ|1.390,2triệu|đồng"));
+    CHECK(has_words("Lúc 13gio\xcc\x80\xcc\x9b sáng", "13gio\xcc\x80\xcc\x9b|sáng"));
+    CHECK(has_words("nhiệt độ 5e\xcc\x81 và 7ạ", "5e\xcc\x81|7ạ"));
     /* invalid UTF-8 */
     CHECK(vnt_word_spans(seg, "a\xff", 2, NULL, &spans) == VNT_ERR_INVALID_UTF8);
 }
