@@ -321,6 +321,15 @@ static size_t email_at(scanner *sc, size_t a)
         j++;
     while (u[j - 1] == '.' || u[j - 1] == '-')
         j--;
+    /* an address is ASCII here: one that a letter or mark goes on from
+     * ("a@b.comă") would end inside a letter run, so it is none */
+    if (j < sc->len && u[j] >= 0x80) {
+        int32_t cp;
+        size_t n;
+        int k = class_at(sc, j, &cp, &n);
+        if (is_letter_class(k) || k == C_MARK)
+            return 0;
+    }
     return j;
 }
 

@@ -190,6 +190,27 @@ def test_text_format_kinds(text, want):
     assert got.isascii() == all(ord(c) < 128 for c in got)
 
 
+# pieces that make letter runs next to numbers, addresses, tags and marks
+RUN_ALPHABET = st.sampled_from(
+    list("aăâbdđeêghiklmnoôơuưyàáạ ,.;:!?()'-/%@#_\n0123456789ĐÒÀ°³½中ßǅ٣")
+    + ["\u0300", "\u0301", "\u0323", "😀", "\u00a0", "http://", "www.", ".vn", ".net",
+       "@x.com", "x@", "TP.", "v.v."])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(RUN_ALPHABET, max_size=40).map("".join))
+def test_no_word_ends_inside_a_letter_run(text):
+    """Two letters side by side, or a mark after a letter, mark or digit, are
+    never in two words ("13giờ", "a@b.comă", NFD after a digit)."""
+    spans = vntext.word_spans(text)
+    starts = {s for s, _ in spans}
+    ends = {e for _, e in spans}
+    for i in range(1, len(text)):
+        a, b = unicodedata.category(text[i - 1])[0], unicodedata.category(text[i])[0]
+        if (a == "L" and b == "L") or (b == "M" and a in "LMN"):
+            assert not (i in ends and i in starts), (text, i, spans)
+
+
 def read_sample():
     with open(SAMPLE, encoding="utf-8") as f:
         return [line.split() for line in f if line.strip() and not line.startswith("#")]

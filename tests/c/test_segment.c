@@ -240,6 +240,8 @@ static void special_tokens(void)
     CHECK(has_words("Lúc 13giờ, giá 1.390,2triệu đồng.", "13giờ|1.390,2triệu|đồng"));
     CHECK(has_words("Lúc 13gio\xcc\x80\xcc\x9b sáng", "13gio\xcc\x80\xcc\x9b|sáng"));
     CHECK(has_words("nhiệt độ 5e\xcc\x81 và 7ạ", "5e\xcc\x81|7ạ"));
+    /* an ASCII address that a letter goes on from is none */
+    CHECK_WORDS(seg, "a@b.comă", "a|@b.comă");
     /* invalid UTF-8 */
     CHECK(vnt_word_spans(seg, "a\xff", 2, NULL, &spans) == VNT_ERR_INVALID_UTF8);
 }
