@@ -201,14 +201,15 @@ RUN_ALPHABET = st.sampled_from(
 @given(st.lists(RUN_ALPHABET, max_size=40).map("".join))
 def test_no_word_ends_inside_a_letter_run(text):
     """Two letters side by side, or a mark after a letter, mark or digit, are
-    never in two words ("13giờ", "a@b.comă", NFD after a digit)."""
-    spans = vntext.word_spans(text)
-    starts = {s for s, _ in spans}
-    ends = {e for _, e in spans}
-    for i in range(1, len(text)):
-        a, b = unicodedata.category(text[i - 1])[0], unicodedata.category(text[i])[0]
-        if (a == "L" and b == "L") or (b == "M" and a in "LMN"):
-            assert not (i in ends and i in starts), (text, i, spans)
+    never in two words ("13giờ", "a@b.comă", NFD after a digit), nor in two
+    sentences."""
+    for spans in (vntext.word_spans(text), vntext.sent_spans(text)):
+        starts = {s for s, _ in spans}
+        ends = {e for _, e in spans}
+        for i in range(1, len(text)):
+            a, b = unicodedata.category(text[i - 1])[0], unicodedata.category(text[i])[0]
+            if (a == "L" and b == "L") or (b == "M" and a in "LMN"):
+                assert not (i in ends and i in starts), (text, i, spans)
 
 
 def read_sample():
