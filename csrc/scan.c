@@ -562,9 +562,11 @@ static vnt_status run_scan(scanner *sc, size_t from)
             i = end;
             break;
         case C_PUNCT:
-            if (cp == '.') {
+            if (cp == '.' || cp == '-') {
+                /* a run of periods (an ellipsis) or of hyphens (a rule,
+                 * "------") is one token, as the corpora write them */
                 size_t a = i;
-                while (i < len && u[i] == '.')
+                while (i < len && u[i] == (unsigned char)cp)
                     i++;
                 st = emit(sc, a, i, VNT_TOK_PUNCT, 0);
             } else {
