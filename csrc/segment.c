@@ -1333,10 +1333,21 @@ static vnt_status identities(vnt_segwork *w, const char *s, size_t n, const uint
     return VNT_OK;
 }
 
-/* Groups the tokens toks[a..b) into units in w (room for b - a); returns
- * their number. */
+/* 1 for an abbreviation or initials whose period may end a sentence: all
+ * but "v.v." (etc.), which the corpora keep whole at a sentence end too. */
+static int final_period(const char *s, const vnt_token *t)
+{
+    size_t n = t->end - t->start;
+    return t->kind == VNT_TOK_ABBREV && n >= 2 && s[t->end - 1] == '.' &&
+           !(n == 4 && (s[t->start] == 'v' || s[t->start] == 'V') && s[t->start + 1] == '.' &&
+             (s[t->start + 2] == 'v' || s[t->start + 2] == 'V'));
+}
+
+/* Groups the tokens toks[a..b) into units in w (room for b - a + 1);
+ * returns their number. When they are a sentence (not a dictionary word),
+ * the period of an abbreviation that ends it is a unit of its own. */
 static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, size_t a,
-                         size_t b)
+                         size_t b, int sentence_end)
 {
     size_t n = 0;
     for (size_t i = a; i < b;) {
@@ -1363,6 +1374,21 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
         w->uend[n] = toks[j - 1].end;
         w->ukind[n] = (uint8_t)forced_kind(t->kind);
         w->utk[n] = (uint16_t)kind;
+        if (sentence_end && j == b && j == i + 1 && final_period(s, t)) {
+            /* the period of an abbreviation or initials that ends the
+             * sentence ends the sentence too: a unit of its own, as the
+             * corpora write it ("... cho TP ." "L.TH.H ."); the rest is a
+             * word when it holds no period ("A", "TP"), so it may be a
+             * syllable */
+            w->uend[n] = t->end - 1;
+            if (memchr(s + t->start, '.', t->end - 1 - t->start) == NULL)
+                w->utk[n] = VNT_TOK_WORD;
+            n++;
+            w->ustart[n] = t->end - 1;
+            w->uend[n] = t->end;
+            w->ukind[n] = (uint8_t)forced_kind(VNT_TOK_PUNCT);
+            w->utk[n] = VNT_TOK_PUNCT;
+        }
         n++;
         i = j;
     }
@@ -1378,7 +1404,7 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
                            vnt_spans *pieces)
 {
     vnt_status st;
-    size_t n = make_units(w, s, toks, a, b);
+    size_t n = make_units(w, s, toks, a, b, 1);
     uint16_t *kinds = w->utk;
     if (n == 1) {
         st = vnt__spans_push(out, w->ustart[0], w->uend[0]);
@@ -1453,7 +1479,7 @@ vnt_status vnt_word_pieces(const vnt_segmenter *seg, const char *s, size_t len,
         size_t cnt = k - first;
         if (cnt == 0)
             continue;
-        st = work_reserve(work, cnt);
+        st = work_reserve(work, cnt + 1);
         if (st != VNT_OK)
             break;
         st = sentence(seg, work, s, t, first, k, out, pieces);
@@ -1488,7 +1514,7 @@ static vnt_status add_words(hset *set, vnt_segwork *w, const char *list, size_t 
         st = work_reserve(w, nt + 1);
         if (st != VNT_OK)
             return st;
-        size_t n = make_units(w, list + i, w->toks.items, 0, nt);
+        size_t n = make_units(w, list + i, w->toks.items, 0, nt, 0);
         if (n >= 2) {
             st = identities(w, list + i, n, w->utk);
             if (st != VNT_OK)
@@ -1663,12 +1689,12 @@ vnt_status vnt__segment_trace(const vnt_segmenter *m, const char *s, size_t len,
         if (w->toks.items[k].kind != VNT_TOK_NEWLINE)
             w->toks.items[nt++] = w->toks.items[k];
     if (st == VNT_OK && nt > 0)
-        st = work_reserve(w, nt);
+        st = work_reserve(w, nt + 1);
     if (st != VNT_OK || nt == 0) {
         vnt_segwork_free(w);
         return st;
     }
-    size_t n = make_units(w, s, w->toks.items, 0, nt);
+    size_t n = make_units(w, s, w->toks.items, 0, nt, 1);
     size_t ng = n - 1;
     st = identities(w, s, n, w->utk);
     tr->n = n;

@@ -223,7 +223,8 @@ typedef enum {
     VNT_TOK_DOMAIN,    /* "vnexpress.net" */
     VNT_TOK_MENTION,   /* "@name" */
     VNT_TOK_HASHTAG,   /* "#chủ_đề" */
-    VNT_TOK_PUNCT,     /* one punctuation character; a run of periods is one token ("...") */
+    VNT_TOK_PUNCT,     /* one punctuation character; a run of periods ("...") or of
+                        * hyphens ("------") is one token */
     VNT_TOK_SYMBOL,    /* any other character: "%", "+", "$", control characters */
     VNT_TOK_EMOJI,     /* a pictograph with its modifiers and joiners */
     VNT_TOK_NEWLINE    /* white space holding one or more line breaks */

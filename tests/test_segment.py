@@ -64,6 +64,16 @@ def test_special_tokens(token):
     assert token in vntext.word_tokenize(text)
 
 
+def test_sentence_final_abbreviation_period():
+    # the corpora split the period off an abbreviation or initials that end a
+    # sentence ("TP ." "L.TH.H ."), but not off "v.v."
+    assert vntext.word_tokenize("Hôm nay ông ấy đã về TP.")[-2:] == ["TP", "."]
+    assert vntext.word_tokenize("Tin, ảnh: L.TH.H.")[-2:] == ["L.TH.H", "."]
+    assert vntext.word_tokenize("Ông ấy mua rau, thịt, cá v.v.")[-1] == "v.v."
+    assert "TP." in vntext.word_tokenize("Ông ấy sống ở TP. HCM lâu rồi")
+    assert vntext.word_spans("TP.") == [(0, 2), (2, 3)]
+
+
 def test_sentence_and_line_boundaries():
     assert vntext.word_tokenize("học sinh. Sinh viên") == ["học sinh", ".", "Sinh viên"]
     assert vntext.word_tokenize("Hà\nNội") == ["Hà", "Nội"]

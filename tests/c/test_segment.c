@@ -240,6 +240,13 @@ static void special_tokens(void)
     CHECK(has_words("Lúc 13giờ, giá 1.390,2triệu đồng.", "13giờ|1.390,2triệu|đồng"));
     CHECK(has_words("Lúc 13gio\xcc\x80\xcc\x9b sáng", "13gio\xcc\x80\xcc\x9b|sáng"));
     CHECK(has_words("nhiệt độ 5e\xcc\x81 và 7ạ", "5e\xcc\x81|7ạ"));
+    /* the period of an abbreviation or initials that ends a sentence is a
+     * word of its own, as the corpora write it; "v.v." stays whole */
+    CHECK(has_words("Hôm nay ông ấy đã về TP.", "TP|."));
+    CHECK(has_words("Tin, ảnh: L.TH.H.", "L.TH.H|."));
+    CHECK(has_words("Ông ấy mua rau, thịt, cá v.v.", "v.v."));
+    CHECK(has_words("Ông ấy sống ở TP. HCM lâu rồi", "TP."));
+    CHECK_WORDS(seg, "TP.", "TP|.");
     /* a rule of hyphens is one token, as in the corpora; hyphens apart are not */
     CHECK_WORDS(seg, "Hà Nội ------------ ngày 5", "Hà Nội|------------|ngày|5");
     CHECK_WORDS(seg, "a - - b", "a|-|-|b");
