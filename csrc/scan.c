@@ -602,10 +602,21 @@ static vnt_status run_scan(scanner *sc, size_t from)
                 i = end;
                 break;
             }
-            /* a symbol, with the marks that follow it */
+            /* a symbol, with the marks that follow it; the degree sign
+             * with the C or F of its scale ("°C", as the corpora write it) */
             {
                 size_t a = i;
+                int degrees = cp == 0xB0 && i + 2 < len && (u[i + 2] == 'C' || u[i + 2] == 'F');
                 i += n;
+                if (degrees) {
+                    int32_t c3;
+                    size_t n3;
+                    int k3 = i + 1 < len ? class_at(sc, i + 1, &c3, &n3) : C_SPACE;
+                    if (k3 < 0)
+                        return VNT_ERR_INVALID_UTF8;
+                    if (!is_letter_class(k3) && k3 != C_MARK && k3 != C_DIGIT)
+                        i++;
+                }
                 while (i < len && u[i] >= 0x80) {
                     int k2 = class_at(sc, i, &cp, &n);
                     if (k2 != C_MARK)

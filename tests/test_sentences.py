@@ -28,6 +28,10 @@ CASES = [
     ("GS. Nam, ThS. Lan và BS. Hùng ở TP. HCM, Q. 1.", ["GS. Nam, ThS. Lan và BS. Hùng ở TP. HCM, Q. 1."]),
     ("Ông N. V. Nam đến. Cam, quýt v.v. đều ngon.", ["Ông N. V. Nam đến.", "Cam, quýt v.v. đều ngon."]),
     ("1. Giới thiệu\n2. Kết luận", ["1. Giới thiệu", "2. Kết luận"]),
+    # "°C." is a unit and a period, not an initial "C."
+    ("Trời nóng 40°C. Ông ấy ở nhà.", ["Trời nóng 40°C.", "Ông ấy ở nhà."]),
+    # a number with letters written onto it, and a rule of hyphens
+    ("Lúc 13giờ. Xong.\n------\nHết.", ["Lúc 13giờ.", "Xong.", "------", "Hết."]),
     ("Chờ mãi… Cuối cùng anh đến.", ["Chờ mãi…", "Cuối cùng anh đến."]),
     ("Chờ mãi... rồi anh đến.", ["Chờ mãi... rồi anh đến."]),
     ("Thật sao?! Ừ.", ["Thật sao?!", "Ừ."]),

@@ -247,6 +247,9 @@ static void special_tokens(void)
     CHECK(has_words("Ông ấy mua rau, thịt, cá v.v.", "v.v."));
     CHECK(has_words("Ông ấy sống ở TP. HCM lâu rồi", "TP."));
     CHECK_WORDS(seg, "TP.", "TP|.");
+    /* the degree sign with its scale; alone before anything else */
+    CHECK(has_words("Nhiệt độ 25 °C, cá là 20 ° đến 30°F.", "°C|°|°F|."));
+    CHECK(has_words("nóng 30°Ca", "°|Ca"));
     /* a rule of hyphens is one token, as in the corpora; hyphens apart are not */
     CHECK_WORDS(seg, "Hà Nội ------------ ngày 5", "Hà Nội|------------|ngày|5");
     CHECK_WORDS(seg, "a - - b", "a|-|-|b");
