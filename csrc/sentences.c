@@ -14,6 +14,11 @@
  *     a lower-case word followed by an upper-case word ends ("vitamin C.
  *     Sau đó");
  *   - at a mark right after an opening bracket ("(?!)");
+ *   - before a dash after a closing quote, which names the speaker
+ *     ("...\" - Hải kể");
+ *   - inside a bracket still open in the sentence, at an abbreviation of
+ *     the table or an initial ("(P. Trường Thọ, Q. 9)") or at an ellipsis
+ *     before a dash ("(... - PV)");
  *   - after a list number or letter that opens a sentence ("1. ", "1.2.2. ",
  *     "a. ", "A. ", "IV. ", "3. 1. ");
  *   - inside numbers, URLs, domains and e-mail addresses, which the scanner
@@ -428,10 +433,37 @@ static int learned_at(char before, char mark, int closed, const char *s, const v
     return learned(before, mark, closed, after_class(s, t, j, n, opener));
 }
 
+/* 1 for a dash: - – — */
+static int is_dash(const char *s, const vnt_token *t)
+{
+    if (t->kind != VNT_TOK_PUNCT && t->kind != VNT_TOK_SYMBOL)
+        return 0;
+    int32_t cp = first_cp(s, t);
+    return cp == '-' || cp == 0x2013 || cp == 0x2014;
+}
+
+/* The brackets, ( and [, left open after s[a..b) when depth were open
+ * before it; a closing one without an open one is not counted. */
+static int open_brackets(const char *s, size_t a, size_t b, int depth)
+{
+    for (size_t k = a; k < b; k++) {
+        char c = s[k];
+        if (c == '(' || c == '[')
+            depth++;
+        else if ((c == ')' || c == ']') && depth > 0)
+            depth--;
+    }
+    return depth;
+}
+
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
     vnt_status st;
     size_t first = SIZE_MAX; /* first token of the open sentence */
+    /* the brackets left open in the open sentence up to s[bpos]: counted
+     * only when a decision needs them, each byte once */
+    size_t bpos = 0;
+    int bdepth = 0;
     size_t i = 0;
     while (i < n) {
         if (t[i].kind == VNT_TOK_NEWLINE) {
@@ -443,8 +475,11 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             i++;
             continue;
         }
-        if (first == SIZE_MAX)
+        if (first == SIZE_MAX) {
             first = i;
+            bpos = t[i].start;
+            bdepth = 0;
+        }
         int role = punct_role(s, &t[i]);
         int candidate = role == P_FINAL || role == P_ELLIPSIS;
         int abbrev = t[i].kind == VNT_TOK_ABBREV && s[t[i].end - 1] == '.';
@@ -557,6 +592,21 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             int l = news_end ? -1 : learned_at(before, mark, closed, s, t, j, n);
             if (l >= 0)
                 boundary = l;
+            /* a dash after a closing quote names who said it: `...!" - Nam
+             * nói`, `..." - Hải kể` */
+            if (boundary && closed && is_dash(s, &t[j]) &&
+                (punct_role(s, &t[j - 1]) == P_QUOTE || first_cp(s, &t[j - 1]) == 0x201D))
+                boundary = 0;
+            /* inside a bracket still open, an abbreviation of the table or
+             * an initial does not end a sentence ("(Q. Từ Liêm, Hà Nội)"),
+             * nor an ellipsis before a dash ("(... - PV)") */
+            if (boundary && ((abbrev && !(t[i].flags & VNT_TF_LOWER)) ||
+                             (role == P_ELLIPSIS && is_dash(s, &t[j])))) {
+                bdepth = open_brackets(s, bpos, t[j - 1].end, bdepth);
+                bpos = t[j - 1].end;
+                if (bdepth > 0)
+                    boundary = 0;
+            }
         }
         if (boundary) {
             if ((st = vnt__spans_push(out, t[first].start, t[j - 1].end)) != VNT_OK)

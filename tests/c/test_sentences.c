@@ -142,6 +142,24 @@ static const struct {
      * sentence before it: the gold keeps `"...` apart */
     {"Anh hét lên: \"Đi ngay! \"... Mọi người im lặng.",
      "Anh hét lên: \"Đi ngay! | \"... | Mọi người im lặng."},
+    /* a dash after a closing quote names the speaker, whatever the case
+     * of the name */
+    {"\"Nước lên nhanh lắm, ai cũng sợ...\" - Lan kể. Cả xóm thức trắng.",
+     "\"Nước lên nhanh lắm, ai cũng sợ...\" - Lan kể. | Cả xóm thức trắng."},
+    {"Bà hỏi: “Con về chưa?” - Tuấn đáp. Rồi cả hai cùng cười.",
+     "Bà hỏi: “Con về chưa?” - Tuấn đáp. | Rồi cả hai cùng cười."},
+    {"Mọi người đã về. - Còn anh thì sao?", "Mọi người đã về. | - Còn anh thì sao?"},
+    /* inside a bracket still open, an abbreviation or initial does not end
+     * a sentence, nor an ellipsis before a dash (an editor's note) */
+    {"Xưởng mới đặt ở khu công nghiệp (P. Trường Thọ, Q. 9) từ tháng trước.",
+     "Xưởng mới đặt ở khu công nghiệp (P. Trường Thọ, Q. 9) từ tháng trước."},
+    {"Số liệu lấy từ sách (theo A. H. Smith, 2001). Các con số khác nhau.",
+     "Số liệu lấy từ sách (theo A. H. Smith, 2001). | Các con số khác nhau."},
+    {"Họ bị xử về các tội (giết người, cướp của…  - PV). Bản án đã có hiệu lực.",
+     "Họ bị xử về các tội (giết người, cướp của…  - PV). | Bản án đã có hiệu lực."},
+    {"Ông làm việc ở TP. Trường học gần nhà.", "Ông làm việc ở TP. | Trường học gần nhà."},
+    {"Ông làm việc ở (một phòng của) TP. Trường học gần nhà.",
+     "Ông làm việc ở (một phòng của) TP. | Trường học gần nhà."},
     /* a lower-case word never starts a sentence */
     {"Anh đi. rồi về.", "Anh đi. rồi về."},
     {"Bao giờ? Mai.", "Bao giờ? | Mai."},
