@@ -7,7 +7,10 @@
  *     brackets, the "/." of the news ending "./.", when the next token can
  *     start a sentence: a word or abbreviation in upper case, a number, an
  *     opening quote or bracket, a symbol or an emoji; never before a word in
- *     lower case or before punctuation that continues a sentence (, ; : ...).
+ *     lower case or before punctuation that continues a sentence (, ; : ...);
+ *     after an ellipsis only before a sure start (a word in upper case, a
+ *     list number before one, ...) or before symbols alone on the rest of
+ *     the line ("... > >").
  * It does not end
  *   - at an abbreviation from the table (TP., GS.), nor at a dotted one
  *     (v.v., K.T.) or an initial (N. V. Nam), except that an initial after
@@ -456,6 +459,21 @@ static int open_brackets(const char *s, size_t a, size_t b, int depth)
     return depth;
 }
 
+/* 1 when one or two symbols are all that is left of the line from t[j]:
+ * "... > >". (Not more: the sparse pass keeps only the first two chunks
+ * after a mark and the last of a line, and the decision must not depend on
+ * what it skips.) */
+static int symbols_end_line(const vnt_token *t, size_t j, size_t n)
+{
+    for (size_t k = j; k < j + 3; k++) {
+        if (k >= n || t[k].kind == VNT_TOK_NEWLINE)
+            return k > j;
+        if (t[k].kind != VNT_TOK_SYMBOL)
+            return 0;
+    }
+    return 0;
+}
+
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
     vnt_status st;
@@ -585,7 +603,10 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             if (!candidate)
                 boundary = 0;
             else if (role == P_ELLIPSIS || strict)
-                boundary = surely_starts(s, t, j, n);
+                /* after an ellipsis, also before symbols alone on the rest
+                 * of the line ("... > >") */
+                boundary = surely_starts(s, t, j, n) ||
+                           (role == P_ELLIPSIS && symbols_end_line(t, j, n));
             else
                 boundary = can_start(s, t, j, n);
             /* the training gold decides where it is clear */

@@ -160,6 +160,11 @@ static const struct {
     {"Ông làm việc ở TP. Trường học gần nhà.", "Ông làm việc ở TP. | Trường học gần nhà."},
     {"Ông làm việc ở (một phòng của) TP. Trường học gần nhà.",
      "Ông làm việc ở (một phòng của) TP. | Trường học gần nhà."},
+    /* after an ellipsis, symbols alone on the rest of the line are apart */
+    {"Cả làng chờ mưa về... > >\nNắng kéo dài", "Cả làng chờ mưa về... | > > | Nắng kéo dài"},
+    {"Cả làng chờ mưa về... >>\nNắng", "Cả làng chờ mưa về... | >> | Nắng"},
+    {"Cả làng chờ... > > > mưa\nNắng", "Cả làng chờ... > > > mưa | Nắng"},
+    {"Cả làng chờ... > mưa về", "Cả làng chờ... > mưa về"},
     /* a lower-case word never starts a sentence */
     {"Anh đi. rồi về.", "Anh đi. rồi về."},
     {"Bao giờ? Mai.", "Bao giờ? | Mai."},
