@@ -449,6 +449,8 @@ static int is_dash(const char *s, const vnt_token *t)
  * before it; a closing one without an open one is not counted. */
 static int open_brackets(const char *s, size_t a, size_t b, int depth)
 {
+    if (depth == 0 && memchr(s + a, '(', b - a) == NULL && memchr(s + a, '[', b - a) == NULL)
+        return 0;
     for (size_t k = a; k < b; k++) {
         char c = s[k];
         if (c == '(' || c == '[')
@@ -474,14 +476,45 @@ static int symbols_end_line(const vnt_token *t, size_t j, size_t n)
     return 0;
 }
 
+/* The brackets left open in the sentence that starts at token first, up
+ * to s[pos]: counted only when a decision needs them, each byte once. */
+struct brackets {
+    size_t first, pos;
+    int depth;
+};
+
+/* 1 when a boundary after the mark t[i], closed up to t[j - 1], in the
+ * sentence that starts at t[first], is vetoed:
+ *   - a dash after a closing quote names who said it: `...!" - Nam nói`,
+ *     `..." - Hải kể`;
+ *   - inside a bracket still open, an abbreviation of the table or an
+ *     initial does not end a sentence ("(Q. Từ Liêm, Hà Nội)"), nor an
+ *     ellipsis before a dash ("(... - PV)"). */
+VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, size_t i, size_t j, int abbrev,
+                  int role, int closed, struct brackets *br)
+{
+    int dash = is_dash(s, &t[j]);
+    if (closed && dash &&
+        (punct_role(s, &t[j - 1]) == P_QUOTE || first_cp(s, &t[j - 1]) == 0x201D))
+        return 1;
+    if ((abbrev && !(t[i].flags & VNT_TF_LOWER)) || (role == P_ELLIPSIS && dash)) {
+        if (br->first != first) {
+            br->first = first;
+            br->pos = t[first].start;
+            br->depth = 0;
+        }
+        br->depth = open_brackets(s, br->pos, t[j - 1].end, br->depth);
+        br->pos = t[j - 1].end;
+        return br->depth > 0;
+    }
+    return 0;
+}
+
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
     vnt_status st;
     size_t first = SIZE_MAX; /* first token of the open sentence */
-    /* the brackets left open in the open sentence up to s[bpos]: counted
-     * only when a decision needs them, each byte once */
-    size_t bpos = 0;
-    int bdepth = 0;
+    struct brackets br = {SIZE_MAX, 0, 0};
     size_t i = 0;
     while (i < n) {
         if (t[i].kind == VNT_TOK_NEWLINE) {
@@ -493,11 +526,8 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             i++;
             continue;
         }
-        if (first == SIZE_MAX) {
+        if (first == SIZE_MAX)
             first = i;
-            bpos = t[i].start;
-            bdepth = 0;
-        }
         int role = punct_role(s, &t[i]);
         int candidate = role == P_FINAL || role == P_ELLIPSIS;
         int abbrev = t[i].kind == VNT_TOK_ABBREV && s[t[i].end - 1] == '.';
@@ -613,21 +643,11 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             int l = news_end ? -1 : learned_at(before, mark, closed, s, t, j, n);
             if (l >= 0)
                 boundary = l;
-            /* a dash after a closing quote names who said it: `...!" - Nam
-             * nói`, `..." - Hải kể` */
-            if (boundary && closed && is_dash(s, &t[j]) &&
-                (punct_role(s, &t[j - 1]) == P_QUOTE || first_cp(s, &t[j - 1]) == 0x201D))
+            if (VNT_UNLIKELY(boundary && (abbrev || ((closed || role == P_ELLIPSIS) &&
+                                                     (s[t[j].start] == '-' ||
+                                                      (unsigned char)s[t[j].start] == 0xE2)))) &&
+                vetoed(s, t, first, i, j, abbrev, role, closed, &br))
                 boundary = 0;
-            /* inside a bracket still open, an abbreviation of the table or
-             * an initial does not end a sentence ("(Q. Từ Liêm, Hà Nội)"),
-             * nor an ellipsis before a dash ("(... - PV)") */
-            if (boundary && ((abbrev && !(t[i].flags & VNT_TF_LOWER)) ||
-                             (role == P_ELLIPSIS && is_dash(s, &t[j])))) {
-                bdepth = open_brackets(s, bpos, t[j - 1].end, bdepth);
-                bpos = t[j - 1].end;
-                if (bdepth > 0)
-                    boundary = 0;
-            }
         }
         if (boundary) {
             if ((st = vnt__spans_push(out, t[first].start, t[j - 1].end)) != VNT_OK)

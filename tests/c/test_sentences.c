@@ -158,6 +158,11 @@ static const struct {
     {"Họ bị xử về các tội (giết người, cướp của…  - PV). Bản án đã có hiệu lực.",
      "Họ bị xử về các tội (giết người, cướp của…  - PV). | Bản án đã có hiệu lực."},
     {"Ông làm việc ở TP. Trường học gần nhà.", "Ông làm việc ở TP. | Trường học gần nhà."},
+    {"Ông làm việc ở [tài liệu (cũ)] TP. Trường học gần nhà.",
+     "Ông làm việc ở [tài liệu (cũ)] TP. | Trường học gần nhà."},
+    {"Mục 2) và 3) ở TP. Trường học gần nhà.", "Mục 2) và 3) ở TP. | Trường học gần nhà."},
+    {"Ông ở (TP. Theo lời kể) rồi đi. Theo ông (Q. Ba) TP. Trường xa.",
+     "Ông ở (TP. Theo lời kể) rồi đi. | Theo ông (Q. Ba) TP. | Trường xa."},
     {"Ông làm việc ở (một phòng của) TP. Trường học gần nhà.",
      "Ông làm việc ở (một phòng của) TP. | Trường học gần nhà."},
     /* after an ellipsis, symbols alone on the rest of the line are apart */
@@ -328,7 +333,8 @@ static void test_random_agreement(void)
  * quadratic pass would take a hundred); sanitizers slow both alike. */
 static void test_linear(void)
 {
-    static const char *const units[] = {".", "A. ", "Ab. ", "x.", "a@", "1.", "\"", "…", "TP.", " "};
+    static const char *const units[] = {".", "A. ", "Ab. ", "x.", "a@", "1.", "\"", "…", "TP.", " ",
+                                        "(TP. Theo ", "x... - "};
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
         size_t n1, n2;
         double small = time_on(units[k], 100000, &n1);
@@ -342,6 +348,8 @@ static void test_linear(void)
     CHECK(n == 1); /* a million periods are one sentence */
     time_on("Ab. ", 1000000, &n);
     CHECK(n == 1000000); /* a million short sentences */
+    time_on("(TP. Theo ", 1000000, &n);
+    CHECK(n == 1); /* inside an open bracket: one sentence */
 }
 
 int main(void)
