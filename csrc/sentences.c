@@ -9,8 +9,8 @@
  *     opening quote or bracket, a symbol or an emoji; never before a word in
  *     lower case or before punctuation that continues a sentence (, ; : ...);
  *     after an ellipsis only before a sure start (a word in upper case, a
- *     list number before one, ...) or before symbols alone on the rest of
- *     the line ("... > >").
+ *     list number before one, ...) or before a line of separators
+ *     ("... * * *", "... > >").
  * It does not end
  *   - at an abbreviation from the table (TP., GS.), nor at a dotted one
  *     (v.v., K.T.) or an initial (N. V. Nam), except that an initial after
@@ -461,19 +461,33 @@ static int open_brackets(const char *s, size_t a, size_t b, int depth)
     return depth;
 }
 
-/* 1 when one or two symbols are all that is left of the line from t[j]:
- * "... > >". (Not more: the sparse pass keeps only the first two chunks
- * after a mark and the last of a line, and the decision must not depend on
- * what it skips.) */
-static int symbols_end_line(const vnt_token *t, size_t j, size_t n)
+/* 1 when the bytes from s[a] to the line break (or to s[end], after which
+ * there is only white space) are separators and white space: "* * *",
+ * "- ------- -", "> >", "• •", "= = =". Read on the bytes, not the tokens,
+ * so that the sparse pass (which skips the middle of a line) decides the
+ * same; stops at the first other byte. */
+static int separator_line(const char *s, size_t a, size_t end)
 {
-    for (size_t k = j; k < j + 3; k++) {
-        if (k >= n || t[k].kind == VNT_TOK_NEWLINE)
-            return k > j;
-        if (t[k].kind != VNT_TOK_SYMBOL)
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t k = a; k < end; k++) {
+        switch (u[k]) {
+        case '\n': case '\r':
+            return 1;
+        case ' ': case '\t': case '*': case '>': case '<': case '-': case '_': case '=':
+        case '~': case '#': case '+':
+            continue;
+        case 0xE2: /* – — • */
+            if (k + 2 < end && u[k + 1] == 0x80 &&
+                (u[k + 2] == 0x93 || u[k + 2] == 0x94 || u[k + 2] == 0xA2)) {
+                k += 2;
+                continue;
+            }
             return 0;
+        default:
+            return 0;
+        }
     }
-    return 0;
+    return 1;
 }
 
 /* The brackets left open in the sentence that starts at token first, up
@@ -633,10 +647,7 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             if (!candidate)
                 boundary = 0;
             else if (role == P_ELLIPSIS || strict)
-                /* after an ellipsis, also before symbols alone on the rest
-                 * of the line ("... > >") */
-                boundary = surely_starts(s, t, j, n) ||
-                           (role == P_ELLIPSIS && symbols_end_line(t, j, n));
+                boundary = surely_starts(s, t, j, n);
             else
                 boundary = can_start(s, t, j, n);
             /* the training gold decides where it is clear */
@@ -648,6 +659,10 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
                                                       (unsigned char)s[t[j].start] == 0xE2)))) &&
                 vetoed(s, t, first, i, j, abbrev, role, closed, &br))
                 boundary = 0;
+            /* a final mark before a line of separators ends ("... * * *",
+             * "! - ------ -", "... > >"), whatever the context */
+            if (!boundary && candidate && !abbrev && separator_line(s, t[j].start, t[n - 1].end))
+                boundary = 1;
         }
         if (boundary) {
             if ((st = vnt__spans_push(out, t[first].start, t[j - 1].end)) != VNT_OK)

@@ -43,6 +43,7 @@ CASES = [
     ("Xưởng đặt ở khu công nghiệp (P. Trường Thọ, Q. 9) từ tháng trước. Hết.",
      ["Xưởng đặt ở khu công nghiệp (P. Trường Thọ, Q. 9) từ tháng trước.", "Hết."]),
     ("Cả làng chờ mưa về... > >\nNắng kéo dài", ["Cả làng chờ mưa về...", "> >", "Nắng kéo dài"]),
+    ("Rồi họ đi mãi… * * *\nMười năm sau", ["Rồi họ đi mãi…", "* * *", "Mười năm sau"]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),

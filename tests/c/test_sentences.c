@@ -165,11 +165,19 @@ static const struct {
      "Ông ở (TP. Theo lời kể) rồi đi. | Theo ông (Q. Ba) TP. | Trường xa."},
     {"Ông làm việc ở (một phòng của) TP. Trường học gần nhà.",
      "Ông làm việc ở (một phòng của) TP. | Trường học gần nhà."},
-    /* after an ellipsis, symbols alone on the rest of the line are apart */
+    /* after a final mark, a line of separators is apart */
+    {"Anh nói: \"Hay quá!\" - ---------- -\nTin liên quan",
+     "Anh nói: \"Hay quá!\" | - ---------- - | Tin liên quan"},
+    {"Ông ở TP. * * *\nMười năm sau", "Ông ở TP. * * * | Mười năm sau"},
     {"Cả làng chờ mưa về... > >\nNắng kéo dài", "Cả làng chờ mưa về... | > > | Nắng kéo dài"},
     {"Cả làng chờ mưa về... >>\nNắng", "Cả làng chờ mưa về... | >> | Nắng"},
     {"Cả làng chờ... > > > mưa\nNắng", "Cả làng chờ... > > > mưa | Nắng"},
     {"Cả làng chờ... > mưa về", "Cả làng chờ... > mưa về"},
+    {"Rồi họ đi mãi… * * *\r\nMười năm sau", "Rồi họ đi mãi… | * * * | Mười năm sau"},
+    {"Hết kỳ này... - ---------- -\nTin liên quan", "Hết kỳ này... | - ---------- - | Tin liên quan"},
+    {"Đợi mãi... • • • — = ~ # + _ <", "Đợi mãi... | • • • — = ~ # + _ <"},
+    {"Đợi mãi... * * * vẫn chưa thấy\nAi", "Đợi mãi... * * * vẫn chưa thấy | Ai"},
+    {"Đợi mãi... *** 3 ngày\nAi", "Đợi mãi... *** 3 ngày | Ai"},
     /* a lower-case word never starts a sentence */
     {"Anh đi. rồi về.", "Anh đi. rồi về."},
     {"Bao giờ? Mai.", "Bao giờ? | Mai."},
@@ -334,7 +342,7 @@ static void test_random_agreement(void)
 static void test_linear(void)
 {
     static const char *const units[] = {".", "A. ", "Ab. ", "x.", "a@", "1.", "\"", "…", "TP.", " ",
-                                        "(TP. Theo ", "x... - "};
+                                        "(TP. Theo ", "x... - ", "… * ", "x... --"};
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
         size_t n1, n2;
         double small = time_on(units[k], 100000, &n1);
