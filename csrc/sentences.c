@@ -490,6 +490,29 @@ static int separator_line(const char *s, size_t a, size_t end)
     return 1;
 }
 
+/* 1 when s[a..end) starts with a number, a dash between spaces and a
+ * letter in upper case: a numbered item, "2 - Chỉ huy phó". Read on the
+ * bytes, as separator_line(). */
+static int numbered_item(const char *s, size_t a, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = a;
+    while (k < end && u[k] >= '0' && u[k] <= '9')
+        k++;
+    if (k == a || k + 1 >= end || u[k] != ' ')
+        return 0;
+    k++;
+    if (u[k] == '-')
+        k++;
+    else if (k + 3 < end && u[k] == 0xE2 && u[k + 1] == 0x80 && (u[k + 2] == 0x93 || u[k + 2] == 0x94))
+        k += 3;
+    else
+        return 0;
+    int32_t cp = 0;
+    return k + 1 < end && u[k] == ' ' && vnt__utf8_decode(u, end, k + 1, &cp) != 0 &&
+           vnt__letter_case(cp) == 1;
+}
+
 /* The brackets left open in the sentence that starts at token first, up
  * to s[pos]: counted only when a decision needs them, each byte once. */
 struct brackets {
@@ -662,6 +685,10 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             /* a final mark before a line of separators ends ("... * * *",
              * "! - ------ -", "... > >"), whatever the context */
             if (!boundary && candidate && !abbrev && separator_line(s, t[j].start, t[n - 1].end))
+                boundary = 1;
+            /* an ellipsis before a numbered item ends: "... 2 - Chỉ huy" */
+            if (!boundary && role == P_ELLIPSIS && t[j].kind == VNT_TOK_NUMBER &&
+                numbered_item(s, t[j].start, t[n - 1].end))
                 boundary = 1;
         }
         if (boundary) {

@@ -138,6 +138,12 @@ static const struct {
     {"Trời bắt đầu mưa... 6 g sáng hôm sau, đoàn lên đường.",
      "Trời bắt đầu mưa... | 6 g sáng hôm sau, đoàn lên đường."},
     {"Giá chỉ còn... 6 triệu đồng.", "Giá chỉ còn... 6 triệu đồng."},
+    /* a numbered item after an ellipsis starts a sentence, a range does not */
+    {"Làng vẫn nghèo như xưa... 2 - Chỉ huy trưởng công trường kể lại.",
+     "Làng vẫn nghèo như xưa... | 2 - Chỉ huy trưởng công trường kể lại."},
+    {"Làng vẫn nghèo như xưa… 12 – Đường về làng", "Làng vẫn nghèo như xưa… | 12 – Đường về làng"},
+    {"Giá chỉ từ... 10 - 20 nghìn đồng.", "Giá chỉ từ... 10 - 20 nghìn đồng."},
+    {"Giá chỉ từ... 10 - giá sỉ", "Giá chỉ từ... 10 - giá sỉ"},
     /* a straight quote after a space before an ellipsis does not close the
      * sentence before it: the gold keeps `"...` apart */
     {"Anh hét lên: \"Đi ngay! \"... Mọi người im lặng.",
