@@ -581,6 +581,12 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             /* any abbreviation before a word that opens sentences */
             candidate |= i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
                          is_opener(s, &t[i + 1]);
+            /* dotted initials, a signature, before a name in capitals, a
+             * byline: "V.H.Q. VÕ HỒNG QUỲNH" */
+            candidate |= !(t[i].flags & (VNT_TF_INITIAL | VNT_TF_KNOWN | VNT_TF_LOWER)) &&
+                         i + 2 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                         t[i + 1].kind == VNT_TOK_WORD && t[i + 2].kind == VNT_TOK_WORD &&
+                         all_caps(s, &t[i + 1]) && all_caps(s, &t[i + 2]);
         }
         if (!candidate && !abbrev) {
             i++;

@@ -109,6 +109,9 @@ static const struct {
     /* signatures, foreign names, one-letter words (train-CV cases, written anew) */
     {"Việc này đã báo cáo UBND TP. LÊ MINH HÀ", "Việc này đã báo cáo UBND TP. | LÊ MINH HÀ"},
     {"Hồ sơ đã gửi về UBND TP. N.T.H.", "Hồ sơ đã gửi về UBND TP. | N.T.H."},
+    {"Vụ việc đang được điều tra. V.H.Q. VÕ HỒNG QUỲNH", "Vụ việc đang được điều tra. | V.H.Q. | VÕ HỒNG QUỲNH"},
+    {"Vụ việc đã xong. T.T.H. NGỌC LAN ghi", "Vụ việc đã xong. | T.T.H. | NGỌC LAN ghi"},
+    {"Ông gặp bà K.T. HOA ở đó.", "Ông gặp bà K.T. HOA ở đó."},
     {"Theo tài liệu của R. Goldberg, vùng này có nhiều hang.",
      "Theo tài liệu của R. Goldberg, vùng này có nhiều hang."},
     {"Bài của L. T. Hoà viết năm 2005.", "Bài của L. T. Hoà viết năm 2005."},
