@@ -581,6 +581,13 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             /* any abbreviation before a word that opens sentences */
             candidate |= i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
                          is_opener(s, &t[i + 1]);
+            /* any abbreviation before a star bullet and a word in upper
+             * case, the next question or item: "TP. * Chiều 22 - 4" */
+            candidate |= i + 2 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                         t[i + 1].kind == VNT_TOK_PUNCT && t[i + 1].end - t[i + 1].start == 1 &&
+                         s[t[i + 1].start] == '*' && (t[i + 2].flags & VNT_TF_SPACE_BEFORE) &&
+                         (t[i + 2].kind == VNT_TOK_WORD || t[i + 2].kind == VNT_TOK_ABBREV) &&
+                         (t[i + 2].flags & VNT_TF_UPPER);
             /* dotted initials, a signature, before a name in capitals, a
              * byline: "V.H.Q. VÕ HỒNG QUỲNH" */
             candidate |= !(t[i].flags & (VNT_TF_INITIAL | VNT_TF_KNOWN | VNT_TF_LOWER)) &&

@@ -167,6 +167,12 @@ static const struct {
     {"Họ bị xử về các tội (giết người, cướp của…  - PV). Bản án đã có hiệu lực.",
      "Họ bị xử về các tội (giết người, cướp của…  - PV). | Bản án đã có hiệu lực."},
     {"Ông làm việc ở TP. Trường học gần nhà.", "Ông làm việc ở TP. | Trường học gần nhà."},
+    /* a star bullet before an upper-case word after an abbreviation: the
+     * next question of an interview; a dash between signatures goes on */
+    {"Vốn lấy từ ngân sách của TP. * Thưa ông, vì sao vậy?",
+     "Vốn lấy từ ngân sách của TP. | * Thưa ông, vì sao vậy?"},
+    {"Vốn lấy từ ngân sách của TP. * số liệu cũ", "Vốn lấy từ ngân sách của TP. * số liệu cũ"},
+    {"Bài viết đã xong. P.V. - T.H.", "Bài viết đã xong. | P.V. - T.H."},
     {"Ông làm việc ở [tài liệu (cũ)] TP. Trường học gần nhà.",
      "Ông làm việc ở [tài liệu (cũ)] TP. | Trường học gần nhà."},
     {"Mục 2) và 3) ở TP. Trường học gần nhà.", "Mục 2) và 3) ở TP. | Trường học gần nhà."},
