@@ -17,9 +17,9 @@
  *     (v.v., K.T.) or an initial (N. V. Nam), except that an initial after
  *     a lower-case word followed by an upper-case word ends ("vitamin C.
  *     Sau đó"), and any of them before a word that opens sentences ("TP.
- *     Theo ông"), before a star bullet and an upper-case word ("TP. *
- *     Chiều 22 - 4"); dotted initials before a name in capitals, a byline
- *     ("V.H.Q. VÕ HỒNG QUỲNH");
+ *     Theo ông"), before list numbers or a star bullet and an upper-case
+ *     word ("B. 3. 1. Một", "TP. * Chiều 22 - 4"); dotted initials before
+ *     a name in capitals, a byline ("V.H.Q. VÕ HỒNG QUỲNH");
  *   - at a mark right after an opening bracket ("(?!)");
  *   - before a dash after a closing quote, which names the speaker
  *     ("...\" - Hải kể");
@@ -589,6 +589,10 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             /* any abbreviation before a word that opens sentences */
             candidate |= i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
                          is_opener(s, &t[i + 1]);
+            /* any abbreviation before list numbers and a word in upper
+             * case: "bệnh viêm não B. 3. 1. Một số bệnh" */
+            candidate |= i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                         t[i + 1].kind == VNT_TOK_NUMBER && surely_starts(s, t, i + 1, n);
             /* any abbreviation before a star bullet and a word in upper
              * case, the next question or item: "TP. * Chiều 22 - 4" */
             candidate |= i + 2 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&

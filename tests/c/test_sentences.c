@@ -167,6 +167,11 @@ static const struct {
     {"Họ bị xử về các tội (giết người, cướp của…  - PV). Bản án đã có hiệu lực.",
      "Họ bị xử về các tội (giết người, cướp của…  - PV). | Bản án đã có hiệu lực."},
     {"Ông làm việc ở TP. Trường học gần nhà.", "Ông làm việc ở TP. | Trường học gần nhà."},
+    /* list numbers before an upper-case word after an initial open a
+     * sentence */
+    {"Muỗi truyền bệnh viêm não B. 3. 1. Một số bệnh mới",
+     "Muỗi truyền bệnh viêm não B. | 3. 1. Một số bệnh mới"},
+    {"Muỗi truyền bệnh viêm não B. 3 loại bệnh mới", "Muỗi truyền bệnh viêm não B. 3 loại bệnh mới"},
     /* a star bullet before an upper-case word after an abbreviation: the
      * next question of an interview; a dash between signatures goes on */
     {"Vốn lấy từ ngân sách của TP. * Thưa ông, vì sao vậy?",
