@@ -15,11 +15,13 @@
 #define VNT_INLINE static inline __attribute__((always_inline))
 #define VNT_LIKELY(x) __builtin_expect(!!(x), 1)
 #define VNT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define VNT_NOINLINE __attribute__((noinline))
 #else
 #define VNT_INTERNAL
 #define VNT_INLINE static inline
 #define VNT_LIKELY(x) (x)
 #define VNT_UNLIKELY(x) (x)
+#define VNT_NOINLINE
 #endif
 
 /* Compares the bytes s[0..n) with the NUL-terminated table word w, in the

@@ -7,13 +7,25 @@
  *     brackets, the "/." of the news ending "./.", when the next token can
  *     start a sentence: a word or abbreviation in upper case, a number, an
  *     opening quote or bracket, a symbol or an emoji; never before a word in
- *     lower case or before punctuation that continues a sentence (, ; : ...).
+ *     lower case or before punctuation that continues a sentence (, ; : ...);
+ *     after an ellipsis only before a sure start (a word in upper case, a
+ *     list number before one, ...) or a numbered item ("... 2 - Chỉ huy");
+ *   - after any final mark before a line of separators ("... * * *",
+ *     "!\" - ----- -");
  * It does not end
  *   - at an abbreviation from the table (TP., GS.), nor at a dotted one
  *     (v.v., K.T.) or an initial (N. V. Nam), except that an initial after
  *     a lower-case word followed by an upper-case word ends ("vitamin C.
- *     Sau đó");
+ *     Sau đó"), and any of them before a word that opens sentences ("TP.
+ *     Theo ông"), before list numbers or a star bullet and an upper-case
+ *     word ("B. 3. 1. Một", "TP. * Chiều 22 - 4"); dotted initials before
+ *     a name in capitals, a byline ("V.H.Q. VÕ HỒNG QUỲNH");
  *   - at a mark right after an opening bracket ("(?!)");
+ *   - before a dash after a closing quote, which names the speaker
+ *     ("...\" - Hải kể");
+ *   - inside a bracket still open in the sentence, at an abbreviation of
+ *     the table or an initial ("(P. Trường Thọ, Q. 9)") or at an ellipsis
+ *     before a dash ("(... - PV)");
  *   - after a list number or letter that opens a sentence ("1. ", "1.2.2. ",
  *     "a. ", "A. ", "IV. ", "3. 1. ");
  *   - inside numbers, URLs, domains and e-mail addresses, which the scanner
@@ -21,7 +33,10 @@
  * Where the training gold is clear about a context of a mark (the class of
  * the token before it, the mark, closers after it, the class of the token
  * after the space: csrc/sentctx_table.h, from tools/gen_sentctx.py), its
- * majority overrides these rules after white space.
+ * majority overrides these rules after white space; the dash after a
+ * closing quote, the open bracket, the line of separators and the numbered
+ * item are decided after it (their contexts are too rare in the gold for
+ * the table to be sure of them in every fold).
  */
 #include <stdlib.h>
 
@@ -428,10 +443,148 @@ static int learned_at(char before, char mark, int closed, const char *s, const v
     return learned(before, mark, closed, after_class(s, t, j, n, opener));
 }
 
+/* 1 when the abbreviation t[i] is followed by what surely starts a
+ * sentence after an abbreviation: list numbers before an upper-case word
+ * ("viêm não B. 3. 1. Một số bệnh"), a star bullet before one, the next
+ * question or item ("TP. * Chiều 22 - 4"), or, for dotted initials (a
+ * signature), a name in capitals (a byline: "V.H.Q. VÕ HỒNG QUỲNH"). Out of
+ * line: decide() runs faster without it. */
+VNT_NOINLINE static int abbrev_before_start(const char *s, const vnt_token *t, size_t i,
+                                            size_t n)
+{
+    if (i + 1 >= n || !(t[i + 1].flags & VNT_TF_SPACE_BEFORE))
+        return 0;
+    if (t[i + 1].kind == VNT_TOK_NUMBER)
+        return surely_starts(s, t, i + 1, n);
+    if (i + 2 >= n)
+        return 0;
+    if (t[i + 1].kind == VNT_TOK_PUNCT)
+        return t[i + 1].end - t[i + 1].start == 1 && s[t[i + 1].start] == '*' &&
+               (t[i + 2].flags & VNT_TF_SPACE_BEFORE) &&
+               (t[i + 2].kind == VNT_TOK_WORD || t[i + 2].kind == VNT_TOK_ABBREV) &&
+               (t[i + 2].flags & VNT_TF_UPPER);
+    return !(t[i].flags & (VNT_TF_INITIAL | VNT_TF_KNOWN | VNT_TF_LOWER)) &&
+           t[i + 1].kind == VNT_TOK_WORD && t[i + 2].kind == VNT_TOK_WORD &&
+           all_caps(s, &t[i + 1]) && all_caps(s, &t[i + 2]);
+}
+
+/* 1 for a dash: - – — */
+static int is_dash(const char *s, const vnt_token *t)
+{
+    if (t->kind != VNT_TOK_PUNCT && t->kind != VNT_TOK_SYMBOL)
+        return 0;
+    int32_t cp = first_cp(s, t);
+    return cp == '-' || cp == 0x2013 || cp == 0x2014;
+}
+
+/* The brackets, ( and [, left open after s[a..b) when depth were open
+ * before it; a closing one without an open one is not counted. */
+static int open_brackets(const char *s, size_t a, size_t b, int depth)
+{
+    if (depth == 0 && memchr(s + a, '(', b - a) == NULL && memchr(s + a, '[', b - a) == NULL)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        char c = s[k];
+        if (c == '(' || c == '[')
+            depth++;
+        else if ((c == ')' || c == ']') && depth > 0)
+            depth--;
+    }
+    return depth;
+}
+
+/* 1 when the bytes from s[a] to the line break (or to s[end], after which
+ * there is only white space) are separators and white space: "* * *",
+ * "- ------- -", "> >", "• •", "= = =". Read on the bytes, not the tokens,
+ * so that the sparse pass (which skips the middle of a line) decides the
+ * same; stops at the first other byte. */
+static int separator_line(const char *s, size_t a, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t k = a; k < end; k++) {
+        switch (u[k]) {
+        case '\n': case '\r':
+            return 1;
+        case ' ': case '\t': case '*': case '>': case '<': case '-': case '_': case '=':
+        case '~': case '#': case '+':
+            continue;
+        case 0xE2: /* – — • */
+            if (k + 2 < end && u[k + 1] == 0x80 &&
+                (u[k + 2] == 0x93 || u[k + 2] == 0x94 || u[k + 2] == 0xA2)) {
+                k += 2;
+                continue;
+            }
+            return 0;
+        default:
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* 1 when s[a..end) starts with a number, a dash between spaces and a
+ * letter in upper case: a numbered item, "2 - Chỉ huy phó". Read on the
+ * bytes, as separator_line(). */
+static int numbered_item(const char *s, size_t a, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = a;
+    while (k < end && u[k] >= '0' && u[k] <= '9')
+        k++;
+    if (k == a || k + 1 >= end || u[k] != ' ')
+        return 0;
+    k++;
+    if (u[k] == '-')
+        k++;
+    else if (k + 3 < end && u[k] == 0xE2 && u[k + 1] == 0x80 &&
+             (u[k + 2] == 0x93 || u[k + 2] == 0x94)) /* – — */
+        k += 3;
+    else
+        return 0;
+    int32_t cp = 0;
+    return k + 1 < end && u[k] == ' ' && vnt__utf8_decode(u, end, k + 1, &cp) != 0 &&
+           vnt__letter_case(cp) == 1;
+}
+
+/* The brackets left open in the sentence that starts at token first, up
+ * to s[pos]: counted only when a decision needs them, each byte once. */
+struct brackets {
+    size_t first, pos;
+    int depth;
+};
+
+/* 1 when a boundary after the mark t[i], closed up to t[j - 1], in the
+ * sentence that starts at t[first], is vetoed:
+ *   - a dash after a closing quote names who said it: `...!" - Nam nói`,
+ *     `..." - Hải kể`;
+ *   - inside a bracket still open, an abbreviation of the table or an
+ *     initial does not end a sentence ("(Q. Từ Liêm, Hà Nội)"), nor an
+ *     ellipsis before a dash ("(... - PV)"). */
+VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, size_t i,
+                               size_t j, int abbrev, int role, int closed, struct brackets *br)
+{
+    int dash = is_dash(s, &t[j]);
+    if (closed && dash &&
+        (punct_role(s, &t[j - 1]) == P_QUOTE || first_cp(s, &t[j - 1]) == 0x201D))
+        return 1;
+    if ((abbrev && !(t[i].flags & VNT_TF_LOWER)) || (role == P_ELLIPSIS && dash)) {
+        if (br->first != first) {
+            br->first = first;
+            br->pos = t[first].start;
+            br->depth = 0;
+        }
+        br->depth = open_brackets(s, br->pos, t[j - 1].end, br->depth);
+        br->pos = t[j - 1].end;
+        return br->depth > 0;
+    }
+    return 0;
+}
+
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
     vnt_status st;
     size_t first = SIZE_MAX; /* first token of the open sentence */
+    struct brackets br = {SIZE_MAX, 0, 0};
     size_t i = 0;
     while (i < n) {
         if (t[i].kind == VNT_TOK_NEWLINE) {
@@ -445,6 +598,11 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
         }
         if (first == SIZE_MAX)
             first = i;
+        /* only punctuation and abbreviations may end a sentence */
+        if (t[i].kind != VNT_TOK_PUNCT && t[i].kind != VNT_TOK_ABBREV) {
+            i++;
+            continue;
+        }
         int role = punct_role(s, &t[i]);
         int candidate = role == P_FINAL || role == P_ELLIPSIS;
         int abbrev = t[i].kind == VNT_TOK_ABBREV && s[t[i].end - 1] == '.';
@@ -461,6 +619,9 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             /* any abbreviation before a word that opens sentences */
             candidate |= i + 1 < n && (t[i + 1].flags & VNT_TF_SPACE_BEFORE) &&
                          is_opener(s, &t[i + 1]);
+            /* list numbers, a star bullet, a byline after it */
+            if (!candidate)
+                candidate = abbrev_before_start(s, t, i, n);
         }
         if (!candidate && !abbrev) {
             i++;
@@ -557,6 +718,19 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
             int l = news_end ? -1 : learned_at(before, mark, closed, s, t, j, n);
             if (l >= 0)
                 boundary = l;
+            if (VNT_UNLIKELY(boundary && (abbrev || ((closed || role == P_ELLIPSIS) &&
+                                                     (s[t[j].start] == '-' ||
+                                                      (unsigned char)s[t[j].start] == 0xE2)))) &&
+                vetoed(s, t, first, i, j, abbrev, role, closed, &br))
+                boundary = 0;
+            /* a final mark before a line of separators ends ("... * * *",
+             * "! - ------ -", "... > >"), whatever the context */
+            if (!boundary && candidate && !abbrev && separator_line(s, t[j].start, t[n - 1].end))
+                boundary = 1;
+            /* an ellipsis before a numbered item ends: "... 2 - Chỉ huy" */
+            if (!boundary && role == P_ELLIPSIS && t[j].kind == VNT_TOK_NUMBER &&
+                numbered_item(s, t[j].start, t[n - 1].end))
+                boundary = 1;
         }
         if (boundary) {
             if ((st = vnt__spans_push(out, t[first].start, t[j - 1].end)) != VNT_OK)
