@@ -136,3 +136,20 @@ def test_decode_invalid_raises(data):
 def test_decode_type_error():
     with pytest.raises(TypeError):
         _vntext._str("abc")
+
+
+@pytest.mark.parametrize("widest", ["é", "ạ", "😀"])
+def test_offsets_of_short_and_long_words(widest):
+    """Byte offsets of words of every length up to past 16 bytes become
+    code-point offsets (two 8-byte words at a time below 17 bytes)."""
+    import vntext
+
+    parts = []
+    for n in range(1, 30):
+        w = ("a" + widest + "b") * n
+        parts.append(w[: n])
+        parts.append(widest * (n % 7 + 1))
+    text = " ".join(parts)
+    spans = vntext.word_spans(text)
+    assert "".join(text[a:b] for a, b in spans) == "".join(text.split())
+    assert [text[a:b] for a, b in spans] == vntext.word_tokenize(text)

@@ -683,12 +683,18 @@ spans_to_code_points(PyObject *text, const utf8_view *u, vnt_spans *spans)
 
     if (PyUnicode_IS_ASCII(text))
         return;
+    /* not ASCII: u is the binding's own buffer, with slack past its end
+     * for count_code_points_short (words are short) */
     for (size_t k = 0; k < spans->len; k++) {
         vnt_span *sp = &spans->items[k];
-        cp += (size_t)count_code_points(u->data + byte, sp->start - byte);
+        size_t n = sp->start - byte;
+        cp += (size_t)(n <= 16 ? count_code_points_short(u->data + byte, n)
+                               : count_code_points(u->data + byte, n));
         byte = sp->start;
         sp->start = cp;
-        cp += (size_t)count_code_points(u->data + byte, sp->end - byte);
+        n = sp->end - byte;
+        cp += (size_t)(n <= 16 ? count_code_points_short(u->data + byte, n)
+                               : count_code_points(u->data + byte, n));
         byte = sp->end;
         sp->end = cp;
     }

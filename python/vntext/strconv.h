@@ -24,7 +24,8 @@
 typedef struct {
     const char *data; /* UTF-8 bytes */
     Py_ssize_t len;
-    char *owned;      /* to free, or NULL when data points into the str */
+    char *owned;      /* to free, or NULL when data points into the str; an
+                       * owned buffer has 16 readable bytes past len */
 } utf8_view;
 
 static void
@@ -368,6 +369,32 @@ count_code_points(const char *s, size_t n)
     for (; i < n; i++)
         cont += (u[i] & 0xC0) == 0x80;
     return (Py_ssize_t)(n - cont);
+}
+
+/* Code points in s[0..n), n <= 16, where 16 bytes can be read from s
+ * whatever n (the UTF-8 of a utf8_view made by utf8_view_encode has that
+ * slack past its end): the continuation bytes of two 8-byte words, those
+ * past n masked off, counted without a loop. */
+static inline Py_ssize_t
+count_code_points_short(const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t hi = UINT64_C(0x8080808080808080);
+    uint64_t w0, w1;
+    memcpy(&w0, s, 8);
+    memcpy(&w1, s + 8, 8);
+    /* a continuation byte is 10xxxxxx; the first bytes are the low ones */
+    uint64_t c0 = w0 & ~(w0 << 1) & hi, c1 = w1 & ~(w1 << 1) & hi;
+    c0 &= n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
+    c1 &= n >= 16 ? ~UINT64_C(0) : n <= 8 ? 0 : (UINT64_C(1) << (8 * (n - 8))) - 1;
+    uint64_t c = (c0 >> 7) + (c1 >> 7); /* at most 2 a byte */
+    c += c >> 8;
+    c += c >> 16;
+    c += c >> 32;
+    return (Py_ssize_t)(n - (size_t)(c & 0xFF));
+#else
+    return count_code_points(s, n);
+#endif
 }
 
 /* Decodes valid UTF-8 s[0..n) (made by the C library) into out, which has
