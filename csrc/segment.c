@@ -240,6 +240,7 @@ static uint32_t slot_domain(unsigned s)
 }
 
 #define DENSE_MAX 4096 /* entries of a dense template at most */
+#define MAX_UNI 4      /* templates of one token value kept per token */
 
 typedef struct {
     uint8_t n;
@@ -284,6 +285,14 @@ struct vnt_segmenter {
     dense_def dense[MAX_TEMPLATES];
     unsigned ndense;
     double bias;             /* the weights of the slotless templates */
+    /* Templates of one token value, v[d] (ids 1 to 4): their weights depend
+     * on the token alone, so they are looked up once a token and kept with
+     * its identity in the caller's cache (see identities). */
+    unsigned nuni;
+    int8_t uni_off[MAX_UNI];      /* d of v[d] */
+    uint64_t uni_seed[MAX_UNI];
+    float uni_pad[2][MAX_UNI];    /* their weights for the padding before and after */
+    uint64_t tag;                 /* a hash of the file: what those caches were made for */
     uint64_t small_mix[SMALL_VALUES];  /* value_mix(0 .. SMALL_VALUES - 1) */
     char *desc;
     unsigned char *file;     /* a copy of the model file, for derived segmenters */
@@ -449,6 +458,10 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
     memcpy(seg->desc, text, tlen);
     memcpy(seg->file, p, len);
     seg->file_len = len;
+    seg->tag = hash_step(KEY_SEED, len);
+    for (size_t i = 0; i + 8 <= len; i += 8)
+        seg->tag = hash_step(seg->tag, rd64(p + i));
+    seg->tag |= 1; /* 0: a cache made for no model yet */
 
     /* feature weights */
     const unsigned char *keys = p + header, *ws = p + header + (size_t)nw * 8;
@@ -550,6 +563,7 @@ struct vnt_segwork {
     uint8_t *sh;
     uint64_t *mv, *mtv, *msh; /* value_mix of v, tv, sh (padded the same) */
     uint64_t *lh;            /* lexicon hashes of 1 and 2 units, 2 cap */
+    float *uni;              /* per unit (padded), the weights of the one-value templates */
     uint8_t *startlen, *endlen;
     uint8_t *span, *lend, *rstart, *fmm, *bmm, *capl, *capr;
     uint16_t *lmask;
@@ -574,7 +588,7 @@ vnt_segwork *vnt_segwork_new(void)
 static void work_arrays_free(vnt_segwork *w)
 {
     free(w->ustart); free(w->uend); free(w->ukind); free(w->utk); free(w->v); free(w->tv); free(w->sh);
-    free(w->mv); free(w->mtv); free(w->msh); free(w->lh);
+    free(w->mv); free(w->mtv); free(w->msh); free(w->lh); free(w->uni);
     free(w->startlen); free(w->endlen); free(w->span); free(w->lend); free(w->rstart);
     free(w->fmm); free(w->bmm); free(w->capl); free(w->capr); free(w->lmask);
     free(w->force); free(w->label); free(w->bp); free(w->score);
@@ -613,7 +627,7 @@ static vnt_status work_reserve(vnt_segwork *w, size_t n)
     size_t p = c + 2 * PAD;
     GROW(ustart, c); GROW(uend, c); GROW(ukind, c); GROW(utk, c);
     GROW(v, p); GROW(tv, p); GROW(sh, p); GROW(mv, p); GROW(mtv, p); GROW(msh, p);
-    GROW(lh, 2 * c);
+    GROW(lh, 2 * c); GROW(uni, p * MAX_UNI);
     GROW(startlen, c); GROW(endlen, c); GROW(span, c); GROW(lend, c); GROW(rstart, c);
     GROW(fmm, c); GROW(bmm, c); GROW(capl, c); GROW(capr, c); GROW(lmask, c);
     GROW(force, c); GROW(label, c); GROW(bp, c); GROW(score, c);
@@ -907,13 +921,19 @@ static uint32_t dense_size(const template_def *d)
  * weight table built). */
 static vnt_status split_templates(vnt_segmenter *seg)
 {
-    seg->nhash = seg->ndense = 0;
+    seg->nhash = seg->ndense = seg->nuni = 0;
     seg->bias = 0.0;
     unsigned order[MAX_TEMPLATES], nd = 0;
     for (unsigned t = 0; t < seg->ntpl; t++) {
         const template_def *d = &seg->tpl[t];
         uint32_t size = dense_size(d);
-        if (size == 0 || size > DENSE_MAX) {
+        if (d->n == 1 && (unsigned)d->slot[0] - S_V < 6 && seg->nuni < MAX_UNI) {
+            unsigned k = seg->nuni++;
+            seg->uni_off[k] = (int8_t)(d->slot[0] - S_V - 3);
+            seg->uni_seed[k] = seg->tpl_seed[t];
+            seg->uni_pad[0][k] = weight_of(seg, seg->tpl_seed[t] ^ value_mix(PAD_BOS));
+            seg->uni_pad[1][k] = weight_of(seg, seg->tpl_seed[t] ^ value_mix(PAD_EOS));
+        } else if (size == 0 || size > DENSE_MAX) {
             seg->htpl[seg->nhash] = *d;
             seg->htpl_seed[seg->nhash++] = seg->tpl_seed[t];
         } else if (d->n == 0) {
@@ -1179,6 +1199,16 @@ static void gap_keys(const vnt_segmenter *m, const template_def *tpl, const uint
     }
 }
 
+/* The weights of the one-value templates of gap g, kept per unit. */
+VNT_INLINE double uni_score(const vnt_segmenter *m, const vnt_segwork *w, size_t g)
+{
+    double sc = 0.0;
+    /* t[d] of gap g is unit g + 1 + d, at PAD + g + 1 + d of a padded array */
+    for (unsigned k = 0; k < m->nuni; k++)
+        sc += (double)w->uni[(PAD + g + 1 + m->uni_off[k]) * MAX_UNI + k];
+    return sc;
+}
+
 /* The weights of the looked-up templates of a gap, from their keys. */
 static double gap_score(const vnt_segmenter *m, const uint64_t *keys)
 {
@@ -1243,7 +1273,7 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
             gap_keys(m, m->htpl, m->htpl_seed, m->nhash, sv, keys[cur ^ 1]);
             dense[cur ^ 1] = dense_score(m, rv);
         }
-        w->score[g] = dense[cur] + gap_score(m, keys[cur]);
+        w->score[g] = dense[cur] + uni_score(m, w, g) + gap_score(m, keys[cur]);
         cur ^= 1;
         g = next;
     }
@@ -1251,20 +1281,25 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 
 /* A cache of the identities of short tokens, two ways a set: parsing a
  * syllable is most of the work of identify(), and a text repeats its
- * syllables. Part of the caller's scratch space (768 KB, made on first
- * use), so it lasts as long as the caller reuses that. Its size: the 16,384
- * most frequent tokens of VLSP 2013 train make 99.8% of its tokens (8,192:
- * 99.1%, 2,048: 92.7%); on the dev text, 2,048 slots direct-mapped made the
- * segmenter 10% slower. */
+ * syllables. Each entry also keeps the weights of the one-value templates
+ * for the token, for the model the cache was last used with (its tag).
+ * Part of the caller's scratch space (1 MB, made on first use), so it lasts
+ * as long as the caller reuses that. Its size: the 16,384 most frequent
+ * tokens of VLSP 2013 train make 99.8% of its tokens (8,192: 99.1%, 2,048:
+ * 92.7%); on the dev text, 2,048 slots direct-mapped made the segmenter 10%
+ * slower. */
 #define CACHE_SLOTS 16384
-#define CACHE_MAXLEN 22
+#define CACHE_MAXLEN 21
 struct id_entry {
     uint8_t len;              /* 0: empty */
     uint8_t may_be_syllable;
+    uint8_t uni_ok;           /* uni holds the weights for the cache's model */
     char bytes[CACHE_MAXLEN];
     token_id id;
+    float uni[MAX_UNI];       /* the weights of the one-value templates */
 };
 struct id_cache {
+    uint64_t tag;             /* the model whose weights the entries hold (its tag) */
     struct id_entry e[CACHE_SLOTS];
 };
 
@@ -1276,15 +1311,11 @@ VNT_INLINE size_t cache_slot(const char *s, size_t len, int may_be_syllable)
 
 /* identify() through the cache. */
 static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int may_be_syllable,
-                                  token_id *out)
+                                  token_id *out, struct id_entry **entry)
 {
+    *entry = NULL;
     if (len == 0 || len > CACHE_MAXLEN)
         return identify(w, s, len, may_be_syllable, out);
-    if (w->cache == NULL) {
-        w->cache = calloc(1, sizeof *w->cache);
-        if (w->cache == NULL)
-            return VNT_ERR_NOMEM;
-    }
     /* two ways a set: the one used last first */
     struct id_entry *set = &w->cache->e[cache_slot(s, len, may_be_syllable) & ~(size_t)1];
     for (int way = 0; way < 2; way++) {
@@ -1297,6 +1328,7 @@ static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int
                 set[0] = set[1];
                 set[1] = t;
             }
+            *entry = &set[0];
             return VNT_OK;
         }
     }
@@ -1307,28 +1339,56 @@ static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int
         set[0].may_be_syllable = (uint8_t)may_be_syllable;
         memcpy(set[0].bytes, s, len);
         set[0].id = *out;
+        set[0].uni_ok = 0;
+        *entry = &set[0];
     }
     return st;
 }
 
 /* Identity columns of units [0, n) of w (padding included). */
-static vnt_status identities(vnt_segwork *w, const char *s, size_t n, const uint16_t *kinds)
+static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char *s, size_t n,
+                             const uint16_t *kinds)
 {
+    if (w->cache == NULL) {
+        w->cache = calloc(1, sizeof *w->cache);
+        if (w->cache == NULL)
+            return VNT_ERR_NOMEM;
+    }
+    if (w->cache->tag != m->tag) { /* first use, or another model */
+        for (size_t k = 0; k < CACHE_SLOTS; k++)
+            w->cache->e[k].uni_ok = 0;
+        w->cache->tag = m->tag;
+    }
     for (size_t k = 0; k < PAD; k++) {
         w->v[k] = w->tv[k] = PAD_BOS;
         w->sh[k] = SHAPE_BOS;
         w->v[PAD + n + k] = w->tv[PAD + n + k] = PAD_EOS;
         w->sh[PAD + n + k] = SHAPE_EOS;
+        memcpy(&w->uni[k * MAX_UNI], m->uni_pad[0], sizeof m->uni_pad[0]);
+        memcpy(&w->uni[(PAD + n + k) * MAX_UNI], m->uni_pad[1], sizeof m->uni_pad[1]);
     }
     for (size_t i = 0; i < n; i++) {
         token_id id;
+        struct id_entry *e;
         vnt_status st = identify_cached(w, s + w->ustart[i], w->uend[i] - w->ustart[i],
-                                        kinds[i] == VNT_TOK_WORD, &id);
+                                        kinds[i] == VNT_TOK_WORD, &id, &e);
         if (st != VNT_OK)
             return st;
         w->v[PAD + i] = id.value;
         w->tv[PAD + i] = id.toneless;
         w->sh[PAD + i] = (uint8_t)id.shape;
+        float *u = &w->uni[(PAD + i) * MAX_UNI];
+        if (e && e->uni_ok) {
+            memcpy(u, e->uni, sizeof e->uni);
+            continue;
+        }
+        const uint64_t mv = value_mix(id.value);
+        for (unsigned k = 0; k < MAX_UNI; k++)
+            u[k] = k < m->nuni ? weight_of(m, m->uni_seed[k] ^ mv) : 0.0f;
+        if (e) {
+            memcpy(e->uni, u, sizeof e->uni);
+            e->uni_ok = 1;
+        }
     }
     return VNT_OK;
 }
@@ -1412,7 +1472,7 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
             st = vnt__spans_push(pieces, w->ustart[0], w->uend[0]);
         return st;
     }
-    st = identities(w, s, n, kinds);
+    st = identities(w, m, s, n, kinds);
     if (st != VNT_OK)
         return st;
     size_t ng = n - 1;
@@ -1497,7 +1557,8 @@ vnt_status vnt_word_pieces(const vnt_segmenter *seg, const char *s, size_t len,
 /* User dictionary                                                          */
 
 /* Adds the entries of a '\n'-separated word list to set (sized for them). */
-static vnt_status add_words(hset *set, vnt_segwork *w, const char *list, size_t len)
+static vnt_status add_words(const vnt_segmenter *set_owner, hset *set, vnt_segwork *w,
+                            const char *list, size_t len)
 {
     size_t i = 0;
     while (i < len) {
@@ -1516,7 +1577,7 @@ static vnt_status add_words(hset *set, vnt_segwork *w, const char *list, size_t 
             return st;
         size_t n = make_units(w, list + i, w->toks.items, 0, nt, 0);
         if (n >= 2) {
-            st = identities(w, list + i, n, w->utk);
+            st = identities(w, set_owner, list + i, n, w->utk);
             if (st != VNT_OK)
                 return st;
             uint64_t h = LEX_SEED;
@@ -1577,9 +1638,9 @@ vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, 
     if (st == VNT_OK)
         st = copy_set(&seg->usplit, &base->usplit, split_len ? count_lines(split, split_len) : 0);
     if (st == VNT_OK)
-        st = add_words(&seg->ujoin, w, join, join_len);
+        st = add_words(seg, &seg->ujoin, w, join, join_len);
     if (st == VNT_OK)
-        st = add_words(&seg->usplit, w, split, split_len);
+        st = add_words(seg, &seg->usplit, w, split, split_len);
     vnt_segwork_free(w);
     if (st != VNT_OK) {
         vnt_segmenter_free(seg);
@@ -1696,7 +1757,7 @@ vnt_status vnt__segment_trace(const vnt_segmenter *m, const char *s, size_t len,
     }
     size_t n = make_units(w, s, w->toks.items, 0, nt, 1);
     size_t ng = n - 1;
-    st = identities(w, s, n, w->utk);
+    st = identities(w, m, s, n, w->utk);
     tr->n = n;
     tr->ntpl = m->ntpl;
     for (unsigned t = 0; t < m->ntpl; t++)

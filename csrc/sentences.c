@@ -770,6 +770,7 @@ static int plain_chunk(const unsigned char *u, size_t len, size_t a, size_t b, i
                        int *flags)
 {
     unsigned bad = 0, high = 0;
+    (void)len; /* read by the SIMD path only */
 #ifdef SSE2_SKIP
     if (b - a <= 16 && len - a >= 16) { /* 16 bytes at once, the chunk's bits kept */
         __m128i v = _mm_loadu_si128((const __m128i *)(u + a));
@@ -852,6 +853,7 @@ VNT_INLINE unsigned ws_mask16(const unsigned char *p)
  * a, at most e; 16 bytes at once where the text has them. */
 static size_t chunk_end(const unsigned char *u, size_t len, size_t a, size_t e)
 {
+    (void)len; /* read by the SIMD path only */
 #ifdef SSE2_SKIP
     while (len - a >= 16) {
         unsigned m = ws_mask16(u + a);

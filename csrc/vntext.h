@@ -334,7 +334,7 @@ vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, 
                                    const char *split, size_t split_len, vnt_segmenter **out);
 
 /* Scratch space for vnt_word_spans, owned by the caller; reusing one across
- * calls saves allocations and keeps its cache of the tokens met (768 KB,
+ * calls saves allocations and keeps its cache of the tokens met (1 MB,
  * made on first use). One thread at a time. */
 typedef struct vnt_segwork vnt_segwork;
 vnt_segwork *vnt_segwork_new(void);  /* NULL when out of memory */

@@ -504,6 +504,57 @@ static void reused_work(void)
     vnt_segwork_free(w);
 }
 
+/* One scratch space used with two models in turn: its cache keeps weights
+ * of the model it was last used with, and must not give them to the other.
+ * The second model is the same file with every weight negated, so that the
+ * two segment differently. */
+static void work_across_models(size_t len, const unsigned char *data)
+{
+    unsigned char *neg = malloc(len);
+    CHECK(neg != NULL);
+    if (!neg)
+        return;
+    memcpy(neg, data, len);
+    uint32_t header = (uint32_t)neg[12] | (uint32_t)neg[13] << 8 | (uint32_t)neg[14] << 16 |
+                      (uint32_t)neg[15] << 24;
+    uint32_t nw = (uint32_t)neg[16] | (uint32_t)neg[17] << 8 | (uint32_t)neg[18] << 16 |
+                  (uint32_t)neg[19] << 24;
+    for (uint32_t i = 0; i < nw; i++)
+        neg[header + (size_t)nw * 8 + 4 * (size_t)i + 3] ^= 0x80; /* float32 sign bit */
+    vnt_segmenter *other = NULL;
+    CHECK(vnt_segmenter_load(neg, len, &other) == VNT_OK);
+    static const char *const texts[] = {
+        "Mỹ sẽ bảo vệ Nhật Bản trước mọi cuộc tấn công.",
+        "Học sinh giỏi học sinh giỏi quốc gia năm nay rất đông.",
+        "Ông Nguyễn Văn A nói rằng người ta sẽ đi học ở thành phố Hồ Chí Minh.",
+    };
+    vnt_segwork *w = vnt_segwork_new();
+    vnt_spans a, b, fresh;
+    vnt_spans_init(&a);
+    vnt_spans_init(&b);
+    vnt_spans_init(&fresh);
+    int differ = 0;
+    for (int round = 0; w && other && round < 4; round++) {
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+            const char *t = texts[i];
+            const vnt_segmenter *m = (round + i) % 2 ? other : seg;
+            CHECK(vnt_word_spans(m, t, strlen(t), w, &a) == VNT_OK);
+            CHECK(vnt_word_spans(m, t, strlen(t), NULL, &fresh) == VNT_OK);
+            CHECK(a.len == fresh.len &&
+                  memcmp(a.items, fresh.items, a.len * sizeof *a.items) == 0);
+            CHECK(vnt_word_spans(m == seg ? other : seg, t, strlen(t), w, &b) == VNT_OK);
+            differ |= a.len != b.len || memcmp(a.items, b.items, a.len * sizeof *a.items) != 0;
+        }
+    }
+    CHECK(differ);
+    vnt_spans_free(&a);
+    vnt_spans_free(&b);
+    vnt_spans_free(&fresh);
+    vnt_segwork_free(w);
+    vnt_segmenter_free(other);
+    free(neg);
+}
+
 /* ---------------------------------------------------------------------- */
 
 static double seconds(void)
@@ -591,6 +642,7 @@ int main(void)
     user_dictionary();
     text_format();
     reused_work();
+    work_across_models(len, data);
     model_validation(len, data);
     linear("1 MB without spaces", fill_letters, 1 << 20);
     linear("a million dots", fill_dots, 1000000);
