@@ -17,6 +17,11 @@
 
 #include "letters.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#define SSE2_SCAN 1
+#include <emmintrin.h>
+#endif
+
 /* ---------------------------------------------------------------------- */
 /* Edits                                                                    */
 
@@ -660,6 +665,17 @@ static vnt_status run_normalize(ctx *c, vnt_style style)
     size_t done = 0; /* everything before this is read */
     size_t i = 0;
     while (i < len) {
+#ifdef SSE2_SCAN
+        /* the next byte at or above 0x80, 16 bytes at a time */
+        while (i + 16 <= len) {
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(u + i)));
+            if (m) {
+                i += (size_t)__builtin_ctz(m);
+                break;
+            }
+            i += 16;
+        }
+#endif
         while (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, u + i, 8);
