@@ -326,6 +326,25 @@ utf8_view_of(PyObject *obj, utf8_view *v)
     return utf8_view_encode(obj, v, ENCODER_BEST);
 }
 
+/* The continuation bytes (10xxxxxx: top bit set, next bit clear) of the
+ * 8 bytes in w, as their top bits (0x80 of each byte). */
+static inline uint64_t
+continuation_bits(uint64_t w)
+{
+    return w & ~(w << 1) & UINT64_C(0x8080808080808080);
+}
+
+/* How many bytes of c have their top bit set (c holds top bits only). */
+static inline size_t
+count_top_bits(uint64_t c)
+{
+    c >>= 7;
+    c += c >> 8;
+    c += c >> 16;
+    c += c >> 32;
+    return (size_t)(c & 0xFF);
+}
+
 /* Code points in UTF-8 s[0..n): the bytes that are not continuation bytes. */
 static inline Py_ssize_t
 count_code_points(const char *s, size_t n)
@@ -358,13 +377,7 @@ count_code_points(const char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, u + i, 8);
-        /* a continuation byte is 10xxxxxx: top bit set, next bit clear */
-        uint64_t c = w & ~(w << 1) & UINT64_C(0x8080808080808080);
-        c >>= 7;
-        c += c >> 8;
-        c += c >> 16;
-        c += c >> 32;
-        cont += (size_t)(c & 0xFF);
+        cont += count_top_bits(continuation_bits(w));
     }
     for (; i < n; i++)
         cont += (u[i] & 0xC0) == 0x80;
@@ -379,49 +392,17 @@ static inline Py_ssize_t
 count_code_points_short(const char *s, size_t n)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t hi = UINT64_C(0x8080808080808080);
     uint64_t w0, w1;
     memcpy(&w0, s, 8);
     memcpy(&w1, s + 8, 8);
-    /* a continuation byte is 10xxxxxx; the first bytes are the low ones */
-    uint64_t c0 = w0 & ~(w0 << 1) & hi, c1 = w1 & ~(w1 << 1) & hi;
+    /* the first bytes are the low ones */
+    uint64_t c0 = continuation_bits(w0), c1 = continuation_bits(w1);
     c0 &= n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
     c1 &= n >= 16 ? ~UINT64_C(0) : n <= 8 ? 0 : (UINT64_C(1) << (8 * (n - 8))) - 1;
-    uint64_t c = (c0 >> 7) + (c1 >> 7); /* at most 2 a byte */
-    c += c >> 8;
-    c += c >> 16;
-    c += c >> 32;
-    return (Py_ssize_t)(n - (size_t)(c & 0xFF));
+    return (Py_ssize_t)(n - count_top_bits(c0) - count_top_bits(c1));
 #else
     return count_code_points(s, n);
 #endif
-}
-
-/* Decodes valid UTF-8 s[0..n) (made by the C library) into out, which has
- * room; returns the count. */
-static Py_ssize_t
-decode_utf8_valid(const char *s, size_t n, Py_UCS4 *out)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    Py_ssize_t k = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned c = u[i];
-        if (c < 0x80) {
-            out[k++] = c;
-            i += 1;
-        } else if (c < 0xE0) {
-            out[k++] = ((c & 0x1F) << 6) | (u[i + 1] & 0x3F);
-            i += 2;
-        } else if (c < 0xF0) {
-            out[k++] = ((c & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
-            i += 3;
-        } else {
-            out[k++] = ((c & 0x07) << 18) | ((u[i + 1] & 0x3F) << 12) |
-                       ((u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
-            i += 4;
-        }
-    }
-    return k;
 }
 
 /* The largest byte of s[0..n). */
@@ -596,7 +577,12 @@ splice_edits(PyObject *text, const char *u, size_t ulen, const vnt_edits *ed)
         acc |= or_code_points(kind, data, kept_from, cps[2 * k]);
         kept_from = cps[2 * k + 1];
         rstart[k] = rpos;
-        Py_ssize_t r = decode_utf8_valid(ed->text.data + x->repl, x->repl_len, repl + rpos);
+        Py_ssize_t r = decode_to_ucs4((const unsigned char *)ed->text.data + x->repl,
+                                      x->repl_len, repl + rpos);
+        if (r < 0) {
+            PyErr_SetString(PyExc_SystemError, "vntext: replacement is not UTF-8");
+            goto done;
+        }
         for (Py_ssize_t j = rpos; j < rpos + r; j++)
             acc |= repl[j];
         rpos += r;
