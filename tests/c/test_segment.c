@@ -424,6 +424,12 @@ static void text_format(void)
     vnt_spans_free(&pieces);
 }
 
+/* A little-endian u32 of the model file. */
+static uint32_t rd32le(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
 static void model_validation(size_t len, const unsigned char *data)
 {
     vnt_segmenter *m = NULL;
@@ -453,7 +459,7 @@ static void model_validation(size_t len, const unsigned char *data)
     vnt_segmenter_free(m);
     m = NULL;
     memcpy(copy, data, len);
-    uint32_t header = copy[12] | copy[13] << 8 | (uint32_t)copy[14] << 16;
+    uint32_t header = rd32le(copy + 12);
     unsigned char tmp[8]; /* swap the first two keys: not sorted */
     memcpy(tmp, copy + header, 8);
     memcpy(copy + header, copy + header + 8, 8);
@@ -515,10 +521,7 @@ static void work_across_models(size_t len, const unsigned char *data)
     if (!neg)
         return;
     memcpy(neg, data, len);
-    uint32_t header = (uint32_t)neg[12] | (uint32_t)neg[13] << 8 | (uint32_t)neg[14] << 16 |
-                      (uint32_t)neg[15] << 24;
-    uint32_t nw = (uint32_t)neg[16] | (uint32_t)neg[17] << 8 | (uint32_t)neg[18] << 16 |
-                  (uint32_t)neg[19] << 24;
+    uint32_t header = rd32le(neg + 12), nw = rd32le(neg + 16);
     for (uint32_t i = 0; i < nw; i++)
         neg[header + (size_t)nw * 8 + 4 * (size_t)i + 3] ^= 0x80; /* float32 sign bit */
     vnt_segmenter *other = NULL;
