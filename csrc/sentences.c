@@ -1049,12 +1049,14 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
         if (!newline && p < len)
             a = chunk_start(u, s0, a);
         /* the stretch [s0, a): its first two chunks (a bullet and the word
-         * after it) and its last one */
+         * after it), three when the first is a straight quote (which may
+         * close the sentence before: `. " - một`), and its last one */
         size_t e = a;
         while (e > s0 && ascii_ws(u[e - 1]))
             e--;
         size_t c0 = s0;
-        for (int k = 0; k < 2 && c0 < e; k++) {
+        int head = s0 < e && (u[s0] == '"' || u[s0] == '\'') ? 3 : 2;
+        for (int k = 0; k < head && c0 < e; k++) {
             size_t c1 = chunk_end(u, len, c0, e);
             if ((st = chunk_tokens(s, len, c0, c1, work)) != VNT_OK)
                 return st;
