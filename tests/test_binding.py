@@ -3,6 +3,7 @@ large inputs, threads, the documented examples and `python -m vntext`.
 What the normalizer does to Vietnamese text is tested elsewhere."""
 
 import doctest
+import json
 import re
 import subprocess
 import sys
@@ -365,3 +366,82 @@ def test_cli_normalize_stdin_and_file(tmp_path):
     assert p.stdout.decode() == vntext.normalize(text)
     p = run_cli("normalize", stdin=b"\xff\xfe")
     assert p.returncode == 1 and b"not UTF-8" in p.stderr
+
+
+CLI_TEXT = ('Mỹ sẽ bảo vệ Nhật Bản. Anh nói: "Xin chào." Rồi anh đi.\r\n'
+            "\n"
+            "GS. Nam ở TP. HCM, đọc vnexpress.net. Giá 1.500 đồng\n"
+            "Hoà bình\u2028và ho\u0300a bình")
+
+
+def cli_lines():
+    # the lines the commands see: split at LF, a CR before it dropped
+    return [line[:-1] if line.endswith("\r") else line for line in CLI_TEXT.split("\n")]
+
+
+def test_cli_words_and_sentences_stream_line_by_line(tmp_path):
+    lines = cli_lines()
+    f = tmp_path / "in.txt"
+    f.write_bytes(CLI_TEXT.encode())
+    for source in ((str(f),), ("-",)):
+        p = run_cli("words", *source, stdin=CLI_TEXT.encode())
+        assert p.returncode == 0, p.stderr
+        assert p.stdout.decode().split("\n")[:-1] == \
+            [vntext.word_tokenize(line, format="text") for line in lines]
+        p = run_cli("sentences", *source, stdin=CLI_TEXT.encode())
+        assert p.returncode == 0, p.stderr
+        expect = []
+        for line in lines:
+            expect.extend(vntext.sent_tokenize(line) or [""])
+        assert p.stdout.decode().split("\n")[:-1] == expect
+    # a blank line stays blank, so documents stay apart
+    assert p.stdout.decode().split("\n")[3] == ""
+    # line by line gives what the whole text gives
+    whole = [s for s in vntext.sent_tokenize(CLI_TEXT.replace("\r\n", "\n"))]
+    assert [s for s in expect if s] == whole
+
+
+def test_cli_spans_are_json_code_point_offsets():
+    lines = cli_lines()
+    p = run_cli("words", "--spans", stdin=CLI_TEXT.encode())
+    assert p.returncode == 0, p.stderr
+    got = [json.loads(x) for x in p.stdout.decode().split("\n")[:-1]]
+    assert got == [[list(s) for s in vntext.word_spans(line)] for line in lines]
+    for line, spans in zip(lines, got):
+        assert [line[a:b] for a, b in spans] == vntext.word_tokenize(line)
+    p = run_cli("sentences", "--spans", stdin=CLI_TEXT.encode())
+    assert p.returncode == 0, p.stderr
+    got = [json.loads(x) for x in p.stdout.decode().split("\n")[:-1]]
+    assert got == [[list(s) for s in vntext.sent_spans(line)] for line in lines]
+
+
+def test_cli_words_user_dictionaries(tmp_path):
+    joined = tmp_path / "join.txt"
+    joined.write_text("bảo vệ Nhật\n\n", encoding="utf-8")
+    split = tmp_path / "split.txt"
+    split.write_text("Nhật Bản\n", encoding="utf-8")
+    text = "Mỹ sẽ bảo vệ Nhật Bản\n"
+    p = run_cli("words", "--user-dict", str(joined), "--user-split", str(split),
+                stdin=text.encode())
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.decode() == "Mỹ sẽ bảo_vệ_Nhật Bản\n"
+    p = run_cli("words", "--user-split", str(split), stdin=text.encode())
+    assert p.stdout.decode() == "Mỹ sẽ bảo_vệ Nhật Bản\n"
+
+
+def test_cli_stream_errors(tmp_path):
+    p = run_cli("words", stdin="đúng\n".encode() + b"sai \xff\n")
+    # the good line is written, the bad one named
+    assert p.returncode == 1
+    assert p.stdout.decode() == "đúng\n"
+    assert b"line 2 of stdin is not UTF-8" in p.stderr
+    p = run_cli("sentences", str(tmp_path / "missing.txt"))
+    assert p.returncode == 1 and b"missing.txt" in p.stderr and not p.stdout
+    p = run_cli("words", "--user-dict", str(tmp_path / "none.txt"), stdin=b"a\n")
+    assert p.returncode == 1 and b"--user-dict" in p.stderr
+    p = run_cli("words", stdin=b"")
+    assert p.returncode == 0 and p.stdout == b""
+    # U+0000 and emoji go through as text
+    p = run_cli("words", stdin="a\x00b \U0001F600 xin chào\n".encode())
+    assert p.returncode == 0
+    assert p.stdout.decode() == vntext.word_tokenize("a\x00b \U0001F600 xin chào", format="text") + "\n"

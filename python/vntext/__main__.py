@@ -2,14 +2,22 @@
 
     python -m vntext                                  demo on a built-in sample
     python -m vntext normalize [--style modern] [FILE]  normalize FILE or stdin
+    python -m vntext words [--spans] [FILE]           segment words, line by line
+    python -m vntext sentences [--spans] [FILE]       one sentence a line
+
+The words and sentences commands stream: they read a line, write its result
+and go on, so a corpus of any size goes through in constant memory. A line
+break always ends a sentence and no word crosses one, so line by line gives
+what the whole text would.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import unicodedata
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, Iterator, List, Optional, Tuple
 
 import vntext
 
@@ -135,6 +143,68 @@ def _normalize_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+class _InputError(Exception):
+    pass
+
+
+def _input_lines(path: Optional[str]) -> Iterator[str]:
+    """The lines of path (stdin when None or "-"), decoded from UTF-8,
+    without their line break (LF or CRLF)."""
+    name = "stdin" if path is None or path == "-" else path
+    f = sys.stdin.buffer if name == "stdin" else open(path, "rb")
+    try:
+        for n, raw in enumerate(f, 1):
+            if raw.endswith(b"\n"):
+                raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise _InputError(f"line {n} of {name} is not UTF-8: {e}") from None
+    finally:
+        if f is not sys.stdin.buffer:
+            f.close()
+
+
+def _word_list(path: str, option: str) -> List[str]:
+    """The words of a user dictionary file: one a line, blank lines skipped."""
+    try:
+        return [w.strip() for w in _input_lines(path) if w.strip()]
+    except OSError as e:
+        raise _InputError(f"{option}: {e}") from None
+
+
+def _stream_cmd(args: argparse.Namespace) -> int:
+    """words and sentences: each input line in, its result out."""
+    try:
+        if args.command == "words":
+            seg = vntext.Segmenter(
+                user_dict=_word_list(args.user_dict, "--user-dict") if args.user_dict else None,
+                user_split=_word_list(args.user_split, "--user-split") if args.user_split else None)
+            if args.spans:
+                def result(line: str) -> str:
+                    return json.dumps(seg.word_spans(line)) + "\n"
+            else:
+                def result(line: str) -> str:
+                    return seg.word_tokenize(line, format="text") + "\n"
+        elif args.spans:
+            def result(line: str) -> str:
+                return json.dumps(vntext.sent_spans(line)) + "\n"
+        else:
+            def result(line: str) -> str:
+                return "".join(s + "\n" for s in vntext.sent_tokenize(line)) or "\n"
+        out = sys.stdout.buffer
+        for line in _input_lines(args.file):
+            out.write(result(line).encode("utf-8"))
+        out.flush()
+    except (_InputError, OSError) as e:
+        if isinstance(e, BrokenPipeError):  # the reader went away (| head)
+            sys.stdout = None
+            return 0
+        print(f"vntext: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m vntext",
@@ -146,10 +216,26 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--style", choices=["traditional", "modern"], default="traditional",
                    help="tone placement for oa/oe/uy (default: traditional, hòa; modern: hoà)")
     p.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 input; stdin when absent or -")
+    p = sub.add_parser("words", help="segment the words of FILE (or stdin), line by line")
+    p.add_argument("--spans", action="store_true",
+                   help="write each line's word spans as JSON [[start, end], ...] (code points)"
+                   " instead of its words joined by _")
+    p.add_argument("--user-dict", metavar="WORDS",
+                   help="file of words to keep joined, one a line (Segmenter user_dict)")
+    p.add_argument("--user-split", metavar="WORDS",
+                   help="file of words to split, one a line (Segmenter user_split)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 input; stdin when absent or -")
+    p = sub.add_parser("sentences",
+                       help="split FILE (or stdin) into sentences, one a line; a blank line stays")
+    p.add_argument("--spans", action="store_true",
+                   help="write each line's sentence spans as JSON [[start, end], ...] (code points)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 input; stdin when absent or -")
     args = parser.parse_args(argv)
 
     if args.command == "normalize":
         return _normalize_cmd(args)
+    if args.command in ("words", "sentences"):
+        return _stream_cmd(args)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
     return demo()
