@@ -24,6 +24,9 @@ input) on the same --lines sentences, one thread, one process: vntext's
 word_tokenize (list), format="text" and word_spans, one call per sentence;
 underthesea's word_tokenize and pyvi's ViTokenizer.tokenize, one call per
 sentence; and text.split() on the same sentences as the floor.
+
+Threads: one Segmenter shared by two threads against one thread, on the same
+sentences joined by line breaks 1, 4 and 16 to a call (--no-threads skips it).
 """
 
 import argparse
@@ -195,6 +198,39 @@ def speed(sents, nlines, repeat):
     common.print_table(["", "syllables/s", "MB/s", "vs underthesea", "vs pyvi", "time / split()"], rows)
 
 
+def threads(sents, nlines, repeat, nthreads=2):
+    """One Segmenter shared by threads: the work of nthreads threads against
+    one, on calls of 1, 4 and 16 sentences joined by line breaks."""
+    import threading
+
+    import vntext
+
+    lines = [build(w, True)[0] for w in sents[:nlines]]
+    syl = sum(len(t.split()) for t in lines)
+    seg = vntext.Segmenter()
+    rows = []
+    for per in (1, 4, 16):
+        docs = ["\n".join(lines[i:i + per]) for i in range(0, len(lines), per)]
+
+        def run(n):
+            parts = [docs[i::n] for i in range(n)]
+            ths = [threading.Thread(target=lambda p=p: [seg.word_tokenize(d) for d in p])
+                   for p in parts]
+            for th in ths:
+                th.start()
+            for th in ths:
+                th.join()
+
+        t1, _ = common.best_of(lambda: run(1), repeat=repeat, warmup=1)
+        tn, _ = common.best_of(lambda: run(nthreads), repeat=repeat, warmup=1)
+        nbytes = sum(len(d.encode("utf-8")) for d in docs) / len(docs)
+        rows.append([str(per), "%.0f" % nbytes, "%.0f K" % (syl / t1 / 1000),
+                     "%.0f K" % (syl / tn / 1000), "%.2fx" % (t1 / tn)])
+    print("\nthreads sharing one Segmenter, word_tokenize (list); %d threads against one" % nthreads)
+    common.print_table(["sentences a call", "bytes a call", "1 thread syl/s",
+                        "%d threads syl/s" % nthreads, "ratio"], rows)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=["dev", "test"], default="dev",
@@ -204,6 +240,7 @@ def main(argv=None):
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-f1", action="store_true")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--no-threads", action="store_true")
     # bench/run.sh passes its own arguments to every benchmark
     ap.add_argument("--data", help=argparse.SUPPRESS)
     ap.add_argument("--mb", help=argparse.SUPPRESS)
@@ -219,6 +256,8 @@ def main(argv=None):
         print("(%.0f s)" % (time.time() - t0), file=sys.stderr)
     if not args.no_speed:
         speed(vlsp, args.lines, args.repeat)
+    if not args.no_threads:
+        threads(vlsp, args.lines, args.repeat)
 
 
 if __name__ == "__main__":

@@ -147,6 +147,34 @@ def test_threads_share_one_segmenter():
         assert got[i] == [want[(i + k) % len(texts)] for k in range(6)]
 
 
+def test_threads_on_paragraphs():
+    # paragraphs of 512 bytes or more are segmented without the GIL, so
+    # several calls run at once, each with a scratch space of its own (kept
+    # for the next calls, up to a number of them)
+    seg = vntext.Segmenter()
+    paras = [" ".join(["Ông Nguyễn Văn A đi Hà Nội hôm %d." % k,
+                       "Học sinh giỏi thì phải học thật chăm chỉ!"] * (6 + k % 9))
+             for k in range(60)]
+    assert min(len(p.encode()) for p in paras) >= 512
+    want = [seg.word_tokenize(p) for p in paras]
+    want_spans = [seg.word_spans(p) for p in paras]
+    barrier = threading.Barrier(12)
+    got = {}
+
+    def run(i):
+        barrier.wait()
+        got[i] = [(seg.word_tokenize(paras[(i + k) % 60]), seg.word_spans(paras[(i + k) % 60]))
+                  for k in range(60)]
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i in range(12):
+        assert got[i] == [(want[(i + k) % 60], want_spans[(i + k) % 60]) for k in range(60)]
+
+
 text_st = st.text(
     alphabet=st.one_of(
         st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạ ,.;:!?()\"'-/%@#_\n\t0123456789"

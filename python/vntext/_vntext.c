@@ -5,7 +5,8 @@
  * calls the C library, and builds a str from the vnt_buf it filled. All
  * vnt_status values become Python exceptions in one place: raise_status().
  * The GIL is released only around calls into the C library, and only for
- * inputs of at least NOGIL_MIN bytes, where the saving outweighs the cost.
+ * inputs of at least NOGIL_MIN bytes (SEG_NOGIL_MIN for word segmentation),
+ * where the saving outweighs the cost.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -17,18 +18,24 @@
 
 /* Inputs of at least this many bytes are processed without the GIL. */
 #define NOGIL_MIN ((Py_ssize_t)64 * 1024)
+/* The same for word segmentation, which costs some 35 ns a byte: 256 bytes
+ * take about 9 us, against a fraction of a microsecond to let the GIL go
+ * and take it back, and threads that segment paragraphs or documents run
+ * side by side (tests/test_segment.py, README). */
+#define SEG_NOGIL_MIN ((Py_ssize_t)256)
 
 /* Runs stmt (a pure C call that touches no Python object) without the GIL
- * when n is at least NOGIL_MIN. */
-#define MAYBE_NOGIL(n, stmt)                                                   \
+ * when n is at least min. */
+#define MAYBE_NOGIL_AT(min, n, stmt)                                           \
     do {                                                                       \
-        if ((Py_ssize_t)(n) >= NOGIL_MIN) {                                    \
+        if ((Py_ssize_t)(n) >= (min)) {                                        \
             Py_BEGIN_ALLOW_THREADS stmt;                                       \
             Py_END_ALLOW_THREADS                                               \
         } else {                                                               \
             stmt;                                                              \
         }                                                                      \
     } while (0)
+#define MAYBE_NOGIL(n, stmt) MAYBE_NOGIL_AT(NOGIL_MIN, n, stmt)
 
 /* ------------------------------------------------------------------------
  * Module state
@@ -953,13 +960,19 @@ error:
  * Word segmentation: the Segmenter type and the module-level functions
  * ---------------------------------------------------------------------- */
 
+/* Scratch spaces kept for the next calls, at most: one for each thread
+ * that segments at the same time as others, up to this many. */
+#define SPARE_COUNT 8
+
 typedef struct {
     PyObject_HEAD
     vnt_segmenter *seg; /* immutable once made: shared by threads */
-    /* Scratch space of an earlier call (its arrays and its cache of token
-     * identities), lent to one call at a time: taken and given back with
-     * the GIL held, so two threads never share it. NULL when lent out. */
-    vnt_segwork *spare;
+    /* Scratch spaces of earlier calls (their arrays and their caches of
+     * token identities), spare[0..nspare), each lent to one call at a time:
+     * taken and given back with the GIL held, so two threads never share
+     * one. A call that finds none makes a new one. */
+    vnt_segwork *spare[SPARE_COUNT];
+    int nspare;
 } SegmenterObject;
 
 /* Inputs up to this size (UTF-8 bytes) give their scratch space back for
@@ -1186,8 +1199,8 @@ Segmenter_dealloc(SegmenterObject *self)
     PyTypeObject *tp = Py_TYPE(self);
     vnt_segmenter_free(self->seg);
     self->seg = NULL;
-    vnt_segwork_free(self->spare);
-    self->spare = NULL;
+    while (self->nspare > 0)
+        vnt_segwork_free(self->spare[--self->nspare]);
     tp->tp_free((PyObject *)self);
     Py_DECREF(tp);
 }
@@ -1208,16 +1221,15 @@ word_spans_of(SegmenterObject *self, PyObject *text, const char *func, utf8_view
     }
     if (utf8_view_of(text, u) < 0)
         return -1;
-    work = self->spare;
-    self->spare = NULL;
+    work = self->nspare > 0 ? self->spare[--self->nspare] : NULL;
     if (work == NULL && (work = vnt_segwork_new()) == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    MAYBE_NOGIL(u->len,
-                st = vnt_word_pieces(self->seg, u->data, (size_t)u->len, work, out, pieces));
-    if (self->spare == NULL && u->len <= SPARE_MAX_INPUT)
-        self->spare = work;
+    MAYBE_NOGIL_AT(SEG_NOGIL_MIN, u->len,
+                   st = vnt_word_pieces(self->seg, u->data, (size_t)u->len, work, out, pieces));
+    if (self->nspare < SPARE_COUNT && u->len <= SPARE_MAX_INPUT)
+        self->spare[self->nspare++] = work;
     else
         vnt_segwork_free(work);
     if (st != VNT_OK) {
