@@ -120,6 +120,59 @@ def test_user_dictionary():
     assert seg.memory < 30_000_000
 
 
+def test_fixed_words_as_in_underthesea():
+    text = "Viện Nghiên cứu chiến lược quốc gia về học máy"
+    fixed = ["Viện Nghiên cứu", "học máy"]
+    plain = vntext.word_tokenize(text)
+    assert "học máy" not in plain and "Viện Nghiên cứu" not in plain
+    want = vntext.Segmenter(user_dict=fixed).word_tokenize(text)
+    assert "học máy" in want and "Viện Nghiên cứu" in want
+    assert vntext.word_tokenize(text, fixed_words=fixed) == want
+    # any iterable; the same words again (the kept segmenter), then others
+    assert vntext.word_tokenize(text, fixed_words=iter(fixed)) == want
+    assert vntext.word_tokenize(text, "text", fixed_words=tuple(fixed)) == \
+        "_".join(want[0].split()) + " " + " ".join("_".join(w.split()) for w in want[1:])
+    assert vntext.word_spans(text, fixed_words=fixed) == \
+        vntext.Segmenter(user_dict=fixed).word_spans(text)
+    one = vntext.word_tokenize(text, fixed_words=["học máy"])
+    assert "học máy" in one and "Viện Nghiên cứu" not in one
+    assert vntext.word_tokenize(text, fixed_words=fixed) == want
+    # none or an empty list: the default segmenter, untouched
+    assert vntext.word_tokenize(text, fixed_words=[]) == plain
+    assert vntext.word_tokenize(text, fixed_words=None) == plain
+    assert vntext.word_tokenize(text) == plain
+    # matched by syllable identity, like user_dict
+    assert "HỌC MÁY" in vntext.word_tokenize(text.upper(), fixed_words=["học máy"])
+
+
+@pytest.mark.parametrize("bad, exc, msg", [
+    ("học máy", TypeError, "not a single str"),
+    (b"hoc may", TypeError, "not a single bytes"),
+    (3, TypeError, "iterable of str, not int"),
+    (["học máy", 3], TypeError, "must hold str words, not int"),
+    (["học\nmáy"], ValueError, "line break"),
+    (["\udc80"], UnicodeEncodeError, "surrogate"),
+])
+def test_fixed_words_errors(bad, exc, msg):
+    for fn in (vntext.word_tokenize, vntext.word_spans):
+        with pytest.raises(exc, match=msg) as e:
+            fn("học máy", fixed_words=bad)
+        if exc is not UnicodeEncodeError:
+            assert "fixed_words" in str(e.value) and fn.__name__ in str(e.value)
+    # the error leaves the functions as they were
+    assert vntext.word_tokenize("học máy", fixed_words=["học máy"]) == ["học máy"]
+
+
+def test_fixed_words_is_keyword_only():
+    # underthesea's third positional argument is use_token_normalize
+    with pytest.raises(TypeError, match="at most 2 positional"):
+        vntext.word_tokenize("học máy", None, ["học máy"])
+    with pytest.raises(TypeError, match="at most 1 positional"):
+        vntext.word_spans("học máy", ["học máy"])
+    with pytest.raises(TypeError, match="fixed_words"):
+        vntext.Segmenter().word_tokenize("học máy", fixed_words=["học máy"])
+
+
 def test_threads_share_one_segmenter():
     seg = vntext.Segmenter()
     # long texts release the GIL; short ones reuse the segmenter's scratch

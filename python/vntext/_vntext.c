@@ -44,6 +44,10 @@
 typedef struct {
     PyObject *segmenter_type;    /* vntext.Segmenter */
     PyObject *default_segmenter; /* made on first use of word_tokenize() */
+    /* The fixed_words (a tuple) of the last module-level call that had
+     * some, and the default segmenter with them as its user_dict. */
+    PyObject *fixed_words;
+    PyObject *fixed_segmenter;
 } vntext_state;
 
 static inline vntext_state *
@@ -1041,7 +1045,7 @@ read_model_file(PyObject *path)
 
 /* "\n".join of the words of an iterable argument, as UTF-8 into buf. */
 static int
-word_list_arg(PyObject *obj, const char *arg, vnt_buf *buf)
+word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
 {
     PyObject *it, *item;
 
@@ -1049,16 +1053,16 @@ word_list_arg(PyObject *obj, const char *arg, vnt_buf *buf)
         return 0;
     if (PyUnicode_Check(obj) || PyBytes_Check(obj)) {
         PyErr_Format(PyExc_TypeError,
-                     "Segmenter() argument '%s' must be an iterable of str words, not a "
+                     "%s() argument '%s' must be an iterable of str words, not a "
                      "single %.200s",
-                     arg, Py_TYPE(obj)->tp_name);
+                     func, arg, Py_TYPE(obj)->tp_name);
         return -1;
     }
     it = PyObject_GetIter(obj);
     if (it == NULL) {
         PyErr_Format(PyExc_TypeError,
-                     "Segmenter() argument '%s' must be an iterable of str, not %.200s", arg,
-                     Py_TYPE(obj)->tp_name);
+                     "%s() argument '%s' must be an iterable of str, not %.200s", func,
+                     arg, Py_TYPE(obj)->tp_name);
         return -1;
     }
     while ((item = PyIter_Next(it)) != NULL) {
@@ -1067,8 +1071,8 @@ word_list_arg(PyObject *obj, const char *arg, vnt_buf *buf)
         vnt_status st;
         if (!PyUnicode_Check(item)) {
             PyErr_Format(PyExc_TypeError,
-                         "Segmenter() argument '%s' must hold str words, not %.200s", arg,
-                         Py_TYPE(item)->tp_name);
+                         "%s() argument '%s' must hold str words, not %.200s", func,
+                         arg, Py_TYPE(item)->tp_name);
             Py_DECREF(item);
             Py_DECREF(it);
             return -1;
@@ -1081,8 +1085,8 @@ word_list_arg(PyObject *obj, const char *arg, vnt_buf *buf)
         }
         if (memchr(s, '\n', (size_t)len) != NULL || memchr(s, '\r', (size_t)len) != NULL) {
             PyErr_Format(PyExc_ValueError,
-                         "Segmenter() argument '%s': a word cannot hold a line break: %R",
-                         arg, item);
+                         "%s() argument '%s': a word cannot hold a line break: %R",
+                         func, arg, item);
             Py_DECREF(item);
             Py_DECREF(it);
             return -1;
@@ -1138,8 +1142,8 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOO:Segmenter", kwlist, &path, &user_dict,
                                      &user_split))
         return NULL;
-    if (word_list_arg(user_dict, "user_dict", &join) < 0 ||
-        word_list_arg(user_split, "user_split", &split) < 0)
+    if (word_list_arg(user_dict, "Segmenter", "user_dict", &join) < 0 ||
+        word_list_arg(user_split, "Segmenter", "user_split", &split) < 0)
         goto error;
     if (path == Py_None) {
         module = PyType_GetModule(type);
@@ -1251,33 +1255,30 @@ format_arg(PyObject *obj, const char *func, int *text_format)
     return 0;
 }
 
+/* word_tokenize(text, format) with seg. */
 static PyObject *
-do_word_tokenize(SegmenterObject *seg, const char *func, PyObject *const *args,
-                 Py_ssize_t nargs, PyObject *kwnames)
+word_tokenize_with(SegmenterObject *seg, const char *func, PyObject *text, PyObject *format)
 {
-    static const char *const names[] = {"text", "format"};
-    PyObject *argv[2], *result = NULL;
+    PyObject *result = NULL;
     utf8_view u = {NULL, 0, NULL};
     vnt_spans spans, pieces;
     int text_format;
 
     vnt_spans_init(&spans);
     vnt_spans_init(&pieces);
-    if (parse_args(func, args, nargs, kwnames, names, 2, 1, argv) < 0)
-        goto done;
-    if (!PyUnicode_Check(argv[0])) {
+    if (!PyUnicode_Check(text)) {
         PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s", func,
-                     Py_TYPE(argv[0])->tp_name);
+                     Py_TYPE(text)->tp_name);
         goto done;
     }
-    if (format_arg(argv[1], func, &text_format) < 0)
+    if (format_arg(format, func, &text_format) < 0)
         goto done;
-    if (word_spans_of(seg, argv[0], func, &u, &spans, text_format ? &pieces : NULL) < 0)
+    if (word_spans_of(seg, text, func, &u, &spans, text_format ? &pieces : NULL) < 0)
         goto done;
     if (text_format)
-        result = pieces_to_text(argv[0], &u, &pieces, &spans);
+        result = pieces_to_text(text, &u, &pieces, &spans);
     else
-        result = spans_to_list(argv[0], &u, &spans, 1);
+        result = spans_to_list(text, &u, &spans, 1);
 done:
     utf8_view_release(&u);
     vnt_spans_free(&spans);
@@ -1285,18 +1286,15 @@ done:
     return result;
 }
 
+/* word_spans(text) with seg. */
 static PyObject *
-do_word_spans(SegmenterObject *seg, const char *func, PyObject *const *args,
-              Py_ssize_t nargs, PyObject *kwnames)
+word_spans_with(SegmenterObject *seg, const char *func, PyObject *text)
 {
-    static const char *const names[] = {"text"};
-    PyObject *text, *result = NULL;
+    PyObject *result = NULL;
     utf8_view u = {NULL, 0, NULL};
     vnt_spans spans;
 
     vnt_spans_init(&spans);
-    if (parse_args(func, args, nargs, kwnames, names, 1, 1, &text) < 0)
-        goto error;
     if (word_spans_of(seg, text, func, &u, &spans, NULL) < 0)
         goto error;
     result = spans_to_list(text, &u, &spans, 0);
@@ -1323,7 +1321,11 @@ static PyObject *
 Segmenter_word_tokenize(SegmenterObject *self, PyObject *const *args, Py_ssize_t nargs,
                         PyObject *kwnames)
 {
-    return do_word_tokenize(self, "word_tokenize", args, nargs, kwnames);
+    static const char *const names[] = {"text", "format"};
+    PyObject *argv[2];
+    if (parse_args("word_tokenize", args, nargs, kwnames, names, 2, 1, argv) < 0)
+        return NULL;
+    return word_tokenize_with(self, "word_tokenize", argv[0], argv[1]);
 }
 
 PyDoc_STRVAR(Segmenter_word_spans__doc__,
@@ -1336,7 +1338,11 @@ static PyObject *
 Segmenter_word_spans(SegmenterObject *self, PyObject *const *args, Py_ssize_t nargs,
                      PyObject *kwnames)
 {
-    return do_word_spans(self, "word_spans", args, nargs, kwnames);
+    static const char *const names[] = {"text"};
+    PyObject *text;
+    if (parse_args("word_spans", args, nargs, kwnames, names, 1, 1, &text) < 0)
+        return NULL;
+    return word_spans_with(self, "word_spans", text);
 }
 
 static PyObject *
@@ -1409,8 +1415,99 @@ default_segmenter(PyObject *module)
     return state->default_segmenter;
 }
 
+/* The segmenter of a module-level call (a new reference): the default one,
+ * or, for fixed_words (underthesea's argument: words to keep joined), the
+ * default one with those words as its user_dict. The last of these is kept
+ * in the module state for the next call with equal words, as a pipeline
+ * passes the same list to every call. */
+static PyObject *
+call_segmenter(PyObject *module, const char *func, PyObject *fixed_words)
+{
+    vntext_state *state = get_state(module);
+    PyObject *seg, *key = NULL, *made = NULL;
+    vnt_segmenter *derived = NULL;
+    vnt_buf join;
+    vnt_status st;
+    err_ctx ctx = ERR_CTX(func);
+
+    vnt_buf_init(&join);
+    seg = default_segmenter(module);
+    if (seg == NULL || fixed_words == NULL || fixed_words == Py_None)
+        return seg;
+    if (PyUnicode_Check(fixed_words) || PyBytes_Check(fixed_words)) {
+        (void)word_list_arg(fixed_words, func, "fixed_words", &join); /* its TypeError */
+        goto error;
+    }
+    key = PyObject_GetIter(fixed_words);
+    if (key == NULL) {
+        PyErr_Format(PyExc_TypeError, "%s() argument 'fixed_words' must be an iterable of str, "
+                     "not %.200s", func, Py_TYPE(fixed_words)->tp_name);
+        goto error;
+    }
+    Py_SETREF(key, PySequence_Tuple(key));
+    if (key == NULL)
+        goto error;
+    if (PyTuple_GET_SIZE(key) == 0) {
+        Py_DECREF(key);
+        return seg;
+    }
+    if (state->fixed_words != NULL) {
+        int same = PyObject_RichCompareBool(key, state->fixed_words, Py_EQ);
+        if (same < 0)
+            goto error;
+        if (same) {
+            Py_DECREF(key);
+            Py_DECREF(seg);
+            Py_INCREF(state->fixed_segmenter);
+            return state->fixed_segmenter;
+        }
+    }
+    if (word_list_arg(key, func, "fixed_words", &join) < 0)
+        goto error;
+    st = vnt_segmenter_with_dict(((SegmenterObject *)seg)->seg, join.data, join.len, NULL, 0,
+                                 &derived);
+    if (st != VNT_OK) {
+        raise_status(st, &ctx);
+        goto error;
+    }
+    made = ((PyTypeObject *)state->segmenter_type)->tp_alloc(
+        (PyTypeObject *)state->segmenter_type, 0);
+    if (made == NULL)
+        goto error;
+    ((SegmenterObject *)made)->seg = derived;
+    derived = NULL;
+    Py_XSETREF(state->fixed_words, key);
+    Py_INCREF(made);
+    Py_XSETREF(state->fixed_segmenter, made);
+    Py_DECREF(seg);
+    vnt_buf_free(&join);
+    return made;
+
+error:
+    vnt_segmenter_free(derived);
+    vnt_buf_free(&join);
+    Py_XDECREF(key);
+    Py_XDECREF(seg);
+    return NULL;
+}
+
+/* Arguments of the module-level word functions: text and format by
+ * position or name, fixed_words by name only (underthesea has
+ * use_token_normalize in the third place). */
+static int
+module_word_args(const char *func, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                 const char *const *names, int n, PyObject **argv)
+{
+    if (nargs > n - 1) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %d positional argument%s (%zd given)",
+                     func, n - 1, n == 2 ? "" : "s", nargs);
+        return -1;
+    }
+    return parse_args(func, args, nargs, kwnames, names, n, 1, argv);
+}
+
 PyDoc_STRVAR(word_tokenize__doc__,
-"word_tokenize($module, /, text, format=None)\n"
+"word_tokenize($module, /, text, format=None, *, fixed_words=None)\n"
 "--\n"
 "\n"
 "Split Vietnamese text into words.\n"
@@ -1426,7 +1523,10 @@ PyDoc_STRVAR(word_tokenize__doc__,
 "With format='text', returns one str: the words separated by a space,\n"
 "the syllables of a word joined by '_' (as underthesea does).\n"
 "\n"
-"Uses a default Segmenter, loaded on first use.\n"
+"Uses a default Segmenter, loaded on first use. fixed_words, as in\n"
+"underthesea, is an iterable of words whose syllables must stay one word\n"
+"(Segmenter(user_dict=fixed_words)); the segmenter made for the last list\n"
+"is kept for the next call with the same words.\n"
 "\n"
 ">>> word_tokenize('Mỹ sẽ bảo vệ Nhật Bản')\n"
 "['Mỹ', 'sẽ', 'bảo vệ', 'Nhật Bản']\n"
@@ -1437,21 +1537,25 @@ static PyObject *
 vntext_word_tokenize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
                      PyObject *kwnames)
 {
-    PyObject *seg = default_segmenter(module), *r;
+    static const char *const names[] = {"text", "format", "fixed_words"};
+    PyObject *argv[3], *seg, *r;
+    if (module_word_args("word_tokenize", args, nargs, kwnames, names, 3, argv) < 0)
+        return NULL;
+    seg = call_segmenter(module, "word_tokenize", argv[2]);
     if (seg == NULL)
         return NULL;
-    r = do_word_tokenize((SegmenterObject *)seg, "word_tokenize", args, nargs, kwnames);
+    r = word_tokenize_with((SegmenterObject *)seg, "word_tokenize", argv[0], argv[1]);
     Py_DECREF(seg);
     return r;
 }
 
 PyDoc_STRVAR(word_spans__doc__,
-"word_spans($module, /, text)\n"
+"word_spans($module, /, text, *, fixed_words=None)\n"
 "--\n"
 "\n"
 "The words of text as (start, end) offsets: text[start:end] is a word,\n"
 "as word_tokenize() returns it. Offsets count code points, as str\n"
-"indices do.\n"
+"indices do. fixed_words as for word_tokenize().\n"
 "\n"
 ">>> word_spans('Mỹ sẽ bảo vệ Nhật Bản')\n"
 "[(0, 2), (3, 5), (6, 12), (13, 21)]\n");
@@ -1460,10 +1564,14 @@ static PyObject *
 vntext_word_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
                   PyObject *kwnames)
 {
-    PyObject *seg = default_segmenter(module), *r;
+    static const char *const names[] = {"text", "fixed_words"};
+    PyObject *argv[2], *seg, *r;
+    if (module_word_args("word_spans", args, nargs, kwnames, names, 2, argv) < 0)
+        return NULL;
+    seg = call_segmenter(module, "word_spans", argv[1]);
     if (seg == NULL)
         return NULL;
-    r = do_word_spans((SegmenterObject *)seg, "word_spans", args, nargs, kwnames);
+    r = word_spans_with((SegmenterObject *)seg, "word_spans", argv[0]);
     Py_DECREF(seg);
     return r;
 }
@@ -1566,6 +1674,8 @@ vntext_exec(PyObject *module)
     vntext_state *state = get_state(module);
 
     state->default_segmenter = NULL;
+    state->fixed_words = NULL;
+    state->fixed_segmenter = NULL;
     state->segmenter_type = PyType_FromModuleAndSpec(module, &Segmenter_spec, NULL);
     if (state->segmenter_type == NULL)
         goto error;
@@ -1594,6 +1704,8 @@ vntext_traverse(PyObject *module, visitproc visit, void *arg)
     vntext_state *state = get_state(module);
     Py_VISIT(state->segmenter_type);
     Py_VISIT(state->default_segmenter);
+    Py_VISIT(state->fixed_words);
+    Py_VISIT(state->fixed_segmenter);
     return 0;
 }
 
@@ -1601,6 +1713,8 @@ static int
 vntext_clear(PyObject *module)
 {
     vntext_state *state = get_state(module);
+    Py_CLEAR(state->fixed_segmenter);
+    Py_CLEAR(state->fixed_words);
     Py_CLEAR(state->default_segmenter);
     Py_CLEAR(state->segmenter_type);
     return 0;
