@@ -468,6 +468,32 @@ VNT_NOINLINE static int abbrev_before_start(const char *s, const vnt_token *t, s
            all_caps(s, &t[i + 1]) && all_caps(s, &t[i + 2]);
 }
 
+/* 1 when token t is one Vietnamese syllable of at least two letters. */
+static int long_syllable(const char *s, const vnt_token *t)
+{
+    vnt_syllable syl;
+    return t->kind == VNT_TOK_WORD && vnt_syllable_parse(s + t->start, t->end - t->start, &syl) &&
+           syl.nletters >= 2;
+}
+
+/* 1 when the final mark t[i] (with the marks and closers up to t[j - 1]),
+ * written with no space before the word t[j], still ends the sentence:
+ * "Vì sao?Vì trời mưa.", "rồi.Chúng tôi", "trời...Thế là" (text typed
+ * without the space). t[j] must be a Vietnamese syllable in upper case; a
+ * single period also needs a lower-case syllable glued before it, so
+ * initials and abbreviations (TP.HCM, Đ.BÌNH, J.Fromaget, Tp.Hồ) and file
+ * names (file.Txt) go on. Out of line: rare. */
+VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t first, size_t i,
+                                    size_t j, int marks)
+{
+    if (!(t[j].flags & VNT_TF_UPPER) || !long_syllable(s, &t[j]))
+        return 0;
+    if (marks > 1 || s[t[i].start] != '.' || t[i].end - t[i].start != 1)
+        return 1; /* ? ! … ... and runs */
+    return i > first && !(t[i].flags & VNT_TF_SPACE_BEFORE) && (t[i - 1].flags & VNT_TF_LOWER) &&
+           long_syllable(s, &t[i - 1]);
+}
+
 /* 1 for a dash: - – — */
 static int is_dash(const char *s, const vnt_token *t)
 {
@@ -706,7 +732,9 @@ static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans 
         if (j >= n || t[j].kind == VNT_TOK_NEWLINE)
             boundary = 1;
         else if (!(t[j].flags & VNT_TF_SPACE_BEFORE))
-            boundary = 0; /* glued to what follows */
+            /* glued to what follows: a sentence only when typed without
+             * the space */
+            boundary = candidate && !abbrev && !strict && glued_start(s, t, first, i, j, marks);
         else {
             if (!candidate)
                 boundary = 0;

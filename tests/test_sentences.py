@@ -48,6 +48,12 @@ CASES = [
      ["Xưởng đặt ở khu công nghiệp (P. Trường Thọ, Q. 9) từ tháng trước.", "Hết."]),
     ("Cả làng chờ mưa về... > >\nNắng kéo dài", ["Cả làng chờ mưa về...", "> >", "Nắng kéo dài"]),
     ("Rồi họ đi mãi… * * *\nMười năm sau", ["Rồi họ đi mãi…", "* * *", "Mười năm sau"]),
+    # a mark typed without the space after it still ends a sentence
+    ("Vì sao?Vì trời mưa. Giá đã giảm.Thị trường ổn...Thế thôi.",
+     ["Vì sao?", "Vì trời mưa.", "Giá đã giảm.", "Thị trường ổn...", "Thế thôi."]),
+    # but initials, abbreviations, numbers and file names go on
+    ("Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, năm 2020.Năm, v.v.Trong đó.",
+     ["Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, năm 2020.Năm, v.v.Trong đó."]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),

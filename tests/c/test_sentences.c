@@ -205,6 +205,22 @@ static const struct {
      * follows it decides (found by the fuzz target: the fast pass kept too
      * few words after the quote) */
     {". \"\" * z -", ". \"\" * z -"},
+    /* a final mark typed without the space after it */
+    {"Vì sao?Vì trời mưa.", "Vì sao? | Vì trời mưa."},
+    {"Ông đi rồi!Tôi ở lại.", "Ông đi rồi! | Tôi ở lại."},
+    {"Giá đã giảm.Thị trường ổn.", "Giá đã giảm. | Thị trường ổn."},
+    {"Anh ay den roi.Chung toi di.", "Anh ay den roi. | Chung toi di."},
+    {"ôi trời...Thế là xong", "ôi trời... | Thế là xong"},
+    {"Anh nói: \"Đi!\"Rồi đi.", "Anh nói: \"Đi!\" | Rồi đi."},
+    /* but not after initials, abbreviations, numbers or a non-syllable, nor
+     * before one, nor inside brackets, nor before a lower-case word */
+    {"Ở TP.HCM và Tp.Hồ Chí Minh, tp.Hồ Chí Minh.", "Ở TP.HCM và Tp.Hồ Chí Minh, tp.Hồ Chí Minh."},
+    {"Đ.BÌNH và J.Fromaget viết.", "Đ.BÌNH và J.Fromaget viết."},
+    {"Xem file.Txt và a.B nhé.", "Xem file.Txt và a.B nhé."},
+    {"Năm 2020.Năm nay khác.", "Năm 2020.Năm nay khác."},
+    {"Yahoo!Mail và v.v.Trong đó.", "Yahoo!Mail và v.v.Trong đó."},
+    {"Cá đạt 100% (?!)Thật lạ.", "Cá đạt 100% (?!)Thật lạ."},
+    {"Vì sao?vì trời mưa.", "Vì sao?vì trời mưa."},
     {"Xong. \"\" * z là thế.", "Xong. \"\" * z là thế."},
     {"Xong. \"\" * Rồi đi.", "Xong. \"\" | * Rồi đi."},
     {"Xong. '' - một lão nông nói.", "Xong. '' - một lão nông nói."},
