@@ -476,13 +476,30 @@ static int long_syllable(const char *s, const vnt_token *t)
            syl.nletters >= 2;
 }
 
+/* 1 for a number that ends a sentence when a period is glued to it: a
+ * percentage or three digits or more ("5%.", "2020.", "1.500."), not a
+ * section number ("Điều 5.Khoản 2", "Chương 12.Mở đầu"). */
+static int number_before_end(const char *s, const vnt_token *t)
+{
+    if (t->end - t->start == 1 && s[t->start] == '%') /* a % glued to a number */
+        return !(t->flags & VNT_TF_SPACE_BEFORE) && t[-1].kind == VNT_TOK_NUMBER;
+    if (t->kind != VNT_TOK_NUMBER)
+        return 0;
+    size_t k = 0;
+    while (k < 3 && t->end - k > t->start && s[t->end - 1 - k] >= '0' && s[t->end - 1 - k] <= '9')
+        k++;
+    return k == 3;
+}
+
 /* 1 when the final mark t[i] (with the marks and closers up to t[j - 1]),
  * written with no space before the word t[j], still ends the sentence:
- * "Vì sao?Vì trời mưa.", "rồi.Chúng tôi", "trời...Thế là" (text typed
- * without the space). t[j] must be a Vietnamese syllable in upper case; a
- * single period also needs a lower-case syllable glued before it, so
- * initials and abbreviations (TP.HCM, Đ.BÌNH, J.Fromaget, Tp.Hồ) and file
- * names (file.Txt) go on. Out of line: rare. */
+ * "Vì sao?Vì trời mưa.", "rồi.Chúng tôi", "trời...Thế là", "tăng 5%.Thị
+ * trường" (text typed without the space). t[j] must be a Vietnamese
+ * syllable in upper case; a single period also needs, glued before it, a
+ * lower-case syllable or a number that can end a sentence (not the first
+ * token: "1.Giới thiệu" is a list label), so initials and abbreviations
+ * (TP.HCM, Đ.BÌNH, J.Fromaget, Tp.Hồ) and file names (file.Txt) go on. Out
+ * of line: rare. */
 VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t first, size_t i,
                                     size_t j, int marks)
 {
@@ -490,8 +507,9 @@ VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t fi
         return 0;
     if (marks > 1 || s[t[i].start] != '.' || t[i].end - t[i].start != 1)
         return 1; /* ? ! … ... and runs */
-    return i > first && !(t[i].flags & VNT_TF_SPACE_BEFORE) && (t[i - 1].flags & VNT_TF_LOWER) &&
-           long_syllable(s, &t[i - 1]);
+    return i > first && !(t[i].flags & VNT_TF_SPACE_BEFORE) &&
+           (((t[i - 1].flags & VNT_TF_LOWER) && long_syllable(s, &t[i - 1])) ||
+            (i - 1 > first && number_before_end(s, &t[i - 1])));
 }
 
 /* 1 for a dash: - – — */

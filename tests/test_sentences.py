@@ -51,9 +51,10 @@ CASES = [
     # a mark typed without the space after it still ends a sentence
     ("Vì sao?Vì trời mưa. Giá đã giảm.Thị trường ổn...Thế thôi.",
      ["Vì sao?", "Vì trời mưa.", "Giá đã giảm.", "Thị trường ổn...", "Thế thôi."]),
-    # but initials, abbreviations, numbers and file names go on
-    ("Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, năm 2020.Năm, v.v.Trong đó.",
-     ["Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, năm 2020.Năm, v.v.Trong đó."]),
+    ("Giá tăng 5%.Thị trường giảm.", ["Giá tăng 5%.", "Thị trường giảm."]),
+    # but initials, abbreviations, section numbers and file names go on
+    ("Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó.",
+     ["Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó."]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),
