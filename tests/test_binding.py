@@ -445,3 +445,23 @@ def test_cli_stream_errors(tmp_path):
     p = run_cli("words", stdin="a\x00b \U0001F600 xin chào\n".encode())
     assert p.returncode == 0
     assert p.stdout.decode() == vntext.word_tokenize("a\x00b \U0001F600 xin chào", format="text") + "\n"
+
+
+def test_cli_words_by_sentence():
+    lines = cli_lines() + ["a\x1cb c. \x1c Đi.", "Ông ở TP. Xong rồi.Hết"]
+    text = "\n".join(lines) + "\n"
+    p = run_cli("words", "--sentences", stdin=text.encode())
+    assert p.returncode == 0, p.stderr
+    got = p.stdout.decode().split("\n")[:-1]
+    expect = []
+    for line in lines:
+        sents = vntext.sent_spans(line)
+        expect.extend([vntext.word_tokenize(line[a:b], format="text") for a, b in sents] or [""])
+    # each sentence's words as word_tokenize gives them for the sentence
+    # alone, and all of them together as for the line
+    assert got == expect
+    k = 0
+    for line in lines:
+        n = max(1, len(vntext.sent_spans(line)))
+        assert " ".join(x for x in got[k:k + n] if x) == vntext.word_tokenize(line, format="text")
+        k += n

@@ -2,7 +2,7 @@
 
     python -m vntext                                  demo on a built-in sample
     python -m vntext normalize [--style modern] [FILE]  normalize FILE or stdin
-    python -m vntext words [--spans] [FILE]           segment words, line by line
+    python -m vntext words [--sentences] [--spans] [FILE]  segment words, line by line
     python -m vntext sentences [--spans] [FILE]       one sentence a line
 
 The words and sentences commands stream: they read a line, write its result
@@ -173,6 +173,25 @@ def _word_list(path: str, option: str) -> List[str]:
         raise _InputError(f"{option}: {e}") from None
 
 
+def _sentence_words(seg: "vntext.Segmenter", line: str) -> List[str]:
+    """The sentences of line, each in the text format of its words. The
+    text format of the line has one space between words and none inside
+    one, so its words pair with the spans; a word never crosses a sentence
+    end, so each falls in one sentence."""
+    spans = seg.word_spans(line)
+    if not spans:
+        return []
+    words = seg.word_tokenize(line, format="text").split(" ")
+    out: List[str] = []
+    k = 0
+    for _, end in vntext.sent_spans(line):
+        first = k
+        while k < len(spans) and spans[k][1] <= end:
+            k += 1
+        out.append(" ".join(words[first:k]))
+    return out
+
+
 def _stream_cmd(args: argparse.Namespace) -> int:
     """words and sentences: each input line in, its result out."""
     try:
@@ -183,6 +202,9 @@ def _stream_cmd(args: argparse.Namespace) -> int:
             if args.spans:
                 def result(line: str) -> str:
                     return json.dumps(seg.word_spans(line)) + "\n"
+            elif args.sentences:
+                def result(line: str) -> str:
+                    return "".join(s + "\n" for s in _sentence_words(seg, line)) or "\n"
             else:
                 def result(line: str) -> str:
                     return seg.word_tokenize(line, format="text") + "\n"
@@ -220,6 +242,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--spans", action="store_true",
                    help="write each line's word spans as JSON [[start, end], ...] (code points)"
                    " instead of its words joined by _")
+    p.add_argument("--sentences", action="store_true",
+                   help="write each sentence on a line of its own (a blank line stays blank)")
     p.add_argument("--user-dict", metavar="WORDS",
                    help="file of words to keep joined, one a line (Segmenter user_dict)")
     p.add_argument("--user-split", metavar="WORDS",
