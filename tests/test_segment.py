@@ -1,11 +1,12 @@
 """Word segmentation: API shapes, invariances, special tokens, user
-dictionaries, threads, Hypothesis properties and an F1 floor on a committed
+dictionaries, threads, pickling, Hypothesis properties and an F1 floor on a committed
 UD-VTB dev sample."""
 
 import os
 import re
 import threading
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -324,3 +325,34 @@ def test_f1_floor_on_ud_vtb_sample():
     p, r = tp / npred, tp / ngold
     f1 = 200 * p * r / (p + r)
     assert f1 >= 95.0, f1
+
+
+def test_segmenter_pickles(tmp_path):
+    import pickle
+
+    text = "Mỹ sẽ bảo vệ Nhật Bản"
+    model = tmp_path / "model.bin"
+    model.write_bytes((Path(vntext.__file__).parent / "segmenter.bin").read_bytes())
+    for seg in (vntext.Segmenter(),
+                vntext.Segmenter(user_split=iter(["bảo vệ"])),  # read once, kept
+                vntext.Segmenter(model, user_dict=("sẽ bảo vệ",), user_split=["Nhật Bản"])):
+        again = pickle.loads(pickle.dumps(seg))
+        assert type(again) is vntext.Segmenter and again is not seg
+        assert again.word_tokenize(text) == seg.word_tokenize(text)
+        assert again.word_spans(text) == seg.word_spans(text)
+    assert again.word_tokenize(text) == ["Mỹ", "sẽ bảo vệ", "Nhật", "Bản"]
+    assert pickle.loads(pickle.dumps(vntext.Segmenter(user_split=iter(["bảo vệ"])))) \
+        .word_tokenize(text)[2:4] == ["bảo", "vệ"]
+
+
+def test_segmenter_goes_to_worker_processes():
+    # a bound method of a Segmenter with a user dictionary, to processes
+    # started afresh (the spawn method, the default on macOS and Windows)
+    import multiprocessing
+
+    seg = vntext.Segmenter(user_split=["bảo vệ"])
+    texts = ["Mỹ sẽ bảo vệ Nhật Bản", "Học sinh giỏi bảo vệ luận văn"]
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        got = pool.map(seg.word_tokenize, texts)
+    assert got == [seg.word_tokenize(t) for t in texts]
+    assert "bảo" in got[1] and "vệ" in got[1]

@@ -977,6 +977,10 @@ typedef struct {
      * one. A call that finds none makes a new one. */
     vnt_segwork *spare[SPARE_COUNT];
     int nspare;
+    /* (model_path, user_dict, user_split) as Segmenter() takes them again,
+     * for pickle: model_path None or a str or bytes path, the word lists
+     * None or tuples of str */
+    PyObject *init_args;
 } SegmenterObject;
 
 /* Inputs up to this size (UTF-8 bytes) give their scratch space back for
@@ -1105,6 +1109,30 @@ word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
     return PyErr_Occurred() ? -1 : 0;
 }
 
+/* The words of a user_dict or user_split argument as a tuple (Py_None for
+ * None or a missing argument): a one-shot iterable can then be read twice,
+ * for the C library and for pickle. */
+static PyObject *
+word_tuple_arg(PyObject *obj, const char *func, const char *arg)
+{
+    vnt_buf unused;
+    PyObject *it;
+
+    if (obj == NULL || obj == Py_None) {
+        Py_INCREF(Py_None);
+        return Py_None;
+    }
+    if (PyUnicode_Check(obj) || PyBytes_Check(obj) || (it = PyObject_GetIter(obj)) == NULL) {
+        PyErr_Clear();
+        vnt_buf_init(&unused);
+        (void)word_list_arg(obj, func, arg, &unused); /* raises its TypeError */
+        vnt_buf_free(&unused);
+        return NULL;
+    }
+    Py_SETREF(it, PySequence_Tuple(it));
+    return it;
+}
+
 PyDoc_STRVAR(Segmenter__doc__,
 "Segmenter(model_path=None, user_dict=None, user_split=None)\n"
 "--\n"
@@ -1130,7 +1158,7 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"model_path", "user_dict", "user_split", NULL};
     PyObject *path = Py_None, *user_dict = NULL, *user_split = NULL, *data = NULL;
-    PyObject *module;
+    PyObject *module, *path_arg = NULL, *join_words = NULL, *split_words = NULL;
     SegmenterObject *self = NULL;
     vnt_segmenter *base = NULL, *derived = NULL;
     vnt_buf join, split;
@@ -1142,10 +1170,18 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOO:Segmenter", kwlist, &path, &user_dict,
                                      &user_split))
         return NULL;
-    if (word_list_arg(user_dict, "Segmenter", "user_dict", &join) < 0 ||
-        word_list_arg(user_split, "Segmenter", "user_split", &split) < 0)
+    join_words = word_tuple_arg(user_dict, "Segmenter", "user_dict");
+    if (join_words == NULL)
+        goto error;
+    split_words = word_tuple_arg(user_split, "Segmenter", "user_split");
+    if (split_words == NULL)
+        goto error;
+    if (word_list_arg(join_words, "Segmenter", "user_dict", &join) < 0 ||
+        word_list_arg(split_words, "Segmenter", "user_split", &split) < 0)
         goto error;
     if (path == Py_None) {
+        Py_INCREF(Py_None);
+        path_arg = Py_None;
         module = PyType_GetModule(type);
         if (module == NULL)
             goto error;
@@ -1160,6 +1196,9 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
                          Py_TYPE(path)->tp_name);
             goto error;
         }
+        path_arg = PyOS_FSPath(path);
+        if (path_arg == NULL)
+            goto error;
         Py_INCREF(path);
     }
     data = read_model_file(path);
@@ -1185,13 +1224,24 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     self = (SegmenterObject *)type->tp_alloc(type, 0);
     if (self == NULL)
         goto error;
+    self->init_args = PyTuple_Pack(3, path_arg, join_words, split_words);
+    if (self->init_args == NULL) {
+        Py_CLEAR(self); /* its dealloc frees nothing yet */
+        goto error;
+    }
     self->seg = base;
+    Py_DECREF(path_arg);
+    Py_DECREF(join_words);
+    Py_DECREF(split_words);
     vnt_buf_free(&join);
     vnt_buf_free(&split);
     return (PyObject *)self;
 
 error:
     vnt_segmenter_free(base);
+    Py_XDECREF(path_arg);
+    Py_XDECREF(join_words);
+    Py_XDECREF(split_words);
     vnt_buf_free(&join);
     vnt_buf_free(&split);
     return NULL;
@@ -1205,6 +1255,7 @@ Segmenter_dealloc(SegmenterObject *self)
     self->seg = NULL;
     while (self->nspare > 0)
         vnt_segwork_free(self->spare[--self->nspare]);
+    Py_CLEAR(self->init_args);
     tp->tp_free((PyObject *)self);
     Py_DECREF(tp);
 }
@@ -1359,7 +1410,18 @@ Segmenter_get_memory(SegmenterObject *self, void *closure)
     return PyLong_FromSize_t(vnt_segmenter_memory(self->seg));
 }
 
+/* pickle: Segmenter(*init_args) again, so a Segmenter goes to worker
+ * processes (multiprocessing); each loads the model file itself. */
+static PyObject *
+Segmenter_reduce(SegmenterObject *self, PyObject *unused)
+{
+    (void)unused;
+    return Py_BuildValue("(OO)", (PyObject *)Py_TYPE(self), self->init_args);
+}
+
 static PyMethodDef Segmenter_methods[] = {
+    {"__reduce__", (PyCFunction)Segmenter_reduce, METH_NOARGS,
+     "Pickle support: the arguments that make this Segmenter again."},
     {"word_tokenize", (PyCFunction)(void (*)(void))Segmenter_word_tokenize,
      METH_FASTCALL | METH_KEYWORDS, Segmenter_word_tokenize__doc__},
     {"word_spans", (PyCFunction)(void (*)(void))Segmenter_word_spans,
@@ -1474,6 +1536,9 @@ call_segmenter(PyObject *module, const char *func, PyObject *fixed_words)
         (PyTypeObject *)state->segmenter_type, 0);
     if (made == NULL)
         goto error;
+    ((SegmenterObject *)made)->init_args = PyTuple_Pack(3, Py_None, key, Py_None);
+    if (((SegmenterObject *)made)->init_args == NULL)
+        goto error;
     ((SegmenterObject *)made)->seg = derived;
     derived = NULL;
     Py_XSETREF(state->fixed_words, key);
@@ -1484,6 +1549,7 @@ call_segmenter(PyObject *module, const char *func, PyObject *fixed_words)
     return made;
 
 error:
+    Py_XDECREF(made); /* with no model yet */
     vnt_segmenter_free(derived);
     vnt_buf_free(&join);
     Py_XDECREF(key);
