@@ -343,6 +343,10 @@ def test_segmenter_pickles(tmp_path):
     assert again.word_tokenize(text) == ["Mỹ", "sẽ bảo vệ", "Nhật", "Bản"]
     assert pickle.loads(pickle.dumps(vntext.Segmenter(user_split=iter(["bảo vệ"])))) \
         .word_tokenize(text)[2:4] == ["bảo", "vệ"]
+    assert repr(again) == ("vntext.Segmenter(model_path=%r, user_dict=<1 words>, "
+                           "user_split=<1 words>)" % str(model))
+    assert repr(vntext.Segmenter()) == \
+        "vntext.Segmenter(model_path=None, user_dict=<0 words>, user_split=<0 words>)"
 
 
 def test_segmenter_goes_to_worker_processes():

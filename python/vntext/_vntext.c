@@ -1419,6 +1419,20 @@ Segmenter_reduce(SegmenterObject *self, PyObject *unused)
     return Py_BuildValue("(OO)", (PyObject *)Py_TYPE(self), self->init_args);
 }
 
+/* Segmenter(model_path=..., user_dict=<n words>, user_split=<n words>) */
+static PyObject *
+Segmenter_repr(SegmenterObject *self)
+{
+    PyObject *path = PyTuple_GET_ITEM(self->init_args, 0);
+    PyObject *lists[2] = {PyTuple_GET_ITEM(self->init_args, 1),
+                          PyTuple_GET_ITEM(self->init_args, 2)};
+    Py_ssize_t n[2];
+    for (int k = 0; k < 2; k++)
+        n[k] = lists[k] == Py_None ? 0 : PyTuple_GET_SIZE(lists[k]);
+    return PyUnicode_FromFormat("vntext.Segmenter(model_path=%R, user_dict=<%zd words>, "
+                                "user_split=<%zd words>)", path, n[0], n[1]);
+}
+
 static PyMethodDef Segmenter_methods[] = {
     {"__reduce__", (PyCFunction)Segmenter_reduce, METH_NOARGS,
      "Pickle support: the arguments that make this Segmenter again."},
@@ -1438,6 +1452,7 @@ static PyGetSetDef Segmenter_getset[] = {
 static PyType_Slot Segmenter_slots[] = {
     {Py_tp_new, Segmenter_new},
     {Py_tp_dealloc, Segmenter_dealloc},
+    {Py_tp_repr, Segmenter_repr},
     {Py_tp_methods, Segmenter_methods},
     {Py_tp_getset, Segmenter_getset},
     {Py_tp_doc, (void *)Segmenter__doc__},
