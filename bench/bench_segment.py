@@ -5,10 +5,12 @@
     .venv-bench/bin/python bench/bench_segment.py [--split dev|test] [--lines 3000]
 
 F1: word F1 over word spans (micro, in code points) on vlsp2013-ws/<split>.seg.txt
-and UD-VTB dev, for two inputs made from each gold line:
+and UD-VTB dev, for three inputs made from each gold line:
   gold  the gold line with "_" turned into spaces (every token space-separated);
   raw   the same with the space before , . : ; ! ? ) and after ( removed, so
-        punctuation attaches to words as in ordinary text.
+        punctuation attaches to words as in ordinary text;
+  upper the gold input in capitals (headlines, titles, shouting), the gold
+        words unchanged.
 The default split is dev; run --split test once, for the report.
 
 Baselines may change the text they return (underthesea and pyvi normalise
@@ -43,6 +45,7 @@ UD_DEV = os.path.join(DATA, "ud-vtb", "vi_vtb-ud-dev.seg.txt")
 
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "..."}
 NO_SPACE_AFTER = {"("}
+INPUTS = ("gold", "raw", "upper")
 
 
 def read_gold(path):
@@ -55,6 +58,11 @@ def read_gold(path):
             if words:
                 out.append(words)
     return out
+
+
+def upper(text):
+    """text in capitals, character by character (the spans stay valid)."""
+    return "".join(u if len(u) == 1 else c for c, u in ((c, c.upper()) for c in text))
 
 
 def build(words, raw):
@@ -133,10 +141,12 @@ def evaluate(corpora, limit):
     for name, fn, kind in tl:
         row = [name]
         for cname, sents in corpora:
-            for raw in (False, True):
+            for mode in INPUTS:
                 tp = npred = ngold = 0
                 for words in sents[:limit] if limit else sents:
-                    text, gold = build(words, raw)
+                    text, gold = build(words, mode == "raw")
+                    if mode == "upper":
+                        text = upper(text)
                     out = fn(text)
                     if kind == "spans":
                         pred = [tuple(s) for s in out]
@@ -149,7 +159,7 @@ def evaluate(corpora, limit):
                 row.append("%.2f" % f1(tp, npred, ngold))
         rows.append(row)
         print("  ", name, "done", file=sys.stderr)
-    headers = ["tool"] + ["%s %s" % (c, "raw" if r else "gold") for c, _ in corpora for r in (False, True)]
+    headers = ["tool"] + ["%s %s" % (c, mode) for c, _ in corpora for mode in INPUTS]
     common.print_table(headers, rows)
 
 

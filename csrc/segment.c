@@ -1346,6 +1346,47 @@ static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int
 }
 
 /* Identity columns of units [0, n) of w (padding included). */
+/* A run of CAPS_RUN or more units in capitals (SH_SYL_UPPER, SH_UPPER) is
+ * text written in capitals (a headline, a title), not a name, which has at
+ * most four syllables: its units get the shapes of their lower case, so
+ * the capital-run features do not read it as one long name
+ * (tools/SEGMENTER.md, "Token identity"). */
+#define CAPS_RUN 5
+#define SH_SYL_UPPER 2
+
+static int caps_shape(unsigned x) { return x == SH_SYL_UPPER || x == SH_UPPER; }
+
+/* 1 for the shape of a unit with a lower-case letter: it ends a run */
+static int lower_shape(unsigned x)
+{
+    return x == SH_SYL || x == SH_SYL + 2 || x == SH_LOWER || x == SH_TITLE || x == SH_MIXED;
+}
+
+/* 1 for a dash unit (- – —), which separates the names of a byline */
+static int dash_unit(const char *s, size_t a, size_t b)
+{
+    return (b - a == 1 && s[a] == '-') ||
+           (b - a == 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x80 &&
+            ((unsigned char)s[a + 2] == 0x93 || (unsigned char)s[a + 2] == 0x94));
+}
+
+static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
+{
+    uint8_t *sh = w->sh + PAD;
+    for (size_t i = 0; i < n;) {
+        size_t j = i, caps = 0;
+        while (j < n && !lower_shape(sh[j]) && !dash_unit(s, w->ustart[j], w->uend[j])) {
+            caps += caps_shape(sh[j]);
+            j++;
+        }
+        if (caps >= CAPS_RUN)
+            for (size_t k = i; k < j; k++)
+                if (caps_shape(sh[k]))
+                    sh[k] = sh[k] == SH_UPPER ? SH_LOWER : SH_SYL;
+        i = j > i ? j : i + 1;
+    }
+}
+
 static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char *s, size_t n,
                              const uint16_t *kinds)
 {
@@ -1390,6 +1431,7 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
             e->uni_ok = 1;
         }
     }
+    capitals_as_lower(w, s, n);
     return VNT_OK;
 }
 

@@ -121,6 +121,22 @@ def test_user_dictionary():
     assert seg.memory < 30_000_000
 
 
+def test_text_in_capitals_segments_as_lower_case():
+    # five words or more in capitals: a headline, segmented as its lower case
+    for text in ("Học sinh giỏi thì phải học thật chăm chỉ",
+                 "Thành phố Hồ Chí Minh đẩy mạnh phát triển kinh tế",
+                 "Giá xăng tăng mạnh trong tháng năm, người dân lo lắng"):
+        lower_words = vntext.word_tokenize(text.lower())
+        upper_words = vntext.word_tokenize(text.upper())
+        assert [w.lower() for w in upper_words] == lower_words
+        assert vntext.word_spans(text.upper()) == vntext.word_spans(text.lower())
+    # a name in capitals inside ordinary text, and the names of a byline
+    # (parted by dashes), are still read as names
+    assert "NGUYỄN VĂN AN" in vntext.word_tokenize("Ông NGUYỄN VĂN AN đã đến")
+    byline = vntext.word_tokenize("CÙ MAI CÔNG - MINH LUẬN")
+    assert byline == ["CÙ MAI CÔNG", "-", "MINH LUẬN"]
+
+
 def test_fixed_words_as_in_underthesea():
     text = "Viện Nghiên cứu chiến lược quốc gia về học máy"
     fixed = ["Viện Nghiên cứu", "học máy"]

@@ -65,6 +65,37 @@ SHAPE_ABBREV = 12    # some letter, no Nd, not only letters (TP. v.v e-mail)
 SHAPE_OTHER = 13     # the rest (symbols, digits with other marks, ...)
 SHAPE_EOS = 15
 CAPITALIZED = frozenset((SHAPE_SYL_UPPER, SHAPE_SYL_TITLE, SHAPE_TITLE, SHAPE_UPPER))
+# A run of text in capitals of at least CAPS_RUN tokens (see sentence_shapes)
+CAPS_RUN = 5
+_HAS_LOWER = frozenset((SHAPE_SYL_LOWER, SHAPE_SYL_TITLE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_MIXED))
+_DASHES = frozenset(("-", "\u2013", "\u2014"))
+
+
+def sentence_shapes(tokens, shapes):
+    """The shapes of a sentence's tokens, where a run of text in capitals
+    takes the shapes of its lower case: a stretch without a token that has
+    a lower-case letter and without a dash (- \u2013 \u2014, which part the
+    names of a byline), holding CAPS_RUN tokens or more in capitals
+    (SHAPE_SYL_UPPER, SHAPE_UPPER), is a headline or a title, not a name
+    (names have four syllables at most); its SHAPE_SYL_UPPER become
+    SHAPE_SYL_LOWER and its SHAPE_UPPER SHAPE_LOWER, so it segments as its
+    lower-case form does. Other shapes are unchanged."""
+    out = list(shapes)
+    n = len(out)
+    i = 0
+    while i < n:
+        j, caps = i, 0
+        while j < n and out[j] not in _HAS_LOWER and tokens[j] not in _DASHES:
+            caps += out[j] in (SHAPE_SYL_UPPER, SHAPE_UPPER)
+            j += 1
+        if caps >= CAPS_RUN:
+            for k in range(i, j):
+                if out[k] == SHAPE_SYL_UPPER:
+                    out[k] = SHAPE_SYL_LOWER
+                elif out[k] == SHAPE_UPPER:
+                    out[k] = SHAPE_LOWER
+        i = j if j > i else i + 1
+    return out
 
 
 def fnv1a64(data, h=FNV_OFFSET):

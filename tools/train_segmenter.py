@@ -143,8 +143,11 @@ def lexicon_info(vals, lex):
     return span, lend, rstart, fmm, bmm, lmask
 
 
-def gap_columns(sents, lex):
-    """Dict column name -> uint64 array over all gaps of all sentences."""
+def gap_columns(sents, lex, capitals=True):
+    """Dict column name -> uint64 array over all gaps of all sentences.
+    capitals: runs of text in capitals take lower-case shapes
+    (segment_data.sentence_shapes), as at run time; training passes False,
+    so the model learns from the shapes as written (SEGMENTER.md)."""
     V, TV, SH, pos = [], [], [], []
     cols = {k: [] for k in ("span", "lend", "rstart", "fmm", "bmm", "lmask", "lmaskp", "lmaskn",
                             "capl", "capr")}
@@ -152,6 +155,8 @@ def gap_columns(sents, lex):
         info = [sd.token_info(t) for t in s.tokens]
         vals = [x[0] for x in info]
         shapes = [x[2] for x in info]
+        if capitals:
+            shapes = sd.sentence_shapes(s.tokens, shapes)
         base = len(V)
         V += [sd.PAD_BOS, sd.PAD_BOS] + vals + [sd.PAD_EOS, sd.PAD_EOS]
         TV += [sd.PAD_BOS, sd.PAD_BOS] + [x[1] for x in info] + [sd.PAD_EOS, sd.PAD_EOS]
@@ -247,8 +252,8 @@ def extended_lexicon(lex, counts, min_count):
     return out
 
 
-def feature_keys(sents, lex, templates):
-    cols = gap_columns(sents, lex)
+def feature_keys(sents, lex, templates, capitals=True):
+    cols = gap_columns(sents, lex, capitals)
     n = len(cols["span"])
     K = np.empty((n, len(templates)), dtype=U64)
     for j, (tid, _, slots) in enumerate(templates):
@@ -482,6 +487,8 @@ VECTOR_SENTENCES = [
     "Thuỷ thủ ho\u0300a nhạc 123 , 4.5 TP. v.v e-mail Ðặng xyz ΣΑΣ İstanbul !",
     "người ta nói rằng học sinh giỏi thì phải học thật chăm chỉ",
     "Một",
+    # capitals: a run of five or more takes lower-case shapes, up to a dash
+    "TIN VẮN : NHÓM PV VÀ CTV TẠI TÂY NGUYÊN - TRẦN VĂN HẢI - NGUYỄN AN , Hoà",
 ]
 
 
@@ -494,8 +501,9 @@ def write_vectors(path, model_path):
         for text in VECTOR_SENTENCES:
             sent = sd.Sentence(text.split(" "), [0] * (len(text.split(" ")) - 1), text, None)
             f.write("\nsentence\t%s\n" % text.encode("unicode_escape").decode("ascii"))
-            for t in sent.tokens:
-                v, tv, sh = sd.token_info(t)
+            shapes = sd.sentence_shapes(sent.tokens, [sd.token_info(t)[2] for t in sent.tokens])
+            for t, sh in zip(sent.tokens, shapes):
+                v, tv, _ = sd.token_info(t)
                 f.write("token\t%s\tvalue %016x\ttoneless %016x\tshape %d\n" % (
                     t.encode("unicode_escape").decode("ascii"), v, tv, sh))
             if len(sent.tokens) < 2:
@@ -579,19 +587,19 @@ def main():
                     for w, c in counts[j].items():
                         other[w] = other.get(w, 0) + c
             fl = extended_lexicon(lex, other, args.train_words)
-            parts.append(feature_keys(vl[bounds[k]:bounds[k + 1]], fl, templates))
+            parts.append(feature_keys(vl[bounds[k]:bounds[k + 1]], fl, templates, False))
         total = {}
         for c in counts:
             for w, n in c.items():
                 total[w] = total.get(w, 0) + n
         lex = extended_lexicon(lex, total, args.train_words)
-        parts.append(feature_keys(train_sents[n_vlsp:], lex, templates))
+        parts.append(feature_keys(train_sents[n_vlsp:], lex, templates, False))
         K = np.concatenate(parts)
         sources.append("multi-syllable words of vlsp2013-ws/train.seg.txt seen >= %d times (hashed)"
                        % args.train_words)
         log("lexicon with training words: %d entries" % len(lex))
     else:
-        K = feature_keys(train_sents, lex, templates)
+        K = feature_keys(train_sents, lex, templates, False)
     gold = np.array([j for s in train_sents for j in s.joins], dtype=np.int8)
     starts, ends = gap_bounds(train_sents)
     log("train: %d sentences, %d gaps, %d templates" % (len(train_sents), len(gold), len(templates)))
