@@ -1408,6 +1408,7 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         memcpy(&w->uni[k * MAX_UNI], m->uni_pad[0], sizeof m->uni_pad[0]);
         memcpy(&w->uni[(PAD + n + k) * MAX_UNI], m->uni_pad[1], sizeof m->uni_pad[1]);
     }
+    size_t caps = 0;
     for (size_t i = 0; i < n; i++) {
         token_id id;
         struct id_entry *e;
@@ -1418,6 +1419,7 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         w->v[PAD + i] = id.value;
         w->tv[PAD + i] = id.toneless;
         w->sh[PAD + i] = (uint8_t)id.shape;
+        caps += caps_shape(id.shape);
         float *u = &w->uni[(PAD + i) * MAX_UNI];
         if (e && e->uni_ok) {
             memcpy(u, e->uni, sizeof e->uni);
@@ -1431,7 +1433,8 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
             e->uni_ok = 1;
         }
     }
-    capitals_as_lower(w, s, n);
+    if (caps >= CAPS_RUN) /* rare: most sentences have fewer */
+        capitals_as_lower(w, s, n);
     return VNT_OK;
 }
 
