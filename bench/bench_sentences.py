@@ -121,6 +121,11 @@ def score(docs, predict):
     return prec, rec, f1, right, mism, errors
 
 
+def upper(text):
+    """text in capitals, character by character (offsets unchanged)."""
+    return "".join(u if len(u) == 1 else c for c, u in ((c, c.upper()) for c in text))
+
+
 def vntext_predict(text):
     return vntext.sent_spans(text), 0
 
@@ -184,6 +189,19 @@ def main(argv=None):
     if ut is None:
         rows.append(["underthesea.sent_tokenize", "-", "-", "-", "-", "not installed"])
     print_table(["splitter", "P", "R", "F1", "docs right", "misaligned"], rows)
+    print()
+
+    # the same documents put in lower case, and in capitals (same spans)
+    cased = [("lower case", str.lower), ("capitals", upper)]
+    rows = []
+    for name, fn in systems:
+        row = [name]
+        for _, tr in cased:
+            f = score([dict(d, text=tr(d["text"]), sentences=[tr(x) for x in d["sentences"]])
+                       for d in docs], fn)[2]
+            row.append("%.2f" % (100 * f))
+        rows.append(row)
+    print_table(["splitter"] + ["F1, text in %s" % c for c, _ in cased], rows)
     print()
 
     # speed

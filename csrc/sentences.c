@@ -169,12 +169,18 @@ static int is_bullet(const char *s, const vnt_token *t)
            (cp == '-' || cp == '+' || cp == '*' || cp == 0x2022 || cp == 0x2013 || cp == 0x2014);
 }
 
+/* 1 for a word or abbreviation that starts with a capital */
+static int sure_capital(const vnt_token *k)
+{
+    return (k->kind == VNT_TOK_WORD || k->kind == VNT_TOK_ABBREV) && (k->flags & VNT_TF_UPPER);
+}
+
 /* 1 when the tokens from j surely start a sentence: a word in upper case, a
  * list number before one ("4. Tám"), a bullet before a word in upper case. Used after an
  * ellipsis and an initial, where the evidence must be strong. */
 static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
 {
-    if ((t[j].kind == VNT_TOK_WORD || t[j].kind == VNT_TOK_ABBREV) && (t[j].flags & VNT_TF_UPPER))
+    if (sure_capital(&t[j]))
         return 1;
     if (t[j].kind == VNT_TOK_NUMBER) {
         /* up to three labels, "4. ", "3. 1. ", before a word in upper case,
@@ -189,7 +195,7 @@ static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
             if ((r == P_OPEN || r == P_QUOTE) && k + 3 < n &&
                 !(t[k + 3].flags & VNT_TF_SPACE_BEFORE))
                 w = &t[k + 3];
-            if ((w->kind == VNT_TOK_WORD || w->kind == VNT_TOK_ABBREV) && (w->flags & VNT_TF_UPPER))
+            if (sure_capital(w))
                 return 1;
             if (w != &t[k + 2] || t[k + 2].kind != VNT_TOK_NUMBER)
                 return 0;
@@ -198,14 +204,11 @@ static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
     }
     int r = punct_role(s, &t[j]);
     if (r == P_ELLIPSIS && j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE))
-        return (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
-               (t[j + 1].flags & VNT_TF_UPPER); /* "... Hôm ấy" */
+        return sure_capital(&t[j + 1]); /* "... Hôm ấy" */
     if ((r == P_OPEN || r == P_QUOTE) && j + 1 < n && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE))
-        return (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
-               (t[j + 1].flags & VNT_TF_UPPER);
+        return sure_capital(&t[j + 1]);
     if (is_bullet(s, &t[j]) && j + 1 < n && (t[j + 1].flags & VNT_TF_SPACE_BEFORE))
-        return (t[j + 1].kind == VNT_TOK_WORD || t[j + 1].kind == VNT_TOK_ABBREV) &&
-               (t[j + 1].flags & VNT_TF_UPPER);
+        return sure_capital(&t[j + 1]);
     return 0;
 }
 
@@ -624,7 +627,7 @@ VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, 
     return 0;
 }
 
-static vnt_status decide(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
+static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
     vnt_status st;
     size_t first = SIZE_MAX; /* first token of the open sentence */
@@ -793,6 +796,57 @@ fail:
     return st;
 }
 
+/* 1 when text has letters in lower case and none in upper case, as text
+ * put in lower case before it is split: case then tells nothing of where
+ * a sentence starts. Stops at the first capital, which most texts have at
+ * once. */
+static int caseless_text(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int lower = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t k = 1;
+        if (u[i] < 0x80) {
+            if (u[i] >= 'A' && u[i] <= 'Z')
+                return 0;
+            lower |= u[i] >= 'a' && u[i] <= 'z';
+        } else if ((k = vnt__utf8_decode(u, len, i, &cp)) == 0) {
+            k = 1;
+        } else {
+            int c = vnt__letter_case(cp);
+            if (c == 1)
+                return 0;
+            lower |= c == 2;
+        }
+        i += k;
+    }
+    return lower;
+}
+
+/* The sentences of the tokens t[0..n) of s. In a text without capitals,
+ * every word is taken as one that may start a sentence (as if it began
+ * with a capital): the lower-case rules ("... rồi anh đến", "sao vậy?" rồi)
+ * would otherwise never let one end. */
+static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n,
+                         vnt_spans *out)
+{
+    if (n == 0 || !caseless_text(s, len))
+        return decide_cased(s, t, n, out);
+    vnt_token *c = malloc(n * sizeof *c);
+    if (c == NULL)
+        return VNT_ERR_NOMEM;
+    for (size_t k = 0; k < n; k++) {
+        c[k] = t[k];
+        if ((c[k].kind == VNT_TOK_WORD || c[k].kind == VNT_TOK_ABBREV) &&
+            (c[k].flags & VNT_TF_LOWER))
+            c[k].flags = (uint16_t)((c[k].flags & ~VNT_TF_LOWER) | VNT_TF_UPPER);
+    }
+    vnt_status st = decide_cased(s, c, n, out);
+    free(c);
+    return st;
+}
+
 vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens *toks,
                                      vnt_spans *out)
 {
@@ -803,7 +857,7 @@ vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens
         if (toks->items[k].end > len || toks->items[k].start >= toks->items[k].end ||
             (k > 0 && toks->items[k].start < toks->items[k - 1].end))
             return VNT_ERR_INVALID_ARG;
-    return decide(s, toks->items, toks->len, out);
+    return decide(s, len, toks->items, toks->len, out);
 }
 
 /* A chunk (no ASCII white space in it) of a stretch that the fast pass
@@ -1144,7 +1198,7 @@ vnt_status vnt_sentences(const char *s, size_t len, vnt_tokens *work, vnt_spans 
     work->len = 0;
     vnt_status st = sparse_tokens(s, len, work);
     if (st == VNT_OK)
-        st = decide(s, work->items, work->len, out);
+        st = decide(s, len, work->items, work->len, out);
     if (st != VNT_OK) {
         out->len = 0;
         work->len = 0;

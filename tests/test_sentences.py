@@ -55,6 +55,9 @@ CASES = [
     # but initials, abbreviations, section numbers and file names go on
     ("Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó.",
      ["Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó."]),
+    # text put in lower case: case tells nothing, any word may start one
+    ("tôi đi. anh ở lại, ở tp. hcm.", ["tôi đi.", "anh ở lại, ở tp. hcm."]),
+    ("Tôi đi. anh ở lại.", ["Tôi đi. anh ở lại."]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),

@@ -204,7 +204,15 @@ static const struct {
     /* a straight quote after a space closes the sentence before; what
      * follows it decides (found by the fuzz target: the fast pass kept too
      * few words after the quote) */
-    {". \"\" * z -", ". \"\" * z -"},
+    {". \"\" * z -", ". \"\" | * z -"}, /* no capital: z may start one */
+    /* a text without capitals (put in lower case): any word may start a
+     * sentence; with one capital in it, the text is cased */
+    {"tôi đi. anh ở lại.", "tôi đi. | anh ở lại."},
+    {"anh hỏi: \"sao vậy?\" rồi bỏ đi.", "anh hỏi: \"sao vậy?\" | rồi bỏ đi."},
+    {"giá 1.500 đồng ở tp. hcm. xong.", "giá 1.500 đồng ở tp. hcm. | xong."},
+    {"ôi trời... thế là xong", "ôi trời... | thế là xong"},
+    {"Tôi đi. anh ở lại.", "Tôi đi. anh ở lại."},
+    {"tôi đi. Ông ở lại.", "tôi đi. | Ông ở lại."},
     /* a final mark typed without the space after it */
     {"Vì sao?Vì trời mưa.", "Vì sao? | Vì trời mưa."},
     {"Ông đi rồi!Tôi ở lại.", "Ông đi rồi! | Tôi ở lại."},
