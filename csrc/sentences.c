@@ -824,10 +824,32 @@ static int caseless_text(const char *s, size_t len)
     return lower;
 }
 
+/* The kind of abbreviation that the ASCII word s[0..n) and a period
+ * would be in capitals (upper or title case): VNT_TF_KNOWN for one of the
+ * table ("gs" as GS., "tp" as TP.), VNT_TF_INITIAL for one letter, else 0. */
+static int caseless_abbrev(const char *s, size_t n)
+{
+    unsigned char up[VNT_ABBREV_MAX_LEN], title[VNT_ABBREV_MAX_LEN];
+    if (n == 0 || n > VNT_ABBREV_MAX_LEN)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char ch = (unsigned char)s[k];
+        if (ch < 'a' || ch > 'z')
+            return 0;
+        up[k] = (unsigned char)(ch - 'a' + 'A');
+        title[k] = k ? ch : up[k];
+    }
+    if (vnt__abbrev_known(up, n) || vnt__abbrev_known(title, n))
+        return VNT_TF_KNOWN;
+    return n == 1 ? VNT_TF_INITIAL : 0;
+}
+
 /* The sentences of the tokens t[0..n) of s. In a text without capitals,
  * every word is taken as one that may start a sentence (as if it began
  * with a capital): the lower-case rules ("... rồi anh đến", "sao vậy?" rồi)
- * would otherwise never let one end. */
+ * would otherwise never let one end. Its abbreviations and initials, which
+ * the scanner knows in capitals only, are read as they would be there:
+ * "gs." as GS., "n." as N. */
 static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n,
                          vnt_spans *out)
 {
@@ -836,13 +858,26 @@ static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n
     vnt_token *c = malloc(n * sizeof *c);
     if (c == NULL)
         return VNT_ERR_NOMEM;
+    size_t m = 0;
     for (size_t k = 0; k < n; k++) {
-        c[k] = t[k];
-        if ((c[k].kind == VNT_TOK_WORD || c[k].kind == VNT_TOK_ABBREV) &&
-            (c[k].flags & VNT_TF_LOWER))
-            c[k].flags = (uint16_t)((c[k].flags & ~VNT_TF_LOWER) | VNT_TF_UPPER);
+        vnt_token x = t[k];
+        if ((x.kind == VNT_TOK_WORD || x.kind == VNT_TOK_ABBREV) && (x.flags & VNT_TF_LOWER))
+            x.flags = (uint16_t)((x.flags & ~VNT_TF_LOWER) | VNT_TF_UPPER);
+        /* a word and a single period glued to it (not an ellipsis) */
+        int abbr = 0;
+        if (x.kind == VNT_TOK_WORD && k + 1 < n && t[k + 1].start == x.end &&
+            t[k + 1].end == x.end + 1 && s[x.end] == '.' &&
+            !(k + 2 < n && t[k + 2].start == x.end + 1 && s[x.end + 1] == '.'))
+            abbr = caseless_abbrev(s + x.start, x.end - x.start);
+        if (abbr) {
+            x.kind = VNT_TOK_ABBREV;
+            x.end++;
+            x.flags = (uint16_t)(x.flags | abbr);
+            k++;
+        }
+        c[m++] = x;
     }
-    vnt_status st = decide_cased(s, c, n, out);
+    vnt_status st = decide_cased(s, c, m, out);
     free(c);
     return st;
 }

@@ -57,6 +57,7 @@ CASES = [
      ["Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó."]),
     # text put in lower case: case tells nothing, any word may start one
     ("tôi đi. anh ở lại, ở tp. hcm.", ["tôi đi.", "anh ở lại, ở tp. hcm."]),
+    ("gs. nam đến. ông n. v. nam đi.", ["gs. nam đến.", "ông n. v. nam đi."]),
     ("Tôi đi. anh ở lại.", ["Tôi đi. anh ở lại."]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),

@@ -212,6 +212,9 @@ static const struct {
     {"giá 1.500 đồng ở tp. hcm. xong.", "giá 1.500 đồng ở tp. hcm. | xong."},
     {"ôi trời... thế là xong", "ôi trời... | thế là xong"},
     {"Tôi đi. anh ở lại.", "Tôi đi. anh ở lại."},
+    /* its abbreviations and initials read as in capitals */
+    {"gs. nam đến. ông n. v. nam đi.", "gs. nam đến. | ông n. v. nam đi."},
+    {"a. giới thiệu\nb. kết luận", "a. giới thiệu | b. kết luận"},
     {"tôi đi. Ông ở lại.", "tôi đi. | Ông ở lại."},
     /* a final mark typed without the space after it */
     {"Vì sao?Vì trời mưa.", "Vì sao? | Vì trời mưa."},
