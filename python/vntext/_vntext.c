@@ -1133,6 +1133,25 @@ word_tuple_arg(PyObject *obj, const char *func, const char *arg)
     return it;
 }
 
+/* A new Segmenter object of type that owns seg (only when it returns one),
+ * with the arguments that make it again for pickle: path None or a str or
+ * bytes path, the word lists None or tuples. */
+static PyObject *
+segmenter_object(PyTypeObject *type, vnt_segmenter *seg, PyObject *path, PyObject *join_words,
+                 PyObject *split_words)
+{
+    SegmenterObject *self = (SegmenterObject *)type->tp_alloc(type, 0);
+    if (self == NULL)
+        return NULL;
+    self->init_args = PyTuple_Pack(3, path, join_words, split_words);
+    if (self->init_args == NULL) {
+        Py_DECREF(self); /* its dealloc frees nothing yet */
+        return NULL;
+    }
+    self->seg = seg;
+    return (PyObject *)self;
+}
+
 PyDoc_STRVAR(Segmenter__doc__,
 "Segmenter(model_path=None, user_dict=None, user_split=None)\n"
 "--\n"
@@ -1158,8 +1177,7 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"model_path", "user_dict", "user_split", NULL};
     PyObject *path = Py_None, *user_dict = NULL, *user_split = NULL, *data = NULL;
-    PyObject *module, *path_arg = NULL, *join_words = NULL, *split_words = NULL;
-    SegmenterObject *self = NULL;
+    PyObject *module, *path_arg = NULL, *join_words = NULL, *split_words = NULL, *self;
     vnt_segmenter *base = NULL, *derived = NULL;
     vnt_buf join, split;
     vnt_status st;
@@ -1221,21 +1239,15 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         }
         base = derived;
     }
-    self = (SegmenterObject *)type->tp_alloc(type, 0);
+    self = segmenter_object(type, base, path_arg, join_words, split_words);
     if (self == NULL)
         goto error;
-    self->init_args = PyTuple_Pack(3, path_arg, join_words, split_words);
-    if (self->init_args == NULL) {
-        Py_CLEAR(self); /* its dealloc frees nothing yet */
-        goto error;
-    }
-    self->seg = base;
     Py_DECREF(path_arg);
     Py_DECREF(join_words);
     Py_DECREF(split_words);
     vnt_buf_free(&join);
     vnt_buf_free(&split);
-    return (PyObject *)self;
+    return self;
 
 error:
     vnt_segmenter_free(base);
@@ -1511,17 +1523,7 @@ call_segmenter(PyObject *module, const char *func, PyObject *fixed_words)
     seg = default_segmenter(module);
     if (seg == NULL || fixed_words == NULL || fixed_words == Py_None)
         return seg;
-    if (PyUnicode_Check(fixed_words) || PyBytes_Check(fixed_words)) {
-        (void)word_list_arg(fixed_words, func, "fixed_words", &join); /* its TypeError */
-        goto error;
-    }
-    key = PyObject_GetIter(fixed_words);
-    if (key == NULL) {
-        PyErr_Format(PyExc_TypeError, "%s() argument 'fixed_words' must be an iterable of str, "
-                     "not %.200s", func, Py_TYPE(fixed_words)->tp_name);
-        goto error;
-    }
-    Py_SETREF(key, PySequence_Tuple(key));
+    key = word_tuple_arg(fixed_words, func, "fixed_words");
     if (key == NULL)
         goto error;
     if (PyTuple_GET_SIZE(key) == 0) {
@@ -1547,14 +1549,10 @@ call_segmenter(PyObject *module, const char *func, PyObject *fixed_words)
         raise_status(st, &ctx);
         goto error;
     }
-    made = ((PyTypeObject *)state->segmenter_type)->tp_alloc(
-        (PyTypeObject *)state->segmenter_type, 0);
+    made = segmenter_object((PyTypeObject *)state->segmenter_type, derived, Py_None, key,
+                            Py_None);
     if (made == NULL)
         goto error;
-    ((SegmenterObject *)made)->init_args = PyTuple_Pack(3, Py_None, key, Py_None);
-    if (((SegmenterObject *)made)->init_args == NULL)
-        goto error;
-    ((SegmenterObject *)made)->seg = derived;
     derived = NULL;
     Py_XSETREF(state->fixed_words, key);
     Py_INCREF(made);
@@ -1564,7 +1562,6 @@ call_segmenter(PyObject *module, const char *func, PyObject *fixed_words)
     return made;
 
 error:
-    Py_XDECREF(made); /* with no model yet */
     vnt_segmenter_free(derived);
     vnt_buf_free(&join);
     Py_XDECREF(key);
