@@ -60,11 +60,6 @@ def read_gold(path):
     return out
 
 
-def upper(text):
-    """text in capitals, character by character (the spans stay valid)."""
-    return "".join(u if len(u) == 1 else c for c, u in ((c, c.upper()) for c in text))
-
-
 def build(words, raw):
     """(text, gold spans) for one sentence."""
     parts, spans, pos = [], [], 0
@@ -146,7 +141,7 @@ def evaluate(corpora, limit):
                 for words in sents[:limit] if limit else sents:
                     text, gold = build(words, mode == "raw")
                     if mode == "upper":
-                        text = upper(text)
+                        text = common.upper_same_length(text)
                     out = fn(text)
                     if kind == "spans":
                         pred = [tuple(s) for s in out]

@@ -47,6 +47,7 @@ from common import (  # noqa: E402
     print_results,
     print_table,
     ratio,
+    upper_same_length,
     utf8_len,
 )
 
@@ -121,11 +122,6 @@ def score(docs, predict):
     return prec, rec, f1, right, mism, errors
 
 
-def upper(text):
-    """text in capitals, character by character (offsets unchanged)."""
-    return "".join(u if len(u) == 1 else c for c, u in ((c, c.upper()) for c in text))
-
-
 def vntext_predict(text):
     return vntext.sent_spans(text), 0
 
@@ -192,7 +188,7 @@ def main(argv=None):
     print()
 
     # the same documents put in lower case, and in capitals (same spans)
-    cased = [("lower case", str.lower), ("capitals", upper)]
+    cased = [("lower case", str.lower), ("capitals", upper_same_length)]
     rows = []
     for name, fn in systems:
         row = [name]

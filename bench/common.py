@@ -136,6 +136,12 @@ def best_of(fn, repeat=5, warmup=1, setup=None):
     return best, result
 
 
+def upper_same_length(text):
+    """text in capitals, character by character: a character whose capital
+    is longer (ß) stays, so offsets into text stay valid."""
+    return "".join(u if len(u) == 1 else c for c, u in ((c, c.upper()) for c in text))
+
+
 def fresh_copy(s):
     """A new str equal to s (not the same object, no cached UTF-8)."""
     return s.encode("utf-8").decode("utf-8")

@@ -1345,7 +1345,6 @@ static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int
     return st;
 }
 
-/* Identity columns of units [0, n) of w (padding included). */
 /* A run of CAPS_RUN or more units in capitals (SH_SYL_UPPER, SH_UPPER) is
  * text written in capitals (a headline, a title), not a name, which has at
  * most four syllables: its units get the shapes of their lower case, so
@@ -1387,6 +1386,7 @@ static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
     }
 }
 
+/* Identity columns of units [0, n) of w (padding included). */
 static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char *s, size_t n,
                              const uint16_t *kinds)
 {

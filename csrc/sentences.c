@@ -481,7 +481,8 @@ static int long_syllable(const char *s, const vnt_token *t)
 
 /* 1 for a number that ends a sentence when a period is glued to it: a
  * percentage or three digits or more ("5%.", "2020.", "1.500."), not a
- * section number ("Điều 5.Khoản 2", "Chương 12.Mở đầu"). */
+ * section number ("Điều 5.Khoản 2", "Chương 12.Mở đầu"). A "%" is read
+ * with the token before it, so t must not be the first token. */
 static int number_before_end(const char *s, const vnt_token *t)
 {
     if (t->end - t->start == 1 && s[t->start] == '%') /* a % glued to a number */
