@@ -1448,13 +1448,48 @@ static int final_period(const char *s, const vnt_token *t)
              (s[t->start + 2] == 'v' || s[t->start + 2] == 'V'));
 }
 
+/* Marks, in utk, a hyphen that make_units left as a unit of its own
+ * between two words; join_hyphens decides whether it stays apart. */
+#define UTK_HYPHEN 0x8000u
+
+/* 1 when a word token has two letters or more (combining marks do not
+ * count, so NFD text reads as NFC). */
+static int two_letters(const char *s, const vnt_token *t)
+{
+    unsigned k = 0;
+    for (size_t i = t->start; i < t->end && k < 2;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(t->end - i), &c);
+        if (r <= 0)
+            return 0;
+        utf8proc_category_t cat = utf8proc_category(c);
+        k += cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_MC &&
+             cat != UTF8PROC_CATEGORY_ME;
+        i += (size_t)r;
+    }
+    return k == 2;
+}
+
+/* 1 for toks[j], a connector glued on both sides, when it is a hyphen
+ * between two words of two letters or more ("Nội-Hải", "vắc-xin"; not
+ * "e-mail", "X-quang", "F-35"). */
+static int word_hyphen(const char *s, const vnt_token *toks, size_t j)
+{
+    return s[toks[j].start] == '-' && toks[j - 1].kind == VNT_TOK_WORD &&
+           toks[j + 1].kind == VNT_TOK_WORD && two_letters(s, &toks[j - 1]) &&
+           two_letters(s, &toks[j + 1]);
+}
+
 /* Groups the tokens toks[a..b) into units in w (room for b - a + 1);
  * returns their number. When they are a sentence (not a dictionary word),
- * the period of an abbreviation that ends it is a unit of its own. */
+ * the period of an abbreviation that ends it is a unit of its own, and a
+ * hyphen between two words (word_hyphen) is left as a unit of its own,
+ * marked UTK_HYPHEN, for join_hyphens. */
 static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, size_t a,
-                         size_t b, int sentence_end)
+                         size_t b, int is_sentence)
 {
-    size_t n = 0;
+    size_t n = 0, hyphen = SIZE_MAX;
     for (size_t i = a; i < b;) {
         const vnt_token *t = &toks[i];
         size_t j = i + 1;
@@ -1463,6 +1498,10 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
             for (;;) {
                 if (j + 1 < b && glued(&toks[j]) && glued(&toks[j + 1]) &&
                     is_connector(s, &toks[j]) && is_gluable(toks[j + 1].kind)) {
+                    if (is_sentence && word_hyphen(s, toks, j)) {
+                        hyphen = j;
+                        break;
+                    }
                     j += 2;
                     kind = 0;
                 } else if (j < b && glued(&toks[j]) && toks[j - 1].kind == VNT_TOK_NUMBER &&
@@ -1478,8 +1517,8 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
         w->ustart[n] = t->start;
         w->uend[n] = toks[j - 1].end;
         w->ukind[n] = (uint8_t)forced_kind(t->kind);
-        w->utk[n] = (uint16_t)kind;
-        if (sentence_end && j == b && j == i + 1 && final_period(s, t)) {
+        w->utk[n] = (uint16_t)(i == hyphen ? (unsigned)kind | UTK_HYPHEN : (unsigned)kind);
+        if (is_sentence && j == b && j == i + 1 && final_period(s, t)) {
             /* the period of an abbreviation or initials that ends the
              * sentence ends the sentence too: a unit of its own, as the
              * corpora write it ("... cho TP ." "L.TH.H ."); the rest is a
@@ -1500,6 +1539,60 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
     return n;
 }
 
+/* Decides the hyphens that make_units left apart in units [0, *n) of w:
+ * a hyphen stays a unit of its own (the corpora write "Hà_Nội - Hải_Phòng")
+ * when a lexicon or user-dictionary word ends at the word before it, coming
+ * from further left ("Hà Nội-Hải Phòng", "kinh tế-xã hội"), or starts at the
+ * word after it and goes on to the right, unless the two words around it
+ * are a lexicon word themselves ("vắc-xin"). Otherwise it joins them into
+ * one unit again, as the corpora keep "Mỹ-Nhật", "Bắc-Nam", "Jong-un". The
+ * identity and lexicon columns of the units are left stale. */
+static vnt_status join_hyphens(const vnt_segmenter *m, vnt_segwork *w, const char *s, size_t *np)
+{
+    size_t n = *np, i = 0;
+    while (i < n && !(w->utk[i] & UTK_HYPHEN))
+        i++;
+    if (i == n) /* most sentences */
+        return VNT_OK;
+    vnt_status st = identities(w, m, s, n, w->utk);
+    if (st != VNT_OK)
+        return st;
+    lexicon_columns(m, w, n);
+    for (size_t g = 0; g + 1 < n; g++)
+        w->force[g] = -1;
+    user_dict(m, w, n);
+    size_t o = i;
+    for (; i < n; i++) {
+        if (w->utk[i] & UTK_HYPHEN) { /* units i - 1 and i + 1 are words */
+            const uint64_t *v = w->v + PAD;
+            int word = w->endlen[i - 1] >= 2 || w->startlen[i + 1] >= 2 ||
+                       (i >= 2 && w->force[i - 2] == 1) || (i + 2 < n && w->force[i + 1] == 1);
+            if (!word ||
+                (lex_flags(m, hash_step(hash_step(LEX_SEED, v[i - 1]), v[i + 1])) & LEX_ENTRY)) {
+                w->uend[o - 1] = w->uend[i + 1];
+                w->utk[o - 1] = 0;
+                i++;
+                continue;
+            }
+        }
+        w->ustart[o] = w->ustart[i];
+        w->uend[o] = w->uend[i];
+        w->ukind[o] = w->ukind[i];
+        w->utk[o] = (uint16_t)(w->utk[i] & ~UTK_HYPHEN);
+        o++;
+    }
+    *np = o;
+    return VNT_OK;
+}
+
+/* The units of the sentence toks[a..b) in w; *n their number. */
+static vnt_status sentence_units(const vnt_segmenter *m, vnt_segwork *w, const char *s,
+                                 const vnt_token *toks, size_t a, size_t b, size_t *n)
+{
+    *n = make_units(w, s, toks, a, b, 1);
+    return join_hyphens(m, w, s, n);
+}
+
 /* Segments the tokens toks[a..b) of one sentence, appending word spans to
  * out and, when pieces is not NULL, the pieces of the words to pieces (a
  * word's units between the white space in it: units are written without
@@ -1508,8 +1601,10 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
                            const vnt_token *toks, size_t a, size_t b, vnt_spans *out,
                            vnt_spans *pieces)
 {
-    vnt_status st;
-    size_t n = make_units(w, s, toks, a, b, 1);
+    size_t n;
+    vnt_status st = sentence_units(m, w, s, toks, a, b, &n);
+    if (st != VNT_OK)
+        return st;
     uint16_t *kinds = w->utk;
     if (n == 1) {
         st = vnt__spans_push(out, w->ustart[0], w->uend[0]);
@@ -1800,9 +1895,15 @@ vnt_status vnt__segment_trace(const vnt_segmenter *m, const char *s, size_t len,
         vnt_segwork_free(w);
         return st;
     }
-    size_t n = make_units(w, s, w->toks.items, 0, nt, 1);
+    size_t n;
+    st = sentence_units(m, w, s, w->toks.items, 0, nt, &n);
+    if (st == VNT_OK)
+        st = identities(w, m, s, n, w->utk);
+    if (st != VNT_OK) {
+        vnt_segwork_free(w);
+        return st;
+    }
     size_t ng = n - 1;
-    st = identities(w, m, s, n, w->utk);
     tr->n = n;
     tr->ntpl = m->ntpl;
     for (unsigned t = 0; t < m->ntpl; t++)

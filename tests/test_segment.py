@@ -137,6 +137,43 @@ def test_text_in_capitals_segments_as_lower_case():
     assert byline == ["CÙ MAI CÔNG", "-", "MINH LUẬN"]
 
 
+@pytest.mark.parametrize("text, words", [
+    # a hyphen typed without spaces between two words segments as " - " does
+    # when a word goes on through the syllable beside it ...
+    ("cao tốc Hà Nội-Hải Phòng", ["cao tốc", "Hà Nội", "-", "Hải Phòng"]),
+    ("khu vực Ấn Độ Dương-Thái Bình Dương", ["khu vực", "Ấn Độ Dương", "-", "Thái Bình Dương"]),
+    ("tuyến Hồ Chí Minh-Long Thành-Dầu Giây",
+     ["tuyến", "Hồ Chí Minh", "-", "Long Thành", "-", "Dầu Giây"]),
+    ("phát triển kinh tế-xã hội", ["phát triển", "kinh tế", "-", "xã hội"]),
+    # ... and stays inside one word otherwise, as the corpora write it
+    ("liên minh Mỹ-Nhật", ["liên minh", "Mỹ-Nhật"]),
+    ("tiêm vắc-xin cho trẻ", ["tiêm", "vắc-xin", "cho", "trẻ"]),  # "vắc xin" is a word
+    ("vắc-xin", ["vắc-xin"]),
+    ("gửi e-mail", ["gửi", "e-mail"]),
+    ("máy bay F-35", ["máy bay", "F-35"]),
+    ("giai đoạn 2021-2025", ["giai đoạn", "2021-2025"]),
+    ("người Ê-đê", ["người", "Ê-đê"]),  # one letter, in NFD too
+    ("ông Kim Jong-un", ["ông", "Kim Jong-un"]),
+])
+def test_hyphen_between_words(text, words):
+    assert vntext.word_tokenize(text) == words
+    nfd = unicodedata.normalize("NFD", text)
+    assert [unicodedata.normalize("NFC", w) for w in vntext.word_tokenize(nfd)] == words
+    assert [text[s:e] for s, e in vntext.word_spans(text)] == words
+    spaced = text.replace("-", " - ")
+    if words.count("-"):
+        assert vntext.word_tokenize(spaced) == words
+
+
+def test_hyphen_between_words_reads_the_user_dictionary():
+    text = "ghé quán Út Mập-Tư Dũng"
+    assert "-" not in vntext.word_tokenize(text)
+    seg = vntext.Segmenter(user_dict=["Út Mập"])
+    assert seg.word_tokenize(text) == ["ghé", "quán", "Út Mập", "-", "Tư Dũng"]
+    seg = vntext.Segmenter(user_dict=["tư dũng"])
+    assert seg.word_tokenize(text) == ["ghé", "quán", "Út Mập", "-", "Tư Dũng"]
+
+
 def test_fixed_words_as_in_underthesea():
     text = "Viện Nghiên cứu chiến lược quốc gia về học máy"
     fixed = ["Viện Nghiên cứu", "học máy"]

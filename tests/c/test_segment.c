@@ -253,6 +253,16 @@ static void special_tokens(void)
     /* a rule of hyphens is one token, as in the corpora; hyphens apart are not */
     CHECK_WORDS(seg, "Hà Nội ------------ ngày 5", "Hà Nội|------------|ngày|5");
     CHECK_WORDS(seg, "a - - b", "a|-|-|b");
+    /* a hyphen typed between two words without spaces: apart where a word of
+     * the lexicon goes on through the syllable beside it, as " - " is;
+     * inside one word otherwise, or where the two syllables make a word */
+    CHECK_WORDS(seg, "Hà Nội-Hải Phòng", "Hà Nội|-|Hải Phòng");
+    CHECK_WORDS(seg, "Hồ Chí Minh-Long Thành-Dầu Giây", "Hồ Chí Minh|-|Long Thành|-|Dầu Giây");
+    CHECK_WORDS(seg, "kinh tế-xã hội", "kinh tế|-|xã hội");
+    CHECK_WORDS(seg, "liên minh Mỹ-Nhật", "liên minh|Mỹ-Nhật");
+    CHECK_WORDS(seg, "tiêm vắc-xin", "tiêm|vắc-xin");
+    CHECK_WORDS(seg, "vắc-xin", "vắc-xin");
+    CHECK_WORDS(seg, "gửi e-mail", "gửi|e-mail");
     /* an ASCII address that a letter goes on from is none */
     CHECK_WORDS(seg, "a@b.comă", "a|@b.comă");
     /* invalid UTF-8 */
