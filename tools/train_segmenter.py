@@ -261,6 +261,11 @@ def feature_keys(sents, lex, templates, capitals=True):
     return K
 
 
+def lowered(sents, case=str.lower):
+    """The sentences with their tokens in lower case (or another case)."""
+    return [sd.Sentence([case(t) for t in s.tokens], s.joins, s.raw, s.offsets) for s in sents]
+
+
 def gap_bounds(sents):
     sizes = np.array([len(s.tokens) - 1 for s in sents], dtype=np.int64)
     ends = np.cumsum(sizes)
@@ -540,6 +545,10 @@ def main():
                     help="features seen fewer times in training get no weight")
     ap.add_argument("--ud-repeat", type=int, default=3,
                     help="add UD-VTB train this many times to the training data")
+    ap.add_argument("--lower", type=int, default=0, metavar="N",
+                    help="add the training sentences in lower case, every N-th one (1: all); 0: off")
+    ap.add_argument("--dev-cases", action="store_true",
+                    help="also score the dev sets in lower case and in capitals")
     ap.add_argument("--no-lexicon", action="store_true")
     ap.add_argument("--keep", type=int, default=150000,
                     help="keep this many weights of largest magnitude")
@@ -588,24 +597,47 @@ def main():
                         other[w] = other.get(w, 0) + c
             fl = extended_lexicon(lex, other, args.train_words)
             parts.append(feature_keys(vl[bounds[k]:bounds[k + 1]], fl, templates, False))
+            if args.lower:
+                low = lowered(vl[bounds[k]:bounds[k + 1]][::args.lower])
+                parts.append(feature_keys(low, fl, templates, False))
         total = {}
         for c in counts:
             for w, n in c.items():
                 total[w] = total.get(w, 0) + n
         lex = extended_lexicon(lex, total, args.train_words)
         parts.append(feature_keys(train_sents[n_vlsp:], lex, templates, False))
+        if args.lower:
+            low = lowered(train_sents[n_vlsp:][::args.lower])
+            parts.append(feature_keys(low, lex, templates, False))
         K = np.concatenate(parts)
+        if args.lower:
+            # the order of K: each VLSP block, then its lower case; UD, then its lower case
+            order = []
+            for k in range(TRAIN_WORD_FOLDS):
+                block = vl[bounds[k]:bounds[k + 1]]
+                order += block + lowered(block[::args.lower])
+            rest = train_sents[n_vlsp:]
+            train_sents = order + rest + lowered(rest[::args.lower])
+            sources.append("the same sentences in lower case, every %d-th" % args.lower)
         sources.append("multi-syllable words of vlsp2013-ws/train.seg.txt seen >= %d times (hashed)"
                        % args.train_words)
         log("lexicon with training words: %d entries" % len(lex))
     else:
+        if args.lower:
+            train_sents = train_sents + lowered(train_sents[::args.lower])
         K = feature_keys(train_sents, lex, templates, False)
     gold = np.array([j for s in train_sents for j in s.joins], dtype=np.int8)
     starts, ends = gap_bounds(train_sents)
     log("train: %d sentences, %d gaps, %d templates" % (len(train_sents), len(gold), len(templates)))
     dev_sets = []
+    devs = []
     for name, path in (("vlsp-dev", sd.VLSP["dev"]), ("ud-dev", sd.UD["dev"])):
         s = sd.read_seg(path)
+        devs.append((name, s))
+        if args.dev_cases:
+            devs.append((name + "-lower", lowered(s)))
+            devs.append((name + "-upper", lowered(s, str.upper)))
+    for name, s in devs:
         a, b = gap_bounds(s)
         dev_sets.append({"name": name, "sents": s, "K": feature_keys(s, lex, templates),
                          "starts": a, "ends": b})
