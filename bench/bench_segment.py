@@ -7,8 +7,10 @@
 F1: word F1 over word spans (micro, in code points) on vlsp2013-ws/<split>.seg.txt
 and UD-VTB dev, for three inputs made from each gold line:
   gold  the gold line with "_" turned into spaces (every token space-separated);
-  raw   the same with the space before , . : ; ! ? ) and after ( removed, so
-        punctuation attaches to words as in ordinary text;
+  raw   the same with the space before , . : ; ! ? ) and after ( removed, and
+        on both sides of a / between two words that do not start with a
+        digit ("đồng/kg", "HIV/AIDS"; "12 / 2009", "121 / QĐ" keep their
+        spaces), so punctuation attaches to words as in ordinary text;
   upper the gold input in capitals (headlines, titles, shouting), the gold
         words unchanged.
 The default split is dev; run --split test once, for the report.
@@ -60,11 +62,21 @@ def read_gold(path):
     return out
 
 
+def glued_slash(words, k):
+    """Whether the raw input writes words[k] as a slash without spaces: a
+    slash between two words that do not start with a digit (the spaced
+    numbers and codes of the corpora, "12 / 2009", "121 / QĐ", keep theirs)."""
+    if words[k] != "/" or k == 0 or k + 1 == len(words):
+        return False
+    return not (words[k - 1][:1].isdigit() or words[k + 1][:1].isdigit())
+
+
 def build(words, raw):
     """(text, gold spans) for one sentence."""
     parts, spans, pos = [], [], 0
     for i, w in enumerate(words):
-        if i > 0 and not (raw and (w in NO_SPACE_BEFORE or words[i - 1] in NO_SPACE_AFTER)):
+        if i > 0 and not (raw and (w in NO_SPACE_BEFORE or words[i - 1] in NO_SPACE_AFTER or
+                                   glued_slash(words, i) or glued_slash(words, i - 1))):
             parts.append(" ")
             pos += 1
         spans.append((pos, pos + len(w)))

@@ -1481,15 +1481,30 @@ static int word_hyphen(const char *s, const vnt_token *toks, size_t j)
            two_letters(s, &toks[j + 1]);
 }
 
+/* 1 for toks[j], a connector glued on both sides, when it is a slash
+ * before a word and after a word, a number with letters or a percent sign
+ * ("đồng/kg", "HIV/AIDS", "50.000đ/kg", "7%/năm"; not "19/4"): the
+ * corpora write the slash apart ("đồng / kg"). */
+static int word_slash(const char *s, const vnt_token *toks, size_t j)
+{
+    const vnt_token *l = &toks[j - 1];
+    const unsigned char last = (unsigned char)s[l->end - 1];
+    return s[toks[j].start] == '/' && toks[j + 1].kind == VNT_TOK_WORD &&
+           (l->kind == VNT_TOK_WORD || (l->end - l->start == 1 && last == '%') ||
+            (l->kind == VNT_TOK_NUMBER && (last >= 0x80 || (unsigned)((last | 0x20) - 'a') < 26u)));
+}
+
 /* Groups the tokens toks[a..b) into units in w (room for b - a + 1);
  * returns their number. When they are a sentence (not a dictionary word),
  * the period of an abbreviation that ends it is a unit of its own, and a
  * hyphen between two words (word_hyphen) is left as a unit of its own,
- * marked UTK_HYPHEN, for join_hyphens. */
+ * marked UTK_HYPHEN, for join_hyphens. A slash between words (word_slash)
+ * is always a unit of its own, left to the model (which splits it off, as
+ * the corpora do) so that a user-dictionary word may keep it ("HIV/AIDS"). */
 static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, size_t a,
                          size_t b, int is_sentence)
 {
-    size_t n = 0, hyphen = SIZE_MAX;
+    size_t n = 0, hyphen = SIZE_MAX, slash = SIZE_MAX;
     for (size_t i = a; i < b;) {
         const vnt_token *t = &toks[i];
         size_t j = i + 1;
@@ -1498,6 +1513,10 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
             for (;;) {
                 if (j + 1 < b && glued(&toks[j]) && glued(&toks[j + 1]) &&
                     is_connector(s, &toks[j]) && is_gluable(toks[j + 1].kind)) {
+                    if (word_slash(s, toks, j)) {
+                        slash = j;
+                        break;
+                    }
                     if (is_sentence && word_hyphen(s, toks, j)) {
                         hyphen = j;
                         break;
@@ -1516,7 +1535,7 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
         }
         w->ustart[n] = t->start;
         w->uend[n] = toks[j - 1].end;
-        w->ukind[n] = (uint8_t)forced_kind(t->kind);
+        w->ukind[n] = (uint8_t)(i == slash ? 0 : forced_kind(t->kind));
         w->utk[n] = (uint16_t)(i == hyphen ? (unsigned)kind | UTK_HYPHEN : (unsigned)kind);
         if (is_sentence && j == b && j == i + 1 && final_period(s, t)) {
             /* the period of an abbreviation or initials that ends the

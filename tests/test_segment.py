@@ -165,6 +165,30 @@ def test_hyphen_between_words(text, words):
         assert vntext.word_tokenize(spaced) == words
 
 
+@pytest.mark.parametrize("text, words", [
+    # a slash typed between words is a word of its own, as the corpora and
+    # underthesea write it; numbers and addresses keep theirs
+    ("giá 50.000 đồng/kg", ["giá", "50.000", "đồng", "/", "kg"]),
+    ("phòng chống HIV/AIDS", ["phòng chống", "HIV", "/", "AIDS"]),
+    ("học sinh/sinh viên", ["học sinh", "/", "sinh viên"]),
+    ("(Ảnh: AFP/TTXVN)", ["(", "Ảnh", ":", "AFP", "/", "TTXVN", ")"]),
+    ("giá 50.000đ/kg", ["giá", "50.000đ", "/", "kg"]),
+    ("lãi suất 7%/năm", ["lãi suất", "7%", "/", "năm"]),
+    ("ngày 19/4", ["ngày", "19/4"]),
+    ("tỉ lệ 2/3", ["tỉ lệ", "2/3"]),
+    ("xem https://vnexpress.net/a/b", ["xem", "https://vnexpress.net/a/b"]),
+])
+def test_slash_between_words(text, words):
+    assert vntext.word_tokenize(text) == words
+    assert vntext.word_tokenize(text, format="text") == " ".join(w.replace(" ", "_") for w in words)
+
+
+def test_slash_kept_by_the_user_dictionary():
+    seg = vntext.Segmenter(user_dict=["HIV/AIDS"])
+    assert seg.word_tokenize("phòng chống HIV/AIDS") == ["phòng chống", "HIV/AIDS"]
+    assert vntext.word_tokenize("phòng chống HIV/AIDS", fixed_words=["HIV/AIDS"])[-1] == "HIV/AIDS"
+
+
 def test_hyphen_between_words_reads_the_user_dictionary():
     text = "ghé quán Út Mập-Tư Dũng"
     assert "-" not in vntext.word_tokenize(text)

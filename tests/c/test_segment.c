@@ -263,6 +263,11 @@ static void special_tokens(void)
     CHECK_WORDS(seg, "tiêm vắc-xin", "tiêm|vắc-xin");
     CHECK_WORDS(seg, "vắc-xin", "vắc-xin");
     CHECK_WORDS(seg, "gửi e-mail", "gửi|e-mail");
+    /* a slash between words is a word of its own, as the corpora write it */
+    CHECK_WORDS(seg, "giá 50.000 đồng/kg", "giá|50.000|đồng|/|kg");
+    CHECK_WORDS(seg, "lãi 7%/năm", "lãi|7%|/|năm");
+    CHECK_WORDS(seg, "học sinh/sinh viên", "học sinh|/|sinh viên");
+    CHECK_WORDS(seg, "ngày 19/4", "ngày|19/4");
     /* an ASCII address that a letter goes on from is none */
     CHECK_WORDS(seg, "a@b.comă", "a|@b.comă");
     /* invalid UTF-8 */
