@@ -1386,6 +1386,26 @@ static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
     }
 }
 
+/* The byte where a syllable in title case, of two letters or more, begins
+ * when it is written onto the abbreviation or initials s[a..b) after their
+ * last period ("TP.Hồ", "Q.Bình", "N.V.Tâm"); 0 otherwise ("TP.HCM",
+ * "v.v."). The corpora keep such a token inside the word of its syllable
+ * ("P.Tân_Định", "N.V.Tâm"), so it takes that syllable's identity: "TP.Hồ
+ * Chí Minh" is read as "Hồ Chí Minh" is. */
+static size_t title_start(const char *s, size_t a, size_t b)
+{
+    if (s[b - 1] == '.')
+        return 0;
+    size_t p = b;
+    while (p > a && s[p - 1] != '.')
+        p--;
+    vnt_syllable syl;
+    if (p == a || !vnt_syllable_parse(s + p, b - p, &syl) || syl.case_pattern != VNT_CASE_TITLE ||
+        syl.nletters < 2)
+        return 0;
+    return p;
+}
+
 /* Identity columns of units [0, n) of w (padding included). */
 static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char *s, size_t n,
                              const uint16_t *kinds)
@@ -1412,8 +1432,13 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
     for (size_t i = 0; i < n; i++) {
         token_id id;
         struct id_entry *e;
-        vnt_status st = identify_cached(w, s + w->ustart[i], w->uend[i] - w->ustart[i],
-                                        kinds[i] == VNT_TOK_WORD, &id, &e);
+        size_t a = w->ustart[i], b = w->uend[i], p;
+        int word = kinds[i] == VNT_TOK_WORD;
+        if (kinds[i] == VNT_TOK_ABBREV && (p = title_start(s, a, b)) > 0) {
+            a = p;
+            word = 1;
+        }
+        vnt_status st = identify_cached(w, s + a, b - a, word, &id, &e);
         if (st != VNT_OK)
             return st;
         w->v[PAD + i] = id.value;

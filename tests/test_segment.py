@@ -183,6 +183,19 @@ def test_slash_between_words(text, words):
     assert vntext.word_tokenize(text, format="text") == " ".join(w.replace(" ", "_") for w in words)
 
 
+@pytest.mark.parametrize("text, words", [
+    # a syllable written onto an abbreviation is read as that syllable, and
+    # the token stays inside its word, as the corpora write "P.Tân_Định"
+    ("ở TP.Hồ Chí Minh", ["ở", "TP.Hồ Chí Minh"]),
+    ("ở P.Tân Định, Q. 1", ["ở", "P.Tân Định", ",", "Q.", "1"]),
+    ("ở TP.HCM", ["ở", "TP.HCM"]),
+])
+def test_syllable_written_onto_an_abbreviation(text, words):
+    assert vntext.word_tokenize(text) == words
+    nfd = unicodedata.normalize("NFD", text)
+    assert [unicodedata.normalize("NFC", w) for w in vntext.word_tokenize(nfd)] == words
+
+
 def test_slash_kept_by_the_user_dictionary():
     seg = vntext.Segmenter(user_dict=["HIV/AIDS"])
     assert seg.word_tokenize("phòng chống HIV/AIDS") == ["phòng chống", "HIV/AIDS"]

@@ -268,6 +268,10 @@ static void special_tokens(void)
     CHECK_WORDS(seg, "lãi 7%/năm", "lãi|7%|/|năm");
     CHECK_WORDS(seg, "học sinh/sinh viên", "học sinh|/|sinh viên");
     CHECK_WORDS(seg, "ngày 19/4", "ngày|19/4");
+    /* a syllable written onto an abbreviation: read as that syllable, the
+     * token inside its word ("P.Tân_Định" in the corpora) */
+    CHECK_WORDS(seg, "ở TP.Hồ Chí Minh", "ở|TP.Hồ Chí Minh");
+    CHECK_WORDS(seg, "ở TP.HCM", "ở|TP.HCM");
     /* an ASCII address that a letter goes on from is none */
     CHECK_WORDS(seg, "a@b.comă", "a|@b.comă");
     /* invalid UTF-8 */
