@@ -11,6 +11,8 @@ and UD-VTB dev, for three inputs made from each gold line:
         on both sides of a / between two words that do not start with a
         digit ("đồng/kg", "HIV/AIDS"; "12 / 2009", "121 / QĐ" keep their
         spaces), so punctuation attaches to words as in ordinary text;
+  lower the gold input in lower case (text lower-cased before it is
+        segmented, chat), the gold words unchanged;
   upper the gold input in capitals (headlines, titles, shouting), the gold
         words unchanged.
 The default split is dev; run --split test once, for the report.
@@ -47,7 +49,7 @@ UD_DEV = os.path.join(DATA, "ud-vtb", "vi_vtb-ud-dev.seg.txt")
 
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "..."}
 NO_SPACE_AFTER = {"("}
-INPUTS = ("gold", "raw", "upper")
+INPUTS = ("gold", "raw", "lower", "upper")
 
 
 def read_gold(path):
@@ -154,6 +156,8 @@ def evaluate(corpora, limit):
                     text, gold = build(words, mode == "raw")
                     if mode == "upper":
                         text = common.upper_same_length(text)
+                    elif mode == "lower":
+                        text = common.lower_same_length(text)
                     out = fn(text)
                     if kind == "spans":
                         pred = [tuple(s) for s in out]
@@ -268,7 +272,8 @@ def main(argv=None):
         if os.path.isfile(UD_DEV):
             corpora.append(("ud-vtb dev", read_gold(UD_DEV)))
         t0 = time.time()
-        print("word F1 (%): input = gold line with _ as space (gold) / punctuation attached (raw)")
+        print("word F1 (%): input = gold line with _ as space (gold) / punctuation attached (raw) / "
+              "gold in lower case (lower) / in capitals (upper)")
         evaluate(corpora, args.limit)
         print("(%.0f s)" % (time.time() - t0), file=sys.stderr)
     if not args.no_speed:

@@ -142,6 +142,12 @@ def upper_same_length(text):
     return "".join(u if len(u) == 1 else c for c, u in ((c, c.upper()) for c in text))
 
 
+def lower_same_length(text):
+    """text in lower case, character by character: a character whose lower
+    case is longer (İ) stays, so offsets into text stay valid."""
+    return "".join(u if len(u) == 1 else c for c, u in ((c, c.lower()) for c in text))
+
+
 def fresh_copy(s):
     """A new str equal to s (not the same object, no cached UTF-8)."""
     return s.encode("utf-8").decode("utf-8")
