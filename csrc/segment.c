@@ -24,7 +24,8 @@
 #define FNV_PRIME UINT64_C(0x100000001b3)
 #define KEY_SEED UINT64_C(0x243f6a8885a308d3)   /* feature keys */
 #define LEX_SEED UINT64_C(0x13198a2e03707344)   /* lexicon entry hashes */
-#define MODEL_VERSION 5
+#define MODEL_VERSION 6
+#define CASELESS_MASK UINT64_C(0x452821e638d01377) /* keys of a caseless sentence */
 #define HEADER_FIXED 64 /* the header up to the template ids */
 #define NONSYL_BIT (UINT64_C(1) << 63)
 #define PAD_BOS (UINT64_C(1) << 32)
@@ -68,9 +69,10 @@ VNT_INLINE uint64_t mix64(uint64_t x)
 
 VNT_INLINE uint64_t hash_step(uint64_t h, uint64_t v) { return mix64(h ^ v); }
 
-/* Feature keys (file version 5): each slot value is mixed once, the j-th
- * value of a template rotated left by 16 j bits, and the key is the
- * template's seed xor those (tools/SEGMENTER.md, "Hashing"). */
+/* Feature keys (file versions 5 and 6): each slot value is mixed once, the
+ * j-th value of a template rotated left by 16 j bits, and the key is the
+ * template's seed xor those (tools/SEGMENTER.md, "Hashing"); version 6
+ * xors the keys of a caseless sentence with CASELESS_MASK. */
 #define VALUE_SEED UINT64_C(0x9e3779b97f4a7c15)
 VNT_INLINE uint64_t value_mix(uint64_t v) { return mix64(v + VALUE_SEED); }
 VNT_INLINE uint64_t rotl64(uint64_t x, unsigned r) { return r ? x << r | x >> (64 - r) : x; }
@@ -261,6 +263,17 @@ static const template_def *find_template(unsigned id)
 /* ---------------------------------------------------------------------- */
 /* The model                                                                */
 
+/* What scores the gaps of a sentence, for one of the two key spaces: cased
+ * sentences, and caseless ones (no capitalized unit, some in lower case),
+ * whose keys are xored with CASELESS_MASK (tools/SEGMENTER.md). */
+typedef struct {
+    uint64_t htpl_seed[MAX_TEMPLATES]; /* seeds of the looked-up templates */
+    dense_def dense[MAX_TEMPLATES];
+    double bias;                  /* the weights of the slotless templates */
+    uint64_t uni_seed[MAX_UNI];
+    float uni_pad[2][MAX_UNI];    /* weights of the one-value templates for the padding */
+} keyset;
+
 struct vnt_segmenter {
     fbucket *ftab;
     uint64_t fmask;          /* buckets - 1 */
@@ -272,7 +285,9 @@ struct vnt_segmenter {
     double trans[4];         /* SS, SJ, JS, JJ */
     template_def tpl[MAX_TEMPLATES]; /* all, in file order (the trace's keys) */
     unsigned ntpl;
-    uint64_t tpl_seed[MAX_TEMPLATES]; /* hash_step(KEY_SEED, template id) */
+    /* hash_step(KEY_SEED, template id), then the same xor CASELESS_MASK:
+     * the seeds of the keys of a cased and of a caseless sentence */
+    uint64_t tpl_seed[2][MAX_TEMPLATES];
     /* Scoring splits the templates in two. Those whose slots are all small
      * integers (lexicon columns, capital runs, shapes) have their weights
      * read at load into dense arrays indexed by the slot values, a template
@@ -280,18 +295,13 @@ struct vnt_segmenter {
      * costs an index and a load per array, not a key and a table lookup per
      * template. The others are looked up by key. */
     template_def htpl[MAX_TEMPLATES];
-    uint64_t htpl_seed[MAX_TEMPLATES];
-    unsigned nhash;
-    dense_def dense[MAX_TEMPLATES];
-    unsigned ndense;
-    double bias;             /* the weights of the slotless templates */
+    unsigned nhash, ndense;
     /* Templates of one token value, v[d] (ids 1 to 4): their weights depend
      * on the token alone, so they are looked up once a token and kept with
      * its identity in the caller's cache (see identities). */
     unsigned nuni;
     int8_t uni_off[MAX_UNI];      /* d of v[d] */
-    uint64_t uni_seed[MAX_UNI];
-    float uni_pad[2][MAX_UNI];    /* their weights for the padding before and after */
+    keyset ks[2];                 /* for cased and caseless sentences */
     uint64_t tag;                 /* a hash of the file: what those caches were made for */
     uint64_t small_mix[SMALL_VALUES];  /* value_mix(0 .. SMALL_VALUES - 1) */
     char *desc;
@@ -335,8 +345,9 @@ void vnt_segmenter_free(vnt_segmenter *seg)
         return;
     free(seg->ftab);
     free(seg->fover);
-    for (unsigned t = 0; t < seg->ndense; t++)
-        free(seg->dense[t].w);
+    for (int c = 0; c < 2; c++)
+        for (unsigned t = 0; t < MAX_TEMPLATES; t++) /* NULL past the arrays made */
+            free(seg->ks[c].dense[t].w);
     free(seg->lex.keys);
     free(seg->lexflags);
     free(seg->ujoin.keys);
@@ -424,8 +435,8 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         return VNT_ERR_NOMEM;
 
     /* version 1 files used FNV keys, version 2 had no prefix set, version 3
-     * chained the keys value by value, version 4 mixed each key once more:
-     * retrain */
+     * chained the keys value by value, version 4 mixed each key once more,
+     * version 5 had no keys for caseless sentences: retrain */
     BAD(len < HEADER_FIXED || memcmp(p, "VNTSEGM\0", 8) != 0);
     BAD(rd32(p + 8) != MODEL_VERSION);
     uint32_t header = rd32(p + 12), nw = rd32(p + 16), nlex = rd32(p + 20);
@@ -443,7 +454,8 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         const template_def *d = find_template(p[HEADER_FIXED + t]);
         BAD(d == NULL);
         seg->tpl[t] = *d;
-        seg->tpl_seed[t] = hash_step(KEY_SEED, d->id);
+        seg->tpl_seed[0][t] = hash_step(KEY_SEED, d->id);
+        seg->tpl_seed[1][t] = seg->tpl_seed[0][t] ^ CASELESS_MASK;
     }
     for (uint64_t x = 0; x < SMALL_VALUES; x++)
         seg->small_mix[x] = value_mix(x);
@@ -543,7 +555,7 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg)
         return 0;
     size_t dense = 0;
     for (unsigned t = 0; t < seg->ndense; t++)
-        dense += seg->dense[t].size * sizeof *seg->dense[t].w;
+        dense += 2 * seg->ks[0].dense[t].size * sizeof *seg->ks[0].dense[t].w;
     return sizeof *seg + dense + (seg->fmask + 1) * sizeof(fbucket) + (seg->fmask + 64) / 64 * 8 +
            (seg->lex.mask + 1) * 9 + 1 + (seg->ujoin.mask + 1) * 8 +
            (seg->usplit.mask + 1) * 8 + seg->file_len + strlen(seg->desc) + 1;
@@ -558,6 +570,8 @@ struct vnt_segwork {
     size_t cap;           /* units per sentence the arrays below hold */
     size_t *ustart, *uend;   /* units: byte spans */
     uint8_t *ukind;          /* 0 model, 1 forced split on both sides */
+    int caseless;            /* the key space of the sentence (identities) */
+    struct id_entry **uent;  /* per unit, its cache entry (identities) */
     uint16_t *utk;           /* scanner kind of a unit, 0 for a glued unit */
     uint64_t *v, *tv;        /* padded by PAD on both sides */
     uint8_t *sh;
@@ -587,7 +601,7 @@ vnt_segwork *vnt_segwork_new(void)
 
 static void work_arrays_free(vnt_segwork *w)
 {
-    free(w->ustart); free(w->uend); free(w->ukind); free(w->utk); free(w->v); free(w->tv); free(w->sh);
+    free(w->ustart); free(w->uend); free(w->ukind); free(w->utk); free(w->uent); free(w->v); free(w->tv); free(w->sh);
     free(w->mv); free(w->mtv); free(w->msh); free(w->lh); free(w->uni);
     free(w->startlen); free(w->endlen); free(w->span); free(w->lend); free(w->rstart);
     free(w->fmm); free(w->bmm); free(w->capl); free(w->capr); free(w->lmask);
@@ -625,7 +639,7 @@ static vnt_status work_reserve(vnt_segwork *w, size_t n)
         c *= 2;
     }
     size_t p = c + 2 * PAD;
-    GROW(ustart, c); GROW(uend, c); GROW(ukind, c); GROW(utk, c);
+    GROW(ustart, c); GROW(uend, c); GROW(ukind, c); GROW(utk, c); GROW(uent, c);
     GROW(v, p); GROW(tv, p); GROW(sh, p); GROW(mv, p); GROW(mtv, p); GROW(msh, p);
     GROW(lh, 2 * c); GROW(uni, p * MAX_UNI);
     GROW(startlen, c); GROW(endlen, c); GROW(span, c); GROW(lend, c); GROW(rstart, c);
@@ -890,14 +904,14 @@ static int dense_pos(const dense_def *e, unsigned s)
     return -1;
 }
 
-/* Adds the weights of template t of seg to the dense array e, whose slots
- * include t's: entry x gets the weight of t's key for the values x stands
- * for. */
-static void dense_add(const vnt_segmenter *seg, dense_def *e, unsigned t)
+/* Adds the weights of template t of seg to the dense array e of key space
+ * c, whose slots include t's: entry x gets the weight of t's key for the
+ * values x stands for. */
+static void dense_add(const vnt_segmenter *seg, dense_def *e, unsigned t, int c)
 {
     const template_def *d = &seg->tpl[t];
     for (uint32_t x = 0; x < e->size; x++) {
-        uint64_t k = seg->tpl_seed[t];
+        uint64_t k = seg->tpl_seed[c][t];
         for (unsigned j = 0; j < d->n; j++) {
             int p = dense_pos(e, d->slot[j]);
             uint32_t v = x / e->stride[p] % slot_domain(d->slot[j]);
@@ -917,27 +931,34 @@ static uint32_t dense_size(const template_def *d)
     return size;
 }
 
-/* Fills the dense arrays and the list of looked-up templates of seg (its
- * weight table built). */
+/* Fills the dense arrays and the list of looked-up templates of seg, for
+ * both key spaces (its weight table built). */
 static vnt_status split_templates(vnt_segmenter *seg)
 {
     seg->nhash = seg->ndense = seg->nuni = 0;
-    seg->bias = 0.0;
     unsigned order[MAX_TEMPLATES], nd = 0;
+    for (int c = 0; c < 2; c++)
+        seg->ks[c].bias = 0.0;
     for (unsigned t = 0; t < seg->ntpl; t++) {
         const template_def *d = &seg->tpl[t];
         uint32_t size = dense_size(d);
         if (d->n == 1 && (unsigned)d->slot[0] - S_V < 6 && seg->nuni < MAX_UNI) {
             unsigned k = seg->nuni++;
             seg->uni_off[k] = (int8_t)(d->slot[0] - S_V - 3);
-            seg->uni_seed[k] = seg->tpl_seed[t];
-            seg->uni_pad[0][k] = weight_of(seg, seg->tpl_seed[t] ^ value_mix(PAD_BOS));
-            seg->uni_pad[1][k] = weight_of(seg, seg->tpl_seed[t] ^ value_mix(PAD_EOS));
+            for (int c = 0; c < 2; c++) {
+                keyset *ks = &seg->ks[c];
+                ks->uni_seed[k] = seg->tpl_seed[c][t];
+                ks->uni_pad[0][k] = weight_of(seg, seg->tpl_seed[c][t] ^ value_mix(PAD_BOS));
+                ks->uni_pad[1][k] = weight_of(seg, seg->tpl_seed[c][t] ^ value_mix(PAD_EOS));
+            }
         } else if (size == 0 || size > DENSE_MAX) {
             seg->htpl[seg->nhash] = *d;
-            seg->htpl_seed[seg->nhash++] = seg->tpl_seed[t];
+            for (int c = 0; c < 2; c++)
+                seg->ks[c].htpl_seed[seg->nhash] = seg->tpl_seed[c][t];
+            seg->nhash++;
         } else if (d->n == 0) {
-            seg->bias += (double)weight_of(seg, seg->tpl_seed[t]);
+            for (int c = 0; c < 2; c++)
+                seg->ks[c].bias += (double)weight_of(seg, seg->tpl_seed[c][t]);
         } else {
             /* by size, largest first (insertion sort: a few dozen at most) */
             unsigned i = nd++;
@@ -948,31 +969,35 @@ static vnt_status split_templates(vnt_segmenter *seg)
     }
     for (unsigned i = 0; i < nd; i++) {
         const template_def *d = &seg->tpl[order[i]];
-        /* an array whose slots include this template's, else a new one */
+        /* an array whose slots include this template's, else a new one (the
+         * same arrays, by slots, in both key spaces) */
         unsigned a = 0;
         for (; a < seg->ndense; a++) {
             unsigned j = 0;
-            while (j < d->n && dense_pos(&seg->dense[a], d->slot[j]) >= 0)
+            while (j < d->n && dense_pos(&seg->ks[0].dense[a], d->slot[j]) >= 0)
                 j++;
             if (j == d->n)
                 break;
         }
-        dense_def *e = &seg->dense[a];
         if (a == seg->ndense) {
-            e->w = calloc(dense_size(d), sizeof *e->w);
-            if (!e->w)
-                return VNT_ERR_NOMEM;
-            seg->ndense++;
-            e->n = d->n;
-            uint32_t stride = 1;
-            for (unsigned j = 0; j < d->n; j++) {
-                e->slot[j] = d->slot[j];
-                e->stride[j] = stride;
-                stride *= slot_domain(d->slot[j]);
+            for (int c = 0; c < 2; c++) {
+                dense_def *e = &seg->ks[c].dense[a];
+                e->w = calloc(dense_size(d), sizeof *e->w);
+                if (!e->w)
+                    return VNT_ERR_NOMEM; /* vnt_segmenter_free frees what was made */
+                e->n = d->n;
+                uint32_t stride = 1;
+                for (unsigned j = 0; j < d->n; j++) {
+                    e->slot[j] = d->slot[j];
+                    e->stride[j] = stride;
+                    stride *= slot_domain(d->slot[j]);
+                }
+                e->size = stride;
             }
-            e->size = stride;
+            seg->ndense++;
         }
-        dense_add(seg, e, order[i]);
+        for (int c = 0; c < 2; c++)
+            dense_add(seg, &seg->ks[c].dense[a], order[i], c);
     }
     return VNT_OK;
 }
@@ -1006,12 +1031,13 @@ static void gap_slots(const vnt_segmenter *m, const vnt_segwork *w, size_t g, si
         sv[s] = small_mix(m, rv[s]);
 }
 
-/* The weights of the dense templates for the small integers rv of a gap. */
-static double dense_score(const vnt_segmenter *m, const uint32_t *rv)
+/* The weights of the dense templates of ks for the small integers rv of a
+ * gap. */
+static double dense_score(const vnt_segmenter *m, const keyset *ks, const uint32_t *rv)
 {
-    double sc = m->bias;
+    double sc = ks->bias;
     for (unsigned t = 0; t < m->ndense; t++) {
-        const dense_def *e = &m->dense[t];
+        const dense_def *e = &ks->dense[t];
         uint32_t x = 0;
         for (unsigned j = 0; j < e->n; j++)
             x += rv[e->slot[j]] * e->stride[j];
@@ -1261,17 +1287,18 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     if (g == ng)
         return;
     int cur = 0;
+    const keyset *ks = &m->ks[w->caseless];
     gap_slots(m, w, g, ng, sv, rv);
-    gap_keys(m, m->htpl, m->htpl_seed, m->nhash, sv, keys[cur]);
-    dense[cur] = dense_score(m, rv);
+    gap_keys(m, m->htpl, ks->htpl_seed, m->nhash, sv, keys[cur]);
+    dense[cur] = dense_score(m, ks, rv);
     while (g < ng) {
         size_t next = g + 1;
         while (next < ng && w->force[next] >= 0)
             next++;
         if (next < ng) {
             gap_slots(m, w, next, ng, sv, rv);
-            gap_keys(m, m->htpl, m->htpl_seed, m->nhash, sv, keys[cur ^ 1]);
-            dense[cur ^ 1] = dense_score(m, rv);
+            gap_keys(m, m->htpl, ks->htpl_seed, m->nhash, sv, keys[cur ^ 1]);
+            dense[cur ^ 1] = dense_score(m, ks, rv);
         }
         w->score[g] = dense[cur] + uni_score(m, w, g) + gap_score(m, keys[cur]);
         cur ^= 1;
@@ -1293,7 +1320,8 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 struct id_entry {
     uint8_t len;              /* 0: empty */
     uint8_t may_be_syllable;
-    uint8_t uni_ok;           /* uni holds the weights for the cache's model */
+    uint8_t uni_ok;           /* uni holds the weights for the cache's model: 0 no,
+                               * 1 + its key space (cased 1, caseless 2) */
     char bytes[CACHE_MAXLEN];
     token_id id;
     float uni[MAX_UNI];       /* the weights of the one-value templates */
@@ -1361,6 +1389,10 @@ static int lower_shape(unsigned x)
     return x == SH_SYL || x == SH_SYL + 2 || x == SH_LOWER || x == SH_TITLE || x == SH_MIXED;
 }
 
+/* Bit x set for the shapes x of is_capitalized, and of lower_shape. */
+#define CAPITALIZED_SHAPES (1u << 2 | 1u << 3 | 1u << 5 | 1u << 6)
+#define LOWER_SHAPES (1u << SH_SYL | 1u << (SH_SYL + 2) | 1u << SH_LOWER | 1u << SH_TITLE | 1u << SH_MIXED)
+
 /* 1 for a dash unit (- – —), which separates the names of a byline */
 static int dash_unit(const char *s, size_t a, size_t b)
 {
@@ -1406,7 +1438,32 @@ static size_t title_start(const char *s, size_t a, size_t b)
     return p;
 }
 
-/* Identity columns of units [0, n) of w (padding included). */
+/* The weights of the one-value templates of key space c for unit i of w
+ * (its value in w->v), from or into its cache entry e (may be NULL). */
+VNT_INLINE void uni_weights(const vnt_segmenter *m, int c, vnt_segwork *w, size_t i,
+                            struct id_entry *e)
+{
+    float *u = &w->uni[(PAD + i) * MAX_UNI];
+    const unsigned ok = 1u + (unsigned)c;
+    if (e && e->uni_ok == ok) {
+        memcpy(u, e->uni, sizeof e->uni);
+        return;
+    }
+    const uint64_t mv = value_mix(w->v[PAD + i]);
+    const uint64_t *seed = m->ks[c].uni_seed;
+    for (unsigned k = 0; k < MAX_UNI; k++)
+        u[k] = k < m->nuni ? weight_of(m, seed[k] ^ mv) : 0.0f;
+    if (e) {
+        memcpy(e->uni, u, sizeof e->uni);
+        e->uni_ok = (uint8_t)ok;
+    }
+}
+
+/* Identity columns of units [0, n) of w (padding included), and the key
+ * space of the sentence (w->caseless): caseless when no unit is
+ * capitalized and some unit has a lower-case letter (text in lower case, or
+ * a run in capitals read as lower case), cased otherwise
+ * (tools/SEGMENTER.md). */
 static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char *s, size_t n,
                              const uint16_t *kinds)
 {
@@ -1425,9 +1482,12 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         w->sh[k] = SHAPE_BOS;
         w->v[PAD + n + k] = w->tv[PAD + n + k] = PAD_EOS;
         w->sh[PAD + n + k] = SHAPE_EOS;
-        memcpy(&w->uni[k * MAX_UNI], m->uni_pad[0], sizeof m->uni_pad[0]);
-        memcpy(&w->uni[(PAD + n + k) * MAX_UNI], m->uni_pad[1], sizeof m->uni_pad[1]);
     }
+    /* the weights of the one-value templates are read for the key space of
+     * the sentence before (a text keeps its case), and again below if this
+     * one turns out otherwise */
+    int c = w->caseless;
+    unsigned seen = 0; /* bit x: a unit of shape x */
     size_t caps = 0;
     for (size_t i = 0; i < n; i++) {
         token_id id;
@@ -1441,25 +1501,34 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         vnt_status st = identify_cached(w, s + a, b - a, word, &id, &e);
         if (st != VNT_OK)
             return st;
+        w->uent[i] = e;
         w->v[PAD + i] = id.value;
         w->tv[PAD + i] = id.toneless;
         w->sh[PAD + i] = (uint8_t)id.shape;
         caps += caps_shape(id.shape);
-        float *u = &w->uni[(PAD + i) * MAX_UNI];
-        if (e && e->uni_ok) {
-            memcpy(u, e->uni, sizeof e->uni);
-            continue;
-        }
-        const uint64_t mv = value_mix(id.value);
-        for (unsigned k = 0; k < MAX_UNI; k++)
-            u[k] = k < m->nuni ? weight_of(m, m->uni_seed[k] ^ mv) : 0.0f;
-        if (e) {
-            memcpy(e->uni, u, sizeof e->uni);
-            e->uni_ok = 1;
+        seen |= 1u << id.shape;
+        uni_weights(m, c, w, i, e);
+    }
+    if (caps >= CAPS_RUN) { /* rare: most sentences have fewer */
+        capitals_as_lower(w, s, n);
+        seen = 0;
+        for (size_t i = 0; i < n; i++)
+            seen |= 1u << w->sh[PAD + i];
+    }
+    const int caseless = !(seen & CAPITALIZED_SHAPES) && (seen & LOWER_SHAPES) != 0;
+    if (caseless != c) {
+        c = w->caseless = caseless;
+        for (size_t i = 0; i < n; i++) {
+            struct id_entry *e = w->uent[i];
+            /* an entry that a later unit took over holds another value (one
+             * of the same value has the same weights) */
+            uni_weights(m, c, w, i, e && e->id.value == w->v[PAD + i] ? e : NULL);
         }
     }
-    if (caps >= CAPS_RUN) /* rare: most sentences have fewer */
-        capitals_as_lower(w, s, n);
+    for (size_t k = 0; k < PAD; k++) {
+        memcpy(&w->uni[k * MAX_UNI], m->ks[c].uni_pad[0], sizeof m->ks[c].uni_pad[0]);
+        memcpy(&w->uni[(PAD + n + k) * MAX_UNI], m->ks[c].uni_pad[1], sizeof m->ks[c].uni_pad[1]);
+    }
     return VNT_OK;
 }
 
@@ -1988,7 +2057,7 @@ vnt_status vnt__segment_trace(const vnt_segmenter *m, const char *s, size_t len,
                 uint32_t rv[S_COUNT];
                 gap_slots(m, w, g, ng, sv, rv);
                 const uint64_t *k = tr->keys + g * m->ntpl;
-                gap_keys(m, m->tpl, m->tpl_seed, m->ntpl, sv, tr->keys + g * m->ntpl);
+                gap_keys(m, m->tpl, m->tpl_seed[w->caseless], m->ntpl, sv, tr->keys + g * m->ntpl);
                 tr->key_score[g] = 0.0; /* as score_gaps: 0 where the user dictionary decides */
                 for (unsigned t = 0; t < m->ntpl && w->force[g] < 0; t++)
                     tr->key_score[g] += (double)weight_of(m, k[t]);

@@ -137,6 +137,26 @@ def test_text_in_capitals_segments_as_lower_case():
     assert byline == ["CÙ MAI CÔNG", "-", "MINH LUẬN"]
 
 
+def test_text_in_lower_case_has_weights_of_its_own():
+    # a sentence with no capital has feature weights of its own, trained on
+    # the corpora in lower case: names are found from their syllables
+    assert vntext.word_tokenize("bộ trưởng bộ ngoại giao việt nam phạm bình minh")[-1] == \
+        "phạm bình minh"
+    assert vntext.word_tokenize("ông nguyễn văn an sống ở thành phố hồ chí minh") == [
+        "ông", "nguyễn văn an", "sống", "ở", "thành phố", "hồ chí minh"]
+    # each sentence by its own case, whatever came before it, in one text or
+    # in the calls before on the same Segmenter
+    lines = ["Ông Phạm Bình Minh đến Hà Nội.", "ông phạm bình minh đến hà nội.",
+             "ÔNG PHẠM BÌNH MINH ĐẾN HÀ NỘI.", "1.500 - 2.000", "Hà Nội, ngày 5"]
+    alone = [vntext.Segmenter().word_tokenize(line) for line in lines]
+    seg = vntext.Segmenter()
+    for order in (lines, lines[::-1], lines + lines):
+        assert [seg.word_tokenize(line) for line in order] == \
+            [alone[lines.index(line)] for line in order]
+        joined = vntext.word_tokenize("\n".join(order))
+        assert joined == [w for line in order for w in alone[lines.index(line)]]
+
+
 @pytest.mark.parametrize("text, words", [
     # a hyphen typed without spaces between two words segments as " - " does
     # when a word goes on through the syllable beside it ...

@@ -67,8 +67,19 @@ SHAPE_EOS = 15
 CAPITALIZED = frozenset((SHAPE_SYL_UPPER, SHAPE_SYL_TITLE, SHAPE_TITLE, SHAPE_UPPER))
 # A run of text in capitals of at least CAPS_RUN tokens (see sentence_shapes)
 CAPS_RUN = 5
+# The feature keys of a caseless sentence are xored with this (SEGMENTER.md)
+CASELESS_MASK = 0x452821e638d01377
 _HAS_LOWER = frozenset((SHAPE_SYL_LOWER, SHAPE_SYL_TITLE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_MIXED))
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
+
+
+def caseless(shapes):
+    """Whether a sentence of these shapes (from sentence_shapes) is caseless:
+    none of its tokens is capitalized, and some token has a lower-case
+    letter. A sentence of text in lower case, or in capitals read as lower
+    case, is; one that starts with a capital is not, nor one of numbers and
+    punctuation only. Caseless sentences have feature keys of their own."""
+    return not any(x in CAPITALIZED for x in shapes) and any(x in _HAS_LOWER for x in shapes)
 
 
 def sentence_shapes(tokens, shapes):

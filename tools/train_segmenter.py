@@ -150,7 +150,7 @@ def gap_columns(sents, lex, capitals=True):
     so the model learns from the shapes as written (SEGMENTER.md)."""
     V, TV, SH, pos = [], [], [], []
     cols = {k: [] for k in ("span", "lend", "rstart", "fmm", "bmm", "lmask", "lmaskp", "lmaskn",
-                            "capl", "capr")}
+                            "capl", "capr", "caseless")}
     for s in sents:
         info = [sd.token_info(t) for t in s.tokens]
         vals = [x[0] for x in info]
@@ -183,6 +183,7 @@ def gap_columns(sents, lex, capitals=True):
         for i in range(n - 1, -1, -1):
             r = r + 1 if shapes[i] in sd.CAPITALIZED else 0
             runr[i] = r
+        cols["caseless"] += [int(sd.caseless(shapes))] * (n - 1)
         cols["capl"] += [min(runl[g], RUN_CAP) for g in range(n - 1)]
         cols["capr"] += [min(runr[g + 1], RUN_CAP) for g in range(n - 1)]
     out = {k: np.array(v, dtype=U64) for k, v in cols.items()}
@@ -253,11 +254,14 @@ def extended_lexicon(lex, counts, min_count):
 
 
 def feature_keys(sents, lex, templates, capitals=True):
+    """The keys of every gap of sents, one column per template; the keys of
+    a caseless sentence are xored with CASELESS_MASK (SEGMENTER.md)."""
     cols = gap_columns(sents, lex, capitals)
     n = len(cols["span"])
     K = np.empty((n, len(templates)), dtype=U64)
     for j, (tid, _, slots) in enumerate(templates):
         K[:, j] = hash_keys(tid, [cols[s] for s in slots], n)
+    K[cols["caseless"].astype(bool)] ^= U64(sd.CASELESS_MASK)
     return K
 
 
@@ -433,7 +437,7 @@ def prune(model, keep=None, threshold=None):
 # Model file (tools/SEGMENTER.md, "Model file")
 
 MAGIC = b"VNTSEGM\x00"
-VERSION = 5
+VERSION = 6
 HEADER = "<8sIIIIII4fQII"  # magic .. text_len, n_more; then template ids, text, padding
 
 
@@ -494,6 +498,8 @@ VECTOR_SENTENCES = [
     "Một",
     # capitals: a run of five or more takes lower-case shapes, up to a dash
     "TIN VẮN : NHÓM PV VÀ CTV TẠI TÂY NGUYÊN - TRẦN VĂN HẢI - NGUYỄN AN , Hoà",
+    # caseless once its run of capitals reads as lower case: caseless keys
+    "HỌC SINH GIỎI THÌ PHẢI HỌC THẬT CHĂM CHỈ .",
 ]
 
 
@@ -533,7 +539,7 @@ def main():
                     help="feature groups, comma-separated, of: " + ",".join(ALL_GROUPS))
     ap.add_argument("--mode", choices=("viterbi", "indep"), default="viterbi")
     ap.add_argument("--epochs", type=int, default=4)
-    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=2)
     ap.add_argument("--ensemble", type=int, default=1,
                     help="average the weights of this many runs (seeds seed, seed+1, ...)")
     ap.add_argument("--margin", type=float, default=0.0,
@@ -545,8 +551,9 @@ def main():
                     help="features seen fewer times in training get no weight")
     ap.add_argument("--ud-repeat", type=int, default=3,
                     help="add UD-VTB train this many times to the training data")
-    ap.add_argument("--lower", type=int, default=0, metavar="N",
-                    help="add the training sentences in lower case, every N-th one (1: all); 0: off")
+    ap.add_argument("--lower", type=int, default=1, metavar="N",
+                    help="add the training sentences again in lower case, every N-th one "
+                    "(1: all); 0: off")
     ap.add_argument("--dev-cases", action="store_true",
                     help="also score the dev sets in lower case and in capitals")
     ap.add_argument("--no-lexicon", action="store_true")
@@ -618,7 +625,6 @@ def main():
                 order += block + lowered(block[::args.lower])
             rest = train_sents[n_vlsp:]
             train_sents = order + rest + lowered(rest[::args.lower])
-            sources.append("the same sentences in lower case, every %d-th" % args.lower)
         sources.append("multi-syllable words of vlsp2013-ws/train.seg.txt seen >= %d times (hashed)"
                        % args.train_words)
         log("lexicon with training words: %d entries" % len(lex))
@@ -626,6 +632,9 @@ def main():
         if args.lower:
             train_sents = train_sents + lowered(train_sents[::args.lower])
         K = feature_keys(train_sents, lex, templates, False)
+    if args.lower:
+        sources.append("the same sentences again in lower case" if args.lower == 1 else
+                       "every %d-th of them again in lower case" % args.lower)
     gold = np.array([j for s in train_sents for j in s.joins], dtype=np.int8)
     starts, ends = gap_bounds(train_sents)
     log("train: %d sentences, %d gaps, %d templates" % (len(train_sents), len(gold), len(templates)))

@@ -492,7 +492,7 @@ static void model_validation(size_t len, const unsigned char *data)
     copy[48] ^= 1; /* fingerprint */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT);
     memcpy(copy, data, len);
-    CHECK(copy[8] == 5 && copy[9] == 0); /* file version 5 */
+    CHECK(copy[8] == 6 && copy[9] == 0); /* file version 6 */
     copy[8] = 1;                         /* version 1: FNV keys, must be retrained */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
     copy[8] = 2;                         /* version 2: no prefix set */
@@ -501,9 +501,11 @@ static void model_validation(size_t len, const unsigned char *data)
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
     copy[8] = 4;                         /* version 4: keys mixed once more */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
-    copy[8] = 6;
+    copy[8] = 5;                         /* version 5: no keys for caseless sentences */
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
-    copy[8] = 5;
+    copy[8] = 7;
+    CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
+    copy[8] = 6;
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_OK && m != NULL);
     vnt_segmenter_free(m);
     m = NULL;
