@@ -678,6 +678,32 @@ static void fill_mixed(char *s, size_t n)
     s[k] = 0;
 }
 
+/* Words glued by hyphens and slashes without end, one sentence (units
+ * split, looked up and joined again), then with spaces and sentences
+ * in lower case and in capitals in turn (the key space changes). */
+static void fill_glued(char *s, size_t n)
+{
+    static const char *piece = "Nội-Hải-Phòng/kinh-tế/xã-hội-TP.Hồ-";
+    size_t m = strlen(piece), k = 0;
+    while (k + m < n) {
+        memcpy(s + k, piece, m);
+        k += m;
+    }
+    s[k] = 0;
+}
+
+static void fill_cases(char *s, size_t n)
+{
+    static const char *piece = "Hà Nội-Hải Phòng, đồng/kg. hà nội-hải phòng, đồng/kg. "
+                               "HÀ NỘI-HẢI PHÒNG VÀ TP.HỒ CHÍ MINH. ";
+    size_t m = strlen(piece), k = 0;
+    while (k + m < n) {
+        memcpy(s + k, piece, m);
+        k += m;
+    }
+    s[k] = 0;
+}
+
 int main(void)
 {
     size_t len = 0;
@@ -702,6 +728,8 @@ int main(void)
     linear("a million dots", fill_dots, 1000000);
     linear("10^5 syllables of one word", fill_syllable, 500000);
     linear("mixed", fill_mixed, 1 << 20);
+    linear("words glued by hyphens and slashes", fill_glued, 1 << 20);
+    linear("hyphens and slashes, cased and caseless", fill_cases, 1 << 20);
     vnt_spans_free(&spans);
     vnt_segmenter_free(seg);
     free(data);
