@@ -14,7 +14,10 @@ and UD-VTB dev, for three inputs made from each gold line:
   lower the gold input in lower case (text lower-cased before it is
         segmented, chat), the gold words unchanged;
   upper the gold input in capitals (headlines, titles, shouting), the gold
-        words unchanged.
+        words unchanged;
+  title the gold input with every word in title case ("Học Sinh Giỏi Thì
+        Phải", as some headlines and titles are written), the gold words
+        unchanged.
 The default split is dev; run --split test once, for the report.
 
 Baselines may change the text they return (underthesea and pyvi normalise
@@ -49,7 +52,7 @@ UD_DEV = os.path.join(DATA, "ud-vtb", "vi_vtb-ud-dev.seg.txt")
 
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "..."}
 NO_SPACE_AFTER = {"("}
-INPUTS = ("gold", "raw", "lower", "upper")
+INPUTS = ("gold", "raw", "lower", "upper", "title")
 
 
 def read_gold(path):
@@ -158,6 +161,8 @@ def evaluate(corpora, limit):
                         text = common.upper_same_length(text)
                     elif mode == "lower":
                         text = common.lower_same_length(text)
+                    elif mode == "title":
+                        text = common.title_same_length(text)
                     out = fn(text)
                     if kind == "spans":
                         pred = [tuple(s) for s in out]
@@ -273,7 +278,7 @@ def main(argv=None):
             corpora.append(("ud-vtb dev", read_gold(UD_DEV)))
         t0 = time.time()
         print("word F1 (%): input = gold line with _ as space (gold) / punctuation attached (raw) / "
-              "gold in lower case (lower) / in capitals (upper)")
+              "gold in lower case (lower) / in capitals (upper) / every word in title case (title)")
         evaluate(corpora, args.limit)
         print("(%.0f s)" % (time.time() - t0), file=sys.stderr)
     if not args.no_speed:

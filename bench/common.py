@@ -148,6 +148,18 @@ def lower_same_length(text):
     return "".join(u if len(u) == 1 else c for c, u in ((c, c.lower()) for c in text))
 
 
+def title_same_length(text):
+    """text with every word (run of non-space characters) in title case:
+    its first character in upper case, the others in lower case, each
+    kept where its case is longer, so offsets into text stay valid."""
+    out, start = [], True
+    for c in text:
+        u = c.upper() if start else c.lower()
+        out.append(u if len(u) == 1 else c)
+        start = c.isspace()
+    return "".join(out)
+
+
 def fresh_copy(s):
     """A new str equal to s (not the same object, no cached UTF-8)."""
     return s.encode("utf-8").decode("utf-8")
