@@ -1389,9 +1389,33 @@ static int lower_shape(unsigned x)
     return x == SH_SYL || x == SH_SYL + 2 || x == SH_LOWER || x == SH_TITLE || x == SH_MIXED;
 }
 
-/* Bit x set for the shapes x of is_capitalized, and of lower_shape. */
+/* Bit x set for the shapes x of is_capitalized, of lower_shape, and of
+ * the units that start with a lower-case letter (or mix cases: "iPhone"). */
 #define CAPITALIZED_SHAPES (1u << 2 | 1u << 3 | 1u << 5 | 1u << 6)
 #define LOWER_SHAPES (1u << SH_SYL | 1u << (SH_SYL + 2) | 1u << SH_LOWER | 1u << SH_TITLE | 1u << SH_MIXED)
+#define LOWER_START_SHAPES (1u << SH_SYL | 1u << SH_LOWER | 1u << SH_MIXED)
+
+/* A sentence of TITLE_RUN or more units in title case (SH_SYL + 2,
+ * SH_TITLE) and none that starts in lower case is a headline written in
+ * Title Case ("Học Sinh Giỏi Thì Phải Học Chăm Chỉ"), not a string of
+ * names: a sentence of running text has lower-case words. Its title-case
+ * units get the shapes of their lower case, as a run in capitals does
+ * (tools/SEGMENTER.md, "Token identity"). */
+#define TITLE_RUN 5
+
+/* Returns the shapes the units then have (bit x for shape x), as
+ * capitals_as_lower does. */
+static unsigned titles_as_lower(vnt_segwork *w, size_t n)
+{
+    uint8_t *sh = w->sh + PAD;
+    unsigned seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (sh[i] == SH_SYL + 2 || sh[i] == SH_TITLE)
+            sh[i] = sh[i] == SH_TITLE ? SH_LOWER : SH_SYL;
+        seen |= 1u << sh[i];
+    }
+    return seen;
+}
 
 /* 1 for a dash unit (- – —), which separates the names of a byline */
 static int dash_unit(const char *s, size_t a, size_t b)
@@ -1401,9 +1425,12 @@ static int dash_unit(const char *s, size_t a, size_t b)
             ((unsigned char)s[a + 2] == 0x93 || (unsigned char)s[a + 2] == 0x94));
 }
 
-static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
+/* The shapes of the runs in capitals of units [0, n) of w made lower case;
+ * returns the shapes the units then have (bit x for shape x). */
+static unsigned capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
 {
     uint8_t *sh = w->sh + PAD;
+    unsigned seen = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i, caps = 0;
         while (j < n && !lower_shape(sh[j]) && !dash_unit(s, w->ustart[j], w->uend[j])) {
@@ -1416,6 +1443,9 @@ static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
                     sh[k] = sh[k] == SH_UPPER ? SH_LOWER : SH_SYL;
         i = j > i ? j : i + 1;
     }
+    for (size_t i = 0; i < n; i++)
+        seen |= 1u << sh[i];
+    return seen;
 }
 
 /* The byte where a syllable in title case, of two letters or more, begins
@@ -1488,7 +1518,7 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
      * one turns out otherwise */
     int c = w->caseless;
     unsigned seen = 0; /* bit x: a unit of shape x */
-    size_t caps = 0;
+    size_t caps = 0, titles = 0;
     for (size_t i = 0; i < n; i++) {
         token_id id;
         struct id_entry *e;
@@ -1506,15 +1536,14 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         w->tv[PAD + i] = id.toneless;
         w->sh[PAD + i] = (uint8_t)id.shape;
         caps += caps_shape(id.shape);
+        titles += id.shape == SH_SYL + 2 || id.shape == SH_TITLE;
         seen |= 1u << id.shape;
         uni_weights(m, c, w, i, e);
     }
-    if (caps >= CAPS_RUN) { /* rare: most sentences have fewer */
-        capitals_as_lower(w, s, n);
-        seen = 0;
-        for (size_t i = 0; i < n; i++)
-            seen |= 1u << w->sh[PAD + i];
-    }
+    if (caps >= CAPS_RUN) /* rare: most sentences have fewer */
+        seen = capitals_as_lower(w, s, n);
+    if (titles >= TITLE_RUN && !(seen & LOWER_START_SHAPES)) /* rarer */
+        seen = titles_as_lower(w, n);
     const int caseless = !(seen & CAPITALIZED_SHAPES) && (seen & LOWER_SHAPES) != 0;
     if (caseless != c) {
         c = w->caseless = caseless;

@@ -137,6 +137,21 @@ def test_text_in_capitals_segments_as_lower_case():
     assert byline == ["CÙ MAI CÔNG", "-", "MINH LUẬN"]
 
 
+def test_headline_in_title_case_segments_as_lower_case():
+    # every word in title case and none in lower case: a headline written in
+    # Title Case, segmented as its lower case (names have four syllables at
+    # most, and running text has lower-case words)
+    for text in ("Học sinh giỏi thì phải học thật chăm chỉ",
+                 "Mỹ và Nhật Bản nhất trí tăng cường hợp tác quốc phòng"):
+        title = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+        assert vntext.word_spans(title) == vntext.word_spans(text.lower())
+    # a word in capitals stays one (NATO), and the rest still reads as lower case
+    assert vntext.word_tokenize("Mỹ Và NATO Tăng Cường Hợp Tác Quốc Phòng") == [
+        "Mỹ", "Và", "NATO", "Tăng Cường", "Hợp Tác", "Quốc Phòng"]
+    # names in running text keep their capitals
+    assert "Bùi Thị Uyên Vy" in vntext.word_tokenize("Bà Bùi Thị Uyên Vy đã đến")
+
+
 def test_text_in_lower_case_has_weights_of_its_own():
     # a sentence with no capital has feature weights of its own, trained on
     # the corpora in lower case: names are found from their syllables

@@ -65,11 +65,14 @@ SHAPE_ABBREV = 12    # some letter, no Nd, not only letters (TP. v.v e-mail)
 SHAPE_OTHER = 13     # the rest (symbols, digits with other marks, ...)
 SHAPE_EOS = 15
 CAPITALIZED = frozenset((SHAPE_SYL_UPPER, SHAPE_SYL_TITLE, SHAPE_TITLE, SHAPE_UPPER))
-# A run of text in capitals of at least CAPS_RUN tokens (see sentence_shapes)
+# A run of text in capitals of at least CAPS_RUN tokens, a sentence in Title
+# Case of at least TITLE_RUN (see sentence_shapes)
 CAPS_RUN = 5
+TITLE_RUN = 5
 # The feature keys of a caseless sentence are xored with this (SEGMENTER.md)
 CASELESS_MASK = 0x452821e638d01377
 _HAS_LOWER = frozenset((SHAPE_SYL_LOWER, SHAPE_SYL_TITLE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_MIXED))
+_LOWER_START = frozenset((SHAPE_SYL_LOWER, SHAPE_LOWER, SHAPE_MIXED))
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
 
 
@@ -90,7 +93,11 @@ def sentence_shapes(tokens, shapes):
     (SHAPE_SYL_UPPER, SHAPE_UPPER), is a headline or a title, not a name
     (names have four syllables at most); its SHAPE_SYL_UPPER become
     SHAPE_SYL_LOWER and its SHAPE_UPPER SHAPE_LOWER, so it segments as its
-    lower-case form does. Other shapes are unchanged."""
+    lower-case form does. Then a sentence of TITLE_RUN tokens or more in
+    title case (SHAPE_SYL_TITLE, SHAPE_TITLE) and none that starts in lower
+    case (SHAPE_SYL_LOWER, SHAPE_LOWER, SHAPE_MIXED) is a headline in Title
+    Case, not a string of names: its SHAPE_SYL_TITLE become SHAPE_SYL_LOWER
+    and its SHAPE_TITLE SHAPE_LOWER. Other shapes are unchanged."""
     out = list(shapes)
     n = len(out)
     i = 0
@@ -106,6 +113,10 @@ def sentence_shapes(tokens, shapes):
                 elif out[k] == SHAPE_UPPER:
                     out[k] = SHAPE_LOWER
         i = j if j > i else i + 1
+    titles = sum(x in (SHAPE_SYL_TITLE, SHAPE_TITLE) for x in out)
+    if titles >= TITLE_RUN and not any(x in _LOWER_START for x in out):
+        out = [SHAPE_SYL_LOWER if x == SHAPE_SYL_TITLE else SHAPE_LOWER if x == SHAPE_TITLE else x
+               for x in out]
     return out
 
 

@@ -500,6 +500,8 @@ VECTOR_SENTENCES = [
     "TIN VẮN : NHÓM PV VÀ CTV TẠI TÂY NGUYÊN - TRẦN VĂN HẢI - NGUYỄN AN , Hoà",
     # caseless once its run of capitals reads as lower case: caseless keys
     "HỌC SINH GIỎI THÌ PHẢI HỌC THẬT CHĂM CHỈ .",
+    # a headline in Title Case reads as lower case too; NATO stays in capitals
+    "Mỹ Và NATO Tăng Cường Hợp Tác Quốc Phòng",
 ]
 
 
