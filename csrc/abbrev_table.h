@@ -310,4 +310,945 @@ static const short vnt_opener_hash[512] = {
     75, -1, 49, 115, 51, -1, -1, -1, 91, 92, -1, -1, -1, -1, 118, 189,
 };
 
+/* Words that may start a sentence after an ellipsis in a text without
+ * capitals: in lower case, they start at least 3 training sentences and
+ * more than 2% of their uses. Sorted by UTF-8 bytes. */
+#define VNT_STARTER_COUNT 800
+
+static const char *const vnt_starters[VNT_STARTER_COUNT] = {
+    "a", /* a: 19 starts, 401 other */
+    "ai", /* ai: 108 starts, 1135 other */
+    "anh", /* anh: 622 starts, 3723 other */
+    "anton", /* anton: 3 starts, 3 other */
+    "asem", /* asem: 10 starts, 150 other */
+    "auick", /* auick: 3 starts, 2 other */
+    "b", /* b: 10 starts, 149 other */
+    "ba", /* ba: 142 starts, 1990 other */
+    "ban", /* ban: 85 starts, 1620 other */
+    "bao", /* bao: 59 starts, 1227 other */
+    "binh", /* binh: 22 starts, 406 other */
+    "bi\xe1\xbb\x87n", /* biện: 11 starts, 418 other */
+    "bql", /* bql: 3 starts, 24 other */
+    "bqlda", /* bqlda: 3 starts, 12 other */
+    "bs", /* bs: 32 starts, 200 other */
+    "bt", /* bt: 13 starts, 49 other */
+    "bts", /* bts: 3 starts, 0 other */
+    "bu\xc3\xb4n", /* buôn: 9 starts, 394 other */
+    "bu\xe1\xbb\x93n", /* buồn: 6 starts, 208 other */
+    "bu\xe1\xbb\x95i", /* buổi: 46 starts, 460 other */
+    "bv", /* bv: 9 starts, 356 other */
+    "b\xc3\xa0", /* bà: 368 starts, 2063 other */
+    "b\xc3\xa0i", /* bài: 120 starts, 554 other */
+    "b\xc3\xa1" "c", /* bác: 103 starts, 824 other */
+    "b\xc3\xa1o", /* báo: 72 starts, 2252 other */
+    "b\xc3\xa2y", /* bây: 97 starts, 325 other */
+    "b\xc3\xa9", /* bé: 21 starts, 610 other */
+    "b\xc3\xaan", /* bên: 170 starts, 1262 other */
+    "b\xc3\xacnh", /* bình: 50 starts, 2424 other */
+    "b\xc3\xad", /* bí: 20 starts, 319 other */
+    "b\xc3\xad" "ch", /* bích: 6 starts, 103 other */
+    "b\xc3\xb9i", /* bùi: 7 starts, 178 other */
+    "b\xc4\x83ng", /* băng: 7 starts, 226 other */
+    "b\xc4\x91kh", /* bđkh: 10 starts, 75 other */
+    "b\xc6\xb0\xe1\xbb\x9b" "c", /* bước: 30 starts, 555 other */
+    "b\xc6\xb0\xe1\xbb\x9fng", /* bưởng: 3 starts, 11 other */
+    "b\xe1\xba\xa1n", /* bạn: 22 starts, 703 other */
+    "b\xe1\xba\xa3", /* bả: 3 starts, 17 other */
+    "b\xe1\xba\xa3n", /* bản: 38 starts, 1722 other */
+    "b\xe1\xba\xa3ng", /* bảng: 6 starts, 146 other */
+    "b\xe1\xba\xa3y", /* bảy: 20 starts, 389 other */
+    "b\xe1\xba\xa5t", /* bất: 37 starts, 963 other */
+    "b\xe1\xba\xa5y", /* bấy: 13 starts, 74 other */
+    "b\xe1\xba\xad" "c", /* bậc: 4 starts, 121 other */
+    "b\xe1\xba\xafp", /* bắp: 3 starts, 48 other */
+    "b\xe1\xba\xaft", /* bắt: 38 starts, 1312 other */
+    "b\xe1\xba\xbf", /* bế: 6 starts, 33 other */
+    "b\xe1\xba\xbfn", /* bến: 16 starts, 583 other */
+    "b\xe1\xbb\x87nh", /* bệnh: 77 starts, 2329 other */
+    "b\xe1\xbb\x8dn", /* bọn: 21 starts, 203 other */
+    "b\xe1\xbb\x91", /* bố: 16 starts, 761 other */
+    "b\xe1\xbb\x91n", /* bốn: 54 starts, 672 other */
+    "b\xe1\xbb\x97ng", /* bỗng: 5 starts, 108 other */
+    "b\xe1\xbb\x99", /* bộ: 204 starts, 4523 other */
+    "b\xe1\xbb\x9fi", /* bởi: 98 starts, 514 other */
+    "b\xe1\xbb\xa9" "c", /* bức: 8 starts, 379 other */
+    "b\xe1\xbb\xaf" "a", /* bữa: 13 starts, 153 other */
+    "c", /* c: 34 starts, 158 other */
+    "ca", /* ca: 13 starts, 343 other */
+    "casino", /* casino: 3 starts, 52 other */
+    "cha", /* cha: 30 starts, 360 other */
+    "chi", /* chi: 42 starts, 1400 other */
+    "chia", /* chia: 14 starts, 431 other */
+    "chinh", /* chinh: 3 starts, 80 other */
+    "chi\xe1\xba\xbf" "c", /* chiếc: 56 starts, 1158 other */
+    "chi\xe1\xba\xbfn", /* chiến: 36 starts, 1422 other */
+    "chi\xe1\xbb\x81u", /* chiều: 100 starts, 842 other */
+    "chuy\xe1\xba\xbfn", /* chuyến: 28 starts, 368 other */
+    "chuy\xe1\xbb\x81n", /* chuyền: 4 starts, 107 other */
+    "chuy\xe1\xbb\x87n", /* chuyện: 70 starts, 1151 other */
+    "chu\xe1\xbb\x93ng", /* chuồng: 3 starts, 101 other */
+    "ch\xc3\xa0", /* chà: 9 starts, 68 other */
+    "ch\xc3\xa0ng", /* chàng: 7 starts, 70 other */
+    "ch\xc3\xa1u", /* cháu: 19 starts, 580 other */
+    "ch\xc3\xad" "ch", /* chích: 3 starts, 36 other */
+    "ch\xc3\xadn", /* chín: 9 starts, 187 other */
+    "ch\xc3\xadnh", /* chính: 229 starts, 4014 other */
+    "ch\xc3\xb3", /* chó: 4 starts, 141 other */
+    "ch\xc3\xb9" "a", /* chùa: 5 starts, 181 other */
+    "ch\xc3\xba", /* chú: 45 starts, 414 other */
+    "ch\xc3\xba" "c", /* chúc: 9 starts, 88 other */
+    "ch\xc3\xbang", /* chúng: 586 starts, 2818 other */
+    "ch\xc6\xa1", /* chơ: 7 starts, 43 other */
+    "ch\xc6\xb0" "a", /* chưa: 115 starts, 2508 other */
+    "ch\xc6\xb0\xc6\xa1ng", /* chương: 29 starts, 572 other */
+    "ch\xe1\xba\xa1m", /* chạm: 4 starts, 95 other */
+    "ch\xe1\xba\xa5n", /* chấn: 5 starts, 144 other */
+    "ch\xe1\xba\xadm", /* chậm: 13 starts, 378 other */
+    "ch\xe1\xba\xaf" "c", /* chắc: 27 starts, 356 other */
+    "ch\xe1\xba\xb3ng", /* chẳng: 75 starts, 370 other */
+    "ch\xe1\xbb\x89", /* chỉ: 264 starts, 4939 other */
+    "ch\xe1\xbb\x8b", /* chị: 359 starts, 1707 other */
+    "ch\xe1\xbb\x91" "c", /* chốc: 5 starts, 34 other */
+    "ch\xe1\xbb\x91t", /* chốt: 5 starts, 123 other */
+    "ch\xe1\xbb\x93ng", /* chồng: 24 starts, 615 other */
+    "ch\xe1\xbb\x9d", /* chờ: 15 starts, 526 other */
+    "ch\xe1\xbb\xa3", /* chợ: 32 starts, 767 other */
+    "ch\xe1\xbb\xa3t", /* chợt: 4 starts, 68 other */
+    "ch\xe1\xbb\xa7", /* chủ: 165 starts, 3123 other */
+    "ch\xe1\xbb\xa9", /* chứ: 20 starts, 459 other */
+    "ch\xe1\xbb\xab", /* chừ: 9 starts, 22 other */
+    "ch\xe1\xbb\xabng", /* chừng: 13 starts, 280 other */
+    "coi", /* coi: 8 starts, 279 other */
+    "con", /* con: 150 starts, 4466 other */
+    "cty", /* cty: 3 starts, 30 other */
+    "cu", /* cu: 4 starts, 39 other */
+    "cu\xe1\xbb\x91i", /* cuối: 114 starts, 762 other */
+    "cu\xe1\xbb\x91n", /* cuốn: 14 starts, 162 other */
+    "cu\xe1\xbb\x99" "c", /* cuộc: 121 starts, 1492 other */
+    "c\xc3\xa0ng", /* càng: 32 starts, 624 other */
+    "c\xc3\xa1", /* cá: 32 starts, 1058 other */
+    "c\xc3\xa1" "c", /* các: 761 starts, 12613 other */
+    "c\xc3\xa1" "ch", /* cách: 101 starts, 2004 other */
+    "c\xc3\xa1i", /* cái: 110 starts, 1644 other */
+    "c\xc3\xa1m", /* cám: 6 starts, 32 other */
+    "c\xc3\xa1nh", /* cánh: 20 starts, 344 other */
+    "c\xc3\xa2u", /* câu: 78 starts, 604 other */
+    "c\xc3\xa2y", /* cây: 24 starts, 1032 other */
+    "c\xc3\xb2", /* cò: 3 starts, 135 other */
+    "c\xc3\xb2i", /* còi: 3 starts, 43 other */
+    "c\xc3\xb2n", /* còn: 492 starts, 4274 other */
+    "c\xc3\xb3", /* có: 683 starts, 16441 other */
+    "c\xc3\xb4", /* cô: 145 starts, 1028 other */
+    "c\xc3\xb4ng", /* công: 303 starts, 10491 other */
+    "c\xc3\xb9", /* cù: 3 starts, 59 other */
+    "c\xc3\xb9ng", /* cùng: 126 starts, 1881 other */
+    "c\xc3\xba", /* cú: 5 starts, 61 other */
+    "c\xc4\x83n", /* căn: 47 starts, 835 other */
+    "c\xc4\x83ng", /* căng: 4 starts, 103 other */
+    "c\xc5\xa9ng", /* cũng: 306 starts, 5696 other */
+    "c\xc6\xa1", /* cơ: 90 starts, 3262 other */
+    "c\xc6\xa1n", /* cơn: 14 starts, 188 other */
+    "c\xe1\xba\xa1nh", /* cạnh: 12 starts, 586 other */
+    "c\xe1\xba\xa3", /* cả: 174 starts, 3300 other */
+    "c\xe1\xba\xa3i", /* cải: 21 starts, 513 other */
+    "c\xe1\xba\xa3m", /* cảm: 14 starts, 588 other */
+    "c\xe1\xba\xa5u", /* cấu: 5 starts, 229 other */
+    "c\xe1\xba\xa7m", /* cầm: 16 starts, 669 other */
+    "c\xe1\xba\xa7n", /* cần: 84 starts, 1707 other */
+    "c\xe1\xba\xa9m", /* cẩm: 16 starts, 76 other */
+    "c\xe1\xba\xadu", /* cậu: 9 starts, 132 other */
+    "c\xe1\xba\xb7p", /* cặp: 15 starts, 118 other */
+    "c\xe1\xbb\x91ng", /* cống: 4 starts, 155 other */
+    "c\xe1\xbb\x91t", /* cốt: 3 starts, 115 other */
+    "c\xe1\xbb\x93n", /* cồn: 3 starts, 86 other */
+    "c\xe1\xbb\x99t", /* cột: 4 starts, 159 other */
+    "c\xe1\xbb\xa5", /* cụ: 131 starts, 634 other */
+    "c\xe1\xbb\xa5" "c", /* cục: 37 starts, 709 other */
+    "c\xe1\xbb\xa5m", /* cụm: 5 starts, 191 other */
+    "c\xe1\xbb\xa9", /* cứ: 92 starts, 1129 other */
+    "c\xe1\xbb\xadu", /* cửu: 4 starts, 74 other */
+    "d", /* d: 10 starts, 63 other */
+    "danh", /* danh: 19 starts, 545 other */
+    "detroit", /* detroit: 4 starts, 9 other */
+    "di\xe1\xbb\x87n", /* diện: 22 starts, 1065 other */
+    "do", /* do: 241 starts, 2575 other */
+    "duy", /* duy: 19 starts, 428 other */
+    "duy\xc3\xaan", /* duyên: 6 starts, 67 other */
+    "d\xc3\xa0nh", /* dành: 9 starts, 391 other */
+    "d\xc3\xa3y", /* dãy: 3 starts, 112 other */
+    "d\xc3\xac", /* dì: 4 starts, 32 other */
+    "d\xc3\xb2ng", /* dòng: 22 starts, 418 other */
+    "d\xc3\xb9", /* dù: 88 starts, 637 other */
+    "d\xc4\xa9", /* dĩ: 8 starts, 53 other */
+    "d\xc6\xb0", /* dư: 13 starts, 215 other */
+    "d\xc6\xb0" "a", /* dưa: 3 starts, 39 other */
+    "d\xc6\xb0\xc6\xa1ng", /* dương: 14 starts, 504 other */
+    "d\xc6\xb0\xe1\xbb\x9bi", /* dưới: 57 starts, 821 other */
+    "d\xc6\xb0\xe1\xbb\x9dng", /* dường: 17 starts, 69 other */
+    "d\xe1\xba\xa1", /* dạ: 5 starts, 55 other */
+    "d\xe1\xba\xa1o", /* dạo: 8 starts, 48 other */
+    "d\xe1\xba\xa5u", /* dấu: 10 starts, 310 other */
+    "d\xe1\xba\xa7n", /* dần: 14 starts, 318 other */
+    "d\xe1\xba\xabn", /* dẫn: 20 starts, 842 other */
+    "d\xe1\xba\xabu", /* dẫu: 12 starts, 20 other */
+    "d\xe1\xba\xb9p", /* dẹp: 3 starts, 37 other */
+    "d\xe1\xbb\x8bp", /* dịp: 25 starts, 175 other */
+    "d\xe1\xbb\x8d" "c", /* dọc: 22 starts, 236 other */
+    "d\xe1\xbb\xa9t", /* dứt: 5 starts, 157 other */
+    "d\xe1\xbb\xb1", /* dự: 182 starts, 2507 other */
+    "d\xe1\xbb\xb1" "a", /* dựa: 8 starts, 150 other */
+    "em", /* em: 46 starts, 1713 other */
+    "eu", /* eu: 4 starts, 54 other */
+    "fao", /* fao: 3 starts, 13 other */
+    "gdp", /* gdp: 5 starts, 63 other */
+    "ghe", /* ghe: 3 starts, 111 other */
+    "ghi", /* ghi: 14 starts, 538 other */
+    "gh\xc3\xa9", /* ghé: 10 starts, 80 other */
+    "giai", /* giai: 14 starts, 325 other */
+    "gi\xc3\xa0", /* già: 30 starts, 307 other */
+    "gi\xc3\xa0nh", /* giành: 5 starts, 124 other */
+    "gi\xc3\xa1", /* giá: 138 starts, 3180 other */
+    "gi\xc3\xa1m", /* giám: 38 starts, 1319 other */
+    "gi\xc3\xa1o", /* giáo: 55 starts, 1279 other */
+    "gi\xc3\xb3", /* gió: 11 starts, 247 other */
+    "gi\xc6\xb0\xe1\xbb\x9dng", /* giường: 3 starts, 111 other */
+    "gi\xe1\xba\xa3i", /* giải: 72 starts, 2157 other */
+    "gi\xe1\xba\xa5" "c", /* giấc: 5 starts, 62 other */
+    "gi\xe1\xba\xb7" "c", /* giặc: 4 starts, 49 other */
+    "gi\xe1\xbb\x8dng", /* giọng: 12 starts, 94 other */
+    "gi\xe1\xbb\x91ng", /* giống: 11 starts, 419 other */
+    "gi\xe1\xbb\x9d", /* giờ: 44 starts, 1680 other */
+    "gi\xe1\xbb\xaf" "a", /* giữa: 45 starts, 1098 other */
+    "gs", /* gs: 26 starts, 160 other */
+    "g\xc3\xa1" "c", /* gác: 6 starts, 88 other */
+    "g\xc3\xa3", /* gã: 11 starts, 40 other */
+    "g\xc3\xacn", /* gìn: 4 starts, 62 other */
+    "g\xc6\xb0\xc6\xa1ng", /* gương: 11 starts, 111 other */
+    "g\xe1\xba\xa7n", /* gần: 101 starts, 1480 other */
+    "g\xe1\xba\xb7p", /* gặp: 36 starts, 813 other */
+    "g\xe1\xbb\x8di", /* gọi: 18 starts, 698 other */
+    "h", /* h: 64 starts, 314 other */
+    "hai", /* hai: 283 starts, 3403 other */
+    "hang", /* hang: 6 starts, 148 other */
+    "hay", /* hay: 28 starts, 972 other */
+    "hek", /* hek: 19 starts, 35 other */
+    "heo", /* heo: 4 starts, 174 other */
+    "hi", /* hi: 15 starts, 188 other */
+    "hi\xc3\xaan", /* hiên: 5 starts, 61 other */
+    "hi\xe1\xbb\x87n", /* hiện: 378 starts, 4612 other */
+    "hi\xe1\xbb\x87p", /* hiệp: 11 starts, 443 other */
+    "hoa", /* hoa: 26 starts, 732 other */
+    "ho\xc3\xa0i", /* hoài: 45 starts, 118 other */
+    "ho\xc3\xa0ng", /* hoàng: 28 starts, 710 other */
+    "ho\xe1\xba\xa3ng", /* hoảng: 4 starts, 82 other */
+    "huy", /* huy: 20 starts, 657 other */
+    "huy\xe1\xbb\x81n", /* huyền: 5 starts, 117 other */
+    "hu\xe1\xba\xa5n", /* huấn: 3 starts, 109 other */
+    "hu\xe1\xba\xbf", /* huế: 6 starts, 242 other */
+    "hu\xe1\xbb\xb3nh", /* huỳnh: 15 starts, 312 other */
+    "h\xc3\xa0", /* hà: 74 starts, 1860 other */
+    "h\xc3\xa0m", /* hàm: 8 starts, 115 other */
+    "h\xc3\xa0ng", /* hàng: 117 starts, 3605 other */
+    "h\xc3\xa1t", /* hát: 7 starts, 195 other */
+    "h\xc3\xa3ng", /* hãng: 4 starts, 94 other */
+    "h\xc3\xa3y", /* hãy: 23 starts, 87 other */
+    "h\xc3\xb2n", /* hòn: 4 starts, 81 other */
+    "h\xc3\xb4m", /* hôm: 128 starts, 685 other */
+    "h\xc3\xb9ng", /* hùng: 24 starts, 543 other */
+    "h\xc4\x91xx", /* hđxx: 7 starts, 28 other */
+    "h\xc6\xa1i", /* hơi: 6 starts, 205 other */
+    "h\xc6\xa1n", /* hơn: 129 starts, 3123 other */
+    "h\xc6\xb0\xc6\xa1u", /* hươu: 4 starts, 35 other */
+    "h\xc6\xb0\xe1\xbb\x9dng", /* hường: 9 starts, 41 other */
+    "h\xe1\xba\xa1ng", /* hạng: 9 starts, 213 other */
+    "h\xe1\xba\xa1nh", /* hạnh: 16 starts, 266 other */
+    "h\xe1\xba\xa1t", /* hạt: 3 starts, 128 other */
+    "h\xe1\xba\xa3i", /* hải: 38 starts, 1157 other */
+    "h\xe1\xba\xa7m", /* hầm: 10 starts, 325 other */
+    "h\xe1\xba\xa7u", /* hầu: 78 starts, 284 other */
+    "h\xe1\xba\xadu", /* hậu: 16 starts, 594 other */
+    "h\xe1\xba\xafn", /* hắn: 27 starts, 73 other */
+    "h\xe1\xba\xb1ng", /* hằng: 43 starts, 243 other */
+    "h\xe1\xba\xbbm", /* hẻm: 3 starts, 108 other */
+    "h\xe1\xbb\x85", /* hễ: 8 starts, 38 other */
+    "h\xe1\xbb\x87", /* hệ: 50 starts, 1175 other */
+    "h\xe1\xbb\x8d", /* họ: 263 starts, 1704 other */
+    "h\xe1\xbb\x8fi", /* hỏi: 49 starts, 871 other */
+    "h\xe1\xbb\x93", /* hồ: 41 starts, 1496 other */
+    "h\xe1\xbb\x93i", /* hồi: 62 starts, 710 other */
+    "h\xe1\xbb\x93ng", /* hồng: 16 starts, 593 other */
+    "h\xe1\xbb\x99i", /* hội: 68 starts, 3220 other */
+    "i", /* i: 4 starts, 59 other */
+    "john", /* john: 4 starts, 19 other */
+    "k", /* k: 55 starts, 68 other */
+    "karaoke", /* karaoke: 8 starts, 62 other */
+    "kay", /* kay: 5 starts, 7 other */
+    "kc", /* kc: 4 starts, 45 other */
+    "kdc", /* kdc: 3 starts, 29 other */
+    "kenneth", /* kenneth: 5 starts, 2 other */
+    "kfc", /* kfc: 3 starts, 10 other */
+    "khi", /* khi: 514 starts, 4850 other */
+    "khi\xe1\xba\xbft", /* khiết: 6 starts, 15 other */
+    "kho\xc3\xa1n", /* khoán: 3 starts, 73 other */
+    "kho\xe1\xba\xa3n", /* khoản: 10 starts, 290 other */
+    "kho\xe1\xba\xa3ng", /* khoảng: 74 starts, 1385 other */
+    "khu", /* khu: 91 starts, 2893 other */
+    "khung", /* khung: 12 starts, 161 other */
+    "khuy\xe1\xba\xbfn", /* khuyến: 8 starts, 195 other */
+    "kh\xc3\xa1" "ch", /* khách: 44 starts, 1600 other */
+    "kh\xc3\xa1i", /* khái: 4 starts, 62 other */
+    "kh\xc3\xa1m", /* khám: 11 starts, 309 other */
+    "kh\xc3\xa1nh", /* khánh: 11 starts, 234 other */
+    "kh\xc3\xa1t", /* khát: 10 starts, 101 other */
+    "kh\xc3\xa2u", /* khâu: 4 starts, 167 other */
+    "kh\xc3\xb4ng", /* không: 626 starts, 10909 other */
+    "kh\xc3\xba" "c", /* khúc: 3 starts, 66 other */
+    "kh\xe1\xba\xa3", /* khả: 11 starts, 503 other */
+    "kh\xe1\xba\xa3o", /* khảo: 8 starts, 252 other */
+    "kh\xe1\xba\xa9n", /* khẩn: 4 starts, 162 other */
+    "kh\xe1\xbb\x91n", /* khốn: 6 starts, 33 other */
+    "kh\xe1\xbb\x95", /* khổ: 7 starts, 302 other */
+    "kh\xe1\xbb\x9fi", /* khởi: 26 starts, 436 other */
+    "kim", /* kim: 52 starts, 449 other */
+    "ki\xc3\xaan", /* kiên: 18 starts, 344 other */
+    "ki\xe1\xba\xbfm", /* kiếm: 8 starts, 381 other */
+    "ki\xe1\xbb\x83m", /* kiểm: 33 starts, 1537 other */
+    "ki\xe1\xbb\x83u", /* kiểu: 9 starts, 241 other */
+    "kpah", /* kpah: 4 starts, 2 other */
+    "kpuih", /* kpuih: 3 starts, 8 other */
+    "kp\xc4\x83", /* kpă: 3 starts, 6 other */
+    "ksor", /* ksor: 4 starts, 34 other */
+    "kts", /* kts: 3 starts, 13 other */
+    "k\xc3\xa8m", /* kèm: 5 starts, 103 other */
+    "k\xc4\xa9", /* kĩ: 6 starts, 108 other */
+    "k\xe1\xba\xbb", /* kẻ: 15 starts, 191 other */
+    "k\xe1\xba\xbf", /* kế: 25 starts, 881 other */
+    "k\xe1\xba\xbft", /* kết: 109 starts, 1446 other */
+    "k\xe1\xbb\x83", /* kể: 40 starts, 1114 other */
+    "k\xe1\xbb\x8b" "ch", /* kịch: 5 starts, 76 other */
+    "k\xe1\xbb\xb3", /* kỳ: 143 starts, 999 other */
+    "k\xe1\xbb\xb7", /* kỷ: 9 starts, 346 other */
+    "k\xe1\xbb\xb9", /* kỹ: 15 starts, 617 other */
+    "l", /* l: 121 starts, 78 other */
+    "lam", /* lam: 10 starts, 92 other */
+    "lan", /* lan: 49 starts, 577 other */
+    "lanh", /* lanh: 3 starts, 27 other */
+    "leo", /* leo: 3 starts, 97 other */
+    "lhasa", /* lhasa: 3 starts, 27 other */
+    "libero", /* libero: 5 starts, 15 other */
+    "linh", /* linh: 14 starts, 362 other */
+    "li\xc3\xaan", /* liên: 44 starts, 1725 other */
+    "li\xe1\xba\xbf" "c", /* liếc: 3 starts, 12 other */
+    "li\xe1\xbb\x87u", /* liệu: 30 starts, 686 other */
+    "lo\xe1\xba\xa1i", /* loại: 27 starts, 1136 other */
+    "ls", /* ls: 5 starts, 68 other */
+    "ltd", /* ltd: 5 starts, 4 other */
+    "lu\xe1\xba\xadt", /* luật: 49 starts, 1309 other */
+    "l\xc3\xa0ng", /* làng: 37 starts, 947 other */
+    "l\xc3\xa0o", /* lào: 6 starts, 198 other */
+    "l\xc3\xa1", /* lá: 9 starts, 327 other */
+    "l\xc3\xa1i", /* lái: 11 starts, 285 other */
+    "l\xc3\xa1t", /* lát: 5 starts, 58 other */
+    "l\xc3\xa3ng", /* lãng: 3 starts, 103 other */
+    "l\xc3\xa3nh", /* lãnh: 37 starts, 626 other */
+    "l\xc3\xa3o", /* lão: 13 starts, 88 other */
+    "l\xc3\xaa", /* lê: 76 starts, 839 other */
+    "l\xc3\xadnh", /* lính: 5 starts, 168 other */
+    "l\xc3\xb2", /* lò: 3 starts, 145 other */
+    "l\xc3\xb2ng", /* lòng: 18 starts, 717 other */
+    "l\xc3\xba" "c", /* lúc: 202 starts, 1232 other */
+    "l\xc5\xa9", /* lũ: 11 starts, 327 other */
+    "l\xc6\xa1", /* lơ: 3 starts, 45 other */
+    "l\xc6\xb0", /* lư: 3 starts, 36 other */
+    "l\xe1\xba\xa1", /* lạ: 6 starts, 274 other */
+    "l\xe1\xba\xa7n", /* lần: 86 starts, 1692 other */
+    "l\xe1\xba\xadt", /* lật: 13 starts, 74 other */
+    "l\xe1\xba\xbd", /* lẽ: 19 starts, 343 other */
+    "l\xe1\xbb\x85", /* lễ: 9 starts, 356 other */
+    "l\xe1\xbb\x8b" "ch", /* lịch: 16 starts, 692 other */
+    "l\xe1\xbb\x91i", /* lối: 4 starts, 167 other */
+    "l\xe1\xbb\x97", /* lỗ: 3 starts, 122 other */
+    "l\xe1\xbb\x97i", /* lỗi: 6 starts, 180 other */
+    "l\xe1\xbb\x99i", /* lội: 7 starts, 89 other */
+    "l\xe1\xbb\x9bp", /* lớp: 12 starts, 487 other */
+    "l\xe1\xbb\xa5" "c", /* lục: 5 starts, 191 other */
+    "l\xe1\xbb\xb1" "a", /* lựa: 5 starts, 116 other */
+    "l\xe1\xbb\xb1" "c", /* lực: 32 starts, 1557 other */
+    "mai", /* mai: 25 starts, 552 other */
+    "manh", /* manh: 4 starts, 43 other */
+    "may", /* may: 30 starts, 334 other */
+    "mbh", /* mbh: 5 starts, 116 other */
+    "metro", /* metro: 4 starts, 21 other */
+    "minh", /* minh: 39 starts, 1216 other */
+    "mi\xe1\xbb\x85n", /* miễn: 4 starts, 192 other */
+    "mi\xe1\xbb\x87ng", /* miệng: 5 starts, 154 other */
+    "mong", /* mong: 12 starts, 193 other */
+    "mttq", /* mttq: 3 starts, 40 other */
+    "mu\xe1\xbb\x91n", /* muốn: 62 starts, 714 other */
+    "mu\xe1\xbb\x99n", /* muộn: 3 starts, 44 other */
+    "my", /* my: 5 starts, 41 other */
+    "m\xc3\xa0n", /* màn: 3 starts, 68 other */
+    "m\xc3\xa0y", /* mày: 18 starts, 119 other */
+    "m\xc3\xa1", /* má: 14 starts, 120 other */
+    "m\xc3\xa3i", /* mãi: 39 starts, 301 other */
+    "m\xc3\xacnh", /* mình: 54 starts, 2119 other */
+    "m\xc3\xb3n", /* món: 7 starts, 161 other */
+    "m\xc3\xb9" "a", /* mùa: 32 starts, 464 other */
+    "m\xc3\xb9i", /* mùi: 7 starts, 133 other */
+    "m\xc3\xba" "a", /* múa: 3 starts, 86 other */
+    "m\xc6\xb0" "a", /* mưa: 16 starts, 438 other */
+    "m\xc6\xb0\xe1\xbb\x9di", /* mười: 16 starts, 225 other */
+    "m\xe1\xba\xa5y", /* mấy: 93 starts, 762 other */
+    "m\xe1\xba\xadt", /* mật: 5 starts, 201 other */
+    "m\xe1\xba\xb7" "c", /* mặc: 113 starts, 321 other */
+    "m\xe1\xba\xb7t", /* mặt: 91 starts, 2040 other */
+    "m\xe1\xba\xb9", /* mẹ: 51 starts, 863 other */
+    "m\xe1\xbb\x87t", /* mệt: 3 starts, 83 other */
+    "m\xe1\xbb\x8di", /* mọi: 94 starts, 672 other */
+    "m\xe1\xbb\x93ng", /* mồng: 3 starts, 26 other */
+    "m\xe1\xbb\x95", /* mổ: 8 starts, 228 other */
+    "m\xe1\xbb\x97i", /* mỗi: 218 starts, 1117 other */
+    "m\xe1\xbb\x99t", /* một: 975 starts, 11578 other */
+    "m\xe1\xbb\x9bi", /* mới: 87 starts, 3395 other */
+    "m\xe1\xbb\x9di", /* mời: 10 starts, 273 other */
+    "m\xe1\xbb\x9f", /* mở: 38 starts, 831 other */
+    "m\xe1\xbb\xa5" "c", /* mục: 43 starts, 631 other */
+    "m\xe1\xbb\xa9" "c", /* mức: 52 starts, 995 other */
+    "m\xe1\xbb\xabng", /* mừng: 6 starts, 190 other */
+    "m\xe1\xbb\xb1" "c", /* mực: 7 starts, 171 other */
+    "n", /* n: 173 starts, 182 other */
+    "na", /* na: 3 starts, 58 other */
+    "ng", /* ng: 8 starts, 17 other */
+    "nga", /* nga: 10 starts, 260 other */
+    "ngay", /* ngay: 255 starts, 1156 other */
+    "nghe", /* nghe: 95 starts, 716 other */
+    "ngh\xc4\xa9", /* nghĩ: 11 starts, 486 other */
+    "ngh\xc4\xa9" "a", /* nghĩa: 35 starts, 863 other */
+    "ngh\xe1\xbb\x81", /* nghề: 20 starts, 781 other */
+    "ngo\xc3\xa0i", /* ngoài: 370 starts, 1645 other */
+    "nguy", /* nguy: 11 starts, 306 other */
+    "nguy\xc3\xaan", /* nguyên: 89 starts, 1435 other */
+    "nguy\xe1\xbb\x85n", /* nguyễn: 87 starts, 2329 other */
+    "ngu\xe1\xbb\x93n", /* nguồn: 47 starts, 891 other */
+    "ng\xc3\xa0i", /* ngài: 6 starts, 42 other */
+    "ng\xc3\xa0nh", /* ngành: 31 starts, 1212 other */
+    "ng\xc3\xa0y", /* ngày: 365 starts, 4598 other */
+    "ng\xc3\xa2n", /* ngân: 19 starts, 682 other */
+    "ng\xc3\xb4i", /* ngôi: 28 starts, 400 other */
+    "ng\xc6\xb0", /* ngư: 9 starts, 189 other */
+    "ng\xc6\xb0ng", /* ngưng: 3 starts, 57 other */
+    "ng\xc6\xb0\xe1\xbb\x9di", /* người: 566 starts, 10894 other */
+    "ng\xc6\xb0\xe1\xbb\xa3" "c", /* ngược: 21 starts, 215 other */
+    "ng\xe1\xbb\x8d" "c", /* ngọc: 38 starts, 505 other */
+    "ng\xe1\xbb\x8dn", /* ngọn: 16 starts, 121 other */
+    "ng\xe1\xbb\x93i", /* ngồi: 34 starts, 544 other */
+    "ng\xe1\xbb\x99", /* ngộ: 4 starts, 97 other */
+    "ng\xe1\xbb\xb1" "a", /* ngựa: 8 starts, 266 other */
+    "nhi\xe1\xbb\x81u", /* nhiều: 442 starts, 4544 other */
+    "nhi\xe1\xbb\x87t", /* nhiệt: 10 starts, 207 other */
+    "nh\xc3\xa0", /* nhà: 220 starts, 7187 other */
+    "nh\xc3\xacn", /* nhìn: 95 starts, 677 other */
+    "nh\xc3\xb3m", /* nhóm: 55 starts, 422 other */
+    "nh\xc6\xb0", /* như: 266 starts, 5115 other */
+    "nh\xc6\xb0ng", /* nhưng: 938 starts, 3836 other */
+    "nh\xe1\xba\xadt", /* nhật: 39 starts, 462 other */
+    "nh\xe1\xba\xaf" "c", /* nhắc: 13 starts, 253 other */
+    "nh\xe1\xbb\x9b", /* nhớ: 14 starts, 429 other */
+    "nh\xe1\xbb\x9d", /* nhờ: 64 starts, 354 other */
+    "nh\xe1\xbb\xafng", /* những: 799 starts, 7838 other */
+    "ni\xe1\xbb\x81m", /* niềm: 13 starts, 184 other */
+    "nu\xc3\xb4i", /* nuôi: 16 starts, 733 other */
+    "n\xc3\xa0i", /* nài: 3 starts, 18 other */
+    "n\xc3\xa0ng", /* nàng: 7 starts, 50 other */
+    "n\xc3\xa2ng", /* nâng: 26 starts, 567 other */
+    "n\xc3\xa9n", /* nén: 3 starts, 33 other */
+    "n\xc3\xb3", /* nó: 98 starts, 706 other */
+    "n\xc3\xb3i", /* nói: 121 starts, 2744 other */
+    "n\xc3\xbat", /* nút: 3 starts, 109 other */
+    "n\xc4\x83m", /* năm: 377 starts, 5915 other */
+    "n\xc6\xa1i", /* nơi: 46 starts, 1388 other */
+    "n\xe1\xba\xa1n", /* nạn: 27 starts, 1037 other */
+    "n\xe1\xba\xafng", /* nắng: 11 starts, 201 other */
+    "n\xe1\xba\xb1m", /* nằm: 20 starts, 830 other */
+    "n\xe1\xba\xbfu", /* nếu: 442 starts, 948 other */
+    "n\xe1\xbb\x81n", /* nền: 26 starts, 737 other */
+    "n\xe1\xbb\x97i", /* nỗi: 29 starts, 305 other */
+    "n\xe1\xbb\xa3", /* nợ: 7 starts, 307 other */
+    "n\xe1\xbb\xad" "a", /* nửa: 8 starts, 256 other */
+    "n\xe1\xbb\xaf", /* nữ: 16 starts, 503 other */
+    "o", /* o: 20 starts, 43 other */
+    "oshin", /* oshin: 3 starts, 96 other */
+    "p", /* p: 20 starts, 212 other */
+    "paul", /* paul: 3 starts, 8 other */
+    "pgs", /* pgs: 4 starts, 7 other */
+    "phan", /* phan: 11 starts, 337 other */
+    "phi\xc3\xaan", /* phiên: 16 starts, 214 other */
+    "phi\xe1\xba\xbfu", /* phiếu: 3 starts, 142 other */
+    "phong", /* phong: 15 starts, 624 other */
+    "ph\xc3\xa1t", /* phát: 73 starts, 3349 other */
+    "ph\xc3\xad" "a", /* phía: 65 starts, 773 other */
+    "ph\xc3\xb3", /* phó: 101 starts, 1067 other */
+    "ph\xc3\xb3ng", /* phóng: 18 starts, 537 other */
+    "ph\xc3\xb9ng", /* phùng: 6 starts, 98 other */
+    "ph\xc3\xba" "c", /* phúc: 63 starts, 334 other */
+    "ph\xc6\xb0\xc6\xa1ng", /* phương: 50 starts, 1819 other */
+    "ph\xe1\xba\xa1m", /* phạm: 40 starts, 1474 other */
+    "ph\xe1\xba\xa3i", /* phải: 121 starts, 5679 other */
+    "ph\xe1\xba\xa3n", /* phản: 7 starts, 342 other */
+    "ph\xe1\xba\xa5n", /* phấn: 6 starts, 103 other */
+    "ph\xe1\xba\xa7n", /* phần: 85 starts, 1489 other */
+    "ph\xe1\xbb\x95", /* phổ: 6 starts, 276 other */
+    "plan", /* plan: 3 starts, 5 other */
+    "pv", /* pv: 11 starts, 84 other */
+    "p\xc3\xa0ng", /* pàng: 3 starts, 16 other */
+    "q", /* q: 13 starts, 399 other */
+    "qua", /* qua: 153 starts, 3081 other */
+    "quang", /* quang: 46 starts, 493 other */
+    "quanh", /* quanh: 11 starts, 439 other */
+    "qui", /* qui: 38 starts, 1684 other */
+    "quy", /* quy: 9 starts, 412 other */
+    "qu\xc3\xa0", /* quà: 4 starts, 104 other */
+    "qu\xc3\xa1", /* quá: 54 starts, 1582 other */
+    "qu\xc3\xaa", /* quê: 10 starts, 459 other */
+    "qu\xc3\xadt", /* quít: 3 starts, 42 other */
+    "qu\xc4\xa9", /* quĩ: 12 starts, 244 other */
+    "qu\xe1\xba\xa3", /* quả: 30 starts, 1265 other */
+    "qu\xe1\xba\xa3ng", /* quảng: 39 starts, 608 other */
+    "qu\xe1\xbb\xb3nh", /* quỳnh: 3 starts, 99 other */
+    "rau", /* rau: 6 starts, 206 other */
+    "ri\xc3\xaang", /* riêng: 251 starts, 603 other */
+    "ri\xe1\xba\xbft", /* riết: 4 starts, 16 other */
+    "r\xc3\xa0", /* rà: 4 starts, 99 other */
+    "r\xc3\xa1" "c", /* rác: 9 starts, 304 other */
+    "r\xc3\xb2ng", /* ròng: 6 starts, 51 other */
+    "r\xc3\xb5", /* rõ: 26 starts, 796 other */
+    "r\xc6\xa1", /* rơ: 6 starts, 34 other */
+    "r\xc6\xb0\xe1\xbb\xa3u", /* rượu: 4 starts, 195 other */
+    "r\xe1\xba\xa1ng", /* rạng: 4 starts, 45 other */
+    "r\xe1\xba\xa5t", /* rất: 91 starts, 2326 other */
+    "r\xe1\xbb\x91t", /* rốt: 4 starts, 8 other */
+    "r\xe1\xbb\x93i", /* rồi: 176 starts, 1858 other */
+    "r\xe1\xbb\x9di", /* rời: 21 starts, 170 other */
+    "r\xe1\xbb\xa9" "a", /* rứa: 7 starts, 13 other */
+    "s", /* s: 6 starts, 65 other */
+    "sao", /* sao: 27 starts, 1059 other */
+    "sau", /* sau: 676 starts, 2813 other */
+    "si\xc3\xaau", /* siêu: 4 starts, 156 other */
+    "so", /* so: 31 starts, 531 other */
+    "song", /* song: 79 starts, 344 other */
+    "suy", /* suy: 5 starts, 187 other */
+    "su\xe1\xbb\x91t", /* suốt: 46 starts, 373 other */
+    "s\xc3\xa1ng", /* sáng: 97 starts, 1245 other */
+    "s\xc3\xa1u", /* sáu: 28 starts, 466 other */
+    "s\xc4\x83n", /* săn: 3 starts, 93 other */
+    "s\xc6\xb0", /* sư: 15 starts, 552 other */
+    "s\xc6\xb0\xe1\xbb\x9bng", /* sướng: 3 starts, 65 other */
+    "s\xe1\xba\xa1t", /* sạt: 4 starts, 114 other */
+    "s\xe1\xba\xafp", /* sắp: 21 starts, 239 other */
+    "s\xe1\xbb\x91", /* số: 105 starts, 4668 other */
+    "s\xe1\xbb\x91t", /* sốt: 5 starts, 170 other */
+    "s\xe1\xbb\x93ng", /* sồng: 5 starts, 19 other */
+    "s\xe1\xbb\x9f", /* sở: 78 starts, 2242 other */
+    "s\xe1\xbb\xa3", /* sợ: 12 starts, 286 other */
+    "s\xe1\xbb\xa9" "c", /* sức: 27 starts, 912 other */
+    "s\xe1\xbb\xb1", /* sự: 148 starts, 3141 other */
+    "t", /* t: 56 starts, 361 other */
+    "tai", /* tai: 15 starts, 467 other */
+    "tan", /* tan: 4 starts, 75 other */
+    "tand", /* tand: 3 starts, 23 other */
+    "tao", /* tao: 15 starts, 99 other */
+    "taxi", /* taxi: 3 starts, 113 other */
+    "tha", /* tha: 3 starts, 95 other */
+    "tham", /* tham: 26 starts, 967 other */
+    "thanh", /* thanh: 61 starts, 2074 other */
+    "thay", /* thay: 42 starts, 849 other */
+    "theo", /* theo: 1633 starts, 3227 other */
+    "thi\xe1\xba\xbfu", /* thiếu: 38 starts, 840 other */
+    "thi\xe1\xbb\x87t", /* thiệt: 10 starts, 330 other */
+    "thoong", /* thoong: 9 starts, 41 other */
+    "tho\xe1\xba\xa1t", /* thoạt: 3 starts, 1 other */
+    "tho\xe1\xba\xa3", /* thoả: 5 starts, 164 other */
+    "thung", /* thung: 5 starts, 49 other */
+    "thuy\xe1\xbb\x81n", /* thuyền: 11 starts, 368 other */
+    "thu\xe1\xbb\xb3", /* thuỳ: 9 starts, 96 other */
+    "thu\xe1\xbb\xb7", /* thuỷ: 83 starts, 703 other */
+    "th\xc3\xa0", /* thà: 4 starts, 25 other */
+    "th\xc3\xa1" "ch", /* thách: 9 starts, 170 other */
+    "th\xc3\xa1i", /* thái: 18 starts, 832 other */
+    "th\xc3\xa1ng", /* tháng: 119 starts, 2132 other */
+    "th\xc3\xaam", /* thêm: 37 starts, 1161 other */
+    "th\xc3\xad", /* thí: 15 starts, 146 other */
+    "th\xc3\xb4i", /* thôi: 27 starts, 351 other */
+    "th\xc3\xb4ng", /* thông: 72 starts, 3150 other */
+    "th\xc6\xb0", /* thư: 16 starts, 586 other */
+    "th\xc6\xb0" "a", /* thưa: 75 starts, 160 other */
+    "th\xc6\xb0\xe1\xbb\xa3ng", /* thượng: 18 starts, 267 other */
+    "th\xe1\xba\xa1" "c", /* thạc: 3 starts, 31 other */
+    "th\xe1\xba\xa5m", /* thấm: 6 starts, 39 other */
+    "th\xe1\xba\xa5t", /* thất: 14 starts, 376 other */
+    "th\xe1\xba\xa5y", /* thấy: 98 starts, 1752 other */
+    "th\xe1\xba\xa7n", /* thần: 13 starts, 448 other */
+    "th\xe1\xba\xa7y", /* thầy: 54 starts, 342 other */
+    "th\xe1\xba\xadm", /* thậm: 72 starts, 242 other */
+    "th\xe1\xba\xadt", /* thật: 96 starts, 859 other */
+    "th\xe1\xba\xafng", /* thắng: 12 starts, 453 other */
+    "th\xe1\xba\xb1ng", /* thằng: 22 starts, 116 other */
+    "th\xe1\xba\xbf", /* thế: 331 starts, 2678 other */
+    "th\xe1\xba\xbfnh", /* thếnh: 7 starts, 13 other */
+    "th\xe1\xbb\x89nh", /* thỉnh: 20 starts, 57 other */
+    "th\xe1\xbb\x8d", /* thọ: 4 starts, 195 other */
+    "th\xe1\xbb\x9di", /* thời: 129 starts, 2578 other */
+    "th\xe1\xbb\xa7", /* thủ: 100 starts, 1708 other */
+    "th\xe1\xbb\xa9", /* thứ: 151 starts, 905 other */
+    "th\xe1\xbb\xad", /* thử: 5 starts, 218 other */
+    "th\xe1\xbb\xb1" "c", /* thực: 140 starts, 2795 other */
+    "tim", /* tim: 5 starts, 189 other */
+    "tin", /* tin: 109 starts, 1356 other */
+    "tina", /* tina: 3 starts, 6 other */
+    "tinh", /* tinh: 14 starts, 301 other */
+    "ti\xe1\xba\xbf" "c", /* tiếc: 5 starts, 83 other */
+    "ti\xe1\xba\xbfn", /* tiến: 31 starts, 1272 other */
+    "ti\xe1\xba\xbfng", /* tiếng: 56 starts, 1099 other */
+    "ti\xe1\xba\xbfp", /* tiếp: 88 starts, 2242 other */
+    "ti\xe1\xbb\x81m", /* tiềm: 5 starts, 108 other */
+    "ti\xe1\xbb\x85n", /* tiễn: 6 starts, 87 other */
+    "to\xc3\xa0", /* toà: 13 starts, 451 other */
+    "to\xc3\xa0n", /* toàn: 83 starts, 1714 other */
+    "to\xe1\xba\xa1", /* toạ: 3 starts, 86 other */
+    "tp", /* tp: 165 starts, 3836 other */
+    "trao", /* trao: 84 starts, 305 other */
+    "trinh", /* trinh: 4 starts, 167 other */
+    "tri\xe1\xbb\x81u", /* triều: 5 starts, 92 other */
+    "trong", /* trong: 1417 starts, 9859 other */
+    "trung", /* trung: 91 starts, 2887 other */
+    "tr\xc3\xa0", /* trà: 4 starts, 184 other */
+    "tr\xc3\xa1" "ch", /* trách: 20 starts, 905 other */
+    "tr\xc3\xa1i", /* trái: 16 starts, 558 other */
+    "tr\xc3\xa2m", /* trâm: 13 starts, 144 other */
+    "tr\xc3\xaan", /* trên: 258 starts, 5229 other */
+    "tr\xc3\xad" "ch", /* trích: 7 starts, 73 other */
+    "tr\xc3\xb2", /* trò: 16 starts, 368 other */
+    "tr\xc3\xb4ng", /* trông: 4 starts, 135 other */
+    "tr\xc3\xb9m", /* trùm: 4 starts, 97 other */
+    "tr\xc6\xb0" "a", /* trưa: 23 starts, 160 other */
+    "tr\xc6\xb0\xc6\xa1ng", /* trương: 11 starts, 484 other */
+    "tr\xc6\xb0\xe1\xbb\x9b" "c", /* trước: 441 starts, 2439 other */
+    "tr\xc6\xb0\xe1\xbb\x9dng", /* trường: 100 starts, 3460 other */
+    "tr\xe1\xba\xa1m", /* trạm: 16 starts, 537 other */
+    "tr\xe1\xba\xa3", /* trả: 66 starts, 995 other */
+    "tr\xe1\xba\xa3i", /* trải: 5 starts, 157 other */
+    "tr\xe1\xba\xa7m", /* trầm: 5 starts, 149 other */
+    "tr\xe1\xba\xa7n", /* trần: 42 starts, 888 other */
+    "tr\xe1\xba\xadn", /* trận: 14 starts, 359 other */
+    "tr\xe1\xbb\x9di", /* trời: 31 starts, 453 other */
+    "tr\xe1\xbb\x9f", /* trở: 47 starts, 1320 other */
+    "tr\xe1\xbb\xab", /* trừ: 6 starts, 204 other */
+    "ts", /* ts: 16 starts, 82 other */
+    "tt", /* tt: 1811 starts, 47 other */
+    "ttcn", /* ttcn: 56 starts, 8 other */
+    "tto", /* tto: 199 starts, 12 other */
+    "ttxvn", /* ttxvn: 19 starts, 47 other */
+    "tui", /* tui: 42 starts, 279 other */
+    "tuy", /* tuy: 714 starts, 217 other */
+    "tuy\xc3\xaan", /* tuyên: 7 starts, 245 other */
+    "tuy\xe1\xba\xbfn", /* tuyến: 27 starts, 896 other */
+    "tuy\xe1\xba\xbft", /* tuyết: 6 starts, 87 other */
+    "tuy\xe1\xbb\x83n", /* tuyển: 9 starts, 192 other */
+    "tuy\xe1\xbb\x87t", /* tuyệt: 5 starts, 145 other */
+    "tu\xe1\xba\xa5n", /* tuấn: 14 starts, 128 other */
+    "tu\xe1\xbb\x95i", /* tuổi: 45 starts, 1820 other */
+    "tu\xe1\xbb\xb3", /* tuỳ: 12 starts, 138 other */
+    "t\xc3\xa0i", /* tài: 36 starts, 1746 other */
+    "t\xc3\xa0u", /* tàu: 27 starts, 1149 other */
+    "t\xc3\xa1m", /* tám: 13 starts, 337 other */
+    "t\xc3\xaan", /* tên: 39 starts, 1008 other */
+    "t\xc3\xacm", /* tìm: 29 starts, 1317 other */
+    "t\xc3\xacnh", /* tình: 91 starts, 1853 other */
+    "t\xc3\xadnh", /* tính: 67 starts, 1454 other */
+    "t\xc3\xb3m", /* tóm: 12 starts, 19 other */
+    "t\xc3\xb4i", /* tôi: 934 starts, 5844 other */
+    "t\xc3\xb9ng", /* tùng: 5 starts, 103 other */
+    "t\xc4\x83ng", /* tăng: 50 starts, 2094 other */
+    "t\xc6\xb0\xc6\xa1ng", /* tương: 41 starts, 476 other */
+    "t\xc6\xb0\xe1\xbb\x9dng", /* tường: 6 starts, 201 other */
+    "t\xe1\xba\xa1i", /* tại: 497 starts, 4343 other */
+    "t\xe1\xba\xa5m", /* tấm: 13 starts, 301 other */
+    "t\xe1\xba\xa5t", /* tất: 205 starts, 916 other */
+    "t\xe1\xba\xbft", /* tết: 25 starts, 406 other */
+    "t\xe1\xbb\x87", /* tệ: 6 starts, 182 other */
+    "t\xe1\xbb\x89", /* tỉ: 30 starts, 1147 other */
+    "t\xe1\xbb\x8bnh", /* tịnh: 3 starts, 42 other */
+    "t\xe1\xbb\x91" "c", /* tốc: 14 starts, 284 other */
+    "t\xe1\xbb\x91i", /* tối: 31 starts, 545 other */
+    "t\xe1\xbb\x91t", /* tốt: 15 starts, 693 other */
+    "t\xe1\xbb\x95", /* tổ: 47 starts, 1813 other */
+    "t\xe1\xbb\x95ng", /* tổng: 138 starts, 1453 other */
+    "t\xe1\xbb\x99i", /* tội: 10 starts, 399 other */
+    "t\xe1\xbb\x9d", /* tờ: 10 starts, 417 other */
+    "t\xe1\xbb\xa5i", /* tụi: 9 starts, 128 other */
+    "t\xe1\xbb\xa9" "c", /* tức: 17 starts, 300 other */
+    "t\xe1\xbb\xab", /* từ: 570 starts, 5548 other */
+    "t\xe1\xbb\xabng", /* từng: 24 starts, 1108 other */
+    "t\xe1\xbb\xb7", /* tỷ: 8 starts, 111 other */
+    "ub", /* ub: 3 starts, 31 other */
+    "ubnd", /* ubnd: 73 starts, 1254 other */
+    "uy\xc3\xaan", /* uyên: 6 starts, 32 other */
+    "u\xe1\xbb\xb7", /* uỷ: 22 starts, 745 other */
+    "v", /* v: 60 starts, 300 other */
+    "vietnam", /* vietnam: 3 starts, 26 other */
+    "vincent", /* vincent: 3 starts, 5 other */
+    "vinh", /* vinh: 5 starts, 202 other */
+    "vi\xc3\xaat", /* viêt: 4 starts, 2 other */
+    "vi\xe1\xbb\x87" "c", /* việc: 281 starts, 5024 other */
+    "vi\xe1\xbb\x87t", /* việt: 69 starts, 2116 other */
+    "vks", /* vks: 6 starts, 27 other */
+    "vnpt", /* vnpt: 3 starts, 12 other */
+    "vua", /* vua: 6 starts, 81 other */
+    "v\xc3\xa0", /* và: 510 starts, 16581 other */
+    "v\xc3\xa0i", /* vài: 28 starts, 684 other */
+    "v\xc3\xa2n", /* vân: 17 starts, 312 other */
+    "v\xc3\xa2ng", /* vâng: 14 starts, 3 other */
+    "v\xc3\xac", /* vì: 353 starts, 2418 other */
+    "v\xc3\xad", /* ví: 58 starts, 97 other */
+    "v\xc3\xb2ng", /* vòng: 11 starts, 409 other */
+    "v\xc3\xb5", /* võ: 109 starts, 485 other */
+    "v\xc4\x91v", /* vđv: 5 starts, 29 other */
+    "v\xc5\xa9", /* vũ: 26 starts, 422 other */
+    "v\xc6\xb0\xe1\xbb\x9dn", /* vườn: 10 starts, 296 other */
+    "v\xc6\xb0\xe1\xbb\xa3t", /* vượt: 14 starts, 513 other */
+    "v\xe1\xba\xa3", /* vả: 10 starts, 75 other */
+    "v\xe1\xba\xa5n", /* vấn: 84 starts, 1554 other */
+    "v\xe1\xba\xady", /* vậy: 207 starts, 1473 other */
+    "v\xe1\xba\xbb", /* vẻ: 6 starts, 232 other */
+    "v\xe1\xba\xbft", /* vết: 4 starts, 102 other */
+    "v\xe1\xbb\x81", /* về: 307 starts, 6717 other */
+    "v\xe1\xbb\x9bi", /* với: 274 starts, 8465 other */
+    "v\xe1\xbb\xa3", /* vợ: 45 starts, 643 other */
+    "v\xe1\xbb\xa5", /* vụ: 108 starts, 3457 other */
+    "v\xe1\xbb\xab" "a", /* vừa: 122 starts, 1626 other */
+    "wanpen", /* wanpen: 3 starts, 2 other */
+    "wb", /* wb: 6 starts, 34 other */
+    "website", /* website: 3 starts, 12 other */
+    "wto", /* wto: 4 starts, 147 other */
+    "x", /* x: 6 starts, 88 other */
+    "xe", /* xe: 94 starts, 3850 other */
+    "xen", /* xen: 4 starts, 39 other */
+    "xin", /* xin: 78 starts, 660 other */
+    "xoay", /* xoay: 3 starts, 100 other */
+    "xo\xc3\xa1", /* xoá: 11 starts, 234 other */
+    "xu", /* xu: 16 starts, 175 other */
+    "xung", /* xung: 21 starts, 242 other */
+    "xu\xc3\xa2n", /* xuân: 23 starts, 565 other */
+    "x\xc3\xa2y", /* xây: 56 starts, 2683 other */
+    "x\xc3\xb3m", /* xóm: 13 starts, 328 other */
+    "yh\xc3\xa1n", /* yhán: 8 starts, 3 other */
+    "y\xc3\xaau", /* yêu: 23 starts, 1077 other */
+    "y\xe1\xba\xb7", /* yặ: 9 starts, 53 other */
+    "y\xe1\xba\xbfn", /* yến: 9 starts, 62 other */
+    "\xc3\xa1nh", /* ánh: 17 starts, 291 other */
+    "\xc3\xa1o", /* áo: 9 starts, 395 other */
+    "\xc3\xa1p", /* áp: 10 starts, 462 other */
+    "\xc3\xb4i", /* ôi: 4 starts, 8 other */
+    "\xc3\xb4ng", /* ông: 1507 starts, 5265 other */
+    "\xc3\xbat", /* út: 5 starts, 118 other */
+    "\xc4\x91", /* đ: 159 starts, 402 other */
+    "\xc4\x91" "a", /* đa: 27 starts, 520 other */
+    "\xc4\x91" "au", /* đau: 11 starts, 387 other */
+    "\xc4\x91" "b", /* đb: 28 starts, 46 other */
+    "\xc4\x91" "bscl", /* đbscl: 8 starts, 56 other */
+    "\xc4\x91i", /* đi: 104 starts, 4338 other */
+    "\xc4\x91i\xe1\xbb\x81u", /* điều: 288 starts, 2780 other */
+    "\xc4\x91i\xe1\xbb\x83n", /* điển: 13 starts, 141 other */
+    "\xc4\x91oan", /* đoan: 47 starts, 37 other */
+    "\xc4\x91o\xc3\xa0n", /* đoàn: 65 starts, 1177 other */
+    "\xc4\x91o\xe1\xba\xa1n", /* đoạn: 28 starts, 820 other */
+    "\xc4\x91\xc3\xa0", /* đà: 92 starts, 561 other */
+    "\xc4\x91\xc3\xa0n", /* đàn: 21 starts, 589 other */
+    "\xc4\x91\xc3\xa0nh", /* đành: 4 starts, 108 other */
+    "\xc4\x91\xc3\xa1m", /* đám: 13 starts, 246 other */
+    "\xc4\x91\xc3\xa1ng", /* đáng: 45 starts, 495 other */
+    "\xc4\x91\xc3\xa2y", /* đây: 389 starts, 2531 other */
+    "\xc4\x91\xc3\xaam", /* đêm: 105 starts, 723 other */
+    "\xc4\x91\xc3\xb2", /* đò: 3 starts, 135 other */
+    "\xc4\x91\xc3\xb2n", /* đòn: 6 starts, 71 other */
+    "\xc4\x91\xc3\xb3", /* đó: 457 starts, 4559 other */
+    "\xc4\x91\xc3\xb3i", /* đói: 8 starts, 377 other */
+    "\xc4\x91\xc3\xb3n", /* đón: 9 starts, 288 other */
+    "\xc4\x91\xc3\xb4i", /* đôi: 22 starts, 387 other */
+    "\xc4\x91\xc3\xb9" "a", /* đùa: 4 starts, 53 other */
+    "\xc4\x91\xc3\xb9ng", /* đùng: 5 starts, 25 other */
+    "\xc4\x91\xc3\xbang", /* đúng: 80 starts, 817 other */
+    "\xc4\x91\xc4\x83m", /* đăm: 3 starts, 15 other */
+    "\xc4\x91\xc4\x83ng", /* đăng: 27 starts, 656 other */
+    "\xc4\x91\xc6\xa1n", /* đơn: 41 starts, 1296 other */
+    "\xc4\x91\xc6\xb0\xc6\xa1ng", /* đương: 10 starts, 170 other */
+    "\xc4\x91\xc6\xb0\xe1\xbb\x9dng", /* đường: 97 starts, 3984 other */
+    "\xc4\x91\xe1\xba\xa1i", /* đại: 91 starts, 2114 other */
+    "\xc4\x91\xe1\xba\xa5y", /* đấy: 35 starts, 202 other */
+    "\xc4\x91\xe1\xba\xa9y", /* đẩy: 9 starts, 388 other */
+    "\xc4\x91\xe1\xba\xadp", /* đập: 7 starts, 190 other */
+    "\xc4\x91\xe1\xba\xaf" "c", /* đắc: 6 starts, 144 other */
+    "\xc4\x91\xe1\xba\xb1ng", /* đằng: 8 starts, 89 other */
+    "\xc4\x91\xe1\xba\xb7" "c", /* đặc: 163 starts, 896 other */
+    "\xc4\x91\xe1\xba\xb7ng", /* đặng: 37 starts, 177 other */
+    "\xc4\x91\xe1\xba\xb7t", /* đặt: 19 starts, 852 other */
+    "\xc4\x91\xe1\xba\xbfn", /* đến: 396 starts, 7216 other */
+    "\xc4\x91\xe1\xbb\x83", /* để: 327 starts, 6899 other */
+    "\xc4\x91\xe1\xbb\x89nh", /* đỉnh: 5 starts, 147 other */
+    "\xc4\x91\xe1\xbb\x8d" "c", /* đọc: 17 starts, 320 other */
+    "\xc4\x91\xe1\xbb\x91i", /* đối: 195 starts, 1962 other */
+    "\xc4\x91\xe1\xbb\x93ng", /* đồng: 155 starts, 5852 other */
+    "\xc4\x91\xe1\xbb\x97", /* đỗ: 7 starts, 157 other */
+    "\xc4\x91\xe1\xbb\x99i", /* đội: 54 starts, 1223 other */
+    "\xc4\x91\xe1\xbb\x99t", /* đột: 4 starts, 183 other */
+    "\xc4\x91\xe1\xbb\x9bi", /* đới: 8 starts, 112 other */
+    "\xc4\x91\xe1\xbb\xa3i", /* đợi: 8 starts, 179 other */
+    "\xc4\x91\xe1\xbb\xa3t", /* đợt: 14 starts, 267 other */
+    "\xc4\x91\xe1\xbb\xa9" "a", /* đứa: 23 starts, 571 other */
+    "\xc4\x91\xe1\xbb\xa9" "c", /* đức: 30 starts, 916 other */
+    "\xc4\x91\xe1\xbb\xa9ng", /* đứng: 34 starts, 519 other */
+    "\xc4\x91\xe1\xbb\xabng", /* đừng: 5 starts, 111 other */
+    "\xc6\xa1", /* ơ: 9 starts, 50 other */
+    "\xc6\xb0u", /* ưu: 9 starts, 265 other */
+    "\xc6\xb0\xe1\xbb\x9b" "c", /* ước: 24 starts, 219 other */
+    "\xe1\xba\xa3", /* ả: 9 starts, 59 other */
+    "\xe1\xba\xa5y", /* ấy: 23 starts, 987 other */
+    "\xe1\xbb\x95ng", /* ổng: 9 starts, 72 other */
+    "\xe1\xbb\x9f", /* ở: 380 starts, 7467 other */
+    "\xe1\xbb\xab", /* ừ: 4 starts, 6 other */
+};
+
+/* The same words by hash: indexes into vnt_starters, -1 empty. */
+#define VNT_STARTER_HASH_SIZE 2048
+static const short vnt_starter_hash[2048] = {
+    -1, -1, -1, -1, -1, 359, -1, -1, -1, -1, -1, -1, -1, 74, 563, -1,
+    315, -1, -1, -1, 155, -1, -1, 797, 369, -1, -1, 731, -1, -1, -1, 513,
+    -1, -1, -1, -1, 629, 195, -1, -1, -1, 274, 276, 131, 428, 646, 707, -1,
+    -1, -1, 655, 37, 580, 701, -1, 782, 351, -1, -1, 231, -1, -1, -1, -1,
+    -1, -1, -1, 259, 470, -1, -1, 631, -1, 760, -1, -1, 381, -1, -1, -1,
+    452, 156, 297, -1, -1, -1, -1, -1, -1, -1, -1, 672, -1, -1, -1, -1,
+    -1, -1, 227, 616, -1, -1, -1, -1, -1, -1, -1, -1, 5, -1, -1, -1,
+    -1, -1, -1, 154, 699, -1, -1, -1, -1, -1, -1, -1, -1, -1, 305, 533,
+    757, -1, -1, -1, -1, -1, -1, 714, -1, 375, 683, 670, 772, -1, -1, 182,
+    650, -1, -1, -1, 354, 202, -1, 581, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, 353, 474, -1, 53, -1, -1, 300, 247, 566, -1, -1, -1, -1, -1, 273,
+    298, 356, 663, -1, 539, 281, 158, -1, -1, -1, -1, -1, -1, -1, 119, -1,
+    -1, 405, -1, -1, -1, 736, 107, 278, -1, 180, 648, 194, 678, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 560, -1, -1, -1, 596,
+    -1, -1, 10, 444, 432, -1, -1, -1, 244, 233, 264, 497, -1, 345, 503, 623,
+    -1, -1, 27, 662, -1, -1, 665, 765, -1, -1, 500, 492, 531, 793, -1, -1,
+    -1, 633, 184, 515, 626, -1, 8, 88, -1, -1, -1, 313, 77, 148, 424, -1,
+    159, -1, -1, -1, -1, -1, -1, -1, 506, -1, -1, -1, 610, -1, -1, -1,
+    -1, -1, 779, -1, -1, -1, -1, -1, 385, -1, 102, -1, 0, -1, -1, -1,
+    783, -1, -1, -1, 210, 391, -1, -1, -1, -1, -1, -1, 80, 261, 427, 711,
+    -1, -1, 142, -1, 516, -1, -1, -1, -1, -1, -1, 103, 649, -1, 477, -1,
+    327, -1, -1, -1, -1, -1, 692, 729, -1, -1, -1, -1, -1, 185, -1, 349,
+    -1, -1, -1, -1, -1, 105, -1, -1, 488, -1, 301, -1, -1, -1, 579, -1,
+    -1, -1, -1, -1, -1, 628, 21, 615, 716, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, 360, 371, 570, 625, 727, -1, -1, -1, 124, -1,
+    609, -1, 24, -1, -1, -1, -1, -1, 101, -1, 459, -1, -1, 578, -1, -1,
+    -1, -1, 342, 748, -1, -1, 389, -1, 680, -1, 440, -1, -1, -1, 607, 775,
+    320, 791, -1, -1, -1, 619, -1, 524, -1, -1, -1, -1, 550, 56, -1, 288,
+    94, -1, -1, -1, -1, -1, -1, -1, -1, -1, 193, 17, 407, -1, -1, 3,
+    121, -1, 366, -1, -1, 134, 172, -1, -1, 747, -1, 483, 684, 271, 436, 658,
+    472, 90, 771, -1, -1, 206, 431, 13, 409, 601, 790, 221, -1, 52, -1, 257,
+    401, -1, 361, -1, -1, 433, -1, -1, -1, -1, -1, -1, 282, 522, -1, -1,
+    -1, -1, 664, -1, -1, 343, -1, -1, -1, -1, -1, -1, -1, 161, 67, 746,
+    -1, 324, 739, 471, 519, -1, 725, -1, -1, -1, -1, -1, 437, 495, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, 146, 759, -1, -1, 363, -1, 203,
+    368, 104, 575, 730, -1, -1, -1, -1, -1, 408, -1, -1, -1, -1, 285, 219,
+    128, -1, -1, -1, -1, 125, -1, 764, 606, -1, -1, -1, 238, -1, 785, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, 341, 451, 83, 28, 485, 486, -1,
+    -1, -1, -1, -1, -1, 61, -1, 38, -1, 280, -1, -1, -1, 380, -1, -1,
+    -1, -1, -1, 768, 698, 529, 336, -1, 241, -1, -1, -1, -1, -1, 117, 147,
+    412, -1, -1, -1, 165, -1, -1, 543, -1, -1, 283, 25, -1, -1, -1, -1,
+    591, -1, 72, -1, 527, -1, -1, -1, 174, 9, -1, 722, -1, -1, 460, 564,
+    481, 605, -1, -1, 413, -1, -1, -1, -1, -1, 660, -1, -1, -1, -1, 643,
+    -1, -1, -1, 517, 286, 657, 358, 218, -1, -1, 751, -1, -1, -1, -1, 169,
+    -1, 272, 292, -1, -1, -1, -1, -1, -1, 279, 275, 287, 667, -1, -1, -1,
+    -1, -1, -1, 242, 321, 592, 636, 778, -1, -1, -1, -1, -1, 291, 789, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, 693, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, 160, -1, 228, 139, -1, 304, -1, -1, -1, 384, 473, 721,
+    -1, -1, 256, 588, -1, -1, -1, -1, -1, 546, -1, 545, -1, -1, 639, 458,
+    690, -1, 49, -1, 614, -1, -1, 224, 635, -1, -1, 777, -1, -1, -1, -1,
+    -1, -1, 14, -1, -1, 44, 735, -1, -1, 466, 599, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, 796, 54, 73, 767, -1, 443, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 15, -1, -1, 187, 289, 718, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, 708, -1, 331, 415, 786, -1, -1, -1, -1, 392, -1, -1,
+    -1, -1, 402, 118, 480, -1, 196, -1, 776, 586, -1, -1, -1, -1, -1, 237,
+    673, -1, 425, -1, -1, -1, -1, -1, -1, -1, -1, 200, 745, -1, 634, -1,
+    -1, -1, -1, -1, -1, 137, 752, 199, 676, 135, 726, -1, -1, -1, 189, 328,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, 585, 604, -1, 303, -1, 372, -1,
+    -1, -1, -1, -1, -1, -1, 465, -1, -1, -1, 422, 713, -1, -1, 157, 450,
+    -1, -1, 559, -1, -1, -1, -1, -1, -1, -1, 799, -1, -1, 704, -1, -1,
+    -1, -1, -1, -1, -1, 108, 110, 681, 153, 715, -1, 268, 761, 22, 333, -1,
+    542, -1, 454, 484, 552, -1, -1, -1, -1, 213, -1, -1, -1, -1, 141, -1,
+    -1, -1, 526, 647, -1, -1, -1, -1, 780, 173, -1, -1, -1, -1, 630, 334,
+    462, 743, -1, -1, 163, -1, 109, 177, 76, 181, 534, -1, -1, -1, -1, -1,
+    -1, -1, 661, 41, 143, 183, 277, 461, 622, 411, -1, -1, 50, 501, 92, 738,
+    -1, -1, -1, 512, -1, -1, -1, 518, 651, 89, 653, -1, 235, -1, -1, -1,
+    -1, -1, 498, -1, 755, -1, -1, -1, 781, -1, -1, -1, -1, -1, -1, -1,
+    115, 400, 116, 577, 608, 749, 528, -1, 510, -1, 688, 82, -1, -1, -1, -1,
+    -1, -1, -1, 387, 309, -1, -1, 46, -1, 58, 335, 129, 62, 253, 377, 576,
+    248, -1, 57, -1, -1, -1, 284, 617, -1, 445, -1, 100, -1, -1, -1, -1,
+    201, 399, 582, -1, -1, -1, 294, 508, 758, -1, -1, 302, -1, -1, -1, -1,
+    448, -1, -1, 151, 255, -1, -1, 439, 430, 784, -1, -1, 742, 113, 40, -1,
+    -1, -1, -1, 347, -1, -1, -1, 682, -1, -1, 656, 47, 449, -1, 348, 641,
+    16, 770, -1, 463, -1, -1, 423, 417, 393, 538, 234, 553, 754, -1, -1, 260,
+    317, 446, 659, 136, -1, 312, -1, 127, -1, -1, -1, -1, -1, -1, -1, 769,
+    -1, -1, -1, -1, -1, 435, 554, -1, -1, -1, 728, -1, -1, -1, 386, 111,
+    152, 69, -1, 144, 675, 734, -1, -1, -1, 314, 712, -1, -1, 11, -1, 4,
+    569, -1, -1, 367, -1, 122, 175, 468, 364, 45, 535, -1, 269, 496, -1, -1,
+    640, 220, -1, -1, -1, -1, -1, 215, 308, 296, 316, 145, -1, -1, -1, -1,
+    299, -1, -1, -1, -1, 55, 720, 762, 258, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 162, 198, 149, 232, 246,
+    737, -1, -1, -1, -1, 97, -1, -1, 252, 475, 307, -1, 263, -1, -1, -1,
+    -1, 191, -1, -1, 671, -1, -1, -1, -1, -1, -1, -1, 236, -1, 421, 685,
+    -1, 78, 511, -1, -1, -1, -1, 756, 773, 429, -1, -1, -1, -1, -1, 340,
+    404, 724, -1, -1, -1, 624, -1, -1, -1, 733, 86, 679, -1, -1, -1, 322,
+    -1, -1, -1, -1, 42, 620, 207, -1, 637, -1, 209, 644, 150, 740, 222, -1,
+    -1, -1, -1, -1, -1, -1, -1, 703, -1, 723, -1, 66, -1, 290, -1, -1,
+    170, 464, 171, 509, -1, -1, -1, 120, -1, -1, -1, 330, -1, 240, -1, 106,
+    -1, 456, 514, -1, -1, 329, -1, -1, -1, -1, 2, 357, -1, 164, 668, 571,
+    453, -1, 434, -1, 710, -1, -1, -1, -1, -1, -1, 532, -1, 374, -1, -1,
+    -1, -1, -1, 536, -1, -1, -1, -1, -1, -1, -1, 326, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, 753, -1, 403, -1, -1, -1, -1, 226, -1,
+    -1, 382, 732, 612, 262, -1, 30, 489, 618, -1, -1, -1, -1, -1, -1, 87,
+    -1, -1, 179, -1, 584, 709, -1, -1, 190, 397, 565, -1, -1, -1, 338, -1,
+    -1, 337, -1, -1, -1, 6, -1, -1, -1, -1, -1, -1, -1, 29, -1, -1,
+    -1, -1, -1, -1, 525, -1, 493, -1, -1, 350, 43, -1, -1, 794, 398, -1,
+    39, -1, -1, -1, -1, -1, -1, 166, 188, 478, 589, 65, -1, -1, -1, 98,
+    208, -1, -1, 85, -1, -1, -1, 310, -1, -1, -1, 140, 694, 766, 250, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 540, 64, 426, -1, -1,
+    -1, 114, 479, -1, 81, 558, 323, 344, -1, -1, 598, -1, 293, -1, -1, -1,
+    -1, -1, -1, -1, 418, -1, 51, 574, -1, -1, -1, 691, -1, -1, -1, -1,
+    223, 442, 695, 547, -1, -1, -1, -1, 239, -1, 197, -1, -1, 265, -1, -1,
+    -1, -1, -1, -1, -1, 346, -1, 130, -1, 20, 555, -1, -1, -1, -1, -1,
+    627, 167, 212, -1, -1, 112, -1, 654, 266, 186, -1, -1, 476, -1, -1, -1,
+    -1, -1, -1, -1, 602, -1, 441, 168, -1, -1, -1, 600, 717, -1, 84, -1,
+    -1, -1, -1, 243, 370, 419, 795, -1, -1, -1, 59, 216, 217, 332, 549, 669,
+    787, 798, -1, 597, 192, 410, 568, -1, -1, 689, -1, -1, -1, 33, 395, -1,
+    587, -1, 295, 548, -1, -1, 457, -1, 702, -1, -1, 63, 91, 562, -1, -1,
+    414, 494, -1, -1, -1, -1, -1, -1, 792, -1, 306, 383, 7, 138, -1, -1,
+    -1, -1, -1, -1, -1, 229, -1, 35, -1, -1, -1, -1, -1, -1, -1, -1,
+    318, 379, -1, -1, -1, 406, 502, 774, -1, -1, -1, -1, 573, -1, -1, 390,
+    645, 251, -1, -1, -1, 71, 438, 490, 611, -1, 455, -1, -1, 60, 95, 666,
+    -1, -1, -1, -1, -1, 270, -1, 590, -1, -1, 567, -1, -1, -1, -1, 467,
+    -1, -1, 482, 744, -1, -1, -1, -1, -1, -1, -1, -1, -1, 34, -1, -1,
+    -1, 686, 613, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, 595, -1, -1, -1, -1, -1, 79, 355, 523, 697, 603, -1, -1, -1, -1,
+    75, 373, 447, 507, -1, -1, -1, 32, -1, -1, -1, -1, 621, 763, -1, -1,
+    -1, -1, -1, -1, -1, 245, 339, 211, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, 561, -1, -1, -1, -1, -1, -1, 376, 491, 362, 593, 176, 225, 696, 705,
+    -1, -1, 123, 638, 396, -1, 544, 674, -1, -1, -1, 204, 594, 706, -1, -1,
+    48, 99, 556, 352, 719, 750, -1, -1, 583, -1, -1, -1, -1, -1, -1, 687,
+    -1, -1, -1, 530, -1, 36, -1, 93, -1, -1, 254, 388, -1, 18, 133, 1,
+    537, 26, 214, 557, 700, -1, 572, 469, -1, 541, 19, 178, 267, 394, 677, -1,
+    12, -1, -1, 378, -1, -1, -1, 365, 249, 788, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 96, 520, -1, 551, -1, 31, -1, -1, 311, 420, 499, 642, -1,
+    -1, 632, -1, -1, 230, 487, -1, 68, -1, -1, -1, -1, 319, -1, 23, -1,
+    -1, -1, -1, -1, -1, -1, -1, 504, 325, 652, -1, -1, -1, -1, -1, -1,
+    416, -1, -1, 741, 205, 505, -1, -1, 521, -1, -1, 126, -1, 70, 132, -1,
+};
+
 #endif /* VNT_ABBREV_TABLE_H */

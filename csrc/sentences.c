@@ -845,12 +845,23 @@ static int caseless_abbrev(const char *s, size_t n)
     return n == 1 ? VNT_TF_INITIAL : 0;
 }
 
+/* 1 when the word t may start a sentence after an ellipsis in a text
+ * without capitals: one of the starters of the table. */
+static int caseless_starter(const char *s, const vnt_token *t)
+{
+    return vnt__word_in((const unsigned char *)s + t->start, t->end - t->start, vnt_starters,
+                        vnt_starter_hash, VNT_STARTER_HASH_SIZE);
+}
+
 /* The sentences of the tokens t[0..n) of s. In a text without capitals,
  * every word is taken as one that may start a sentence (as if it began
  * with a capital): the lower-case rules ("... rồi anh đến", "sao vậy?" rồi)
- * would otherwise never let one end. Its abbreviations and initials, which
- * the scanner knows in capitals only, are read as they would be there:
- * "gs." as GS., "n." as N. */
+ * would otherwise never let one end. But after an ellipsis, where a word
+ * in lower case goes on with the sentence far more often than not, only
+ * a word that often starts one does ("... sau đó tôi về", not "... đến
+ * anh"). Its abbreviations and initials, which the scanner knows in
+ * capitals only, are read as they would be there: "gs." as GS., "n." as
+ * N. */
 static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n,
                          vnt_spans *out)
 {
@@ -862,7 +873,9 @@ static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n
     size_t m = 0;
     for (size_t k = 0; k < n; k++) {
         vnt_token x = t[k];
-        if ((x.kind == VNT_TOK_WORD || x.kind == VNT_TOK_ABBREV) && (x.flags & VNT_TF_LOWER))
+        if ((x.kind == VNT_TOK_WORD || x.kind == VNT_TOK_ABBREV) && (x.flags & VNT_TF_LOWER) &&
+            !(x.kind == VNT_TOK_WORD && k > 0 && (x.flags & VNT_TF_SPACE_BEFORE) &&
+              punct_role(s, &t[k - 1]) == P_ELLIPSIS && !caseless_starter(s, &x)))
             x.flags = (uint16_t)((x.flags & ~VNT_TF_LOWER) | VNT_TF_UPPER);
         /* a word and a single period glued to it (not an ellipsis) */
         int abbr = 0;

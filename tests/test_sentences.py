@@ -58,6 +58,9 @@ CASES = [
     # text put in lower case: case tells nothing, any word may start one
     ("tôi đi. anh ở lại, ở tp. hcm.", ["tôi đi.", "anh ở lại, ở tp. hcm."]),
     ("gs. nam đến. ông n. v. nam đi.", ["gs. nam đến.", "ông n. v. nam đi."]),
+    # ... but after an ellipsis only a word that often starts a sentence
+    ("trời mưa to... sau đó tôi về.", ["trời mưa to...", "sau đó tôi về."]),
+    ("bạo loạn, lật đổ... xảy ra ở nhiều nước.", ["bạo loạn, lật đổ... xảy ra ở nhiều nước."]),
     ("Tôi đi. anh ở lại.", ["Tôi đi. anh ở lại."]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),

@@ -211,6 +211,10 @@ static const struct {
     {"anh hỏi: \"sao vậy?\" rồi bỏ đi.", "anh hỏi: \"sao vậy?\" | rồi bỏ đi."},
     {"giá 1.500 đồng ở tp. hcm. xong.", "giá 1.500 đồng ở tp. hcm. | xong."},
     {"ôi trời... thế là xong", "ôi trời... | thế là xong"},
+    /* after an ellipsis, only a word that often starts a sentence starts one */
+    {"trời mưa to... sau đó tôi về.", "trời mưa to... | sau đó tôi về."},
+    {"bạo loạn, lật đổ... xảy ra ở nhiều nước.", "bạo loạn, lật đổ... xảy ra ở nhiều nước."},
+    {"do vi rút, vi khuẩn… gây ra.", "do vi rút, vi khuẩn… gây ra."},
     {"Tôi đi. anh ở lại.", "Tôi đi. anh ở lại."},
     /* its abbreviations and initials read as in capitals */
     {"gs. nam đến. ông n. v. nam đi.", "gs. nam đến. | ông n. v. nam đi."},
