@@ -853,13 +853,25 @@ static int caseless_starter(const char *s, const vnt_token *t)
                         vnt_starter_hash, VNT_STARTER_HASH_SIZE);
 }
 
+/* 1 when the tokens c[0..m) end with an ellipsis or an initial, and the
+ * closing brackets and quotes written right after it: a word in lower case
+ * after them goes on with the sentence far more often than not. */
+static int after_ellipsis_or_initial(const char *s, const vnt_token *c, size_t m)
+{
+    while (m > 1 && !(c[m - 1].flags & VNT_TF_SPACE_BEFORE) &&
+           (punct_role(s, &c[m - 1]) == P_CLOSE || punct_role(s, &c[m - 1]) == P_QUOTE))
+        m--;
+    return m > 0 && (punct_role(s, &c[m - 1]) == P_ELLIPSIS ||
+                     (c[m - 1].kind == VNT_TOK_ABBREV && (c[m - 1].flags & VNT_TF_INITIAL)));
+}
+
 /* The sentences of the tokens t[0..n) of s. In a text without capitals,
  * every word is taken as one that may start a sentence (as if it began
  * with a capital): the lower-case rules ("... rồi anh đến", "sao vậy?" rồi)
- * would otherwise never let one end. But after an ellipsis, where a word
- * in lower case goes on with the sentence far more often than not, only
- * a word that often starts one does ("... sau đó tôi về", not "... đến
- * anh"). Its abbreviations and initials, which the scanner knows in
+ * would otherwise never let one end. But after an ellipsis or an initial,
+ * where a word in lower case goes on with the sentence far more often than
+ * not, only a word that often starts one does ("... sau đó tôi về", not
+ * "... gây ra", "anh t. cười"). Its abbreviations and initials, which the scanner knows in
  * capitals only, are read as they would be there: "gs." as GS., "n." as
  * N. */
 static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n,
@@ -874,8 +886,8 @@ static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n
     for (size_t k = 0; k < n; k++) {
         vnt_token x = t[k];
         if ((x.kind == VNT_TOK_WORD || x.kind == VNT_TOK_ABBREV) && (x.flags & VNT_TF_LOWER) &&
-            !(x.kind == VNT_TOK_WORD && k > 0 && (x.flags & VNT_TF_SPACE_BEFORE) &&
-              punct_role(s, &t[k - 1]) == P_ELLIPSIS && !caseless_starter(s, &x)))
+            !(x.kind == VNT_TOK_WORD && (x.flags & VNT_TF_SPACE_BEFORE) &&
+              after_ellipsis_or_initial(s, c, m) && !caseless_starter(s, &x)))
             x.flags = (uint16_t)((x.flags & ~VNT_TF_LOWER) | VNT_TF_UPPER);
         /* a word and a single period glued to it (not an ellipsis) */
         int abbr = 0;

@@ -61,6 +61,9 @@ CASES = [
     # ... but after an ellipsis only a word that often starts a sentence
     ("trời mưa to... sau đó tôi về.", ["trời mưa to...", "sau đó tôi về."]),
     ("bạo loạn, lật đổ... xảy ra ở nhiều nước.", ["bạo loạn, lật đổ... xảy ra ở nhiều nước."]),
+    # ... and so after an initial
+    ("anh t. cười buồn. ông nguyễn văn a. tôi thấy.",
+     ["anh t. cười buồn.", "ông nguyễn văn a.", "tôi thấy."]),
     ("Tôi đi. anh ở lại.", ["Tôi đi. anh ở lại."]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),

@@ -22,9 +22,10 @@ followed by an opener ends the sentence ("... cho TP. Theo ông ...").
 A third list holds sentence starters for text without capitals: words (in
 lower case, letters only) that start at least MIN_STARTER gold sentences
 and more than STARTER_SHARE of all their uses. In a text put in lower case,
-a word after an ellipsis starts a sentence only if it is one ("... sau đó
-tôi về", but "... đến anh thanh niên"): in the gold, a word after an
-ellipsis starts a sentence when it is in upper case, and the case is gone.
+a word after an ellipsis or an initial starts a sentence only if it is one
+("... sau đó tôi về", but "... gây ra", "anh t. cười"): in the gold, a word
+after an ellipsis starts a sentence when it is in upper case, and the case
+is gone.
 
 Only the strings and their counts are written, no text.
 

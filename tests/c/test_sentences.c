@@ -215,6 +215,8 @@ static const struct {
     {"trời mưa to... sau đó tôi về.", "trời mưa to... | sau đó tôi về."},
     {"bạo loạn, lật đổ... xảy ra ở nhiều nước.", "bạo loạn, lật đổ... xảy ra ở nhiều nước."},
     {"do vi rút, vi khuẩn… gây ra.", "do vi rút, vi khuẩn… gây ra."},
+    {"mua (trứng, sữa...) của từng con.", "mua (trứng, sữa...) của từng con."},
+    {"anh t. cười buồn. ông nguyễn văn a. tôi thấy.", "anh t. cười buồn. | ông nguyễn văn a. | tôi thấy."},
     {"Tôi đi. anh ở lại.", "Tôi đi. anh ở lại."},
     /* its abbreviations and initials read as in capitals */
     {"gs. nam đến. ông n. v. nam đi.", "gs. nam đến. | ông n. v. nam đi."},
