@@ -564,12 +564,17 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg)
 /* ---------------------------------------------------------------------- */
 /* Scratch space                                                            */
 
+/* The gaps on both sides of a unit: left to the model, SPLIT, or SPLIT
+ * unless a user-dictionary word joins them (a hyphen kept apart). */
+enum { UK_MODEL = 0, UK_SPLIT = 1, UK_SOFT = 2 };
+#define FORCE_SOFT (-2)
+
 struct vnt_segwork {
     vnt_tokens toks;
     vnt_spans sents;
     size_t cap;           /* units per sentence the arrays below hold */
     size_t *ustart, *uend;   /* units: byte spans */
-    uint8_t *ukind;          /* 0 model, 1 forced split on both sides */
+    uint8_t *ukind;          /* UK_MODEL, UK_SPLIT, UK_SOFT (below) */
     int caseless;            /* the key space of the sentence (identities) */
     struct id_entry **uent;  /* per unit, its cache entry (identities) */
     uint16_t *utk;           /* scanner kind of a unit, 0 for a glued unit */
@@ -581,7 +586,8 @@ struct vnt_segwork {
     uint8_t *startlen, *endlen;
     uint8_t *span, *lend, *rstart, *fmm, *bmm, *capl, *capr;
     uint16_t *lmask;
-    int8_t *force;           /* per gap: -1 free, 0 SPLIT, 1 JOIN */
+    int8_t *force;           /* per gap: -1 free, 0 SPLIT, 1 JOIN; FORCE_SOFT: SPLIT
+                              * unless a user word joins it (before user_dict) */
     uint8_t *label, *bp;
     double *score;
     int32_t *cps;            /* code points of one token, for NFC */
@@ -657,7 +663,11 @@ enum {
     SH_ALNUM, SH_PUNCT, SH_ABBREV, SH_OTHER
 };
 
-static int is_capitalized(unsigned sh) { return sh == 2 || sh == 3 || sh == 5 || sh == 6; }
+/* Bit x set for the shapes x that are capitalized: syllables in UPPER and
+ * Title case (2, 3), other tokens in Title case and in capitals (5, 6). */
+#define CAPITALIZED_SHAPES (1u << 2 | 1u << 3 | 1u << 5 | 1u << 6)
+
+static int is_capitalized(unsigned sh) { return sh < 32 && (CAPITALIZED_SHAPES >> sh & 1); }
 
 typedef struct {
     uint64_t value, toneless;
@@ -740,6 +750,33 @@ static vnt_status cps_reserve(vnt_segwork *w, size_t n)
     return VNT_OK;
 }
 
+/* vnt_syllable_parse of s[0..len) with eth read as d with stroke
+ * (tools/SEGMENTER.md, "Token identity"); ascii: s has no byte over 0x7F. */
+static int parse_syllable(const char *s, size_t len, int ascii, vnt_syllable *syl)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    char tmp[64];
+    const char *t = s;
+    if (len > sizeof tmp)
+        return 0;
+    if (!ascii) {
+        /* eth to d with stroke: both two bytes, C3 B0 -> C4 91, C3 90 -> C4 90 */
+        int eth = 0;
+        for (size_t i = 0; i + 1 < len; i++)
+            eth |= u[i] == 0xC3 && (u[i + 1] == 0xB0 || u[i + 1] == 0x90);
+        if (eth) {
+            memcpy(tmp, s, len);
+            for (size_t i = 0; i + 1 < len; i++)
+                if (u[i] == 0xC3 && (u[i + 1] == 0xB0 || u[i + 1] == 0x90)) {
+                    tmp[i] = (char)0xC4;
+                    tmp[i + 1] = u[i + 1] == 0xB0 ? (char)0x91 : (char)0x90;
+                }
+            t = tmp;
+        }
+    }
+    return vnt_syllable_parse(t, len, syl);
+}
+
 /* The identity of the token s[0..len) (valid UTF-8). */
 static vnt_status identify(vnt_segwork *w, const char *s, size_t len, int may_be_syllable,
                            token_id *out)
@@ -748,26 +785,9 @@ static vnt_status identify(vnt_segwork *w, const char *s, size_t len, int may_be
     int ascii = 1;
     for (size_t i = 0; i < len; i++)
         ascii &= u[i] < 0x80;
-    if (may_be_syllable && len <= 64) {
-        char tmp[64];
-        const char *t = s;
-        if (!ascii) {
-            /* eth to d with stroke: both two bytes, C3 B0 -> C4 91, C3 90 -> C4 90 */
-            int eth = 0;
-            for (size_t i = 0; i + 1 < len; i++)
-                eth |= u[i] == 0xC3 && (u[i + 1] == 0xB0 || u[i + 1] == 0x90);
-            if (eth) {
-                memcpy(tmp, s, len);
-                for (size_t i = 0; i + 1 < len; i++)
-                    if (u[i] == 0xC3 && (u[i + 1] == 0xB0 || u[i + 1] == 0x90)) {
-                        tmp[i] = (char)0xC4;
-                        tmp[i + 1] = u[i + 1] == 0xB0 ? (char)0x91 : (char)0x90;
-                    }
-                t = tmp;
-            }
-        }
+    if (may_be_syllable) {
         vnt_syllable syl;
-        if (vnt_syllable_parse(t, len, &syl)) {
+        if (parse_syllable(s, len, ascii, &syl)) {
             out->value = syl.id;
             out->toneless = syl.toneless_id;
             out->shape = SH_SYL + syl.case_pattern;
@@ -1383,17 +1403,13 @@ static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int
 
 static int caps_shape(unsigned x) { return x == SH_SYL_UPPER || x == SH_UPPER; }
 
-/* 1 for the shape of a unit with a lower-case letter: it ends a run */
-static int lower_shape(unsigned x)
-{
-    return x == SH_SYL || x == SH_SYL + 2 || x == SH_LOWER || x == SH_TITLE || x == SH_MIXED;
-}
-
-/* Bit x set for the shapes x of is_capitalized, of lower_shape, and of
- * the units that start with a lower-case letter (or mix cases: "iPhone"). */
-#define CAPITALIZED_SHAPES (1u << 2 | 1u << 3 | 1u << 5 | 1u << 6)
+/* Bit x set for the shapes x of the units with a lower-case letter, and of
+ * those that start with one (or mix cases: "iPhone"). */
 #define LOWER_SHAPES (1u << SH_SYL | 1u << (SH_SYL + 2) | 1u << SH_LOWER | 1u << SH_TITLE | 1u << SH_MIXED)
 #define LOWER_START_SHAPES (1u << SH_SYL | 1u << SH_LOWER | 1u << SH_MIXED)
+
+/* 1 for the shape of a unit with a lower-case letter: it ends a run */
+static int lower_shape(unsigned x) { return x < 32 && (LOWER_SHAPES >> x & 1); }
 
 /* A sentence of TITLE_RUN or more units in title case (SH_SYL + 2,
  * SH_TITLE) and none that starts in lower case is a headline written in
@@ -1462,7 +1478,7 @@ static size_t title_start(const char *s, size_t a, size_t b)
     while (p > a && s[p - 1] != '.')
         p--;
     vnt_syllable syl;
-    if (p == a || !vnt_syllable_parse(s + p, b - p, &syl) || syl.case_pattern != VNT_CASE_TITLE ||
+    if (p == a || !parse_syllable(s + p, b - p, 0, &syl) || syl.case_pattern != VNT_CASE_TITLE ||
         syl.nletters < 2)
         return 0;
     return p;
@@ -1491,8 +1507,9 @@ VNT_INLINE void uni_weights(const vnt_segmenter *m, int c, vnt_segwork *w, size_
 
 /* Identity columns of units [0, n) of w (padding included), and the key
  * space of the sentence (w->caseless): caseless when no unit is
- * capitalized and some unit has a lower-case letter (text in lower case, or
- * a run in capitals read as lower case), cased otherwise
+ * capitalized and some unit has a lower-case letter, after the rules for
+ * runs in capitals and for Title Case (text in lower case, a headline in
+ * capitals or in Title Case read as lower case), cased otherwise
  * (tools/SEGMENTER.md). */
 static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char *s, size_t n,
                              const uint16_t *kinds)
@@ -1619,7 +1636,7 @@ static int word_slash(const char *s, const vnt_token *toks, size_t j)
 
 /* Groups the tokens toks[a..b) into units in w (room for b - a + 1);
  * returns their number. When they are a sentence (not a dictionary word),
- * the period of an abbreviation that ends it is a unit of its own, and a
+ * the period of an abbreviation that ends it is a unit of its own. A
  * hyphen between two words (word_hyphen) is left as a unit of its own,
  * marked UTK_HYPHEN, for join_hyphens. A slash between words (word_slash)
  * is always a unit of its own, left to the model (which splits it off, as
@@ -1640,7 +1657,7 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
                         slash = j;
                         break;
                     }
-                    if (is_sentence && word_hyphen(s, toks, j)) {
+                    if (word_hyphen(s, toks, j)) {
                         hyphen = j;
                         break;
                     }
@@ -1705,7 +1722,7 @@ static vnt_status join_hyphens(const vnt_segmenter *m, vnt_segwork *w, const cha
     user_dict(m, w, n);
     size_t o = i;
     for (; i < n; i++) {
-        if (w->utk[i] & UTK_HYPHEN) { /* units i - 1 and i + 1 are words */
+        if (w->utk[i] & UTK_HYPHEN) { /* units i - 1 and i + 1 end and start with a word */
             const uint64_t *v = w->v + PAD;
             int word = w->endlen[i - 1] >= 2 || w->startlen[i + 1] >= 2 ||
                        (i >= 2 && w->force[i - 2] == 1) || (i + 2 < n && w->force[i + 1] == 1);
@@ -1719,7 +1736,8 @@ static vnt_status join_hyphens(const vnt_segmenter *m, vnt_segwork *w, const cha
         }
         w->ustart[o] = w->ustart[i];
         w->uend[o] = w->uend[i];
-        w->ukind[o] = w->ukind[i];
+        /* a hyphen kept apart is split off unless a user word joins it */
+        w->ukind[o] = (w->utk[i] & UTK_HYPHEN) ? UK_SOFT : w->ukind[i];
         w->utk[o] = (uint16_t)(w->utk[i] & ~UTK_HYPHEN);
         o++;
     }
@@ -1759,9 +1777,14 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
         return st;
     size_t ng = n - 1;
     for (size_t g = 0; g < ng; g++)
-        w->force[g] = (w->ukind[g] || w->ukind[g + 1]) ? 0 : -1;
+        w->force[g] = (w->ukind[g] == UK_SPLIT || w->ukind[g + 1] == UK_SPLIT) ? 0
+                      : (w->ukind[g] == UK_SOFT || w->ukind[g + 1] == UK_SOFT) ? FORCE_SOFT
+                                                                                : -1;
     lexicon_columns(m, w, n);
     user_dict(m, w, n);
+    for (size_t g = 0; g < ng; g++)
+        if (w->force[g] == FORCE_SOFT) /* no user word joined it */
+            w->force[g] = 0;
     score_gaps(m, w, n);
     viterbi(m, w, ng);
     size_t start = w->ustart[0], pstart = start;
@@ -1858,6 +1881,9 @@ static vnt_status add_words(const vnt_segmenter *set_owner, hset *set, vnt_segwo
         if (st != VNT_OK)
             return st;
         size_t n = make_units(w, list + i, w->toks.items, 0, nt, 0);
+        st = join_hyphens(set_owner, w, list + i, &n); /* as a sentence does */
+        if (st != VNT_OK)
+            return st;
         if (n >= 2) {
             st = identities(w, set_owner, list + i, n, w->utk);
             if (st != VNT_OK)

@@ -310,10 +310,10 @@ vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens
 typedef struct vnt_segmenter vnt_segmenter;
 
 /* Reads a model file held in data[0..len). The file is checked (magic,
- * version (2; a file of another version gives VNT_ERR_FORMAT), sizes, sorted
+ * version (6; a file of another version gives VNT_ERR_FORMAT), sizes, sorted
  * keys, the syllable-id fingerprint: a model trained with another parser
  * gives VNT_ERR_FORMAT) and copied, so data may be freed
- * when this returns. About 5 MB of memory for the shipped model. */
+ * when this returns. About 7.6 MB of memory for the shipped model. */
 vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out);
 
 void vnt_segmenter_free(vnt_segmenter *seg);

@@ -237,6 +237,18 @@ def test_slash_kept_by_the_user_dictionary():
     assert vntext.word_tokenize("phòng chống HIV/AIDS", fixed_words=["HIV/AIDS"])[-1] == "HIV/AIDS"
 
 
+def test_user_word_with_a_hyphen():
+    # a user word written with a hyphen between words is found where the
+    # text writes it so, and keeps the hyphen inside
+    text = "ở tỉnh Bà Rịa-Vũng Tàu và Hà Nội-Hải Phòng"
+    assert vntext.word_tokenize(text)[2:5] == ["Bà Rịa", "-", "Vũng Tàu"]
+    seg = vntext.Segmenter(user_dict=["Bà Rịa-Vũng Tàu", "Hà Nội-Hải Phòng"])
+    assert seg.word_tokenize(text) == ["ở", "tỉnh", "Bà Rịa-Vũng Tàu", "và", "Hà Nội-Hải Phòng"]
+    assert vntext.word_tokenize(text, fixed_words=["Hà Nội-Hải Phòng"])[-1] == "Hà Nội-Hải Phòng"
+    assert vntext.Segmenter(user_dict=["vắc-xin ngừa"]).word_tokenize("tiêm vắc-xin ngừa cúm") == [
+        "tiêm", "vắc-xin ngừa", "cúm"]
+
+
 def test_hyphen_between_words_reads_the_user_dictionary():
     text = "ghé quán Út Mập-Tư Dũng"
     assert "-" not in vntext.word_tokenize(text)

@@ -266,7 +266,10 @@ def feature_keys(sents, lex, templates, capitals=True):
 
 
 def lowered(sents, case=str.lower):
-    """The sentences with their tokens in lower case (or another case)."""
+    """The sentences with their tokens in lower case (or another case). raw
+    and offsets are kept as they were (the features read the tokens only);
+    where the case mapping changes a token's length (ß in capitals) they no
+    longer match it."""
     return [sd.Sentence([case(t) for t in s.tokens], s.joins, s.raw, s.offsets) for s in sents]
 
 
@@ -500,7 +503,9 @@ VECTOR_SENTENCES = [
     "TIN VẮN : NHÓM PV VÀ CTV TẠI TÂY NGUYÊN - TRẦN VĂN HẢI - NGUYỄN AN , Hoà",
     # caseless once its run of capitals reads as lower case: caseless keys
     "HỌC SINH GIỎI THÌ PHẢI HỌC THẬT CHĂM CHỈ .",
-    # a headline in Title Case reads as lower case too; NATO stays in capitals
+    # a headline in Title Case reads as lower case too (caseless keys); with
+    # NATO, which stays in capitals, the sentence keeps cased keys
+    "Học Sinh Giỏi Thì Phải Học Thật Chăm Chỉ",
     "Mỹ Và NATO Tăng Cường Hợp Tác Quốc Phòng",
 ]
 
@@ -566,6 +571,8 @@ def main():
     ap.add_argument("--vectors", metavar="PATH",
                     help="only write C test vectors computed with the model --out to PATH")
     args = ap.parse_args()
+    if args.lower < 0:
+        ap.error("--lower must be 0 or more")
     if args.vectors:
         write_vectors(args.vectors, args.out)
         return

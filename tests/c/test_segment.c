@@ -678,12 +678,9 @@ static void fill_mixed(char *s, size_t n)
     s[k] = 0;
 }
 
-/* Words glued by hyphens and slashes without end, one sentence (units
- * split, looked up and joined again), then with spaces and sentences
- * in lower case and in capitals in turn (the key space changes). */
-static void fill_glued(char *s, size_t n)
+/* piece repeated into s[0..n), NUL-terminated */
+static void fill_repeat(char *s, size_t n, const char *piece)
 {
-    static const char *piece = "Nội-Hải-Phòng/kinh-tế/xã-hội-TP.Hồ-";
     size_t m = strlen(piece), k = 0;
     while (k + m < n) {
         memcpy(s + k, piece, m);
@@ -692,16 +689,18 @@ static void fill_glued(char *s, size_t n)
     s[k] = 0;
 }
 
+/* Words glued by hyphens and slashes without end, one sentence (units
+ * split, looked up and joined again), then with spaces and sentences
+ * in lower case and in capitals in turn (the key space changes). */
+static void fill_glued(char *s, size_t n)
+{
+    fill_repeat(s, n, "Nội-Hải-Phòng/kinh-tế/xã-hội-TP.Hồ-");
+}
+
 static void fill_cases(char *s, size_t n)
 {
-    static const char *piece = "Hà Nội-Hải Phòng, đồng/kg. hà nội-hải phòng, đồng/kg. "
-                               "HÀ NỘI-HẢI PHÒNG VÀ TP.HỒ CHÍ MINH. ";
-    size_t m = strlen(piece), k = 0;
-    while (k + m < n) {
-        memcpy(s + k, piece, m);
-        k += m;
-    }
-    s[k] = 0;
+    fill_repeat(s, n, "Hà Nội-Hải Phòng, đồng/kg. hà nội-hải phòng, đồng/kg. "
+                      "HÀ NỘI-HẢI PHÒNG VÀ TP.HỒ CHÍ MINH. ");
 }
 
 int main(void)
