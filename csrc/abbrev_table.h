@@ -310,9 +310,10 @@ static const short vnt_opener_hash[512] = {
     75, -1, 49, 115, 51, -1, -1, -1, 91, 92, -1, -1, -1, -1, 118, 189,
 };
 
-/* Words that may start a sentence after an ellipsis in a text without
- * capitals: in lower case, they start at least 3 training sentences and
- * more than 2% of their uses. Sorted by UTF-8 bytes. */
+/* Words that may start a sentence after an ellipsis or an initial in a
+ * text without capitals: in lower case, they start at least 3 training
+ * sentences and more than 2% of their uses. Sorted by UTF-8 bytes.
+ * STARTER_SHARE was chosen on ellipses (tools/gen_abbrev.py). */
 #define VNT_STARTER_COUNT 800
 
 static const char *const vnt_starters[VNT_STARTER_COUNT] = {

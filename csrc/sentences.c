@@ -845,8 +845,8 @@ static int caseless_abbrev(const char *s, size_t n)
     return n == 1 ? VNT_TF_INITIAL : 0;
 }
 
-/* 1 when the word t may start a sentence after an ellipsis in a text
- * without capitals: one of the starters of the table. */
+/* 1 when the word t may start a sentence after an ellipsis or an initial
+ * in a text without capitals: one of the starters of the table. */
 static int caseless_starter(const char *s, const vnt_token *t)
 {
     return vnt__word_in((const unsigned char *)s + t->start, t->end - t->start, vnt_starters,
@@ -863,6 +863,18 @@ static int after_ellipsis_or_initial(const char *s, const vnt_token *c, size_t m
         m--;
     return m > 0 && (punct_role(s, &c[m - 1]) == P_ELLIPSIS ||
                      (c[m - 1].kind == VNT_TOK_ABBREV && (c[m - 1].flags & VNT_TF_INITIAL)));
+}
+
+/* 1 when the word x, which follows the tokens c[0..m), comes after white
+ * space after an ellipsis or an initial, with an opening bracket or quote
+ * written onto it or not ("... gây", "... (gây", "... \"gây"). */
+static int word_after_ellipsis_or_initial(const char *s, const vnt_token *c, size_t m,
+                                          const vnt_token *x)
+{
+    if (!(x->flags & VNT_TF_SPACE_BEFORE) && m > 0 && (c[m - 1].flags & VNT_TF_SPACE_BEFORE) &&
+        (punct_role(s, &c[m - 1]) == P_OPEN || punct_role(s, &c[m - 1]) == P_QUOTE))
+        return after_ellipsis_or_initial(s, c, m - 1);
+    return (x->flags & VNT_TF_SPACE_BEFORE) && after_ellipsis_or_initial(s, c, m);
 }
 
 /* The sentences of the tokens t[0..n) of s. In a text without capitals,
@@ -886,8 +898,8 @@ static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n
     for (size_t k = 0; k < n; k++) {
         vnt_token x = t[k];
         if ((x.kind == VNT_TOK_WORD || x.kind == VNT_TOK_ABBREV) && (x.flags & VNT_TF_LOWER) &&
-            !(x.kind == VNT_TOK_WORD && (x.flags & VNT_TF_SPACE_BEFORE) &&
-              after_ellipsis_or_initial(s, c, m) && !caseless_starter(s, &x)))
+            !(x.kind == VNT_TOK_WORD && word_after_ellipsis_or_initial(s, c, m, &x) &&
+              !caseless_starter(s, &x)))
             x.flags = (uint16_t)((x.flags & ~VNT_TF_LOWER) | VNT_TF_UPPER);
         /* a word and a single period glued to it (not an ellipsis) */
         int abbr = 0;

@@ -61,6 +61,7 @@ CASES = [
     # ... but after an ellipsis only a word that often starts a sentence
     ("trời mưa to... sau đó tôi về.", ["trời mưa to...", "sau đó tôi về."]),
     ("bạo loạn, lật đổ... xảy ra ở nhiều nước.", ["bạo loạn, lật đổ... xảy ra ở nhiều nước."]),
+    ("lật đổ... \"xảy ra\" ở đó.", ["lật đổ... \"xảy ra\" ở đó."]),
     # ... and so after an initial
     ("anh t. cười buồn. ông nguyễn văn a. tôi thấy.",
      ["anh t. cười buồn.", "ông nguyễn văn a.", "tôi thấy."]),

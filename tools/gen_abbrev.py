@@ -250,9 +250,10 @@ def main():
     starters = choose_starters(lstart, lother)
     sts = sorted(starters, key=lambda w: w.encode("utf-8"))
     lines += [
-        "/* Words that may start a sentence after an ellipsis in a text without",
-        " * capitals: in lower case, they start at least %d training sentences and" % MIN_STARTER,
-        " * more than %g%% of their uses. Sorted by UTF-8 bytes. */" % (100 * STARTER_SHARE),
+        "/* Words that may start a sentence after an ellipsis or an initial in a",
+        " * text without capitals: in lower case, they start at least %d training" % MIN_STARTER,
+        " * sentences and more than %g%% of their uses. Sorted by UTF-8 bytes." % (100 * STARTER_SHARE),
+        " * STARTER_SHARE was chosen on ellipses (tools/gen_abbrev.py). */",
         "#define VNT_STARTER_COUNT %d" % len(sts),
         "",
         "static const char *const vnt_starters[VNT_STARTER_COUNT] = {",

@@ -216,6 +216,8 @@ static const struct {
     {"bạo loạn, lật đổ... xảy ra ở nhiều nước.", "bạo loạn, lật đổ... xảy ra ở nhiều nước."},
     {"do vi rút, vi khuẩn… gây ra.", "do vi rút, vi khuẩn… gây ra."},
     {"mua (trứng, sữa...) của từng con.", "mua (trứng, sữa...) của từng con."},
+    {"lật đổ... \"xảy ra\" ở đó.", "lật đổ... \"xảy ra\" ở đó."},
+    {"trời mưa... \"sau đó tôi về\".", "trời mưa... | \"sau đó tôi về\"."},
     {"anh t. cười buồn. ông nguyễn văn a. tôi thấy.", "anh t. cười buồn. | ông nguyễn văn a. | tôi thấy."},
     {"Tôi đi. anh ở lại.", "Tôi đi. anh ở lại."},
     /* its abbreviations and initials read as in capitals */
