@@ -39,6 +39,9 @@
  * the table to be sure of them in every fold).
  */
 #include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #define SSE2_SKIP 1
@@ -797,32 +800,33 @@ fail:
     return st;
 }
 
-/* 1 when text has letters in lower case and none in upper case, as text
- * put in lower case before it is split: case then tells nothing of where
- * a sentence starts. Stops at the first capital, which most texts have at
- * once. */
-static int caseless_text(const char *s, size_t len)
+/* The case of a text: CASED, LOWER_ONLY when it has letters in lower case
+ * and none in upper case, as text put in lower case before it is split
+ * (case then tells nothing of where a sentence starts), UPPER_ONLY the
+ * other way round (text in capitals). Stops as soon as it has seen both,
+ * which most texts do at once. */
+enum { CASED = 0, LOWER_ONLY, UPPER_ONLY };
+
+static int text_case(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    int lower = 0;
-    for (size_t i = 0; i < len;) {
+    int upper = 0, lower = 0;
+    for (size_t i = 0; i < len && !(upper && lower);) {
         int32_t cp;
         size_t k = 1;
         if (u[i] < 0x80) {
-            if (u[i] >= 'A' && u[i] <= 'Z')
-                return 0;
+            upper |= u[i] >= 'A' && u[i] <= 'Z';
             lower |= u[i] >= 'a' && u[i] <= 'z';
         } else if ((k = vnt__utf8_decode(u, len, i, &cp)) == 0) {
             k = 1;
         } else {
             int c = vnt__letter_case(cp);
-            if (c == 1)
-                return 0;
+            upper |= c == 1;
             lower |= c == 2;
         }
         i += k;
     }
-    return lower;
+    return upper == lower ? CASED : lower ? LOWER_ONLY : UPPER_ONLY;
 }
 
 /* The kind of abbreviation that the ASCII word s[0..n) and a period
@@ -877,20 +881,17 @@ static int word_after_ellipsis_or_initial(const char *s, const vnt_token *c, siz
     return (x->flags & VNT_TF_SPACE_BEFORE) && after_ellipsis_or_initial(s, c, m);
 }
 
-/* The sentences of the tokens t[0..n) of s. In a text without capitals,
+/* The sentences of the tokens t[0..n) of s, a text without capitals:
  * every word is taken as one that may start a sentence (as if it began
  * with a capital): the lower-case rules ("... rồi anh đến", "sao vậy?" rồi)
  * would otherwise never let one end. But after an ellipsis or an initial,
  * where a word in lower case goes on with the sentence far more often than
  * not, only a word that often starts one does ("... sau đó tôi về", not
- * "... gây ra", "anh t. cười"). Its abbreviations and initials, which the scanner knows in
- * capitals only, are read as they would be there: "gs." as GS., "n." as
- * N. */
-static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n,
-                         vnt_spans *out)
+ * "... gây ra", "anh t. cười"). Its abbreviations and initials, which the
+ * scanner knows in capitals only, are read as they would be there: "gs."
+ * as GS., "n." as N. */
+static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
-    if (n == 0 || !caseless_text(s, len))
-        return decide_cased(s, t, n, out);
     vnt_token *c = malloc(n * sizeof *c);
     if (c == NULL)
         return VNT_ERR_NOMEM;
@@ -918,6 +919,57 @@ static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n
     vnt_status st = decide_cased(s, c, m, out);
     free(c);
     return st;
+}
+
+/* The sentences of s[0..len), a text in capitals: those of its lower case
+ * (each letter whose lower case is written with as many bytes, so the
+ * offsets stay those of s), which case tells as little about. */
+static vnt_status decide_capitals(const char *s, size_t len, vnt_spans *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    char *low = malloc(len ? len : 1);
+    if (low == NULL)
+        return VNT_ERR_NOMEM;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t k = u[i] < 0x80 ? 1 : vnt__utf8_decode(u, len, i, &cp);
+        if (u[i] < 0x80) {
+            low[i] = (char)(u[i] >= 'A' && u[i] <= 'Z' ? u[i] + 32 : u[i]);
+        } else if (k == 0) {
+            low[i] = s[i];
+            k = 1;
+        } else {
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t e = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+            memcpy(low + i, (size_t)e == k ? (const char *)enc : s + i, k);
+        }
+        i += k;
+    }
+    vnt_tokens toks;
+    vnt_tokens_init(&toks);
+    vnt_status st = vnt_scan(low, len, &toks);
+    if (st == VNT_OK)
+        st = decide_caseless(low, toks.items, toks.len, out);
+    vnt_tokens_free(&toks);
+    free(low);
+    return st;
+}
+
+/* The sentences of the tokens t[0..n) of s[0..len): by case, unless the
+ * text has none (decide_caseless, decide_capitals). */
+static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n,
+                         vnt_spans *out)
+{
+    if (n == 0)
+        return decide_cased(s, t, n, out);
+    switch (text_case(s, len)) {
+    case LOWER_ONLY:
+        return decide_caseless(s, t, n, out);
+    case UPPER_ONLY:
+        return decide_capitals(s, len, out);
+    default:
+        return decide_cased(s, t, n, out);
+    }
 }
 
 vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens *toks,

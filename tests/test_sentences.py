@@ -66,6 +66,9 @@ CASES = [
     ("anh t. cười buồn. ông nguyễn văn a. tôi thấy.",
      ["anh t. cười buồn.", "ông nguyễn văn a.", "tôi thấy."]),
     ("Tôi đi. anh ở lại.", ["Tôi đi. anh ở lại."]),
+    # text in capitals splits as its lower case does (same offsets)
+    ("TRỜI MƯA TO... SAU ĐÓ TÔI VỀ. BẠO LOẠN... XẢY RA Ở TP. HCM.",
+     ["TRỜI MƯA TO...", "SAU ĐÓ TÔI VỀ.", "BẠO LOẠN... XẢY RA Ở TP. HCM."]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),
@@ -134,6 +137,20 @@ def test_cover_every_character_in_order(text):
     assert text[pos:].strip() == ""
     # the sentences hold all the non-space characters, in order
     assert "".join(sents).split() == [] or "".join("".join(sents).split()) == "".join(text.split())
+
+
+LOWER_PIECES = st.sampled_from(
+    list("abđươếệ .,;:!?…\"'()-/0123456789\n") +
+    ["tp.", "n. ", "v.v.", "1.500", "... ", "?! ", "sau đó ", "gây ra ", "tôi ", "ông ", "gs. "])
+
+
+@settings(max_examples=300)
+@given(st.lists(LOWER_PIECES, max_size=40).map("".join))
+def test_text_in_capitals_splits_as_its_lower_case(text):
+    upper = text.upper()
+    if len(upper) != len(text) or upper == text:
+        return
+    assert vntext.sent_spans(upper) == vntext.sent_spans(text)
 
 
 @settings(max_examples=200)

@@ -218,6 +218,10 @@ static const struct {
     {"mua (trứng, sữa...) của từng con.", "mua (trứng, sữa...) của từng con."},
     {"lật đổ... \"xảy ra\" ở đó.", "lật đổ... \"xảy ra\" ở đó."},
     {"trời mưa... \"sau đó tôi về\".", "trời mưa... | \"sau đó tôi về\"."},
+    /* a text in capitals splits as its lower case does */
+    {"TRỜI MƯA TO... SAU ĐÓ TÔI VỀ. BẠO LOẠN... XẢY RA Ở TP. HCM.",
+     "TRỜI MƯA TO... | SAU ĐÓ TÔI VỀ. | BẠO LOẠN... XẢY RA Ở TP. HCM."},
+    {"CẤP NƯỚC TP. HCM CHO BIẾT: \"SAO VẬY?\" RỒI ĐI.", "CẤP NƯỚC TP. HCM CHO BIẾT: \"SAO VẬY?\" | RỒI ĐI."},
     {"anh t. cười buồn. ông nguyễn văn a. tôi thấy.", "anh t. cười buồn. | ông nguyễn văn a. | tôi thấy."},
     {"Tôi đi. anh ở lại.", "Tôi đi. anh ở lại."},
     /* its abbreviations and initials read as in capitals */
