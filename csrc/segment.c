@@ -1419,17 +1419,20 @@ static int lower_shape(unsigned x) { return x < 32 && (LOWER_SHAPES >> x & 1); }
  * (tools/SEGMENTER.md, "Token identity"). */
 #define TITLE_RUN 5
 
-/* Returns the shapes the units then have (bit x for shape x), as
- * capitals_as_lower does. */
-static unsigned titles_as_lower(vnt_segwork *w, size_t n)
+static void titles_as_lower(vnt_segwork *w, size_t n)
 {
     uint8_t *sh = w->sh + PAD;
-    unsigned seen = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         if (sh[i] == SH_SYL + 2 || sh[i] == SH_TITLE)
             sh[i] = sh[i] == SH_TITLE ? SH_LOWER : SH_SYL;
-        seen |= 1u << sh[i];
-    }
+}
+
+/* The shapes of units [0, n) of w: bit x for shape x. */
+static unsigned shape_bits(const vnt_segwork *w, size_t n)
+{
+    unsigned seen = 0;
+    for (size_t i = 0; i < n; i++)
+        seen |= 1u << w->sh[PAD + i];
     return seen;
 }
 
@@ -1441,12 +1444,10 @@ static int dash_unit(const char *s, size_t a, size_t b)
             ((unsigned char)s[a + 2] == 0x93 || (unsigned char)s[a + 2] == 0x94));
 }
 
-/* The shapes of the runs in capitals of units [0, n) of w made lower case;
- * returns the shapes the units then have (bit x for shape x). */
-static unsigned capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
+/* The shapes of the runs in capitals of units [0, n) of w made lower case. */
+static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
 {
     uint8_t *sh = w->sh + PAD;
-    unsigned seen = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i, caps = 0;
         while (j < n && !lower_shape(sh[j]) && !dash_unit(s, w->ustart[j], w->uend[j])) {
@@ -1459,9 +1460,6 @@ static unsigned capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
                     sh[k] = sh[k] == SH_UPPER ? SH_LOWER : SH_SYL;
         i = j > i ? j : i + 1;
     }
-    for (size_t i = 0; i < n; i++)
-        seen |= 1u << sh[i];
-    return seen;
 }
 
 /* The byte where a syllable in title case, of two letters or more, begins
@@ -1557,10 +1555,14 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         seen |= 1u << id.shape;
         uni_weights(m, c, w, i, e);
     }
-    if (caps >= CAPS_RUN) /* rare: most sentences have fewer */
-        seen = capitals_as_lower(w, s, n);
-    if (titles >= TITLE_RUN && !(seen & LOWER_START_SHAPES)) /* rarer */
-        seen = titles_as_lower(w, n);
+    if (caps >= CAPS_RUN) { /* rare: most sentences have fewer */
+        capitals_as_lower(w, s, n);
+        seen = shape_bits(w, n);
+    }
+    if (titles >= TITLE_RUN && !(seen & LOWER_START_SHAPES)) { /* rarer */
+        titles_as_lower(w, n);
+        seen = shape_bits(w, n);
+    }
     const int caseless = !(seen & CAPITALIZED_SHAPES) && (seen & LOWER_SHAPES) != 0;
     if (caseless != c) {
         c = w->caseless = caseless;
@@ -1675,7 +1677,7 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
         }
         w->ustart[n] = t->start;
         w->uend[n] = toks[j - 1].end;
-        w->ukind[n] = (uint8_t)(i == slash ? 0 : forced_kind(t->kind));
+        w->ukind[n] = (uint8_t)(i == slash ? UK_MODEL : forced_kind(t->kind));
         w->utk[n] = (uint16_t)(i == hyphen ? (unsigned)kind | UTK_HYPHEN : (unsigned)kind);
         if (is_sentence && j == b && j == i + 1 && final_period(s, t)) {
             /* the period of an abbreviation or initials that ends the

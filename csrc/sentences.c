@@ -939,9 +939,8 @@ static vnt_status decide_capitals(const char *s, size_t len, vnt_spans *out)
             low[i] = s[i];
             k = 1;
         } else {
-            utf8proc_uint8_t enc[4];
-            utf8proc_ssize_t e = utf8proc_encode_char(utf8proc_tolower(cp), enc);
-            memcpy(low + i, (size_t)e == k ? (const char *)enc : s + i, k);
+            char enc[4];
+            memcpy(low + i, vnt__utf8_encode(utf8proc_tolower(cp), enc) == k ? enc : s + i, k);
         }
         i += k;
     }
