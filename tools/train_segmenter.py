@@ -604,7 +604,7 @@ def main():
         vl = train_sents[:n_vlsp]
         bounds = [n_vlsp * k // TRAIN_WORD_FOLDS for k in range(TRAIN_WORD_FOLDS + 1)]
         counts = [word_counts(vl[bounds[k]:bounds[k + 1]]) for k in range(TRAIN_WORD_FOLDS)]
-        parts = []
+        parts = []  # (sentences, lexicon), in the order of the training data
         for k in range(TRAIN_WORD_FOLDS):
             other = {}
             for j in range(TRAIN_WORD_FOLDS):
@@ -612,28 +612,22 @@ def main():
                     for w, c in counts[j].items():
                         other[w] = other.get(w, 0) + c
             fl = extended_lexicon(lex, other, args.train_words)
-            parts.append(feature_keys(vl[bounds[k]:bounds[k + 1]], fl, templates, False))
+            block = vl[bounds[k]:bounds[k + 1]]
+            parts.append((block, fl))
             if args.lower:
-                low = lowered(vl[bounds[k]:bounds[k + 1]][::args.lower])
-                parts.append(feature_keys(low, fl, templates, False))
+                parts.append((lowered(block[::args.lower]), fl))
         total = {}
         for c in counts:
             for w, n in c.items():
                 total[w] = total.get(w, 0) + n
         lex = extended_lexicon(lex, total, args.train_words)
-        parts.append(feature_keys(train_sents[n_vlsp:], lex, templates, False))
+        rest = train_sents[n_vlsp:]
+        parts.append((rest, lex))
         if args.lower:
-            low = lowered(train_sents[n_vlsp:][::args.lower])
-            parts.append(feature_keys(low, lex, templates, False))
-        K = np.concatenate(parts)
-        if args.lower:
-            # the order of K: each VLSP block, then its lower case; UD, then its lower case
-            order = []
-            for k in range(TRAIN_WORD_FOLDS):
-                block = vl[bounds[k]:bounds[k + 1]]
-                order += block + lowered(block[::args.lower])
-            rest = train_sents[n_vlsp:]
-            train_sents = order + rest + lowered(rest[::args.lower])
+            parts.append((lowered(rest[::args.lower]), lex))
+        # each VLSP block then its lower case, UD then its lower case
+        K = np.concatenate([feature_keys(ss, fl, templates, False) for ss, fl in parts])
+        train_sents = [s for ss, _ in parts for s in ss]
         sources.append("multi-syllable words of vlsp2013-ws/train.seg.txt seen >= %d times (hashed)"
                        % args.train_words)
         log("lexicon with training words: %d entries" % len(lex))
