@@ -558,6 +558,11 @@ def main():
                     help="features seen fewer times in training get no weight")
     ap.add_argument("--ud-repeat", type=int, default=3,
                     help="add UD-VTB train this many times to the training data")
+    ap.add_argument("--train-ud-dev", action="store_true",
+                    help="add UD-VTB dev (but the --hold-ud-dev part) to the training data, "
+                    "--ud-repeat times; UD dev is then scored only on the part held out")
+    ap.add_argument("--hold-ud-dev", metavar="K/N", default=None,
+                    help="cut UD-VTB dev into N contiguous parts and score only part K (1..N)")
     ap.add_argument("--lower", type=int, default=1, metavar="N",
                     help="add the training sentences again in lower case, every N-th one "
                     "(1: all); 0: off")
@@ -595,6 +600,25 @@ def main():
     if args.ud_repeat > 0:
         train_sents += sd.read_seg(sd.UD["train"]) * args.ud_repeat
         sources.append("ud-vtb/vi_vtb-ud-train.seg.txt x%d" % args.ud_repeat)
+    ud_dev = sd.read_seg(sd.UD["dev"])
+    ud_held = ud_dev
+    if args.hold_ud_dev:
+        k, n = (int(x) for x in args.hold_ud_dev.split("/"))
+        if not 1 <= k <= n:
+            ap.error("--hold-ud-dev K/N needs 1 <= K <= N")
+        a, b = len(ud_dev) * (k - 1) // n, len(ud_dev) * k // n
+        ud_held = ud_dev[a:b]
+        ud_fit = ud_dev[:a] + ud_dev[b:]
+    else:
+        ud_fit = ud_dev
+    if args.train_ud_dev:
+        if args.ud_repeat < 1:
+            ap.error("--train-ud-dev needs --ud-repeat 1 or more")
+        train_sents += ud_fit * args.ud_repeat
+        sources.append("ud-vtb/vi_vtb-ud-dev.seg.txt%s x%d" % (
+            " but part %s" % args.hold_ud_dev if args.hold_ud_dev else "", args.ud_repeat))
+        if not args.hold_ud_dev:
+            ud_held = []
     if len(lex):
         sources.append("lexicon/VnVocab.txt")
     if args.train_words:
@@ -643,8 +667,10 @@ def main():
     log("train: %d sentences, %d gaps, %d templates" % (len(train_sents), len(gold), len(templates)))
     dev_sets = []
     devs = []
-    for name, path in (("vlsp-dev", sd.VLSP["dev"]), ("ud-dev", sd.UD["dev"])):
-        s = sd.read_seg(path)
+    for name, s in (("vlsp-dev", sd.read_seg(sd.VLSP["dev"])),
+                    ("ud-dev" + (" part %s" % args.hold_ud_dev if args.hold_ud_dev else ""), ud_held)):
+        if not s:
+            continue
         devs.append((name, s))
         if args.dev_cases:
             devs.append((name + "-lower", lowered(s)))
