@@ -582,6 +582,7 @@ struct vnt_segwork {
     uint8_t *sh;
     uint64_t *mv, *mtv, *msh; /* value_mix of v, tv, sh (padded the same) */
     uint64_t *lh;            /* lexicon hashes of 1 and 2 units, 2 cap */
+    uint8_t *lex1;           /* per unit, the lexicon flags of its value alone */
     float *uni;              /* per unit (padded), the weights of the one-value templates */
     uint8_t *startlen, *endlen;
     uint8_t *span, *lend, *rstart, *fmm, *bmm, *capl, *capr;
@@ -608,7 +609,7 @@ vnt_segwork *vnt_segwork_new(void)
 static void work_arrays_free(vnt_segwork *w)
 {
     free(w->ustart); free(w->uend); free(w->ukind); free(w->utk); free(w->uent); free(w->v); free(w->tv); free(w->sh);
-    free(w->mv); free(w->mtv); free(w->msh); free(w->lh); free(w->uni);
+    free(w->mv); free(w->mtv); free(w->msh); free(w->lh); free(w->lex1); free(w->uni);
     free(w->startlen); free(w->endlen); free(w->span); free(w->lend); free(w->rstart);
     free(w->fmm); free(w->bmm); free(w->capl); free(w->capr); free(w->lmask);
     free(w->force); free(w->label); free(w->bp); free(w->score);
@@ -647,7 +648,7 @@ static vnt_status work_reserve(vnt_segwork *w, size_t n)
     size_t p = c + 2 * PAD;
     GROW(ustart, c); GROW(uend, c); GROW(ukind, c); GROW(utk, c); GROW(uent, c);
     GROW(v, p); GROW(tv, p); GROW(sh, p); GROW(mv, p); GROW(mtv, p); GROW(msh, p);
-    GROW(lh, 2 * c); GROW(uni, p * MAX_UNI);
+    GROW(lh, 2 * c); GROW(lex1, c); GROW(uni, p * MAX_UNI);
     GROW(startlen, c); GROW(endlen, c); GROW(span, c); GROW(lend, c); GROW(rstart, c);
     GROW(fmm, c); GROW(bmm, c); GROW(capl, c); GROW(capr, c); GROW(lmask, c);
     GROW(force, c); GROW(label, c); GROW(bp, c); GROW(score, c);
@@ -1086,20 +1087,20 @@ static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     /* the hashes of the one- and two-unit sequences first, their slots
      * fetched ahead of the walks below */
     uint64_t *h1 = w->lh, *h2 = w->lh + n;
-    for (size_t i = 0; i < n; i++) {
-        h1[i] = hash_step(LEX_SEED, val[i]);
-        PREFETCH(&m->lex.keys[slot_of(h1[i]) & m->lex.mask]);
-    }
     for (size_t i = 0; i + 1 < n; i++) {
+        if (!(w->lex1[i] & LEX_MORE))
+            continue;
+        h1[i] = hash_step(LEX_SEED, val[i]);
         h2[i] = hash_step(h1[i], val[i + 1]);
         PREFETCH(&m->lex.keys[slot_of(h2[i]) & m->lex.mask]);
     }
     /* every entry that starts at i, as long as some entry goes on from
-     * what has been read (the prefix set) */
+     * what has been read (the prefix set; the flags of one unit come with
+     * its identity) */
     for (size_t i = 0; i + 1 < n; i++) {
-        uint64_t h = h1[i];
-        if (!(lex_flags(m, h) & LEX_MORE))
+        if (!(w->lex1[i] & LEX_MORE))
             continue;
+        uint64_t h = h1[i];
         size_t kmax = n - i < maxlen ? n - i : maxlen;
         for (size_t k = 2; k <= kmax; k++) {
             h = k == 2 ? h2[i] : hash_step(h, val[i + k - 1]);
@@ -1336,16 +1337,20 @@ static void score_gaps(const vnt_segmenter *m, vnt_segwork *w, size_t n)
  * 92.7%); on the dev text, 2,048 slots direct-mapped made the segmenter 10%
  * slower. */
 #define CACHE_SLOTS 16384
-#define CACHE_MAXLEN 21
+#define CACHE_MAXLEN 20
 struct id_entry {
     uint8_t len;              /* 0: empty */
     uint8_t may_be_syllable;
     uint8_t uni_ok;           /* uni holds the weights for the cache's model: 0 no,
                                * 1 + its key space (cased 1, caseless 2) */
-    char bytes[CACHE_MAXLEN];
+    uint8_t lexf;             /* LEXF_OK | the lexicon flags of the token's value alone,
+                               * for the cache's model; 0: not known yet */
+    char bytes[CACHE_MAXLEN]; /* an entry is 64 bytes, one cache line */
     token_id id;
     float uni[MAX_UNI];       /* the weights of the one-value templates */
 };
+#define LEXF_OK 0x80
+_Static_assert(sizeof(struct id_entry) <= 64, "a cache entry fits a cache line");
 struct id_cache {
     uint64_t tag;             /* the model whose weights the entries hold (its tag) */
     struct id_entry e[CACHE_SLOTS];
@@ -1387,7 +1392,7 @@ static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int
         set[0].may_be_syllable = (uint8_t)may_be_syllable;
         memcpy(set[0].bytes, s, len);
         set[0].id = *out;
-        set[0].uni_ok = 0;
+        set[0].uni_ok = set[0].lexf = 0;
         *entry = &set[0];
     }
     return st;
@@ -1503,6 +1508,18 @@ VNT_INLINE void uni_weights(const vnt_segmenter *m, int c, vnt_segwork *w, size_
     }
 }
 
+/* The lexicon flags of the value v of a unit alone, from or into its
+ * cache entry e (may be NULL). */
+VNT_INLINE uint8_t unit_lex(const vnt_segmenter *m, uint64_t v, struct id_entry *e)
+{
+    if (e && e->lexf)
+        return (uint8_t)(e->lexf & ~LEXF_OK);
+    uint8_t f = (uint8_t)lex_flags(m, hash_step(LEX_SEED, v));
+    if (e)
+        e->lexf = (uint8_t)(f | LEXF_OK);
+    return f;
+}
+
 /* Identity columns of units [0, n) of w (padding included), and the key
  * space of the sentence (w->caseless): caseless when no unit is
  * capitalized and some unit has a lower-case letter, after the rules for
@@ -1519,7 +1536,7 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
     }
     if (w->cache->tag != m->tag) { /* first use, or another model */
         for (size_t k = 0; k < CACHE_SLOTS; k++)
-            w->cache->e[k].uni_ok = 0;
+            w->cache->e[k].uni_ok = w->cache->e[k].lexf = 0;
         w->cache->tag = m->tag;
     }
     for (size_t k = 0; k < PAD; k++) {
@@ -1554,6 +1571,7 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         titles += id.shape == SH_SYL + 2 || id.shape == SH_TITLE;
         seen |= 1u << id.shape;
         uni_weights(m, c, w, i, e);
+        w->lex1[i] = unit_lex(m, id.value, e);
     }
     if (caps >= CAPS_RUN) { /* rare: most sentences have fewer */
         capitals_as_lower(w, s, n);
