@@ -1612,15 +1612,15 @@ static int final_period(const char *s, const vnt_token *t)
  * between two words; join_hyphens decides whether it stays apart. */
 #define UTK_HYPHEN 0x8000u
 
-/* 1 when a word token has two letters or more (combining marks do not
- * count, so NFD text reads as NFC). */
-static int two_letters(const char *s, const vnt_token *t)
+/* 1 when s[a..b) has two letters or more (combining marks do not count,
+ * so NFD text reads as NFC). */
+static int two_letters(const char *s, size_t a, size_t b)
 {
     unsigned k = 0;
-    for (size_t i = t->start; i < t->end && k < 2;) {
+    for (size_t i = a; i < b && k < 2;) {
         utf8proc_int32_t c;
         utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(t->end - i), &c);
+                                              (utf8proc_ssize_t)(b - i), &c);
         if (r <= 0)
             return 0;
         utf8proc_category_t cat = utf8proc_category(c);
@@ -1631,14 +1631,39 @@ static int two_letters(const char *s, const vnt_token *t)
     return k == 2;
 }
 
+/* 1 when token t, on the left (left 1) or the right of a hyphen, is a
+ * word of two letters or more, or an abbreviation whose part next to the
+ * hyphen is ("TP.HCM" on either side; not the initials "D.T.H"). */
+static int hyphen_side(const char *s, const vnt_token *t, int left)
+{
+    size_t a = t->start, b = t->end;
+    if (t->kind == VNT_TOK_ABBREV) {
+        if (left) {
+            while (a < b && s[b - 1] != '.')
+                b--;
+            a = b;
+            b = t->end;
+        } else {
+            while (a < b && s[a] != '.')
+                a++;
+            b = a;
+            a = t->start;
+        }
+    } else if (t->kind != VNT_TOK_WORD) {
+        return 0;
+    }
+    return two_letters(s, a, b);
+}
+
 /* 1 for toks[j], a connector glued on both sides, when it is a hyphen
  * between two words of two letters or more ("Nội-Hải", "vắc-xin"; not
- * "e-mail", "X-quang", "F-35"). */
+ * "e-mail", "X-quang", "F-35"), or between such a word and an abbreviation
+ * ("TP.HCM-Cần Thơ", "Hà Nội-TP.HCM"). */
 static int word_hyphen(const char *s, const vnt_token *toks, size_t j)
 {
-    return s[toks[j].start] == '-' && toks[j - 1].kind == VNT_TOK_WORD &&
-           toks[j + 1].kind == VNT_TOK_WORD && two_letters(s, &toks[j - 1]) &&
-           two_letters(s, &toks[j + 1]);
+    return s[toks[j].start] == '-' && hyphen_side(s, &toks[j - 1], 1) &&
+           hyphen_side(s, &toks[j + 1], 0) &&
+           (toks[j - 1].kind == VNT_TOK_WORD || toks[j + 1].kind == VNT_TOK_WORD);
 }
 
 /* 1 for toks[j], a connector glued on both sides, when it is a slash

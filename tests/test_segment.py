@@ -180,6 +180,10 @@ def test_text_in_lower_case_has_weights_of_its_own():
     ("tuyến Hồ Chí Minh-Long Thành-Dầu Giây",
      ["tuyến", "Hồ Chí Minh", "-", "Long Thành", "-", "Dầu Giây"]),
     ("phát triển kinh tế-xã hội", ["phát triển", "kinh tế", "-", "xã hội"]),
+    # an abbreviation on one side counts as a word (its part next to the hyphen)
+    ("tuyến TP.HCM-Cần Thơ", ["tuyến", "TP.HCM", "-", "Cần Thơ"]),
+    ("tuyến Hà Nội-TP.HCM", ["tuyến", "Hà Nội", "-", "TP.HCM"]),
+    ("tuyến Tp.HCM-Hà Nội", ["tuyến", "Tp.HCM", "-", "Hà Nội"]),
     # ... and stays inside one word otherwise, as the corpora write it
     ("liên minh Mỹ-Nhật", ["liên minh", "Mỹ-Nhật"]),
     ("tiêm vắc-xin cho trẻ", ["tiêm", "vắc-xin", "cho", "trẻ"]),  # "vắc xin" is a word
@@ -189,6 +193,8 @@ def test_text_in_lower_case_has_weights_of_its_own():
     ("giai đoạn 2021-2025", ["giai đoạn", "2021-2025"]),
     ("người Ê-đê", ["người", "Ê-đê"]),  # one letter, in NFD too
     ("ông Kim Jong-un", ["ông", "Kim Jong-un"]),
+    ("chuyến HN-TP.HCM", ["chuyến", "HN-TP.HCM"]),  # no lexicon word beside it
+    ("ông D.T.H-HOÀNG", ["ông", "D.T.H-HOÀNG"]),  # initials: one letter by the hyphen
 ])
 def test_hyphen_between_words(text, words):
     assert vntext.word_tokenize(text) == words

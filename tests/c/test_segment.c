@@ -263,6 +263,10 @@ static void special_tokens(void)
     CHECK_WORDS(seg, "tiêm vắc-xin", "tiêm|vắc-xin");
     CHECK_WORDS(seg, "vắc-xin", "vắc-xin");
     CHECK_WORDS(seg, "gửi e-mail", "gửi|e-mail");
+    /* an abbreviation beside the hyphen counts by its part next to it */
+    CHECK_WORDS(seg, "tuyến TP.HCM-Cần Thơ", "tuyến|TP.HCM|-|Cần Thơ");
+    CHECK_WORDS(seg, "tuyến Hà Nội-TP.HCM", "tuyến|Hà Nội|-|TP.HCM");
+    CHECK_WORDS(seg, "ông D.T.H-HOÀNG", "ông|D.T.H-HOÀNG");
     /* a slash between words is a word of its own, as the corpora write it */
     CHECK_WORDS(seg, "giá 50.000 đồng/kg", "giá|50.000|đồng|/|kg");
     CHECK_WORDS(seg, "lãi 7%/năm", "lãi|7%|/|năm");
