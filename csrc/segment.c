@@ -583,6 +583,7 @@ struct vnt_segwork {
     uint64_t *mv, *mtv, *msh; /* value_mix of v, tv, sh (padded the same) */
     uint64_t *lh;            /* lexicon hashes of 1 and 2 units, 2 cap */
     uint8_t *lex1;           /* per unit, the lexicon flags of its value alone */
+    uint32_t *uset;          /* per unit, its set in the identity cache (NO_SET: none) */
     float *uni;              /* per unit (padded), the weights of the one-value templates */
     uint8_t *startlen, *endlen;
     uint8_t *span, *lend, *rstart, *fmm, *bmm, *capl, *capr;
@@ -609,7 +610,7 @@ vnt_segwork *vnt_segwork_new(void)
 static void work_arrays_free(vnt_segwork *w)
 {
     free(w->ustart); free(w->uend); free(w->ukind); free(w->utk); free(w->uent); free(w->v); free(w->tv); free(w->sh);
-    free(w->mv); free(w->mtv); free(w->msh); free(w->lh); free(w->lex1); free(w->uni);
+    free(w->mv); free(w->mtv); free(w->msh); free(w->lh); free(w->lex1); free(w->uset); free(w->uni);
     free(w->startlen); free(w->endlen); free(w->span); free(w->lend); free(w->rstart);
     free(w->fmm); free(w->bmm); free(w->capl); free(w->capr); free(w->lmask);
     free(w->force); free(w->label); free(w->bp); free(w->score);
@@ -648,7 +649,7 @@ static vnt_status work_reserve(vnt_segwork *w, size_t n)
     size_t p = c + 2 * PAD;
     GROW(ustart, c); GROW(uend, c); GROW(ukind, c); GROW(utk, c); GROW(uent, c);
     GROW(v, p); GROW(tv, p); GROW(sh, p); GROW(mv, p); GROW(mtv, p); GROW(msh, p);
-    GROW(lh, 2 * c); GROW(lex1, c); GROW(uni, p * MAX_UNI);
+    GROW(lh, 2 * c); GROW(lex1, c); GROW(uset, c); GROW(uni, p * MAX_UNI);
     GROW(startlen, c); GROW(endlen, c); GROW(span, c); GROW(lend, c); GROW(rstart, c);
     GROW(fmm, c); GROW(bmm, c); GROW(capl, c); GROW(capr, c); GROW(lmask, c);
     GROW(force, c); GROW(label, c); GROW(bp, c); GROW(score, c);
@@ -1362,15 +1363,25 @@ VNT_INLINE size_t cache_slot(const char *s, size_t len, int may_be_syllable)
     return (h ^ (h >> 15)) & (CACHE_SLOTS - 1);
 }
 
-/* identify() through the cache. */
+/* The first entry of the cache set of a token, or NO_SET for a token the
+ * cache does not keep. */
+#define NO_SET UINT32_MAX
+VNT_INLINE uint32_t cache_set(const char *s, size_t len, int may_be_syllable)
+{
+    if (len == 0 || len > CACHE_MAXLEN)
+        return NO_SET;
+    return (uint32_t)(cache_slot(s, len, may_be_syllable) & ~(size_t)1);
+}
+
+/* identify() through the cache; set: cache_set() of the token. */
 static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int may_be_syllable,
-                                  token_id *out, struct id_entry **entry)
+                                  uint32_t set_at, token_id *out, struct id_entry **entry)
 {
     *entry = NULL;
-    if (len == 0 || len > CACHE_MAXLEN)
+    if (set_at == NO_SET)
         return identify(w, s, len, may_be_syllable, out);
     /* two ways a set: the one used last first */
-    struct id_entry *set = &w->cache->e[cache_slot(s, len, may_be_syllable) & ~(size_t)1];
+    struct id_entry *set = &w->cache->e[set_at];
     for (int way = 0; way < 2; way++) {
         struct id_entry *e = &set[way];
         if (e->len == len && e->may_be_syllable == may_be_syllable &&
@@ -1551,16 +1562,31 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
     int c = w->caseless;
     unsigned seen = 0; /* bit x: a unit of shape x */
     size_t caps = 0, titles = 0;
+    /* the cache sets of the units, fetched ahead (a unit of an
+     * abbreviation may be read as the syllable after it: its set below) */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t set = kinds[i] == VNT_TOK_ABBREV
+                           ? NO_SET
+                           : cache_set(s + w->ustart[i], w->uend[i] - w->ustart[i],
+                                       kinds[i] == VNT_TOK_WORD);
+        w->uset[i] = set;
+        if (set != NO_SET)
+            PREFETCH(&w->cache->e[set]);
+    }
     for (size_t i = 0; i < n; i++) {
         token_id id;
         struct id_entry *e;
         size_t a = w->ustart[i], b = w->uend[i], p;
         int word = kinds[i] == VNT_TOK_WORD;
-        if (kinds[i] == VNT_TOK_ABBREV && (p = title_start(s, a, b)) > 0) {
-            a = p;
-            word = 1;
+        uint32_t set = w->uset[i];
+        if (kinds[i] == VNT_TOK_ABBREV) {
+            if ((p = title_start(s, a, b)) > 0) {
+                a = p;
+                word = 1;
+            }
+            set = cache_set(s + a, b - a, word);
         }
-        vnt_status st = identify_cached(w, s + a, b - a, word, &id, &e);
+        vnt_status st = identify_cached(w, s + a, b - a, word, set, &id, &e);
         if (st != VNT_OK)
             return st;
         w->uent[i] = e;
