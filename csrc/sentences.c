@@ -898,7 +898,7 @@ static int word_after_ellipsis_or_initial(const char *s, const vnt_token *c, siz
  * as GS., "n." as N. */
 static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
-    vnt_token *c = malloc(n * sizeof *c);
+    vnt_token *c = malloc((n ? n : 1) * sizeof *c);
     if (c == NULL)
         return VNT_ERR_NOMEM;
     size_t m = 0;
@@ -927,15 +927,14 @@ static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, v
     return st;
 }
 
-/* The sentences of s[0..len), a text in capitals: those of its lower case
- * (each letter whose lower case is written with as many bytes, so the
- * offsets stay those of s), which case tells as little about. */
-static vnt_status decide_capitals(const char *s, size_t len, vnt_spans *out)
+/* A copy of s[0..len) with each letter whose lower case is written with as
+ * many bytes in lower case (so offsets hold), or NULL when out of memory. */
+static char *lowered_copy(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     char *low = malloc(len ? len : 1);
     if (low == NULL)
-        return VNT_ERR_NOMEM;
+        return NULL;
     for (size_t i = 0; i < len;) {
         int32_t cp;
         size_t k = u[i] < 0x80 ? 1 : vnt__utf8_decode(u, len, i, &cp);
@@ -950,6 +949,17 @@ static vnt_status decide_capitals(const char *s, size_t len, vnt_spans *out)
         }
         i += k;
     }
+    return low;
+}
+
+/* The sentences of s[0..len), a text in capitals: those of its lower case,
+ * which case tells as little about. vnt_sentences() does the same over
+ * sparse tokens. */
+static vnt_status decide_capitals(const char *s, size_t len, vnt_spans *out)
+{
+    char *low = lowered_copy(s, len);
+    if (low == NULL)
+        return VNT_ERR_NOMEM;
     vnt_tokens toks;
     vnt_tokens_init(&toks);
     vnt_status st = vnt_scan(low, len, &toks);
@@ -1403,9 +1413,19 @@ vnt_status vnt_sentences(const char *s, size_t len, vnt_tokens *work, vnt_spans 
         return VNT_ERR_INVALID_ARG;
     out->len = 0;
     work->len = 0;
-    vnt_status st = sparse_tokens(s, len, work);
-    if (st == VNT_OK)
-        st = decide(s, len, work->items, work->len, out);
+    vnt_status st;
+    if (len > 0 && text_case(s, len) == UPPER_ONLY) {
+        /* as decide_capitals, over the sparse tokens of the lower case */
+        char *low = lowered_copy(s, len);
+        st = low == NULL ? VNT_ERR_NOMEM : sparse_tokens(low, len, work);
+        if (st == VNT_OK)
+            st = decide_caseless(low, work->items, work->len, out);
+        free(low);
+    } else {
+        st = sparse_tokens(s, len, work);
+        if (st == VNT_OK)
+            st = decide(s, len, work->items, work->len, out);
+    }
     if (st != VNT_OK) {
         out->len = 0;
         work->len = 0;
