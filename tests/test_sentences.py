@@ -153,6 +153,22 @@ def test_text_in_capitals_splits_as_its_lower_case(text):
     assert vntext.sent_spans(upper) == vntext.sent_spans(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LOWER_PIECES, max_size=40).map("".join), st.booleans())
+def test_no_word_crosses_a_sentence_end(text, capitals):
+    """Word segmentation splits with the same decision (over all the tokens)
+    as sent_spans (over the tokens near marks and line breaks), also for a
+    text in capitals."""
+    if capitals:
+        text = text.upper()
+    sents = vntext.sent_spans(text)
+    k = 0
+    for a, b in vntext.word_spans(text):
+        while k < len(sents) and sents[k][1] <= a:
+            k += 1
+        assert k < len(sents) and sents[k][0] <= a and b <= sents[k][1], (text, a, b, sents)
+
+
 @settings(max_examples=200)
 @given(st.text(max_size=80))
 def test_any_text(text):
