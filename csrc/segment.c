@@ -1352,9 +1352,9 @@ struct id_entry {
 };
 #define LEXF_OK 0x80
 _Static_assert(sizeof(struct id_entry) <= 64, "a cache entry fits a cache line");
-struct id_cache {
-    uint64_t tag;             /* the model whose weights the entries hold (its tag) */
+struct id_cache {             /* 64-byte aligned, so an entry is one cache line */
     struct id_entry e[CACHE_SLOTS];
+    uint64_t tag;             /* the model whose weights the entries hold (its tag) */
 };
 
 VNT_INLINE size_t cache_slot(const char *s, size_t len, int may_be_syllable)
@@ -1541,9 +1541,11 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
                              const uint16_t *kinds)
 {
     if (w->cache == NULL) {
-        w->cache = calloc(1, sizeof *w->cache);
+        const size_t size = (sizeof *w->cache + 63) / 64 * 64;
+        w->cache = aligned_alloc(64, size);
         if (w->cache == NULL)
             return VNT_ERR_NOMEM;
+        memset(w->cache, 0, size);
     }
     if (w->cache->tag != m->tag) { /* first use, or another model */
         for (size_t k = 0; k < CACHE_SLOTS; k++)
