@@ -47,8 +47,11 @@
 #define SSE2_SKIP 1
 #include <emmintrin.h>
 /* The fast pass also has a 32-byte form, for CPUs with AVX2 (checked at run
- * time; the build needs no flag). */
-#if defined(__x86_64__) && (defined(__clang__) || __GNUC__ >= 6)
+ * time; the build needs no flag). Not on macOS, whose toolchain may lack
+ * the CPU model that __builtin_cpu_supports reads, nor on Windows, where
+ * GCC does not keep the stack aligned for 32-byte spills. */
+#if defined(__x86_64__) && (defined(__clang__) || __GNUC__ >= 6) && !defined(__APPLE__) && \
+    !defined(_WIN32)
 #define AVX2_SKIP 1
 #include <immintrin.h>
 #endif

@@ -88,7 +88,11 @@ encode_scalar(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, char *q,
     return q;
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+/* Not on macOS, whose toolchain may lack the CPU model that
+ * __builtin_cpu_supports reads, nor on Windows, where GCC does not keep the
+ * stack aligned for 32-byte spills: the portable encoder serves there. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__APPLE__) && \
+    !defined(_WIN32)
 #define HAVE_SSSE3_ENCODER 1
 #include <immintrin.h>
 
