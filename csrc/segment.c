@@ -1085,8 +1085,9 @@ static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     memset(w->span, 0, n);
     memset(w->lmask, 0, n * sizeof *w->lmask);
     unsigned maxlen = m->lex.maxlen;
-    /* the hashes of the one- and two-unit sequences first, their slots
-     * fetched ahead of the walks below */
+    /* the hashes of the one- and two-unit sequences from the units that
+     * start an entry first, the slots of the two-unit ones fetched ahead of
+     * the walks below */
     uint64_t *h1 = w->lh, *h2 = w->lh + n;
     for (size_t i = 0; i + 1 < n; i++) {
         if (!(w->lex1[i] & LEX_MORE))
