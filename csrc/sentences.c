@@ -871,8 +871,9 @@ static int caseless_starter(const char *s, const vnt_token *t)
  * after them goes on with the sentence far more often than not. */
 static int after_ellipsis_or_initial(const char *s, const vnt_token *c, size_t m)
 {
+    int r;
     while (m > 1 && !(c[m - 1].flags & VNT_TF_SPACE_BEFORE) &&
-           (punct_role(s, &c[m - 1]) == P_CLOSE || punct_role(s, &c[m - 1]) == P_QUOTE))
+           ((r = punct_role(s, &c[m - 1])) == P_CLOSE || r == P_QUOTE))
         m--;
     return m > 0 && (punct_role(s, &c[m - 1]) == P_ELLIPSIS ||
                      (c[m - 1].kind == VNT_TOK_ABBREV && (c[m - 1].flags & VNT_TF_INITIAL)));
@@ -884,8 +885,9 @@ static int after_ellipsis_or_initial(const char *s, const vnt_token *c, size_t m
 static int word_after_ellipsis_or_initial(const char *s, const vnt_token *c, size_t m,
                                           const vnt_token *x)
 {
+    int r;
     if (!(x->flags & VNT_TF_SPACE_BEFORE) && m > 0 && (c[m - 1].flags & VNT_TF_SPACE_BEFORE) &&
-        (punct_role(s, &c[m - 1]) == P_OPEN || punct_role(s, &c[m - 1]) == P_QUOTE))
+        ((r = punct_role(s, &c[m - 1])) == P_OPEN || r == P_QUOTE))
         return after_ellipsis_or_initial(s, c, m - 1);
     return (x->flags & VNT_TF_SPACE_BEFORE) && after_ellipsis_or_initial(s, c, m);
 }
@@ -955,39 +957,31 @@ static char *lowered_copy(const char *s, size_t len)
     return low;
 }
 
+static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work);
+
 /* The sentences of s[0..len), a text in capitals: those of its lower case,
- * which case tells as little about. vnt_sentences() does the same over
- * sparse tokens. */
-static vnt_status decide_capitals(const char *s, size_t len, vnt_spans *out)
+ * which case tells as little about. toks receives the tokens of the lower
+ * case: all of them (vnt_scan), or, with sparse, those that the decisions
+ * read (sparse_tokens, as vnt_sentences reads them). */
+static vnt_status decide_capitals(const char *s, size_t len, vnt_tokens *toks, int sparse,
+                                  vnt_spans *out)
 {
     char *low = lowered_copy(s, len);
     if (low == NULL)
         return VNT_ERR_NOMEM;
-    vnt_tokens toks;
-    vnt_tokens_init(&toks);
-    vnt_status st = vnt_scan(low, len, &toks);
+    toks->len = 0;
+    vnt_status st = sparse ? sparse_tokens(low, len, toks) : vnt_scan(low, len, toks);
     if (st == VNT_OK)
-        st = decide_caseless(low, toks.items, toks.len, out);
-    vnt_tokens_free(&toks);
+        st = decide_caseless(low, toks->items, toks->len, out);
     free(low);
     return st;
 }
 
-/* The sentences of the tokens t[0..n) of s[0..len): by case, unless the
- * text has none (decide_caseless, decide_capitals). */
-static vnt_status decide(const char *s, size_t len, const vnt_token *t, size_t n,
-                         vnt_spans *out)
+/* The sentences of the tokens t[0..n) of s, a text of case c (text_case)
+ * other than UPPER_ONLY (decide_capitals). */
+static vnt_status decide(const char *s, const vnt_token *t, size_t n, int c, vnt_spans *out)
 {
-    if (n == 0)
-        return decide_cased(s, t, n, out);
-    switch (text_case(s, len)) {
-    case LOWER_ONLY:
-        return decide_caseless(s, t, n, out);
-    case UPPER_ONLY:
-        return decide_capitals(s, len, out);
-    default:
-        return decide_cased(s, t, n, out);
-    }
+    return c == LOWER_ONLY ? decide_caseless(s, t, n, out) : decide_cased(s, t, n, out);
 }
 
 vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens *toks,
@@ -1000,7 +994,14 @@ vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens
         if (toks->items[k].end > len || toks->items[k].start >= toks->items[k].end ||
             (k > 0 && toks->items[k].start < toks->items[k - 1].end))
             return VNT_ERR_INVALID_ARG;
-    return decide(s, len, toks->items, toks->len, out);
+    int c = text_case(s, len);
+    if (c != UPPER_ONLY)
+        return decide(s, toks->items, toks->len, c, out);
+    vnt_tokens low;
+    vnt_tokens_init(&low);
+    vnt_status st = decide_capitals(s, len, &low, 0, out);
+    vnt_tokens_free(&low);
+    return st;
 }
 
 /* A chunk (no ASCII white space in it) of a stretch that the fast pass
@@ -1417,17 +1418,13 @@ vnt_status vnt_sentences(const char *s, size_t len, vnt_tokens *work, vnt_spans 
     out->len = 0;
     work->len = 0;
     vnt_status st;
-    if (len > 0 && text_case(s, len) == UPPER_ONLY) {
-        /* as decide_capitals, over the sparse tokens of the lower case */
-        char *low = lowered_copy(s, len);
-        st = low == NULL ? VNT_ERR_NOMEM : sparse_tokens(low, len, work);
-        if (st == VNT_OK)
-            st = decide_caseless(low, work->items, work->len, out);
-        free(low);
+    int c = text_case(s, len);
+    if (c == UPPER_ONLY) {
+        st = decide_capitals(s, len, work, 1, out);
     } else {
         st = sparse_tokens(s, len, work);
         if (st == VNT_OK)
-            st = decide(s, len, work->items, work->len, out);
+            st = decide(s, work->items, work->len, c, out);
     }
     if (st != VNT_OK) {
         out->len = 0;
