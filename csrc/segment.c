@@ -1778,11 +1778,15 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
  * from further left ("Hà Nội-Hải Phòng", "kinh tế-xã hội"), or starts at the
  * word after it and goes on to the right, unless the two words around it
  * are a lexicon word themselves ("vắc-xin"). Otherwise it joins them into
- * one unit again, as the corpora keep "Mỹ-Nhật", "Bắc-Nam", "Jong-un". The
- * identity and lexicon columns of the units are left stale. */
-static vnt_status join_hyphens(const vnt_segmenter *m, vnt_segwork *w, const char *s, size_t *np)
+ * one unit again, as the corpora keep "Mỹ-Nhật", "Bắc-Nam", "Jong-un".
+ * *fresh is 1 when the identity and lexicon columns in w are those of the
+ * units returned (none was joined again), 0 when they are stale or were
+ * not made. */
+static vnt_status join_hyphens(const vnt_segmenter *m, vnt_segwork *w, const char *s, size_t *np,
+                               int *fresh)
 {
     size_t n = *np, i = 0;
+    *fresh = 0;
     while (i < n && !(w->utk[i] & UTK_HYPHEN))
         i++;
     if (i == n) /* most sentences */
@@ -1815,16 +1819,19 @@ static vnt_status join_hyphens(const vnt_segmenter *m, vnt_segwork *w, const cha
         w->utk[o] = (uint16_t)(w->utk[i] & ~UTK_HYPHEN);
         o++;
     }
+    *fresh = o == n; /* the units, and their kinds for identities, as they were */
     *np = o;
     return VNT_OK;
 }
 
-/* The units of the sentence toks[a..b) in w; *n their number. */
+/* The units of the sentence toks[a..b) in w; *n their number; *fresh as
+ * join_hyphens gives it. */
 static vnt_status sentence_units(const vnt_segmenter *m, vnt_segwork *w, const char *s,
-                                 const vnt_token *toks, size_t a, size_t b, size_t *n)
+                                 const vnt_token *toks, size_t a, size_t b, size_t *n,
+                                 int *fresh)
 {
     *n = make_units(w, s, toks, a, b, 1);
-    return join_hyphens(m, w, s, n);
+    return join_hyphens(m, w, s, n, fresh);
 }
 
 /* Segments the tokens toks[a..b) of one sentence, appending word spans to
@@ -1836,7 +1843,8 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
                            vnt_spans *pieces)
 {
     size_t n;
-    vnt_status st = sentence_units(m, w, s, toks, a, b, &n);
+    int fresh;
+    vnt_status st = sentence_units(m, w, s, toks, a, b, &n, &fresh);
     if (st != VNT_OK)
         return st;
     uint16_t *kinds = w->utk;
@@ -1846,15 +1854,17 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
             st = vnt__spans_push(pieces, w->ustart[0], w->uend[0]);
         return st;
     }
-    st = identities(w, m, s, n, kinds);
-    if (st != VNT_OK)
-        return st;
+    if (!fresh) { /* else join_hyphens made them for these units */
+        st = identities(w, m, s, n, kinds);
+        if (st != VNT_OK)
+            return st;
+        lexicon_columns(m, w, n);
+    }
     size_t ng = n - 1;
     for (size_t g = 0; g < ng; g++)
         w->force[g] = (w->ukind[g] == UK_SPLIT || w->ukind[g + 1] == UK_SPLIT) ? 0
                       : (w->ukind[g] == UK_SOFT || w->ukind[g + 1] == UK_SOFT) ? FORCE_SOFT
                                                                                 : -1;
-    lexicon_columns(m, w, n);
     user_dict(m, w, n);
     for (size_t g = 0; g < ng; g++)
         if (w->force[g] == FORCE_SOFT) /* no user word joined it */
@@ -1955,12 +1965,12 @@ static vnt_status add_words(const vnt_segmenter *set_owner, hset *set, vnt_segwo
         if (st != VNT_OK)
             return st;
         size_t n = make_units(w, list + i, w->toks.items, 0, nt, 0);
-        st = join_hyphens(set_owner, w, list + i, &n); /* as a sentence does */
+        int fresh;
+        st = join_hyphens(set_owner, w, list + i, &n, &fresh); /* as a sentence does */
         if (st != VNT_OK)
             return st;
         if (n >= 2) {
-            st = identities(w, set_owner, list + i, n, w->utk);
-            if (st != VNT_OK)
+            if (!fresh && (st = identities(w, set_owner, list + i, n, w->utk)) != VNT_OK)
                 return st;
             uint64_t h = LEX_SEED;
             for (size_t k = 0; k < n; k++)
@@ -2138,8 +2148,9 @@ vnt_status vnt__segment_trace(const vnt_segmenter *m, const char *s, size_t len,
         return st;
     }
     size_t n;
-    st = sentence_units(m, w, s, w->toks.items, 0, nt, &n);
-    if (st == VNT_OK)
+    int fresh;
+    st = sentence_units(m, w, s, w->toks.items, 0, nt, &n, &fresh);
+    if (st == VNT_OK && !fresh)
         st = identities(w, m, s, n, w->utk);
     if (st != VNT_OK) {
         vnt_segwork_free(w);
