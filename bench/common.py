@@ -136,26 +136,29 @@ def best_of(fn, repeat=5, warmup=1, setup=None):
     return best, result
 
 
+def _same_length(c, u):
+    """u, the case of the character c, or c where u is longer (ß in
+    capitals, İ in lower case), so offsets into the text stay valid."""
+    return u if len(u) == 1 else c
+
+
 def upper_same_length(text):
-    """text in capitals, character by character: a character whose capital
-    is longer (ß) stays, so offsets into text stay valid."""
-    return "".join(u if len(u) == 1 else c for c, u in ((c, c.upper()) for c in text))
+    """text in capitals, character by character (offsets stay valid)."""
+    return "".join(_same_length(c, c.upper()) for c in text)
 
 
 def lower_same_length(text):
-    """text in lower case, character by character: a character whose lower
-    case is longer (İ) stays, so offsets into text stay valid."""
-    return "".join(u if len(u) == 1 else c for c, u in ((c, c.lower()) for c in text))
+    """text in lower case, character by character (offsets stay valid)."""
+    return "".join(_same_length(c, c.lower()) for c in text)
 
 
 def title_same_length(text):
     """text with every word (run of non-space characters) in title case:
-    its first character in upper case, the others in lower case, each
-    kept where its case is longer, so offsets into text stay valid."""
+    its first character in upper case, the others in lower case (offsets
+    stay valid)."""
     out, start = [], True
     for c in text:
-        u = c.upper() if start else c.lower()
-        out.append(u if len(u) == 1 else c)
+        out.append(_same_length(c, c.upper() if start else c.lower()))
         start = c.isspace()
     return "".join(out)
 
