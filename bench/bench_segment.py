@@ -18,7 +18,11 @@ and UD-VTB dev, for three inputs made from each gold line:
   title the gold input with every word in title case ("Học Sinh Giỏi Thì
         Phải", as some headlines and titles are written), the gold words
         unchanged.
-The default split is dev; run --split test once, for the report.
+The default split is dev; run --split test once, for the report. --gold FILE
+(repeatable) scores other files of the same format (one sentence a line,
+syllables of a word joined by "_", as vlsp2013-ws/*.seg.txt and
+ud-vtb/*.seg.txt) instead, e.g. held-out data; the speed test then runs on the
+first of them.
 
 Baselines may change the text they return (underthesea and pyvi normalise
 some characters, pyvi joins syllables with "_"). Their words are aligned to
@@ -267,15 +271,28 @@ def main(argv=None):
     ap.add_argument("--no-f1", action="store_true")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--no-threads", action="store_true")
+    ap.add_argument("--gold", action="append", metavar="FILE",
+                    help="a *.seg.txt file to score instead of the VLSP split and UD-VTB dev "
+                    "(repeatable; the speed test runs on the first)")
     # bench/run.sh passes its own arguments to every benchmark
     ap.add_argument("--data", help=argparse.SUPPRESS)
     ap.add_argument("--mb", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    vlsp = read_gold(VLSP % args.split)
+    if args.gold:
+        for path in args.gold:
+            if not os.path.isfile(path):
+                ap.error("--gold: no file at %s" % path)
+        given = [(os.path.basename(p), read_gold(p)) for p in args.gold]
+        vlsp = given[0][1]
+    else:
+        vlsp = read_gold(VLSP % args.split)
     if not args.no_f1:
-        corpora = [("vlsp %s" % args.split, vlsp)]
-        if os.path.isfile(UD_DEV):
-            corpora.append(("ud-vtb dev", read_gold(UD_DEV)))
+        if args.gold:
+            corpora = given
+        else:
+            corpora = [("vlsp %s" % args.split, vlsp)]
+            if os.path.isfile(UD_DEV):
+                corpora.append(("ud-vtb dev", read_gold(UD_DEV)))
         t0 = time.time()
         print("word F1 (%): input = gold line with _ as space (gold) / punctuation attached (raw) / "
               "gold in lower case (lower) / in capitals (upper) / every word in title case (title)")

@@ -25,6 +25,9 @@ about --mb MB, split by each function; MB of UTF-8 input per second, best
 of --repeat runs, one thread, a fresh str each run. The issue's target:
 vntext at least 20x underthesea. The test split is for the final figure
 only: run it once.
+
+--gold FILE scores another file of the same format instead of a split (held-out
+documents, for instance), and times the splitters on its text.
 """
 
 import argparse
@@ -156,12 +159,20 @@ def main(argv=None):
     add_common_args(parser, default_mb=2.0)
     parser.add_argument("--split", choices=["dev", "test", "train"], default="dev",
                         help="gold split to score (default: dev; test only for the final figure)")
+    parser.add_argument("--gold", metavar="FILE",
+                        help="a *.jsonl file of documents in the format of data/sentences/ "
+                        "to score instead of --split")
     parser.add_argument("--errors", type=int, default=0,
                         help="print up to this many vntext errors")
     args = parser.parse_args(argv)
     if args.repeat < 3:
         parser.error("--repeat must be at least 3")
-    path = args.data if args.data != VLSP_TEST else os.path.join(SENT_DIR, args.split + ".jsonl")
+    if args.gold:
+        path = args.gold
+    elif args.data != VLSP_TEST and args.data.endswith(".jsonl"):
+        path = args.data  # bench/run.sh --data FILE.jsonl, as before --gold
+    else:
+        path = os.path.join(SENT_DIR, args.split + ".jsonl")
     if not os.path.isfile(path):
         parser.error("no gold file at %s" % path)
     docs = load_docs(path)
@@ -224,7 +235,7 @@ def main(argv=None):
               % fmt_num(ratio(ours, base), 1))
     if args.errors:
         print()
-        print("vntext errors (%s):" % args.split)
+        print("vntext errors (%s):" % (args.gold or args.split))
         show_errors(vnt_errors, args.errors)
     return 0
 
