@@ -23,8 +23,9 @@ const char *vnt_strerror(vnt_status status)
     case VNT_ERR_UNICODE:
         return "Unicode processing failed";
     case VNT_ERR_FORMAT:
-        return "not a valid vntext model file: malformed, of another file version (version 5 is "
-               "read; retrain with tools/train_segmenter.py), or built for another syllable parser";
+        return "not a valid vntext model file: malformed, of another file version (version "
+               VNT__MODEL_VERSION_STR " is read; retrain with tools/train_segmenter.py), or built "
+               "for another syllable parser";
     }
     return "unknown status";
 }

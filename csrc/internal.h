@@ -24,6 +24,14 @@
 #define VNT_NOINLINE
 #endif
 
+/* The version of the segmenter model file that csrc/segment.c reads (the
+ * header's version field; tools/SEGMENTER.md), and the same number as a
+ * string literal, for messages. */
+#define VNT__MODEL_VERSION 6
+#define VNT__STRINGIFY_(x) #x
+#define VNT__STRINGIFY(x) VNT__STRINGIFY_(x)
+#define VNT__MODEL_VERSION_STR VNT__STRINGIFY(VNT__MODEL_VERSION)
+
 /* Compares the bytes s[0..n) with the NUL-terminated table word w, in the
  * order of memcmp over the shorter length, then the shorter first: <0, 0
  * or >0. For binary searches over short generated word tables. */

@@ -24,7 +24,6 @@
 #define FNV_PRIME UINT64_C(0x100000001b3)
 #define KEY_SEED UINT64_C(0x243f6a8885a308d3)   /* feature keys */
 #define LEX_SEED UINT64_C(0x13198a2e03707344)   /* lexicon entry hashes */
-#define MODEL_VERSION 6
 #define CASELESS_MASK UINT64_C(0x452821e638d01377) /* keys of a caseless sentence */
 #define HEADER_FIXED 64 /* the header up to the template ids */
 #define NONSYL_BIT (UINT64_C(1) << 63)
@@ -438,7 +437,7 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
      * chained the keys value by value, version 4 mixed each key once more,
      * version 5 had no keys for caseless sentences: retrain */
     BAD(len < HEADER_FIXED || memcmp(p, "VNTSEGM\0", 8) != 0);
-    BAD(rd32(p + 8) != MODEL_VERSION);
+    BAD(rd32(p + 8) != VNT__MODEL_VERSION);
     uint32_t header = rd32(p + 12), nw = rd32(p + 16), nlex = rd32(p + 20);
     uint32_t ntpl = rd32(p + 24), maxlen = rd32(p + 28), tlen = rd32(p + 56);
     uint32_t nmore = rd32(p + 60);

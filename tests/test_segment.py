@@ -55,6 +55,19 @@ def test_bad_model(tmp_path):
         vntext.Segmenter(model_path=str(p))
 
 
+def test_other_model_version(tmp_path):
+    # the message names the file version the loader reads: the shipped file's
+    shipped = os.path.join(os.path.dirname(vntext.__file__), "segmenter.bin")
+    with open(shipped, "rb") as f:
+        data = bytearray(f.read())
+    version = int.from_bytes(data[8:12], "little")
+    data[8:12] = (version - 1).to_bytes(4, "little")
+    p = tmp_path / "old.bin"
+    p.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match=r"\(version %d is read;" % version):
+        vntext.Segmenter(model_path=str(p))
+
+
 @pytest.mark.parametrize("token", [
     "1.500", "3,5%", "19/4", "2+2", "8h30", "20-11-2003", "https://vnexpress.net/the-thao/a-1.html",
     "thu.nguyen@example.com", "@nguyenvana", "#chủ_đề", "😀", "TP.HCM", "v.v.",
