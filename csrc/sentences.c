@@ -458,19 +458,39 @@ static int learned_at(char before, char mark, int closed, const char *s, const v
     return learned(before, mark, closed, after_class(s, t, j, n, opener));
 }
 
+/* 1 when the abbreviation t (with its period) is one of those that take a
+ * number, "Q. 12", "P. 5" (tools/gen_abbrev.py): a number after it is its
+ * complement, not a list number ("ở Q. 12. Người dân" ends after "12.").
+ * In a text without capitals, "q." is read as Q. (decide_caseless). */
+static int takes_number(const char *s, const vnt_token *t)
+{
+    const unsigned char *u = (const unsigned char *)s + t->start;
+    size_t n = t->end - t->start - 1; /* without the period */
+    unsigned char up[VNT_ABBREV_MAX_LEN], title[VNT_ABBREV_MAX_LEN];
+    if (!(t->flags & VNT_TF_KNOWN) || n == 0 || n > VNT_ABBREV_MAX_LEN || u[n] != '.')
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        up[k] = (unsigned char)(u[k] >= 'a' && u[k] <= 'z' ? u[k] - 32 : u[k]);
+        title[k] = k ? u[k] : up[k];
+    }
+    return vnt__word_in(u, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE) ||
+           vnt__word_in(up, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE) ||
+           vnt__word_in(title, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE);
+}
+
 /* 1 when the abbreviation t[i] is followed by what surely starts a
  * sentence after an abbreviation: list numbers before an upper-case word
- * ("viêm não B. 3. 1. Một số bệnh"), a star bullet before one, the next
- * question or item ("TP. * Chiều 22 - 4"), or, for dotted initials (a
- * signature), a name in capitals (a byline: "V.H.Q. VÕ HỒNG QUỲNH"). Out of
- * line: decide() runs faster without it. */
+ * ("viêm não B. 3. 1. Một số bệnh"), unless it takes a number; a star
+ * bullet before one, the next question or item ("TP. * Chiều 22 - 4"); or,
+ * for dotted initials (a signature), a name in capitals (a byline:
+ * "V.H.Q. VÕ HỒNG QUỲNH"). Out of line: decide() runs faster without it. */
 VNT_NOINLINE static int abbrev_before_start(const char *s, const vnt_token *t, size_t i,
                                             size_t n)
 {
     if (i + 1 >= n || !(t[i + 1].flags & VNT_TF_SPACE_BEFORE))
         return 0;
     if (t[i + 1].kind == VNT_TOK_NUMBER)
-        return surely_starts(s, t, i + 1, n);
+        return !takes_number(s, &t[i]) && surely_starts(s, t, i + 1, n);
     if (i + 2 >= n)
         return 0;
     if (t[i + 1].kind == VNT_TOK_PUNCT)

@@ -46,6 +46,11 @@ CASES = [
      ['"Nước lên nhanh lắm..." - Lan kể.', "Cả xóm thức trắng."]),
     ("Xưởng đặt ở khu công nghiệp (P. Trường Thọ, Q. 9) từ tháng trước. Hết.",
      ["Xưởng đặt ở khu công nghiệp (P. Trường Thọ, Q. 9) từ tháng trước.", "Hết."]),
+    # a number after Q. or P. (quận, phường) is theirs, not a list number
+    ("Việc xảy ra ở Q. 12. Người dân bức xúc. Nhà ở P. 5, Q. 3. Ông ấy nói vậy.",
+     ["Việc xảy ra ở Q. 12.", "Người dân bức xúc.", "Nhà ở P. 5, Q. 3.", "Ông ấy nói vậy."]),
+    ("việc xảy ra ở q. 12. người dân bức xúc.", ["việc xảy ra ở q. 12.", "người dân bức xúc."]),
+    ("Bà ở TP. 1. Giới thiệu", ["Bà ở TP.", "1. Giới thiệu"]),
     ("Cả làng chờ mưa về... > >\nNắng kéo dài", ["Cả làng chờ mưa về...", "> >", "Nắng kéo dài"]),
     ("Rồi họ đi mãi… * * *\nMười năm sau", ["Rồi họ đi mãi…", "* * *", "Mười năm sau"]),
     # a mark typed without the space after it still ends a sentence
@@ -141,7 +146,8 @@ def test_cover_every_character_in_order(text):
 
 LOWER_PIECES = st.sampled_from(
     list("abđươếệ .,;:!?…\"'()-/0123456789\n") +
-    ["tp.", "n. ", "v.v.", "1.500", "... ", "?! ", "sau đó ", "gây ra ", "tôi ", "ông ", "gs. "])
+    ["tp.", "n. ", "v.v.", "1.500", "... ", "?! ", "sau đó ", "gây ra ", "tôi ", "ông ", "gs. ",
+     "q. ", "12. "])
 
 
 @settings(max_examples=300)

@@ -167,6 +167,10 @@ static const struct {
     {"Họ bị xử về các tội (giết người, cướp của…  - PV). Bản án đã có hiệu lực.",
      "Họ bị xử về các tội (giết người, cướp của…  - PV). | Bản án đã có hiệu lực."},
     {"Ông làm việc ở TP. Trường học gần nhà.", "Ông làm việc ở TP. | Trường học gần nhà."},
+    /* a number after an abbreviation that takes one (Q., P.) is its own,
+     * not a list number: the period after it decides */
+    {"Việc xảy ra ở Q. 12. Người dân bức xúc.", "Việc xảy ra ở Q. 12. | Người dân bức xúc."},
+    {"VIỆC XẢY RA Ở P. 5. NGƯỜI DÂN BỨC XÚC.", "VIỆC XẢY RA Ở P. 5. | NGƯỜI DÂN BỨC XÚC."},
     /* list numbers before an upper-case word after an initial open a
      * sentence */
     {"Muỗi truyền bệnh viêm não B. 3. 1. Một số bệnh mới",
