@@ -200,7 +200,8 @@ vnt_status vnt_cp1252_to_bytes(const char *s, size_t len, vnt_buf *out,
                                size_t *err_pos);
 
 /* Guesses the legacy encoding of data. *enc is set to a vnt_encoding, or to
- * -1 when the data look like UTF-8, plain ASCII or nothing recognisable. */
+ * -1 when the data look like UTF-8, ASCII without VIQR marks or nothing
+ * recognisable. */
 vnt_status vnt_detect_legacy(const char *data, size_t len, int *enc);
 
 /* ------------------------------------------------------------------------
@@ -284,7 +285,9 @@ void vnt_spans_free(vnt_spans *spans);  /* frees and re-initializes */
  * that follow it, when what follows can start a sentence; at every line
  * break; and at the end of the text. Abbreviations, initials, numbers,
  * URLs, domains and e-mail addresses do not end sentences. Sentences meet
- * only at white space, so no token of vnt_scan() crosses a boundary.
+ * at white space, or right after a final mark typed without the space
+ * before a word that starts a sentence ("Vì sao?Vì", "giảm.Thị"); no token
+ * of vnt_scan() crosses a boundary.
  *
  * work is scratch space owned by the caller (reuse it across calls): it
  * receives the tokens of the stretches that need the scanner, and plain
@@ -345,7 +348,9 @@ void vnt_segwork_free(vnt_segwork *work);
  * (no line break) between them; it never crosses a sentence boundary of
  * vnt_sentences(). URLs, e-mail addresses, domains, @mentions, #hashtags,
  * emoji and punctuation are words of their own; a number or abbreviation
- * is never cut ("1.500", "3,5%", "2+2", "TP.HCM"). Every character that is
+ * is never cut ("1.500", "3,5%", "2+2", "TP.HCM"), except that the period
+ * of an abbreviation or initials that ends a sentence is a word of its own
+ * ("TP" "." as the corpora write it; "v.v." stays whole). Every character that is
  * not white space is in exactly one span. work may be NULL (then scratch
  * space is allocated for this call). Linear in len. */
 vnt_status vnt_word_spans(const vnt_segmenter *seg, const char *s, size_t len,

@@ -405,7 +405,8 @@ PyDoc_STRVAR(normalize__doc__,
 "style is 'traditional' (the default: hòa, thủy, khỏe, the tone on the\n"
 "first vowel of an open oa/oe/uy) or 'modern' (hoà, thuỷ, khoẻ).\n"
 "\n"
-"When nothing changes, the very same str object is returned.\n"
+"When nothing changes, the very same object is returned for a str (a\n"
+"subclass of str gets a copy).\n"
 "\n"
 ">>> normalize('Chúc mừng năm mới, chúc mọi người khoẻ mạnh và hoà thuận')\n"
 "'Chúc mừng năm mới, chúc mọi người khỏe mạnh và hòa thuận'\n"
@@ -607,8 +608,9 @@ PyDoc_STRVAR(detect_legacy__doc__,
 "data is bytes-like, or a str that is legacy bytes mis-read as\n"
 "Windows-1252. Returns the encoding name for decode_legacy() ('tcvn3',\n"
 "'vni', 'viqr', 'viscii', 'vps' or 'cp1258'), or None when the data look\n"
-"like UTF-8, plain ASCII or nothing recognisable (a str with characters\n"
-"outside Windows-1252 is proper Unicode already, and gives None).\n"
+"like UTF-8, ASCII without VIQR marks or nothing recognisable (a str\n"
+"with characters outside Windows-1252 is proper Unicode already, and\n"
+"gives None).\n"
 "\n"
 ">>> detect_legacy('Tieáng Vieät laø ngoân ngöõ cuûa ngöôøi Vieät')\n"
 "'vni'\n"
@@ -822,7 +824,7 @@ PyDoc_STRVAR(sent_tokenize__doc__,
 "after them, when what follows can start a sentence; at every line break;\n"
 "and at the end of the text. Abbreviations (TP., GS., v.v.), initials\n"
 "(N. V. Nam), numbers (1.500, 3.5, 2.0.1), URLs, domain names, e-mail\n"
-"addresses and list numbers at the start of a line (1. ) do not end one.\n"
+"addresses and list numbers at the start of a sentence (1. ) do not end one.\n"
 "\n"
 ">>> sent_tokenize('Anh nói: \"Xin chào.\" Rồi anh đi.')\n"
 "['Anh nói: \"Xin chào.\"', 'Rồi anh đi.']\n"
@@ -1209,7 +1211,7 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     } else {
         if (!PyUnicode_Check(path) && !PyBytes_Check(path) && !PyObject_HasAttrString(path, "__fspath__")) {
             PyErr_Format(PyExc_TypeError,
-                         "Segmenter() argument 'model_path' must be str or os.PathLike, not "
+                         "Segmenter() argument 'model_path' must be str, bytes or os.PathLike, not "
                          "%.200s",
                          Py_TYPE(path)->tp_name);
             goto error;
@@ -1595,7 +1597,9 @@ PyDoc_STRVAR(word_tokenize__doc__,
 "(one space in ordinary text; a word never crosses a line break or the\n"
 "end of a sentence). Punctuation marks are words of their own; numbers\n"
 "(1.500, 3,5%, 19/4, 8h30), URLs, e-mail addresses, @mentions, #hashtags,\n"
-"emoji and abbreviations (TP.HCM, v.v.) are never cut. Tone-mark style\n"
+"emoji and abbreviations (TP.HCM, v.v.) are never cut, except that the\n"
+"period of an abbreviation or initials that ends a sentence is a word of\n"
+"its own (\"TP\", \".\", as the corpora write it). Tone-mark style\n"
 "and Unicode form do not change where words end; case does only for a few\n"
 "words in capitals, which may be a name (five or more in a row segment as\n"
 "their lower case does).\n"
@@ -1811,7 +1815,8 @@ static PyModuleDef_Slot vntext_slots[] = {
     {0, NULL}};
 
 PyDoc_STRVAR(vntext_module__doc__,
-"C core of vntext: Vietnamese tone-mark normalization and legacy decoding.\n"
+"C core of vntext: Vietnamese tone-mark normalization, legacy decoding,\n"
+"sentence splitting and word segmentation.\n"
 "Use the vntext package rather than this module.");
 
 static struct PyModuleDef vntext_module = {

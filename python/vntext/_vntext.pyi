@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from os import PathLike
-from typing import Iterable, List, Literal, Optional, Tuple, TypedDict, Union, overload
+from typing import Iterable, List, Literal, Optional, Tuple, TypedDict, Union, final, overload
 
 _Style = Literal["traditional", "modern"]
 _Encoding = Literal["tcvn3", "vni", "viqr", "viscii", "vps", "cp1258"]
@@ -46,13 +46,15 @@ def word_spans(
     text: str, *, fixed_words: Optional[Iterable[str]] = None
 ) -> List[Tuple[int, int]]: ...
 
+@final
 class Segmenter:
-    def __init__(
-        self,
+    # the C type takes its arguments in __new__ and cannot be subclassed
+    def __new__(
+        cls,
         model_path: Union[str, bytes, PathLike[str], None] = None,
         user_dict: Optional[Iterable[str]] = None,
         user_split: Optional[Iterable[str]] = None,
-    ) -> None: ...
+    ) -> Segmenter: ...
     @property
     def description(self) -> str: ...
     @property
