@@ -441,10 +441,47 @@ def test_cli_stream_errors(tmp_path):
     assert p.returncode == 1 and b"--user-dict" in p.stderr
     p = run_cli("words", stdin=b"")
     assert p.returncode == 0 and p.stdout == b""
+    p = run_cli("normalize", str(tmp_path / "missing.txt"))
+    assert p.returncode == 1 and b"missing.txt" in p.stderr and b"Traceback" not in p.stderr
+    p = run_cli("words", "--spans", "--sentences", stdin=b"a\n")
+    assert p.returncode == 2 and b"not allowed with" in p.stderr
+    # a file named "stdin" is a file
+    named = tmp_path / "stdin"
+    named.write_text("Mỹ sẽ bảo vệ Nhật Bản\n", encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "vntext", "words", "stdin"], cwd=tmp_path,
+                       input=b"", stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    assert p.returncode == 0 and p.stdout.decode() == "Mỹ sẽ bảo_vệ Nhật_Bản\n"
     # U+0000 and emoji go through as text
     p = run_cli("words", stdin="a\x00b \U0001F600 xin chào\n".encode())
     assert p.returncode == 0
     assert p.stdout.decode() == vntext.word_tokenize("a\x00b \U0001F600 xin chào", format="text") + "\n"
+
+
+def test_cli_reader_that_goes_away():
+    # "| head": the commands stop without a traceback when the reader closes
+    lines = "Tôi đi học. Anh ở nhà.\n" * 20000
+    for args in ((), ("words",), ("sentences",), ("normalize",)):
+        proc = subprocess.Popen([sys.executable, "-m", "vntext", *args],
+                                stdin=subprocess.PIPE if args else subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if args:
+            # a thread feeds the input, so neither side waits on a full pipe
+            def feed(f=proc.stdin):
+                try:
+                    f.write(lines.encode())
+                    f.close()
+                except BrokenPipeError:  # the command stopped first
+                    pass
+            feeder = threading.Thread(target=feed)
+            feeder.start()
+        first = proc.stdout.readline()
+        proc.stdout.close()  # the reader goes away after one line
+        if args:
+            feeder.join(timeout=120)
+        err = proc.stderr.read()
+        proc.stderr.close()
+        assert proc.wait(timeout=120) == 0, (args, err)
+        assert first and b"Traceback" not in err and b"Error" not in err, (args, err)
 
 
 def test_cli_words_by_sentence():

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import unicodedata
-from typing import Callable, Iterator, List, Optional, Tuple
+from typing import Callable, Iterator, List, Literal, Optional, TextIO, Tuple, Union
 
 import vntext
 
@@ -41,7 +42,7 @@ SAMPLE = (
 # "Tiếng Việt là ngôn ngữ của người Việt" as it was stored before Unicode:
 # bytes in VNI and in TCVN3, and the VNI bytes as they look when a program
 # reads them as Windows-1252.
-LEGACY_SAMPLES: List[Tuple[object, str]] = [
+LEGACY_SAMPLES: List[Tuple[Union[bytes, str], Literal["vni", "tcvn3"]]] = [
     (b"Tie\xe1ng Vie\xe4t la\xf8 ngo\xe2n ng\xf6\xf5 cu\xfba ng\xf6\xf4\xf8i Vie\xe4t", "vni"),
     (b"Ti\xd5ng Vi\xd6t l\xb5 ng\xabn ng\xf7 c\xf1a ng\xad\xeai Vi\xd6t", "tcvn3"),
     ("Tieáng Vieät laø ngoân ngöõ cuûa ngöôøi Vieät", "vni"),
@@ -85,7 +86,7 @@ def _changes(before: str, after: str) -> str:
     return ", ".join(pairs)
 
 
-def demo(out=None) -> int:
+def demo(out: Optional[TextIO] = None) -> int:
     out = out or sys.stdout
     failed = 0
 
@@ -128,19 +129,38 @@ def demo(out=None) -> int:
 
 
 def _normalize_cmd(args: argparse.Namespace) -> int:
-    if args.file is None or args.file == "-":
-        raw = sys.stdin.buffer.read()
-    else:
-        with open(args.file, "rb") as f:
-            raw = f.read()
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        print(f"vntext: input is not UTF-8: {e}", file=sys.stderr)
-        return 1
-    sys.stdout.buffer.write(vntext.normalize(text, style=args.style).encode("utf-8"))
-    sys.stdout.buffer.flush()
+        if args.file is None or args.file == "-":
+            raw = sys.stdin.buffer.read()
+        else:
+            with open(args.file, "rb") as f:
+                raw = f.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            print(f"vntext: input is not UTF-8: {e}", file=sys.stderr)
+            return 1
+        sys.stdout.buffer.write(vntext.normalize(text, style=args.style).encode("utf-8"))
+        sys.stdout.buffer.flush()
+    except OSError as e:
+        return _os_error(e)
     return 0
+
+
+def _os_error(e: OSError) -> int:
+    """The exit status for an OSError of a command, said on stderr; a
+    reader that went away (| head) is no error."""
+    if isinstance(e, BrokenPipeError):
+        # nothing more can be written: point stdout at /dev/null, so the
+        # flush at exit does not fail again
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 0
+    print(f"vntext: {e}", file=sys.stderr)
+    return 1
 
 
 class _InputError(Exception):
@@ -150,8 +170,10 @@ class _InputError(Exception):
 def _input_lines(path: Optional[str]) -> Iterator[str]:
     """The lines of path (stdin when None or "-"), decoded from UTF-8,
     without their line break (LF or CRLF)."""
-    name = "stdin" if path is None or path == "-" else path
-    f = sys.stdin.buffer if name == "stdin" else open(path, "rb")
+    if path is None or path == "-":
+        name, f = "stdin", sys.stdin.buffer
+    else:
+        name, f = path, open(path, "rb")
     try:
         for n, raw in enumerate(f, 1):
             if raw.endswith(b"\n"):
@@ -218,10 +240,9 @@ def _stream_cmd(args: argparse.Namespace) -> int:
         for line in _input_lines(args.file):
             out.write(result(line).encode("utf-8"))
         out.flush()
-    except (_InputError, OSError) as e:
-        if isinstance(e, BrokenPipeError):  # the reader went away (| head)
-            sys.stdout = None
-            return 0
+    except OSError as e:
+        return _os_error(e)
+    except _InputError as e:
         print(f"vntext: {e}", file=sys.stderr)
         return 1
     return 0
@@ -239,14 +260,15 @@ def main(argv: Optional[List[str]] = None) -> int:
                    help="tone placement for oa/oe/uy (default: traditional, hòa; modern: hoà)")
     p.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 input; stdin when absent or -")
     p = sub.add_parser("words", help="segment the words of FILE (or stdin), line by line")
-    p.add_argument("--spans", action="store_true",
-                   help="write each line's word spans as JSON [[start, end], ...] (code points)"
-                   " instead of its words joined by _")
-    p.add_argument("--sentences", action="store_true",
-                   help="write each sentence on a line of its own (a blank line stays blank)")
-    p.add_argument("--user-dict", metavar="WORDS",
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--spans", action="store_true",
+                     help="write each line's word spans as JSON [[start, end], ...] (code points)"
+                     " instead of its words joined by _")
+    how.add_argument("--sentences", action="store_true",
+                     help="write each sentence on a line of its own (a blank line stays blank)")
+    p.add_argument("--user-dict", metavar="FILE",
                    help="file of words to keep joined, one a line (Segmenter user_dict)")
-    p.add_argument("--user-split", metavar="WORDS",
+    p.add_argument("--user-split", metavar="FILE",
                    help="file of words to split, one a line (Segmenter user_split)")
     p.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 input; stdin when absent or -")
     p = sub.add_parser("sentences",
@@ -262,7 +284,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         return _stream_cmd(args)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
-    return demo()
+    try:
+        status = demo()
+        sys.stdout.flush()
+    except OSError as e:
+        return _os_error(e)
+    return status
 
 
 if __name__ == "__main__":
