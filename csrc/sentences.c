@@ -249,6 +249,28 @@ static int list_label(const char *s, const vnt_token *t)
     return 1;
 }
 
+/* 1 when token t is a word that heads a numbered part of a document, as
+ * in "Điều 3. Phạm vi điều chỉnh", "Chương II. Quy định chung" (laws,
+ * decrees, reports), in title case, capitals or lower case. */
+static int heading_word(const char *s, const vnt_token *t)
+{
+    static const char *const WORDS[] = {
+        "\xc4\x90i\xe1\xbb\x81u", "\xc4\x91i\xe1\xbb\x81u", "\xc4\x90I\xe1\xbb\x80U", /* Điều */
+        "Ch\xc6\xb0\xc6\xa1ng", "ch\xc6\xb0\xc6\xa1ng", "CH\xc6\xaf\xc6\xa0NG",   /* Chương */
+        "M\xe1\xbb\xa5""c", "m\xe1\xbb\xa5""c", "M\xe1\xbb\xa4""C",               /* Mục */
+        "Ph\xe1\xba\xa7n", "ph\xe1\xba\xa7n", "PH\xe1\xba\xa6N",                /* Phần */
+        "Kho\xe1\xba\xa3n", "kho\xe1\xba\xa3n", "KHO\xe1\xba\xa2N",             /* Khoản */
+        "\xc4\x90i\xe1\xbb\x83m", "\xc4\x91i\xe1\xbb\x83m", "\xc4\x90I\xe1\xbb\x82M", /* Điểm */
+    };
+    size_t len = t->end - t->start;
+    if (t->kind != VNT_TOK_WORD || len < 3 || len > 9)
+        return 0;
+    for (size_t k = 0; k < sizeof WORDS / sizeof *WORDS; k++)
+        if (strlen(WORDS[k]) == len && memcmp(s + t->start, WORDS[k], len) == 0)
+            return 1;
+    return 0;
+}
+
 /* The boundary decisions over tokens t[0..n) of s; spans appended to out. */
 /* 1 when tokens first..i-1 are list labels with their periods, ending
  * with a label: "1", "3. 4", "a", "IV" (i is the period after them). */
@@ -715,9 +737,11 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
         int strict = role == P_FINAL && i > first && !(t[i].flags & VNT_TF_SPACE_BEFORE) &&
                      punct_role(s, &t[i - 1]) == P_OPEN;
         /* a list label that opens the sentence: "1.", "1.2.2.", "a.", "IV.",
-         * also written with spaces, "3. 4. " */
+         * also written with spaces, "3. 4. ", or after a heading word,
+         * "Điều 3.", "Chương II." */
         if ((!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
-             label_chain(s, t, first, i)) ||
+             (label_chain(s, t, first, i) ||
+              (i > first + 1 && heading_word(s, &t[first]) && label_chain(s, t, first + 1, i)))) ||
             (abbrev && i == first && t[i].end - t[i].start == 2 &&
              (unsigned char)s[t[i].start] < 0x80)) { /* "A. ", "I. " */
             i++;

@@ -51,6 +51,11 @@ CASES = [
      ["Việc xảy ra ở Q. 12.", "Người dân bức xúc.", "Nhà ở P. 5, Q. 3.", "Ông ấy nói vậy."]),
     ("việc xảy ra ở q. 12. người dân bức xúc.", ["việc xảy ra ở q. 12.", "người dân bức xúc."]),
     ("Bà ở TP. 1. Giới thiệu", ["Bà ở TP.", "1. Giới thiệu"]),
+    # a heading word before a label: "Điều 3." opens its line, as "1." does
+    ("Điều 3. Phạm vi điều chỉnh\nLuật này quy định việc đó. Chương II. Quy định chung",
+     ["Điều 3. Phạm vi điều chỉnh", "Luật này quy định việc đó.", "Chương II. Quy định chung"]),
+    ("ĐIỀU 3. PHẠM VI ĐIỀU CHỈNH", ["ĐIỀU 3. PHẠM VI ĐIỀU CHỈNH"]),
+    ("Ông ấy đọc Chương 5. Sau đó đi ngủ.", ["Ông ấy đọc Chương 5.", "Sau đó đi ngủ."]),
     ("Cả làng chờ mưa về... > >\nNắng kéo dài", ["Cả làng chờ mưa về...", "> >", "Nắng kéo dài"]),
     ("Rồi họ đi mãi… * * *\nMười năm sau", ["Rồi họ đi mãi…", "* * *", "Mười năm sau"]),
     # a mark typed without the space after it still ends a sentence
@@ -147,7 +152,7 @@ def test_cover_every_character_in_order(text):
 LOWER_PIECES = st.sampled_from(
     list("abđươếệ .,;:!?…\"'()-/0123456789\n") +
     ["tp.", "n. ", "v.v.", "1.500", "... ", "?! ", "sau đó ", "gây ra ", "tôi ", "ông ", "gs. ",
-     "q. ", "12. "])
+     "q. ", "12. ", "điều ", "chương "])
 
 
 @settings(max_examples=300)

@@ -171,6 +171,9 @@ static const struct {
      * not a list number: the period after it decides */
     {"Việc xảy ra ở Q. 12. Người dân bức xúc.", "Việc xảy ra ở Q. 12. | Người dân bức xúc."},
     {"VIỆC XẢY RA Ở P. 5. NGƯỜI DÂN BỨC XÚC.", "VIỆC XẢY RA Ở P. 5. | NGƯỜI DÂN BỨC XÚC."},
+    /* a heading word and its label open a sentence: "Điều 3." */
+    {"Xong. Điều 3. Phạm vi điều chỉnh", "Xong. | Điều 3. Phạm vi điều chỉnh"},
+    {"Theo Điều 3. Luật này quy định.", "Theo Điều 3. | Luật này quy định."},
     /* list numbers before an upper-case word after an initial open a
      * sentence */
     {"Muỗi truyền bệnh viêm não B. 3. 1. Một số bệnh mới",
