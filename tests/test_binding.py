@@ -116,19 +116,33 @@ def test_every_encoding_name_accepted(encoding):
 # --- strings that UTF-8 cannot carry, and U+0000 ---------------------------
 
 @pytest.mark.parametrize(
-    "call",
+    "call, names",
     [
-        lambda s: vntext.normalize(s),
-        lambda s: vntext.normalize(s, style="modern"),
-        lambda s: vntext.remove_accents(s),
-        lambda s: vntext.decode_legacy(s, "vni"),
-        lambda s: vntext.detect_legacy(s),
-        lambda s: _vntext._syllable_info(s),
+        (lambda s: vntext.normalize(s), "normalize() argument 'text'"),
+        (lambda s: vntext.normalize(s, style="modern"), "normalize() argument 'text'"),
+        (lambda s: vntext.remove_accents(s), "remove_accents() argument 'text'"),
+        (lambda s: vntext.decode_legacy(s, "vni"), "decode_legacy() argument 'data'"),
+        (lambda s: vntext.decode_legacy(b"a", s), "decode_legacy() argument 'encoding'"),
+        (lambda s: vntext.detect_legacy(s), "detect_legacy() argument 'data'"),
+        (lambda s: _vntext._syllable_info(s), "_syllable_info() argument 'token'"),
+        (lambda s: vntext.sent_tokenize(s), "sent_tokenize() argument 'text'"),
+        (lambda s: vntext.sent_spans(s), "sent_spans() argument 'text'"),
+        (lambda s: vntext.word_tokenize(s), "word_tokenize() argument 'text'"),
+        (lambda s: vntext.word_tokenize(s, format="text"), "word_tokenize() argument 'text'"),
+        (lambda s: vntext.word_spans(s), "word_spans() argument 'text'"),
+        (lambda s: vntext.word_spans("a", fixed_words=[s]), "word_spans() argument 'fixed_words'"),
+        (lambda s: vntext.Segmenter(user_dict=[s]), "Segmenter() argument 'user_dict'"),
+        (lambda s: vntext.Segmenter(user_split=[s]), "Segmenter() argument 'user_split'"),
     ],
 )
-def test_lone_surrogate_raises_unicode_encode_error(call):
-    with pytest.raises(UnicodeEncodeError):
+def test_lone_surrogate_raises_unicode_encode_error(call, names):
+    # a ValueError (UnicodeEncodeError) that names the argument and where
+    # the surrogate is
+    with pytest.raises(UnicodeEncodeError) as e:
         call("ho\ud800a")
+    assert isinstance(e.value, ValueError)
+    assert names + " holds a lone surrogate" in str(e.value)
+    assert (e.value.start, e.value.end) == (2, 3) and e.value.object == "ho\ud800a"
 
 
 def test_nul_is_kept():

@@ -184,17 +184,71 @@ parse_args(const char *func, PyObject *const *args, Py_ssize_t nargs,
     return 0;
 }
 
+/* When the exception set is the UnicodeEncodeError of a lone surrogate in
+ * str argument arg of func, replaces it with one whose message also names
+ * the function and the argument (same type, object and position). */
+static void
+name_surrogate(const char *func, const char *arg)
+{
+    PyObject *type, *value, *tb, *obj = NULL, *named = NULL;
+    Py_ssize_t start, end;
+    char reason[160];
+
+    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+        return;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (value == NULL || PyUnicodeEncodeError_GetStart(value, &start) < 0 ||
+        PyUnicodeEncodeError_GetEnd(value, &end) < 0 ||
+        (obj = PyUnicodeEncodeError_GetObject(value)) == NULL) {
+        PyErr_Clear();
+        goto keep;
+    }
+    PyOS_snprintf(reason, sizeof reason,
+                  "%s() argument '%s' holds a lone surrogate, which is not text", func, arg);
+    named = PyObject_CallFunction(PyExc_UnicodeEncodeError, "sOnns", "utf-8", obj, start, end,
+                                  reason);
+    Py_DECREF(obj);
+    if (named == NULL) {
+        PyErr_Clear();
+        goto keep;
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    PyErr_SetObject(PyExc_UnicodeEncodeError, named);
+    Py_DECREF(named);
+    return;
+keep: /* the original exception stands */
+    PyErr_Restore(type, value, tb);
+}
+
 /* The UTF-8 of a str argument (cached in the object, valid while it lives).
- * Lone surrogates raise UnicodeEncodeError. */
+ * Lone surrogates raise UnicodeEncodeError naming the argument. */
 static const char *
 text_arg(PyObject *obj, const char *func, const char *arg, Py_ssize_t *len)
 {
+    const char *s;
+
     if (!PyUnicode_Check(obj)) {
         PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be str, not %.200s",
                      func, arg, Py_TYPE(obj)->tp_name);
         return NULL;
     }
-    return PyUnicode_AsUTF8AndSize(obj, len);
+    if ((s = PyUnicode_AsUTF8AndSize(obj, len)) == NULL)
+        name_surrogate(func, arg);
+    return s;
+}
+
+/* utf8_view_of() for the str argument 'text' of func: lone surrogates
+ * raise UnicodeEncodeError naming the argument. */
+static int
+text_view(PyObject *obj, const char *func, utf8_view *v)
+{
+    if (utf8_view_of(obj, v) == 0)
+        return 0;
+    name_surrogate(func, "text");
+    return -1;
 }
 
 /* An argument that must be one of the strs names[0..n) (or None, when
@@ -338,8 +392,10 @@ bytes_arg_get(PyObject *obj, const char *func, int unmappable_ok, bytes_arg *b)
         err_ctx ctx = ERR_CTX(func);
 
         s = PyUnicode_AsUTF8AndSize(obj, &len);
-        if (s == NULL)
+        if (s == NULL) {
+            name_surrogate(func, "data");
             return -1;
+        }
         MAYBE_NOGIL(len, st = vnt_cp1252_to_bytes(s, (size_t)len, &b->recovered,
                                                   &err_pos));
         if (st == VNT_ERR_UNMAPPABLE && unmappable_ok)
@@ -441,7 +497,7 @@ vntext_normalize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
         goto error;
     /* ASCII has no tone marks and is already NFC */
     if (!PyUnicode_IS_ASCII(text)) {
-        if (utf8_view_of(text, &u) < 0)
+        if (text_view(text, "normalize", &u) < 0)
             goto error;
         MAYBE_NOGIL(u.len, st = vnt_normalize_edits(u.data, (size_t)u.len, style, &edits));
         if (st != VNT_OK) {
@@ -674,7 +730,7 @@ sentence_spans(PyObject *text, const char *func, utf8_view *u, vnt_spans *out)
                      func, Py_TYPE(text)->tp_name);
         return -1;
     }
-    if (utf8_view_of(text, u) < 0)
+    if (text_view(text, func, u) < 0)
         return -1;
     vnt_tokens_init(&toks);
     MAYBE_NOGIL(u->len, st = vnt_sentences(u->data, (size_t)u->len, &toks, out));
@@ -1085,6 +1141,7 @@ word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
         }
         s = PyUnicode_AsUTF8AndSize(item, &len);
         if (s == NULL) {
+            name_surrogate(func, arg);
             Py_DECREF(item);
             Py_DECREF(it);
             return -1;
@@ -1288,7 +1345,7 @@ word_spans_of(SegmenterObject *self, PyObject *text, const char *func, utf8_view
                      Py_TYPE(text)->tp_name);
         return -1;
     }
-    if (utf8_view_of(text, u) < 0)
+    if (text_view(text, func, u) < 0)
         return -1;
     work = self->nspare > 0 ? self->spare[--self->nspare] : NULL;
     if (work == NULL && (work = vnt_segwork_new()) == NULL) {
