@@ -1636,6 +1636,29 @@ static int final_period(const char *s, const vnt_token *t)
              (s[t->start + 2] == 'v' || s[t->start + 2] == 'V'));
 }
 
+/* 1 when the word t and the period p glued to it are, in capitals or title
+ * case, an abbreviation of the table (csrc/abbrev_table.h): "gs." is GS.,
+ * "q." Q., "pgs." PGS. The scanner knows them as written only; in a
+ * sentence without capitals they are read as the sentence splitter reads
+ * them (decide_caseless in sentences.c), and as the model saw them in the
+ * training sentences put in lower case. */
+static int caseless_abbrev(const char *s, const vnt_token *t, const vnt_token *p)
+{
+    unsigned char up[16], title[16]; /* longer than any word of the table */
+    size_t n = t->end - t->start;
+    if (t->kind != VNT_TOK_WORD || n == 0 || n > sizeof up || !glued(p) ||
+        p->kind != VNT_TOK_PUNCT || p->end - p->start != 1 || s[p->start] != '.')
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[t->start + k];
+        if (c < 'a' || c > 'z')
+            return 0;
+        up[k] = (unsigned char)(c - 32);
+        title[k] = k ? c : up[k];
+    }
+    return vnt__abbrev_known(up, n) || vnt__abbrev_known(title, n);
+}
+
 /* Marks, in utk, a hyphen that make_units left as a unit of its own
  * between two words; join_hyphens decides whether it stays apart. */
 #define UTK_HYPHEN 0x8000u
@@ -1718,11 +1741,22 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
                          size_t b, int is_sentence)
 {
     size_t n = 0, hyphen = SIZE_MAX, slash = SIZE_MAX;
+    int caseless = is_sentence;
+    for (size_t i = a; i < b && caseless; i++)
+        caseless = !(toks[i].flags & VNT_TF_UPPER);
     for (size_t i = a; i < b;) {
         const vnt_token *t = &toks[i];
+        vnt_token merged;
         size_t j = i + 1;
         int kind = t->kind;
-        if (is_gluable(t->kind)) {
+        if (caseless && i + 1 < b && caseless_abbrev(s, t, &toks[i + 1])) {
+            /* "gs." read as GS. is, in a sentence without capitals */
+            merged = (vnt_token){.start = t->start, .end = toks[i + 1].end,
+                                 .kind = VNT_TOK_ABBREV, .flags = t->flags};
+            t = &merged;
+            j = i + 2;
+            kind = VNT_TOK_ABBREV;
+        } else if (is_gluable(t->kind)) {
             for (;;) {
                 if (j + 1 < b && glued(&toks[j]) && glued(&toks[j + 1]) &&
                     is_connector(s, &toks[j]) && is_gluable(toks[j + 1].kind)) {
@@ -1750,7 +1784,7 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
         w->uend[n] = toks[j - 1].end;
         w->ukind[n] = (uint8_t)(i == slash ? UK_MODEL : forced_kind(t->kind));
         w->utk[n] = (uint16_t)(i == hyphen ? (unsigned)kind | UTK_HYPHEN : (unsigned)kind);
-        if (is_sentence && j == b && j == i + 1 && final_period(s, t)) {
+        if (is_sentence && j == b && (j == i + 1 || t == &merged) && final_period(s, t)) {
             /* the period of an abbreviation or initials that ends the
              * sentence ends the sentence too: a unit of its own, as the
              * corpora write it ("... cho TP ." "L.TH.H ."); the rest is a

@@ -78,6 +78,17 @@ def test_special_tokens(token):
     assert token in vntext.word_tokenize(text)
 
 
+def test_abbreviations_in_text_without_capitals():
+    # read as in capitals, as the sentence splitter reads them ("gs." as GS.)
+    assert vntext.word_tokenize("gs. nguyễn văn a nói ở q. 3 và tp. hcm") == \
+        ["gs.", "nguyễn văn a", "nói", "ở", "q.", "3", "và", "tp.", "hcm"]
+    # at the end of a sentence the period is a word of its own, as in capitals
+    assert vntext.word_tokenize("anh ấy về q.") == ["anh", "ấy", "về", "q", "."]
+    assert vntext.word_spans("về pgs. lan") == [(0, 2), (3, 7), (8, 11)]
+    # in a sentence with capitals, a lower-case "q." is not Q.
+    assert vntext.word_tokenize("Ông ở q. ba")[2:4] == ["q", "."]
+
+
 def test_sentence_final_abbreviation_period():
     # the corpora split the period off an abbreviation or initials that end a
     # sentence ("TP ." "L.TH.H ."), but not off "v.v."
