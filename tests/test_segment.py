@@ -48,6 +48,16 @@ def test_errors():
         vntext.word_tokenize("a\ud800")
 
 
+def test_method_errors_name_the_method():
+    seg = vntext.Segmenter()
+    with pytest.raises(TypeError, match=r"^Segmenter\.word_tokenize\(\) argument 'text'"):
+        seg.word_tokenize(1)
+    with pytest.raises(ValueError, match=r"^Segmenter\.word_tokenize\(\) argument 'format'"):
+        seg.word_tokenize("a", format="xml")
+    with pytest.raises(TypeError, match=r"^Segmenter\.word_spans\(\) argument 'text'"):
+        seg.word_spans(None)
+
+
 def test_bad_model(tmp_path):
     p = tmp_path / "m.bin"
     p.write_bytes(b"VNTSEGM\0" + b"\0" * 100)

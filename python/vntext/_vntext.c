@@ -1445,9 +1445,9 @@ Segmenter_word_tokenize(SegmenterObject *self, PyObject *const *args, Py_ssize_t
 {
     static const char *const names[] = {"text", "format"};
     PyObject *argv[2];
-    if (parse_args("word_tokenize", args, nargs, kwnames, names, 2, 1, argv) < 0)
+    if (parse_args("Segmenter.word_tokenize", args, nargs, kwnames, names, 2, 1, argv) < 0)
         return NULL;
-    return word_tokenize_with(self, "word_tokenize", argv[0], argv[1]);
+    return word_tokenize_with(self, "Segmenter.word_tokenize", argv[0], argv[1]);
 }
 
 PyDoc_STRVAR(Segmenter_word_spans__doc__,
@@ -1462,9 +1462,9 @@ Segmenter_word_spans(SegmenterObject *self, PyObject *const *args, Py_ssize_t na
 {
     static const char *const names[] = {"text"};
     PyObject *text;
-    if (parse_args("word_spans", args, nargs, kwnames, names, 1, 1, &text) < 0)
+    if (parse_args("Segmenter.word_spans", args, nargs, kwnames, names, 1, 1, &text) < 0)
         return NULL;
-    return word_spans_with(self, "word_spans", text);
+    return word_spans_with(self, "Segmenter.word_spans", text);
 }
 
 static PyObject *
