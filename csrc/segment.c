@@ -1730,19 +1730,27 @@ static int word_slash(const char *s, const vnt_token *toks, size_t j)
             (l->kind == VNT_TOK_NUMBER && (last >= 0x80 || (unsigned)((last | 0x20) - 'a') < 26u)));
 }
 
+/* How make_units reads its tokens: a sentence, whose final abbreviation
+ * period is a unit of its own and whose lower-case abbreviations ("gs.")
+ * are units when it has no capital; or a dictionary word, with such
+ * abbreviations as written or always as units (add_words enters both). */
+enum { UNITS_SENTENCE, UNITS_WORD, UNITS_WORD_CASELESS };
+
 /* Groups the tokens toks[a..b) into units in w (room for b - a + 1);
- * returns their number. When they are a sentence (not a dictionary word),
- * the period of an abbreviation that ends it is a unit of its own. A
+ * returns their number; mode: UNITS_*. When they are a sentence (not a
+ * dictionary word), the period of an abbreviation that ends it is a unit
+ * of its own. A
  * hyphen between two words (word_hyphen) is left as a unit of its own,
  * marked UTK_HYPHEN, for join_hyphens. A slash between words (word_slash)
  * is always a unit of its own, left to the model (which splits it off, as
  * the corpora do) so that a user-dictionary word may keep it ("HIV/AIDS"). */
 static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, size_t a,
-                         size_t b, int is_sentence)
+                         size_t b, int mode)
 {
     size_t n = 0, hyphen = SIZE_MAX, slash = SIZE_MAX;
-    int caseless = is_sentence;
-    for (size_t i = a; i < b && caseless; i++)
+    const int is_sentence = mode == UNITS_SENTENCE;
+    int caseless = mode != UNITS_WORD;
+    for (size_t i = a; i < b && is_sentence && caseless; i++)
         caseless = !(toks[i].flags & VNT_TF_UPPER);
     for (size_t i = a; i < b;) {
         const vnt_token *t = &toks[i];
@@ -1863,7 +1871,7 @@ static vnt_status sentence_units(const vnt_segmenter *m, vnt_segwork *w, const c
                                  const vnt_token *toks, size_t a, size_t b, size_t *n,
                                  int *fresh)
 {
-    *n = make_units(w, s, toks, a, b, 1);
+    *n = make_units(w, s, toks, a, b, UNITS_SENTENCE);
     return join_hyphens(m, w, s, n, fresh);
 }
 
@@ -1997,20 +2005,30 @@ static vnt_status add_words(const vnt_segmenter *set_owner, hset *set, vnt_segwo
         st = work_reserve(w, nt + 1);
         if (st != VNT_OK)
             return st;
-        size_t n = make_units(w, list + i, w->toks.items, 0, nt, 0);
-        int fresh;
-        st = join_hyphens(set_owner, w, list + i, &n, &fresh); /* as a sentence does */
-        if (st != VNT_OK)
-            return st;
-        if (n >= 2) {
-            if (!fresh && (st = identities(w, set_owner, list + i, n, w->utk)) != VNT_OK)
+        /* the word as written ("gs. nam": gs | . | nam, as in a sentence
+         * with capitals), and again with its lower-case abbreviations as
+         * units (gs. | nam, as in one without) when that differs */
+        size_t as_written = 0;
+        for (int mode = UNITS_WORD; mode <= UNITS_WORD_CASELESS; mode++) {
+            size_t n = make_units(w, list + i, w->toks.items, 0, nt, mode);
+            if (mode == UNITS_WORD)
+                as_written = n;
+            else if (n == as_written)
+                break; /* no abbreviation became a unit: the same word */
+            int fresh;
+            st = join_hyphens(set_owner, w, list + i, &n, &fresh); /* as a sentence does */
+            if (st != VNT_OK)
                 return st;
-            uint64_t h = LEX_SEED;
-            for (size_t k = 0; k < n; k++)
-                h = hash_step(h, w->v[PAD + k]);
-            hset_add(set, h);
-            if (n > set->maxlen)
-                set->maxlen = (unsigned)n;
+            if (n >= 2) {
+                if (!fresh && (st = identities(w, set_owner, list + i, n, w->utk)) != VNT_OK)
+                    return st;
+                uint64_t h = LEX_SEED;
+                for (size_t k = 0; k < n; k++)
+                    h = hash_step(h, w->v[PAD + k]);
+                hset_add(set, h);
+                if (n > set->maxlen)
+                    set->maxlen = (unsigned)n;
+            }
         }
         i = j + 1;
     }
@@ -2059,9 +2077,10 @@ vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, 
         vnt_segmenter_free(seg);
         return VNT_ERR_NOMEM;
     }
-    st = copy_set(&seg->ujoin, &base->ujoin, join_len ? count_lines(join, join_len) : 0);
+    /* up to two entries a line (add_words) */
+    st = copy_set(&seg->ujoin, &base->ujoin, join_len ? 2 * count_lines(join, join_len) : 0);
     if (st == VNT_OK)
-        st = copy_set(&seg->usplit, &base->usplit, split_len ? count_lines(split, split_len) : 0);
+        st = copy_set(&seg->usplit, &base->usplit, split_len ? 2 * count_lines(split, split_len) : 0);
     if (st == VNT_OK)
         st = add_words(seg, &seg->ujoin, w, join, join_len);
     if (st == VNT_OK)

@@ -271,6 +271,26 @@ static int heading_word(const char *s, const vnt_token *t)
     return 0;
 }
 
+/* 1 when tokens first..i-1 are a heading word and its label, with the
+ * period at i: "Điều 3", "Chương II", "Mục 1.2", "chương ii" (a text in
+ * capitals is decided on its lower case). A label of one capital and its
+ * period are one token, an initial ("Chương I."): see decide_cased. */
+static int label_chain(const char *s, const vnt_token *t, size_t first, size_t i);
+static int heading_label(const char *s, const vnt_token *t, size_t first, size_t i)
+{
+    if (i < first + 2 || !heading_word(s, &t[first]))
+        return 0;
+    if (label_chain(s, t, first + 1, i))
+        return 1;
+    const vnt_token *k = &t[first + 1];
+    if (i != first + 2 || k->kind != VNT_TOK_WORD || k->end - k->start > 4)
+        return 0;
+    for (size_t p = k->start; p < k->end; p++) /* a Roman number in lower case */
+        if (s[p] != 'i' && s[p] != 'v' && s[p] != 'x')
+            return 0;
+    return 1;
+}
+
 /* The boundary decisions over tokens t[0..n) of s; spans appended to out. */
 /* 1 when tokens first..i-1 are list labels with their periods, ending
  * with a label: "1", "3. 4", "a", "IV" (i is the period after them). */
@@ -740,10 +760,10 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
          * also written with spaces, "3. 4. ", or after a heading word,
          * "Điều 3.", "Chương II." */
         if ((!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
-             (label_chain(s, t, first, i) ||
-              (i > first + 1 && heading_word(s, &t[first]) && label_chain(s, t, first + 1, i)))) ||
-            (abbrev && i == first && t[i].end - t[i].start == 2 &&
-             (unsigned char)s[t[i].start] < 0x80)) { /* "A. ", "I. " */
+             (label_chain(s, t, first, i) || heading_label(s, t, first, i))) ||
+            (abbrev && (i == first || (i == first + 1 && heading_word(s, &t[first]))) &&
+             t[i].end - t[i].start == 2 &&
+             (unsigned char)s[t[i].start] < 0x80)) { /* "A. ", "I. ", "Chương I. " */
             i++;
             continue;
         }

@@ -97,6 +97,10 @@ def test_abbreviations_in_text_without_capitals():
     assert vntext.word_spans("về pgs. lan") == [(0, 2), (3, 7), (8, 11)]
     # in a sentence with capitals, a lower-case "q." is not Q.
     assert vntext.word_tokenize("Ông ở q. ba")[2:4] == ["q", "."]
+    # a user word written in lower case matches such a sentence too
+    for seg in (vntext.Segmenter(user_dict=["gs. nam"]), vntext.Segmenter(user_dict=["GS. Nam"])):
+        assert seg.word_tokenize("tôi gặp gs. nam") == ["tôi", "gặp", "gs. nam"]
+    assert vntext.word_tokenize("tôi gặp gs. nam", fixed_words=["gs. nam"])[-1] == "gs. nam"
 
 
 def test_sentence_final_abbreviation_period():
