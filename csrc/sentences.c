@@ -251,7 +251,7 @@ static int list_label(const char *s, const vnt_token *t)
 
 /* 1 when token t is a word that heads a numbered part of a document, as
  * in "Điều 3. Phạm vi điều chỉnh", "Chương II. Quy định chung" (laws,
- * decrees, reports), in title case, capitals or lower case. */
+ * decrees, reports), in title case, capitals or lower case, NFC or NFD. */
 static int heading_word(const char *s, const vnt_token *t)
 {
     static const char *const WORDS[] = {
@@ -261,9 +261,16 @@ static int heading_word(const char *s, const vnt_token *t)
         "Ph\xe1\xba\xa7n", "ph\xe1\xba\xa7n", "PH\xe1\xba\xa6N",                /* Phần */
         "Kho\xe1\xba\xa3n", "kho\xe1\xba\xa3n", "KHO\xe1\xba\xa2N",             /* Khoản */
         "\xc4\x90i\xe1\xbb\x83m", "\xc4\x91i\xe1\xbb\x83m", "\xc4\x90I\xe1\xbb\x82M", /* Điểm */
+        /* the same in NFD */
+        "\xc4\x90ie\xcc\x82\xcc\x80u", "\xc4\x91ie\xcc\x82\xcc\x80u", "\xc4\x90IE\xcc\x82\xcc\x80U",
+        "Chu\xcc\x9bo\xcc\x9bng", "chu\xcc\x9bo\xcc\x9bng", "CHU\xcc\x9bO\xcc\x9bNG",
+        "Mu\xcc\xa3" "c", "mu\xcc\xa3" "c", "MU\xcc\xa3" "C",
+        "Pha\xcc\x82\xcc\x80n", "pha\xcc\x82\xcc\x80n", "PHA\xcc\x82\xcc\x80N",
+        "Khoa\xcc\x89n", "khoa\xcc\x89n", "KHOA\xcc\x89N",
+        "\xc4\x90ie\xcc\x82\xcc\x89m", "\xc4\x91ie\xcc\x82\xcc\x89m", "\xc4\x90IE\xcc\x82\xcc\x89M",
     };
     size_t len = t->end - t->start;
-    if (t->kind != VNT_TOK_WORD || len < 3 || len > 9)
+    if (t->kind != VNT_TOK_WORD || len < 3 || len > 10)
         return 0;
     for (size_t k = 0; k < sizeof WORDS / sizeof *WORDS; k++)
         if (strlen(WORDS[k]) == len && memcmp(s + t->start, WORDS[k], len) == 0)

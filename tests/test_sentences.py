@@ -196,3 +196,13 @@ def test_any_text(text):
         assert all(is_space(c) for c in text[pos:a])
         pos = b
     assert all(is_space(c) for c in text[pos:])
+
+
+@pytest.mark.parametrize("text", [
+    "Điều 3. Phạm vi điều chỉnh", "Chương II. Quy định chung", "CHƯƠNG I. QUY ĐỊNH CHUNG",
+    "Mục 1.2. Nguyên tắc", "Phần IV. Kết luận", "Khoản 2. Nội dung", "Điểm a. Nội dung",
+])
+def test_headings_in_nfd_as_in_nfc(text):
+    assert vntext.sent_tokenize(text) == [text]
+    nfd = unicodedata.normalize("NFD", text)
+    assert nfd != text and vntext.sent_tokenize(nfd) == [nfd]
