@@ -71,6 +71,23 @@ VNT_INLINE int vnt__word_in(const unsigned char *s, size_t n, const char *const 
     }
 }
 
+/* vnt__word_in for s[0..n) in capitals or in title case (its ASCII letters
+ * a-z raised, all of them or the first; other bytes kept): "gs" finds GS,
+ * "tp" TP. 0 for a word of more than 16 bytes, longer than any of the
+ * generated tables'. */
+VNT_INLINE int vnt__word_in_capitals(const unsigned char *s, size_t n, const char *const *words,
+                                     const short *hash, size_t size)
+{
+    unsigned char up[16], title[16];
+    if (n == 0 || n > sizeof up)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        up[k] = (unsigned char)(s[k] >= 'a' && s[k] <= 'z' ? s[k] - 32 : s[k]);
+        title[k] = k ? s[k] : up[k];
+    }
+    return vnt__word_in(up, n, words, hash, size) || vnt__word_in(title, n, words, hash, size);
+}
+
 /* 1 when the word w[0..n) is one capital that makes an initial with a
  * period after it ("N.", "Đ."): an ASCII capital or Đ. Other capitals with
  * a diacritic are words: Á (Đông Á), Ư (Na Ư), Ý. */
@@ -174,6 +191,10 @@ VNT_INTERNAL vnt_status vnt__scan_chunk(const char *s, size_t a, size_t b, vnt_t
 /* 1 when s[0..n) is an abbreviation of the generated table (the scanner
  * makes "TP." one token). */
 VNT_INTERNAL int vnt__abbrev_known(const unsigned char *s, size_t n);
+/* 1 when s[0..n) is lower-case ASCII letters whose capitals or title case
+ * is an abbreviation of the table ("gs" for GS, "q" for Q): how a text
+ * without capitals writes them. */
+VNT_INTERNAL int vnt__abbrev_known_lower(const unsigned char *s, size_t n);
 
 /* Grows a token array (doubling). */
 VNT_INTERNAL vnt_status vnt__tokens_grow(vnt_tokens *toks);

@@ -228,6 +228,16 @@ static int abbrev_known(const unsigned char *s, size_t n)
 
 int vnt__abbrev_known(const unsigned char *s, size_t n) { return abbrev_known(s, n); }
 
+int vnt__abbrev_known_lower(const unsigned char *s, size_t n)
+{
+    if (n == 0 || n > VNT_ABBREV_MAX_LEN)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (s[k] < 'a' || s[k] > 'z')
+            return 0;
+    return vnt__word_in_capitals(s, n, vnt_abbrev, vnt_abbrev_hash, VNT_ABBREV_HASH_SIZE);
+}
+
 static const char *const TLDS[] = {
     "com", "net", "org", "edu", "gov", "vn", "info", "io", "biz", "me", "co", "uk",
     "us", "jp", "cn", "kr", "fr", "de", "ru", "tv", "asia", "xyz", "app", "dev", "int",

@@ -1644,19 +1644,9 @@ static int final_period(const char *s, const vnt_token *t)
  * training sentences put in lower case. */
 static int caseless_abbrev(const char *s, const vnt_token *t, const vnt_token *p)
 {
-    unsigned char up[16], title[16]; /* longer than any word of the table */
-    size_t n = t->end - t->start;
-    if (t->kind != VNT_TOK_WORD || n == 0 || n > sizeof up || !glued(p) ||
-        p->kind != VNT_TOK_PUNCT || p->end - p->start != 1 || s[p->start] != '.')
-        return 0;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)s[t->start + k];
-        if (c < 'a' || c > 'z')
-            return 0;
-        up[k] = (unsigned char)(c - 32);
-        title[k] = k ? c : up[k];
-    }
-    return vnt__abbrev_known(up, n) || vnt__abbrev_known(title, n);
+    return t->kind == VNT_TOK_WORD && glued(p) && p->kind == VNT_TOK_PUNCT &&
+           p->end - p->start == 1 && s[p->start] == '.' &&
+           vnt__abbrev_known_lower((const unsigned char *)s + t->start, t->end - t->start);
 }
 
 /* Marks, in utk, a hyphen that make_units left as a unit of its own

@@ -515,16 +515,10 @@ static int takes_number(const char *s, const vnt_token *t)
 {
     const unsigned char *u = (const unsigned char *)s + t->start;
     size_t n = t->end - t->start - 1; /* without the period */
-    unsigned char up[VNT_ABBREV_MAX_LEN], title[VNT_ABBREV_MAX_LEN];
     if (!(t->flags & VNT_TF_KNOWN) || n == 0 || n > VNT_ABBREV_MAX_LEN || u[n] != '.')
         return 0;
-    for (size_t k = 0; k < n; k++) {
-        up[k] = (unsigned char)(u[k] >= 'a' && u[k] <= 'z' ? u[k] - 32 : u[k]);
-        title[k] = k ? u[k] : up[k];
-    }
     return vnt__word_in(u, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE) ||
-           vnt__word_in(up, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE) ||
-           vnt__word_in(title, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE);
+           vnt__word_in_capitals(u, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE);
 }
 
 /* 1 when the abbreviation t[i] is followed by what surely starts a
@@ -914,19 +908,9 @@ static int text_case(const char *s, size_t len)
  * table ("gs" as GS., "tp" as TP.), VNT_TF_INITIAL for one letter, else 0. */
 static int caseless_abbrev(const char *s, size_t n)
 {
-    unsigned char up[VNT_ABBREV_MAX_LEN], title[VNT_ABBREV_MAX_LEN];
-    if (n == 0 || n > VNT_ABBREV_MAX_LEN)
-        return 0;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char ch = (unsigned char)s[k];
-        if (ch < 'a' || ch > 'z')
-            return 0;
-        up[k] = (unsigned char)(ch - 'a' + 'A');
-        title[k] = k ? ch : up[k];
-    }
-    if (vnt__abbrev_known(up, n) || vnt__abbrev_known(title, n))
+    if (vnt__abbrev_known_lower((const unsigned char *)s, n))
         return VNT_TF_KNOWN;
-    return n == 1 ? VNT_TF_INITIAL : 0;
+    return n == 1 && s[0] >= 'a' && s[0] <= 'z' ? VNT_TF_INITIAL : 0;
 }
 
 /* 1 when the word t may start a sentence after an ellipsis or an initial
