@@ -196,6 +196,20 @@ VNT_INTERNAL int vnt__abbrev_known(const unsigned char *s, size_t n);
  * without capitals writes them. */
 VNT_INTERNAL int vnt__abbrev_known_lower(const unsigned char *s, size_t n);
 
+/* The canonical spelling of a parsed syllable (NFC, the tone placed by
+ * style, the case given) written to out, which has room for VNT__SPELL_MAX
+ * bytes; returns its length. vnt_syllable_format() appends the same. */
+#define VNT__SPELL_MAX (3 * VNT_SYLLABLE_MAX_LETTERS)
+VNT_INTERNAL size_t vnt__syllable_spell(const vnt_syllable *syl, vnt_style style,
+                                        vnt_case case_pattern, char *out);
+/* vnt__word_in for a word in any Unicode form or tone-placement style: the
+ * bytes as written, then, for a Vietnamese syllable spelled otherwise, its
+ * canonical spelling in the modern style and its own case, the form of the
+ * generated tables ("Tòa" and NFD "Với" find "Toà" and "Với"). */
+VNT_INTERNAL int vnt__word_in_canonical(const unsigned char *s, size_t n,
+                                        const char *const *words, const short *hash,
+                                        size_t size);
+
 /* Grows a token array (doubling). */
 VNT_INTERNAL vnt_status vnt__tokens_grow(vnt_tokens *toks);
 

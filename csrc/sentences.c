@@ -225,12 +225,12 @@ static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n)
 }
 
 /* 1 when token t is a word of the opener table (it starts a sentence after
- * an abbreviation). */
+ * an abbreviation), in any Unicode form or tone-placement style. */
 static int is_opener(const char *s, const vnt_token *t)
 {
     return t->kind == VNT_TOK_WORD && (t->flags & VNT_TF_UPPER) &&
-           vnt__word_in((const unsigned char *)s + t->start, t->end - t->start, vnt_openers,
-                        vnt_opener_hash, VNT_OPENER_HASH_SIZE);
+           vnt__word_in_canonical((const unsigned char *)s + t->start, t->end - t->start,
+                                  vnt_openers, vnt_opener_hash, VNT_OPENER_HASH_SIZE);
 }
 
 /* 1 for a token that numbers a list item when it opens a line: a number,
@@ -249,10 +249,10 @@ static int list_label(const char *s, const vnt_token *t)
     return 1;
 }
 
-/* 1 when token t is a word that heads a numbered part of a document, as
+/* 1 when w[0..len) is a word that heads a numbered part of a document, as
  * in "Điều 3. Phạm vi điều chỉnh", "Chương II. Quy định chung" (laws,
- * decrees, reports), in title case, capitals or lower case, NFC or NFD. */
-static int heading_word(const char *s, const vnt_token *t)
+ * decrees, reports), spelled in NFC, in title case, capitals or lower case. */
+static int heading_spelled(const char *w, size_t len)
 {
     static const char *const WORDS[] = {
         "\xc4\x90i\xe1\xbb\x81u", "\xc4\x91i\xe1\xbb\x81u", "\xc4\x90I\xe1\xbb\x80U", /* Điều */
@@ -261,21 +261,28 @@ static int heading_word(const char *s, const vnt_token *t)
         "Ph\xe1\xba\xa7n", "ph\xe1\xba\xa7n", "PH\xe1\xba\xa6N",                /* Phần */
         "Kho\xe1\xba\xa3n", "kho\xe1\xba\xa3n", "KHO\xe1\xba\xa2N",             /* Khoản */
         "\xc4\x90i\xe1\xbb\x83m", "\xc4\x91i\xe1\xbb\x83m", "\xc4\x90I\xe1\xbb\x82M", /* Điểm */
-        /* the same in NFD */
-        "\xc4\x90ie\xcc\x82\xcc\x80u", "\xc4\x91ie\xcc\x82\xcc\x80u", "\xc4\x90IE\xcc\x82\xcc\x80U",
-        "Chu\xcc\x9bo\xcc\x9bng", "chu\xcc\x9bo\xcc\x9bng", "CHU\xcc\x9bO\xcc\x9bNG",
-        "Mu\xcc\xa3" "c", "mu\xcc\xa3" "c", "MU\xcc\xa3" "C",
-        "Pha\xcc\x82\xcc\x80n", "pha\xcc\x82\xcc\x80n", "PHA\xcc\x82\xcc\x80N",
-        "Khoa\xcc\x89n", "khoa\xcc\x89n", "KHOA\xcc\x89N",
-        "\xc4\x90ie\xcc\x82\xcc\x89m", "\xc4\x91ie\xcc\x82\xcc\x89m", "\xc4\x90IE\xcc\x82\xcc\x89M",
     };
-    size_t len = t->end - t->start;
-    if (t->kind != VNT_TOK_WORD || len < 3 || len > 10)
-        return 0;
     for (size_t k = 0; k < sizeof WORDS / sizeof *WORDS; k++)
-        if (strlen(WORDS[k]) == len && memcmp(s + t->start, WORDS[k], len) == 0)
+        if (strlen(WORDS[k]) == len && memcmp(w, WORDS[k], len) == 0)
             return 1;
     return 0;
+}
+
+/* 1 for a heading word (Điều, Chương, Mục, Phần, Khoản, Điểm) in title
+ * case, capitals or lower case, in any Unicode form (NFD "Điều" too). */
+static int heading_word(const char *s, const vnt_token *t)
+{
+    size_t len = t->end - t->start;
+    if (t->kind != VNT_TOK_WORD || len < 3 || len > 16)
+        return 0;
+    if (heading_spelled(s + t->start, len))
+        return 1;
+    vnt_syllable syl;
+    if (!vnt_syllable_parse(s + t->start, len, &syl))
+        return 0;
+    char w[VNT__SPELL_MAX];
+    size_t m = vnt__syllable_spell(&syl, VNT_STYLE_MODERN, (vnt_case)syl.case_pattern, w);
+    return (m != len || memcmp(w, s + t->start, len) != 0) && heading_spelled(w, m);
 }
 
 /* 1 when tokens first..i-1 are a heading word and its label, with the
@@ -914,11 +921,12 @@ static int caseless_abbrev(const char *s, size_t n)
 }
 
 /* 1 when the word t may start a sentence after an ellipsis or an initial
- * in a text without capitals: one of the starters of the table. */
+ * in a text without capitals: one of the starters of the table, in any
+ * Unicode form or tone-placement style. */
 static int caseless_starter(const char *s, const vnt_token *t)
 {
-    return vnt__word_in((const unsigned char *)s + t->start, t->end - t->start, vnt_starters,
-                        vnt_starter_hash, VNT_STARTER_HASH_SIZE);
+    return vnt__word_in_canonical((const unsigned char *)s + t->start, t->end - t->start,
+                                  vnt_starters, vnt_starter_hash, VNT_STARTER_HASH_SIZE);
 }
 
 /* 1 when the tokens c[0..m) end with an ellipsis or an initial, and the

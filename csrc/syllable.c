@@ -384,14 +384,9 @@ int vnt_syllable_parse(const char *s, size_t len, vnt_syllable *out)
     return 1;
 }
 
-vnt_status vnt_syllable_format(const vnt_syllable *syl, vnt_style style, vnt_case case_pattern,
-                               vnt_buf *out)
+size_t vnt__syllable_spell(const vnt_syllable *syl, vnt_style style, vnt_case case_pattern,
+                           char *out)
 {
-    if (syl == NULL || out == NULL || syl->nucleus == 0 || syl->nucleus >= N_NUCLEI ||
-        syl->onset >= N_ONSETS || syl->coda >= N_CODAS || syl->tone > 5 ||
-        (style != VNT_STYLE_TRADITIONAL && style != VNT_STYLE_MODERN) ||
-        (unsigned)case_pattern > VNT_CASE_TITLE)
-        return VNT_ERR_INVALID_ARG;
     char letters[3 * VNT_SYLLABLE_MAX_LETTERS];
     int n = 0;
     for (const char *p = ONSETS[syl->onset]; *p; p++)
@@ -401,13 +396,44 @@ vnt_status vnt_syllable_format(const vnt_syllable *syl, vnt_style style, vnt_cas
     for (const char *p = CODAS[syl->coda]; *p; p++)
         letters[n++] = *p;
     int target = vnt__tone_letter(syl, style);
-    vnt_status st = vnt_buf_reserve(out, (size_t)n * 3);
-    if (st != VNT_OK)
-        return st;
+    size_t len = 0;
     for (int i = 0; i < n; i++) {
         int up = case_pattern == VNT_CASE_UPPER || (case_pattern == VNT_CASE_TITLE && i == 0);
         int32_t cp = vnt__compose_letter((uint8_t)letters[i], i == target ? syl->tone : 0, up);
-        out->len += vnt__utf8_encode(cp, out->data + out->len);
+        len += vnt__utf8_encode(cp, out + len);
     }
+    return len;
+}
+
+vnt_status vnt_syllable_format(const vnt_syllable *syl, vnt_style style, vnt_case case_pattern,
+                               vnt_buf *out)
+{
+    if (syl == NULL || out == NULL || syl->nucleus == 0 || syl->nucleus >= N_NUCLEI ||
+        syl->onset >= N_ONSETS || syl->coda >= N_CODAS || syl->tone > 5 ||
+        (style != VNT_STYLE_TRADITIONAL && style != VNT_STYLE_MODERN) ||
+        (unsigned)case_pattern > VNT_CASE_TITLE)
+        return VNT_ERR_INVALID_ARG;
+    vnt_status st = vnt_buf_reserve(out, VNT__SPELL_MAX);
+    if (st != VNT_OK)
+        return st;
+    out->len += vnt__syllable_spell(syl, style, case_pattern, out->data + out->len);
     return VNT_OK;
+}
+
+int vnt__word_in_canonical(const unsigned char *s, size_t n, const char *const *words,
+                           const short *hash, size_t size)
+{
+    if (vnt__word_in(s, n, words, hash, size))
+        return 1;
+    size_t k = 0;
+    while (k < n && s[k] < 0x80)
+        k++;
+    vnt_syllable syl;
+    if (k == n || !vnt_syllable_parse((const char *)s, n, &syl))
+        return 0;
+    char spelled[VNT__SPELL_MAX];
+    size_t m = vnt__syllable_spell(&syl, VNT_STYLE_MODERN, (vnt_case)syl.case_pattern, spelled);
+    if (m == n && memcmp(spelled, s, n) == 0)
+        return 0;
+    return vnt__word_in((const unsigned char *)spelled, m, words, hash, size);
 }

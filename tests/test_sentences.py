@@ -206,3 +206,38 @@ def test_headings_in_nfd_as_in_nfc(text):
     assert vntext.sent_tokenize(text) == [text]
     nfd = unicodedata.normalize("NFD", text)
     assert nfd != text and vntext.sent_tokenize(nfd) == [nfd]
+
+
+# Words that the splitter looks up in its tables (openers after an
+# abbreviation or an initial, starters after an ellipsis in lower case),
+# in both tone styles, with the marks before them.
+STYLE_PIECES = st.sampled_from([
+    "TP. ", "Q. ", "N. ", "GS. ", "ông ", "nói ", "về ", "VN. ", "... ", ". ", "? ",
+    "Với ", "với ", "Thuỷ ", "Thủy ", "thuỷ ", "Hoà ", "Hòa ", "Toà ", "Tòa ", "Tuỳ ", "Tùy ",
+    "tuỳ ", "tùy ", "Khoảng ", "Ngoài ", "ngoài ", "Điều ", "3. ", "Chương ", "\n",
+])
+
+
+@settings(max_examples=300)
+@given(st.lists(STYLE_PIECES, max_size=30).map("".join))
+def test_same_sentences_in_any_unicode_form_and_tone_style(text):
+    """NFD text and text in the other tone style split where NFC text in
+    the modern style does."""
+    modern = vntext.normalize(text, style="modern")
+    traditional = vntext.normalize(text, style="traditional")
+    assert len(modern) == len(traditional) == len(text)
+    spans = vntext.sent_spans(modern)
+    assert vntext.sent_spans(traditional) == spans
+    nfd = unicodedata.normalize("NFD", modern)
+    assert [unicodedata.normalize("NFC", s) for s in vntext.sent_tokenize(nfd)] == \
+        [modern[a:b] for a, b in spans]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Ông sống ở TP. Với ông, đó là nhà.", ["Ông sống ở TP.", "Với ông, đó là nhà."]),
+    ("Ông sống ở TP. Ngoài ông, không ai ở.", ["Ông sống ở TP.", "Ngoài ông, không ai ở."]),
+])
+def test_opener_after_abbreviation_in_nfd(text, sentences):
+    assert vntext.sent_tokenize(text) == sentences
+    nfd = unicodedata.normalize("NFD", text)
+    assert vntext.sent_tokenize(nfd) == [unicodedata.normalize("NFD", s) for s in sentences]

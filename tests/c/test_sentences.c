@@ -167,6 +167,11 @@ static const struct {
     {"Họ bị xử về các tội (giết người, cướp của…  - PV). Bản án đã có hiệu lực.",
      "Họ bị xử về các tội (giết người, cướp của…  - PV). | Bản án đã có hiệu lực."},
     {"Ông làm việc ở TP. Trường học gần nhà.", "Ông làm việc ở TP. | Trường học gần nhà."},
+    /* openers in NFD and in the traditional tone style ("Thủy" for the
+     * table's "Thuỷ") are found as in NFC */
+    {"Ông làm việc ở TP. Vo\xcc\x9b\xcc\x81i ông, việc này khó.",
+     "Ông làm việc ở TP. | Vo\xcc\x9b\xcc\x81i ông, việc này khó."},
+    {"Ông làm việc ở TP. Thủy nói vậy.", "Ông làm việc ở TP. | Thủy nói vậy."},
     /* a number after an abbreviation that takes one (Q., P.) is its own,
      * not a list number: the period after it decides */
     {"Việc xảy ra ở Q. 12. Người dân bức xúc.", "Việc xảy ra ở Q. 12. | Người dân bức xúc."},
