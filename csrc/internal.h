@@ -88,6 +88,34 @@ VNT_INLINE int vnt__word_in_capitals(const unsigned char *s, size_t n, const cha
     return vnt__word_in(up, n, words, hash, size) || vnt__word_in(title, n, words, hash, size);
 }
 
+/* vnt__word_in for the canonical spelling of the syllable s[0..n) (NFC,
+ * the modern tone style, its own case); 0 when s is not a syllable or is
+ * spelled so already (syllable.c). */
+VNT_INTERNAL int vnt__word_in_respelled(const unsigned char *s, size_t n,
+                                        const char *const *words, const short *hash,
+                                        size_t size);
+
+/* vnt__word_in for a word in any Unicode form or tone-placement style: the
+ * bytes as written, then, for a Vietnamese syllable spelled otherwise, its
+ * canonical spelling in the modern style and its own case, the form of the
+ * generated tables ("Tòa" and NFD "Với" find "Toà" and "Với"). Only a word
+ * with a combining mark (U+0300..U+036F: lead byte CC or CD) or with a
+ * vowel a, e, y after a letter of two bytes or more (a toned o or u of the
+ * traditional style: hòa, thủy) can be spelled otherwise; the others are
+ * not parsed. */
+VNT_INLINE int vnt__word_in_canonical(const unsigned char *s, size_t n, const char *const *words,
+                                      const short *hash, size_t size)
+{
+    if (vnt__word_in(s, n, words, hash, size))
+        return 1;
+    int other = 0;
+    for (size_t k = 0; k < n && !other; k++)
+        other = s[k] == 0xCC || s[k] == 0xCD ||
+                (k > 0 && s[k - 1] >= 0x80 && ((s[k] | 32) == 'a' || (s[k] | 32) == 'e' ||
+                                               (s[k] | 32) == 'y'));
+    return other && vnt__word_in_respelled(s, n, words, hash, size);
+}
+
 /* 1 when the word w[0..n) is one capital that makes an initial with a
  * period after it ("N.", "Đ."): an ASCII capital or Đ. Other capitals with
  * a diacritic are words: Á (Đông Á), Ư (Na Ư), Ý. */
@@ -202,13 +230,6 @@ VNT_INTERNAL int vnt__abbrev_known_lower(const unsigned char *s, size_t n);
 #define VNT__SPELL_MAX (3 * VNT_SYLLABLE_MAX_LETTERS)
 VNT_INTERNAL size_t vnt__syllable_spell(const vnt_syllable *syl, vnt_style style,
                                         vnt_case case_pattern, char *out);
-/* vnt__word_in for a word in any Unicode form or tone-placement style: the
- * bytes as written, then, for a Vietnamese syllable spelled otherwise, its
- * canonical spelling in the modern style and its own case, the form of the
- * generated tables ("Tòa" and NFD "Với" find "Toà" and "Với"). */
-VNT_INTERNAL int vnt__word_in_canonical(const unsigned char *s, size_t n,
-                                        const char *const *words, const short *hash,
-                                        size_t size);
 
 /* Grows a token array (doubling). */
 VNT_INTERNAL vnt_status vnt__tokens_grow(vnt_tokens *toks);

@@ -6,9 +6,9 @@
  *            PGS.TS), or both sides are ASCII lower case (v.v, a domain).
  *            A word followed by one period is an abbreviation when it is in
  *            the table, one letter (an initial), or dotted with a short last
- *            part (K.T., v.v.); the period is then part of it. A dotted word
- *            whose last part is a top-level domain is a domain, and a domain
- *            followed by a path is a URL. "http://", "https://", "ftp://"
+ *            part of letters (K.T., v.v.; not Q.3); the period is then part
+ *            of it. A dotted word whose last part is a top-level domain is a
+ *            domain, and a domain followed by a path is a URL. "http://", "https://", "ftp://"
  *            and "www." start a URL.
  *   digit    a number: digits and ASCII letters, with . , : / - between
  *            digits (1.500, 3,5, 12:06:17, 20-11-2003, 8h30, 35N-3051).
@@ -454,7 +454,10 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
             *end = i + 1;
             return emit(sc, a, i + 1, VNT_TOK_ABBREV, flags | VNT_TF_INITIAL);
         }
-        if (ndots > 0 && seg_letters <= 2) {
+        /* dotted with a short last part of letters (K.T., v.v.); a last
+         * part of digits is a number after an abbreviation (Q.3, P.12),
+         * which a period after it ends like any word */
+        if (ndots > 0 && seg_letters >= 1 && seg_letters <= 2) {
             *end = i + 1;
             return emit(sc, a, i + 1, VNT_TOK_ABBREV, flags);
         }

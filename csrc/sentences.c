@@ -254,16 +254,21 @@ static int list_label(const char *s, const vnt_token *t)
  * decrees, reports), spelled in NFC, in title case, capitals or lower case. */
 static int heading_spelled(const char *w, size_t len)
 {
-    static const char *const WORDS[] = {
-        "\xc4\x90i\xe1\xbb\x81u", "\xc4\x91i\xe1\xbb\x81u", "\xc4\x90I\xe1\xbb\x80U", /* Điều */
-        "Ch\xc6\xb0\xc6\xa1ng", "ch\xc6\xb0\xc6\xa1ng", "CH\xc6\xaf\xc6\xa0NG",   /* Chương */
-        "M\xe1\xbb\xa5""c", "m\xe1\xbb\xa5""c", "M\xe1\xbb\xa4""C",               /* Mục */
-        "Ph\xe1\xba\xa7n", "ph\xe1\xba\xa7n", "PH\xe1\xba\xa6N",                /* Phần */
-        "Kho\xe1\xba\xa3n", "kho\xe1\xba\xa3n", "KHO\xe1\xba\xa2N",             /* Khoản */
-        "\xc4\x90i\xe1\xbb\x83m", "\xc4\x91i\xe1\xbb\x83m", "\xc4\x90I\xe1\xbb\x82M", /* Điểm */
+#define HW(x) {x, sizeof x - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } WORDS[] = {
+        HW("\xc4\x90i\xe1\xbb\x81u"), HW("\xc4\x91i\xe1\xbb\x81u"), HW("\xc4\x90I\xe1\xbb\x80U"), /* Điều */
+        HW("Ch\xc6\xb0\xc6\xa1ng"), HW("ch\xc6\xb0\xc6\xa1ng"), HW("CH\xc6\xaf\xc6\xa0NG"),   /* Chương */
+        HW("M\xe1\xbb\xa5""c"), HW("m\xe1\xbb\xa5""c"), HW("M\xe1\xbb\xa4""C"),               /* Mục */
+        HW("Ph\xe1\xba\xa7n"), HW("ph\xe1\xba\xa7n"), HW("PH\xe1\xba\xa6N"),                /* Phần */
+        HW("Kho\xe1\xba\xa3n"), HW("kho\xe1\xba\xa3n"), HW("KHO\xe1\xba\xa2N"),             /* Khoản */
+        HW("\xc4\x90i\xe1\xbb\x83m"), HW("\xc4\x91i\xe1\xbb\x83m"), HW("\xc4\x90I\xe1\xbb\x82M"), /* Điểm */
     };
+#undef HW
     for (size_t k = 0; k < sizeof WORDS / sizeof *WORDS; k++)
-        if (strlen(WORDS[k]) == len && memcmp(w, WORDS[k], len) == 0)
+        if (WORDS[k].n == len && WORDS[k].w[0] == w[0] && memcmp(w, WORDS[k].w, len) == 0)
             return 1;
     return 0;
 }
@@ -277,8 +282,11 @@ static int heading_word(const char *s, const vnt_token *t)
         return 0;
     if (heading_spelled(s + t->start, len))
         return 1;
+    /* else only a word with a combining mark (lead byte CC or CD) may be
+     * one spelled otherwise: none of them changes with the tone style */
+    const char *cc = memchr(s + t->start, 0xCC, len), *cd = memchr(s + t->start, 0xCD, len);
     vnt_syllable syl;
-    if (!vnt_syllable_parse(s + t->start, len, &syl))
+    if ((!cc && !cd) || !vnt_syllable_parse(s + t->start, len, &syl))
         return 0;
     char w[VNT__SPELL_MAX];
     size_t m = vnt__syllable_spell(&syl, VNT_STYLE_MODERN, (vnt_case)syl.case_pattern, w);
@@ -292,7 +300,7 @@ static int heading_word(const char *s, const vnt_token *t)
 static int label_chain(const char *s, const vnt_token *t, size_t first, size_t i);
 static int heading_label(const char *s, const vnt_token *t, size_t first, size_t i)
 {
-    if (i < first + 2 || !heading_word(s, &t[first]))
+    if (i < first + 2 || i > first + 8 || !heading_word(s, &t[first])) /* label_chain: <= 7 */
         return 0;
     if (label_chain(s, t, first + 1, i))
         return 1;
@@ -1021,11 +1029,53 @@ static char *lowered_copy(const char *s, size_t len)
 }
 
 static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work);
+static size_t chunk_end(const unsigned char *u, size_t len, size_t a, size_t e);
+static size_t chunk_start(const unsigned char *u, size_t lo, size_t e);
+
+/* Joins the sentences of out[from..] that meet inside a token of s: the
+ * lower case of a text in capitals is scanned apart where the capitals are
+ * one token ("MO.ĐI" is one, "mo.đi" three), and a sentence may end there;
+ * but words are made of the tokens of s, and none may cross a sentence end.
+ * Only sentences with no white space between them can meet inside one. */
+static vnt_status join_inside_tokens(const char *s, size_t len, vnt_spans *out, size_t from)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    vnt_tokens toks; /* those of the chunk around the last end looked at */
+    vnt_tokens_init(&toks);
+    vnt_status st = VNT_OK;
+    size_t m = from, chunk_b = 0, j = 0;
+    for (size_t k = from; k < out->len; k++) {
+        size_t e = m > from ? out->items[m - 1].end : 0;
+        if (m > from && out->items[k].start == e) {
+            if (toks.len == 0 || e >= chunk_b) { /* each chunk is scanned once */
+                toks.len = 0;
+                j = 0;
+                chunk_b = chunk_end(u, len, e, len);
+                st = vnt__scan_chunk(s, chunk_start(u, 0, e), chunk_b, &toks);
+                if (st != VNT_OK)
+                    break;
+            }
+            while (j < toks.len && toks.items[j].end <= e) /* ends only grow */
+                j++;
+            int inside = j < toks.len && toks.items[j].start < e;
+            if (inside) {
+                out->items[m - 1].end = out->items[k].end;
+                continue;
+            }
+        }
+        out->items[m++] = out->items[k];
+    }
+    if (st == VNT_OK)
+        out->len = m;
+    vnt_tokens_free(&toks);
+    return st;
+}
 
 /* The sentences of s[0..len), a text in capitals: those of its lower case,
- * which case tells as little about. toks receives the tokens of the lower
- * case: all of them (vnt_scan), or, with sparse, those that the decisions
- * read (sparse_tokens, as vnt_sentences reads them). */
+ * which case tells as little about, less the ends that fall inside a token
+ * of s. toks receives the tokens of the lower case: all of them (vnt_scan),
+ * or, with sparse, those that the decisions read (sparse_tokens, as
+ * vnt_sentences reads them). */
 static vnt_status decide_capitals(const char *s, size_t len, vnt_tokens *toks, int sparse,
                                   vnt_spans *out)
 {
@@ -1033,10 +1083,13 @@ static vnt_status decide_capitals(const char *s, size_t len, vnt_tokens *toks, i
     if (low == NULL)
         return VNT_ERR_NOMEM;
     toks->len = 0;
+    size_t from = out->len;
     vnt_status st = sparse ? sparse_tokens(low, len, toks) : vnt_scan(low, len, toks);
     if (st == VNT_OK)
         st = decide_caseless(low, toks->items, toks->len, out);
     free(low);
+    if (st == VNT_OK)
+        st = join_inside_tokens(s, len, out, from);
     return st;
 }
 

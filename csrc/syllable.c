@@ -420,16 +420,11 @@ vnt_status vnt_syllable_format(const vnt_syllable *syl, vnt_style style, vnt_cas
     return VNT_OK;
 }
 
-int vnt__word_in_canonical(const unsigned char *s, size_t n, const char *const *words,
+int vnt__word_in_respelled(const unsigned char *s, size_t n, const char *const *words,
                            const short *hash, size_t size)
 {
-    if (vnt__word_in(s, n, words, hash, size))
-        return 1;
-    size_t k = 0;
-    while (k < n && s[k] < 0x80)
-        k++;
     vnt_syllable syl;
-    if (k == n || !vnt_syllable_parse((const char *)s, n, &syl))
+    if (!vnt_syllable_parse((const char *)s, n, &syl))
         return 0;
     char spelled[VNT__SPELL_MAX];
     size_t m = vnt__syllable_spell(&syl, VNT_STYLE_MODERN, (vnt_case)syl.case_pattern, spelled);

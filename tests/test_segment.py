@@ -111,6 +111,10 @@ def test_sentence_final_abbreviation_period():
     assert vntext.word_tokenize("Ông ấy mua rau, thịt, cá v.v.")[-1] == "v.v."
     assert "TP." in vntext.word_tokenize("Ông ấy sống ở TP. HCM lâu rồi")
     assert vntext.word_spans("TP.") == [(0, 2), (2, 3)]
+    # a number written onto an abbreviation keeps no period after it
+    assert vntext.word_tokenize("Ông ấy sống ở Q.3. Lợi nhuận tăng.") == [
+        "Ông", "ấy", "sống", "ở", "Q.3", ".", "Lợi nhuận", "tăng", "."]
+    assert vntext.word_tokenize("ở Q.3, P.12 và TP.HCM")[1:] == ["Q.3", ",", "P.12", "và", "TP.HCM"]
 
 
 def test_sentence_and_line_boundaries():
@@ -457,6 +461,20 @@ def test_properties(text):
     want = " ".join(INLINE_SPACE.sub("_", w) for w in words)
     assert joined == want
     assert joined.isascii() == all(ord(c) < 128 for c in joined)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "M.", "MO.ĐI", "Q.3.", "TP.HCM.", "ĐI.ANH", "VỀ", "NAM", "A.", "...", ".", "?", "\"",
+    "1.", "ÔNG", "\v", "\n", " ", " ", "Ể", "M. MO.ĐI", "TÔI ĐI.ANH VỀ.",
+]), max_size=30).map("".join))
+def test_capitals_keep_every_word_in_a_sentence(text):
+    # a text in capitals splits into sentences as its lower case does; every
+    # word is still in one sentence and no text is lost
+    ends = {b for _, b in vntext.sent_spans(text)}
+    spans = vntext.word_spans(text)
+    assert not any(a < e < b for a, b in spans for e in ends)
+    assert "".join("".join(text[a:b] for a, b in spans).split()) == "".join(text.split())
 
 
 # white space without a line break, as the C library has it: \t \v \f and Zs

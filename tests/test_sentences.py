@@ -241,3 +241,16 @@ def test_opener_after_abbreviation_in_nfd(text, sentences):
     assert vntext.sent_tokenize(text) == sentences
     nfd = unicodedata.normalize("NFD", text)
     assert vntext.sent_tokenize(nfd) == [unicodedata.normalize("NFD", s) for s in sentences]
+
+
+@pytest.mark.parametrize("text", ["M. MO.ĐI", "M.\vMO.ỂM", "TÔI ĐI.ANH VỀ. TỐT.", "ÔNG Ở Q.ĐI. TỐT."])
+def test_capitals_end_no_sentence_inside_a_token(text):
+    # text in capitals splits as its lower case does, but the lower case is
+    # scanned apart where the capitals are one token ("MO.ĐI"); a sentence
+    # end there would leave that token in no sentence, and its word would
+    # be lost (found by fuzz_segment)
+    ends = {b for _, b in vntext.sent_spans(text)}
+    for a, b in vntext.word_spans(text):
+        assert not any(a < e < b for e in ends)
+    covered = "".join(text[a:b] for a, b in vntext.word_spans(text))
+    assert "".join(covered.split()) == "".join(text.split())

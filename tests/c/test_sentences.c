@@ -167,6 +167,14 @@ static const struct {
     {"Họ bị xử về các tội (giết người, cướp của…  - PV). Bản án đã có hiệu lực.",
      "Họ bị xử về các tội (giết người, cướp của…  - PV). | Bản án đã có hiệu lực."},
     {"Ông làm việc ở TP. Trường học gần nhà.", "Ông làm việc ở TP. | Trường học gần nhà."},
+    /* text in capitals is decided on its lower case, which is scanned apart
+     * where the capitals are one token: no sentence ends inside one */
+    {"M. MO.ĐI", "M. MO.ĐI"},
+    {"TÔI ĐI.ANH VỀ. TỐT.", "TÔI ĐI.ANH VỀ. | TỐT."},
+    /* a number written onto an abbreviation ("Q.3", quận 3) does not take
+     * the period after it, which ends the sentence as after any word */
+    {"Ông sống ở Q.3. Lợi nhuận tăng.", "Ông sống ở Q.3. | Lợi nhuận tăng."},
+    {"Ông sống ở Q.3, P.12. Họ K.T. Nam đến.", "Ông sống ở Q.3, P.12. | Họ K.T. Nam đến."},
     /* openers in NFD and in the traditional tone style ("Thủy" for the
      * table's "Thuỷ") are found as in NFC */
     {"Ông làm việc ở TP. Vo\xcc\x9b\xcc\x81i ông, việc này khó.",
