@@ -6,7 +6,7 @@
 #ifndef VNT_ABBREV_TABLE_H
 #define VNT_ABBREV_TABLE_H
 
-#define VNT_ABBREV_COUNT 38
+#define VNT_ABBREV_COUNT 39
 #define VNT_ABBREV_MAX_LEN 12
 
 static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
@@ -21,6 +21,7 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "H", /* H 16 1 */
     "Jr", /* Jr 0 0 */
     "KC", /* KC 4 0 */
+    "KP", /* KP 0 0 */
     "KS", /* KS 0 0 */
     "Kh", /* Kh 1 0 */
     "Mr", /* Mr 0 0 */
@@ -53,14 +54,14 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
 /* The same words by hash: indexes into vnt_abbrev, -1 empty. */
 #define VNT_ABBREV_HASH_SIZE 128
 static const short vnt_abbrev_hash[128] = {
-    -1, 29, 17, 36, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 19,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 11, -1, -1, -1, -1,
-    -1, -1, 5, 33, -1, 22, -1, -1, -1, 35, -1, 24, -1, -1, -1, 4,
-    27, -1, -1, 2, -1, -1, -1, -1, 21, 6, 30, 18, -1, 9, -1, -1,
-    -1, -1, -1, -1, -1, -1, 12, 31, -1, 32, -1, 16, 28, -1, 37, 3,
-    -1, 20, -1, -1, -1, -1, -1, 14, -1, -1, -1, -1, -1, 7, 13, -1,
-    -1, 34, 0, -1, -1, -1, -1, -1, -1, 26, -1, 10, -1, -1, 1, -1,
-    25, 15, -1, -1, -1, -1, -1, 8, -1, -1, -1, -1, 23, -1, -1, -1,
+    -1, 30, 18, 37, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 20,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 12, -1, -1, -1, -1,
+    -1, -1, 5, 34, -1, 23, -1, -1, -1, 36, -1, 25, -1, -1, 11, 4,
+    28, -1, -1, 2, -1, -1, -1, -1, 22, 6, 31, 19, -1, 9, -1, -1,
+    -1, -1, -1, -1, -1, -1, 13, 32, -1, 33, -1, 17, 29, -1, 38, 3,
+    -1, 21, -1, -1, -1, -1, -1, 15, -1, -1, -1, -1, -1, 7, 14, -1,
+    -1, 35, 0, -1, -1, -1, -1, -1, -1, 27, -1, 10, -1, -1, 1, -1,
+    26, 16, -1, -1, -1, -1, -1, 8, -1, -1, -1, -1, 24, -1, -1, -1,
 };
 
 /* Words that start a sentence after an abbreviation or an initial: they
@@ -1256,17 +1257,19 @@ static const short vnt_starter_hash[2048] = {
  * follows at least 25% of their periods in the training text. Sorted by
  * UTF-8 bytes. Counts: periods before a number, of those before a word
  * that could start a sentence. */
-#define VNT_NUMBERED_COUNT 2
+#define VNT_NUMBERED_COUNT 4
 
 static const char *const vnt_numbered[VNT_NUMBERED_COUNT] = {
+    "KP", /* KP: 0 of 0 */
     "P", /* P: 90 of 141 */
     "Q", /* Q: 224 of 329 */
+    "tr", /* tr: 3 of 3 */
 };
 
 /* The same words by hash: indexes into vnt_numbered, -1 empty. */
 #define VNT_NUMBERED_HASH_SIZE 16
 static const short vnt_numbered_hash[16] = {
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, -1, -1, 0,
+    -1, -1, -1, 3, -1, -1, -1, -1, -1, -1, -1, -1, 2, -1, 0, 1,
 };
 
 #endif /* VNT_ABBREV_TABLE_H */

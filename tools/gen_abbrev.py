@@ -30,7 +30,7 @@ is gone.
 A fourth list holds the abbreviations of the table that take a number
 (Q. 12, P. 5: quận, phường): a number follows at least NUMBERED_SHARE of
 their periods before a word that could start a sentence, and at least
-MIN_KEEP_LETTER times. A number
+MIN_KEEP_LETTER times, or they are in HAND_NUMBERED. A number
 after one is its complement, not a list number that opens a sentence:
 "ở Q. 12. Người dân" ends after "12.", not after "Q." (the gold puts the
 boundary after "Q." there, one of its known faults: data/README.md).
@@ -69,8 +69,13 @@ STARTER_SHARE = 0.02  # chosen on dev in lower case: 246 of its 375 ellipses bef
 HAND_WORDS = [
     "TP", "Tp", "tp", "TX", "Tx", "GS", "PGS", "TS", "ThS", "Th.S", "BS", "KS",
     "NXB", "TSKH", "GS.TS", "PGS.TS", "GS.TSKH", "Mr", "Mrs", "Ms", "Dr",
-    "Tr", "tr", "Nh", "Ng", "Ph", "Kh", "Ch", "Gi", "Qu", "vs", "Jr", "Sr",
+    "Tr", "tr", "Nh", "Ng", "Ph", "Kh", "Ch", "Gi", "Qu", "vs", "Jr", "Sr", "KP",
 ]
+
+# Abbreviations that take a number, whatever the counts: KP. 3 (khu phố, an
+# address of Ho Chi Minh City's wards, next to P. and Q.), tr. 15 (trang, a
+# page): the training text has too few of them.
+HAND_NUMBERED = ["KP", "tr"]
 
 # First words of Vietnamese place names, which follow TP., Q., P. (thành phố,
 # quận, phường) in running text: never openers, whatever the counts say.
@@ -276,8 +281,8 @@ def main():
     lines += ["};", ""]
     lines += ["/* The same words by hash: indexes into vnt_starters, -1 empty. */"]
     lines += hash_table("vnt_starter", sts)
-    nums = [w for w in words if numbered[w] >= MIN_KEEP_LETTER and
-            numbered[w] >= NUMBERED_SHARE * sum(stats.get(w, (0, 0)))]
+    nums = [w for w in words if w in HAND_NUMBERED or (numbered[w] >= MIN_KEEP_LETTER and
+            numbered[w] >= NUMBERED_SHARE * sum(stats.get(w, (0, 0))))]
     lines += [
         "/* Abbreviations of the table that take a number (\"Q. 12\"): a number",
         " * follows at least %g%% of their periods in the training text. Sorted by" % (100 * NUMBERED_SHARE),

@@ -171,6 +171,9 @@ static const struct {
      * where the capitals are one token: no sentence ends inside one */
     {"M. MO.ĐI", "M. MO.ĐI"},
     {"TÔI ĐI.ANH VỀ. TỐT.", "TÔI ĐI.ANH VỀ. | TỐT."},
+    /* KP. (khu phố) and tr. (trang) take a number, as Q. and P. do */
+    {"Ông ở KP. 3, P. Linh Trung. Ông nói vậy.", "Ông ở KP. 3, P. Linh Trung. | Ông nói vậy."},
+    {"Xem tr. 15. Chương sau nói về lịch sử.", "Xem tr. 15. | Chương sau nói về lịch sử."},
     /* a number written onto an abbreviation ("Q.3", quận 3) does not take
      * the period after it, which ends the sentence as after any word */
     {"Ông sống ở Q.3. Lợi nhuận tăng.", "Ông sống ở Q.3. | Lợi nhuận tăng."},
