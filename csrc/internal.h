@@ -88,9 +88,13 @@ VNT_INLINE int vnt__word_in_capitals(const unsigned char *s, size_t n, const cha
     return vnt__word_in(up, n, words, hash, size) || vnt__word_in(title, n, words, hash, size);
 }
 
-/* vnt__word_in for the canonical spelling of the syllable s[0..n) (NFC,
- * the modern tone style, its own case); 0 when s is not a syllable or is
- * spelled so already (syllable.c). */
+/* The canonical spelling of the word s[0..n) written to out (room for
+ * VNT__RESPELL_MAX bytes): for a syllable NFC in the modern tone style and
+ * its own case, for another word of 32 bytes at most its NFC; its length,
+ * or 0 when s is spelled so already (syllable.c). */
+#define VNT__RESPELL_MAX 32
+VNT_INTERNAL size_t vnt__respell(const unsigned char *s, size_t n, char *out);
+/* vnt__word_in for vnt__respell of s[0..n); 0 when that is s itself. */
 VNT_INTERNAL int vnt__word_in_respelled(const unsigned char *s, size_t n,
                                         const char *const *words, const short *hash,
                                         size_t size);
@@ -100,7 +104,7 @@ VNT_INTERNAL int vnt__word_in_respelled(const unsigned char *s, size_t n,
  * canonical spelling in the modern style and its own case, the form of the
  * generated tables ("Tòa" and NFD "Với" find "Toà" and "Với"). Only a word
  * with a combining mark (U+0300..U+036F: lead byte CC or CD) or with a
- * vowel a, e, y after a letter of two bytes or more (a toned o or u of the
+ * vowel a, e, y after a byte above ASCII (the end of a toned o or u of the
  * traditional style: hòa, thủy) can be spelled otherwise; the others are
  * not parsed. */
 VNT_INLINE int vnt__word_in_canonical(const unsigned char *s, size_t n, const char *const *words,

@@ -3,13 +3,15 @@
  * Each token is recognised from its first character:
  *   letter   a word; a period between letters joins the parts when the part
  *            before it is upper case or a known abbreviation (TP.HCM,
- *            PGS.TS), or both sides are ASCII lower case (v.v, a domain).
+ *            PGS.TS), or the part before it is ASCII lower case and the
+ *            part after it starts with a lower-case letter or digit (v.v, a
+ *            domain).
  *            A word followed by one period is an abbreviation when it is in
  *            the table, one letter (an initial), or dotted with a short last
- *            part of letters (K.T., v.v.; not Q.3); the period is then part
- *            of it. A dotted word whose last part is a top-level domain is a
- *            domain, and a domain followed by a path is a URL. "http://", "https://", "ftp://"
- *            and "www." start a URL.
+ *            part (K.T., v.v., I.1.; not Q.3 or P.12A, a number written onto
+ *            an abbreviation that takes one); the period is then part of it. A dotted word whose last part is a top-level
+ *            domain is a domain, and a domain followed by a path is a URL.
+ *            "http://", "https://", "ftp://" and "www." start a URL.
  *   digit    a number: digits and ASCII letters, with . , : / - between
  *            digits (1.500, 3,5, 12:06:17, 20-11-2003, 8h30, 35N-3051).
  *   @ #      a mention or a hashtag when a letter or digit follows.
@@ -185,6 +187,22 @@ VNT_INLINE int class_at(const scanner *sc, size_t i, int32_t *cp, size_t *n)
     if (*n == 0)
         return -1;
     return wide_class(*cp);
+}
+
+/* 1 when the part of a word from i starts with a lower-case letter or an
+ * ASCII digit: that of "v.v", of a domain, of "t.ngọc" (initials and a name
+ * in a text without capitals). A letter with a diacritic counts as its
+ * base letter would in NFD ("ô" as "o\u0302"), and in either tone style
+ * ("ủy" as "uỷ"). */
+static int lower_part(const scanner *sc, size_t i)
+{
+    if (i >= sc->len)
+        return 0;
+    if (sc->u[i] < 0x80)
+        return ascii_lower_or_digit(sc->u[i]);
+    int32_t cp;
+    size_t n;
+    return class_at(sc, i, &cp, &n) == C_LOWER;
 }
 
 vnt_status vnt__tokens_grow(vnt_tokens *t)
@@ -412,7 +430,7 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
             }
             if (next_letter &&
                 ((seg_letters > 0 && !seg_has_lower) ||
-                 (seg_ascii_lower && ascii_lower_or_digit(c)) ||
+                 (seg_ascii_lower && lower_part(sc, i + 1)) ||
                  abbrev_known(u + a, i - a))) {
                 i++;
                 ndots++;
@@ -454,10 +472,17 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
             *end = i + 1;
             return emit(sc, a, i + 1, VNT_TOK_ABBREV, flags | VNT_TF_INITIAL);
         }
-        /* dotted with a short last part of letters (K.T., v.v.); a last
-         * part of digits is a number after an abbreviation (Q.3, P.12),
-         * which a period after it ends like any word */
-        if (ndots > 0 && seg_letters >= 1 && seg_letters <= 2) {
+        /* dotted with a short last part (K.T., v.v., I.1., A.1.); but the
+         * number written onto an abbreviation that takes one (Q.3, P.12A:
+         * quận, phường; q.3 in a text without capitals) is a word that a
+         * period after it ends */
+        if (ndots == 1 && u[seg] >= '0' && u[seg] <= '9' &&
+            (vnt__word_in(u + a, seg - 1 - a, vnt_numbered, vnt_numbered_hash,
+                          VNT_NUMBERED_HASH_SIZE) ||
+             vnt__word_in_capitals(u + a, seg - 1 - a, vnt_numbered, vnt_numbered_hash,
+                                   VNT_NUMBERED_HASH_SIZE)))
+            return emit(sc, a, i, VNT_TOK_ABBREV, flags);
+        if (ndots > 0 && seg_letters <= 2) {
             *end = i + 1;
             return emit(sc, a, i + 1, VNT_TOK_ABBREV, flags);
         }

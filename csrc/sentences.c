@@ -284,13 +284,11 @@ static int heading_word(const char *s, const vnt_token *t)
         return 1;
     /* else only a word with a combining mark (lead byte CC or CD) may be
      * one spelled otherwise: none of them changes with the tone style */
-    const char *cc = memchr(s + t->start, 0xCC, len), *cd = memchr(s + t->start, 0xCD, len);
-    vnt_syllable syl;
-    if ((!cc && !cd) || !vnt_syllable_parse(s + t->start, len, &syl))
+    if (!memchr(s + t->start, 0xCC, len) && !memchr(s + t->start, 0xCD, len))
         return 0;
-    char w[VNT__SPELL_MAX];
-    size_t m = vnt__syllable_spell(&syl, VNT_STYLE_MODERN, (vnt_case)syl.case_pattern, w);
-    return (m != len || memcmp(w, s + t->start, len) != 0) && heading_spelled(w, m);
+    char w[VNT__RESPELL_MAX];
+    size_t m = vnt__respell((const unsigned char *)s + t->start, len, w);
+    return m > 0 && heading_spelled(w, m);
 }
 
 /* 1 when tokens first..i-1 are a heading word and its label, with the
@@ -399,7 +397,15 @@ static int is_hour(const char *s, const vnt_token *t, size_t j, size_t n)
         return 0;
     size_t len = t[j + 1].end - t[j + 1].start;
     const char *w = s + t[j + 1].start;
-    return (len == 1 && w[0] == 'g') || (len == 5 && memcmp(w, "gi\xe1\xbb\x9d", 5) == 0);
+    if ((len == 1 && w[0] == 'g') || (len == 5 && memcmp(w, "gi\xe1\xbb\x9d", 5) == 0))
+        return 1;
+    /* "giờ" in NFD or with its marks in another order */
+    vnt_syllable syl;
+    char spelled[VNT__SPELL_MAX];
+    return len > 5 && len <= 16 && vnt_syllable_parse(w, len, &syl) &&
+           syl.case_pattern == VNT_CASE_LOWER &&
+           vnt__syllable_spell(&syl, VNT_STYLE_MODERN, VNT_CASE_LOWER, spelled) == 5 &&
+           memcmp(spelled, "gi\xe1\xbb\x9d", 5) == 0;
 }
 
 /* The class of the token after the mark, t[j]; opener: is_opener(s, &t[j]),
@@ -1047,7 +1053,7 @@ static vnt_status join_inside_tokens(const char *s, size_t len, vnt_spans *out, 
     for (size_t k = from; k < out->len; k++) {
         size_t e = m > from ? out->items[m - 1].end : 0;
         if (m > from && out->items[k].start == e) {
-            if (toks.len == 0 || e >= chunk_b) { /* each chunk is scanned once */
+            if (e >= chunk_b) { /* each chunk is scanned once (chunk_b starts at 0) */
                 toks.len = 0;
                 j = 0;
                 chunk_b = chunk_end(u, len, e, len);
@@ -1065,8 +1071,7 @@ static vnt_status join_inside_tokens(const char *s, size_t len, vnt_spans *out, 
         }
         out->items[m++] = out->items[k];
     }
-    if (st == VNT_OK)
-        out->len = m;
+    out->len = st == VNT_OK ? m : 0; /* no half-joined spans on an error */
     vnt_tokens_free(&toks);
     return st;
 }
@@ -1075,7 +1080,9 @@ static vnt_status join_inside_tokens(const char *s, size_t len, vnt_spans *out, 
  * which case tells as little about, less the ends that fall inside a token
  * of s. toks receives the tokens of the lower case: all of them (vnt_scan),
  * or, with sparse, those that the decisions read (sparse_tokens, as
- * vnt_sentences reads them). */
+ * vnt_sentences reads them); vnt_sentences_from_tokens so reads its
+ * caller's tokens only to check them, and the chunks where an end falls
+ * without white space are scanned again from s. */
 static vnt_status decide_capitals(const char *s, size_t len, vnt_tokens *toks, int sparse,
                                   vnt_spans *out)
 {

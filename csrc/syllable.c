@@ -420,15 +420,33 @@ vnt_status vnt_syllable_format(const vnt_syllable *syl, vnt_style style, vnt_cas
     return VNT_OK;
 }
 
+size_t vnt__respell(const unsigned char *s, size_t n, char *out)
+{
+    vnt_syllable syl;
+    if (vnt_syllable_parse((const char *)s, n, &syl)) {
+        size_t m = vnt__syllable_spell(&syl, VNT_STYLE_MODERN, (vnt_case)syl.case_pattern, out);
+        return m != n || memcmp(out, s, n) != 0 ? m : 0;
+    }
+    /* not a syllable ("kpă", a word of a minority language): its NFC, for
+     * a word of at most 32 bytes with a combining mark */
+    if (n > 32 || (!memchr(s, 0xCC, n) && !memchr(s, 0xCD, n)))
+        return 0;
+    int32_t cps[33]; /* room for the UTF-8 of 32 code points and a NUL */
+    utf8proc_ssize_t k = utf8proc_decompose(s, (utf8proc_ssize_t)n, cps, 32,
+                                            UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (k < 0 || k > 32)
+        return 0;
+    k = utf8proc_reencode(cps, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (k <= 0 || (size_t)k >= n) /* NFD is longer than NFC */
+        return 0;
+    memcpy(out, cps, (size_t)k);
+    return (size_t)k;
+}
+
 int vnt__word_in_respelled(const unsigned char *s, size_t n, const char *const *words,
                            const short *hash, size_t size)
 {
-    vnt_syllable syl;
-    if (!vnt_syllable_parse((const char *)s, n, &syl))
-        return 0;
-    char spelled[VNT__SPELL_MAX];
-    size_t m = vnt__syllable_spell(&syl, VNT_STYLE_MODERN, (vnt_case)syl.case_pattern, spelled);
-    if (m == n && memcmp(spelled, s, n) == 0)
-        return 0;
-    return vnt__word_in((const unsigned char *)spelled, m, words, hash, size);
+    char w[VNT__RESPELL_MAX];
+    size_t m = vnt__respell(s, n, w);
+    return m > 0 && vnt__word_in((const unsigned char *)w, m, words, hash, size);
 }

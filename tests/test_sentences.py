@@ -215,6 +215,7 @@ STYLE_PIECES = st.sampled_from([
     "TP. ", "Q. ", "N. ", "GS. ", "ông ", "nói ", "về ", "VN. ", "... ", ". ", "? ",
     "Với ", "với ", "Thuỷ ", "Thủy ", "thuỷ ", "Hoà ", "Hòa ", "Toà ", "Tòa ", "Tuỳ ", "Tùy ",
     "tuỳ ", "tùy ", "Khoảng ", "Ngoài ", "ngoài ", "Điều ", "3. ", "Chương ", "\n",
+    "anh.uỷ. ", "anh.ủy. ", "trong.ô ", "7 giờ ", "kpă ", "yhán ", "...", "đi ", "!",
 ])
 
 
@@ -254,3 +255,24 @@ def test_capitals_end_no_sentence_inside_a_token(text):
         assert not any(a < e < b for e in ends)
     covered = "".join(text[a:b] for a, b in vntext.word_spans(text))
     assert "".join(covered.split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a section label of a letter or Roman number and a number keeps its
+    # period; a number written onto Q., P., KP., tr. does not, in any case
+    ("I.1. Mục tiêu chung", ["I.1. Mục tiêu chung"]),
+    ("Mục tiêu:\nI.1. Mục tiêu chung\nI.2. Mục tiêu cụ thể",
+     ["Mục tiêu:", "I.1. Mục tiêu chung", "I.2. Mục tiêu cụ thể"]),
+    ("GIAI ĐOẠN I.1. MỤC TIÊU", ["GIAI ĐOẠN I.1. MỤC TIÊU"]),
+    ("Ông ở Q.3. Lợi nhuận tăng.", ["Ông ở Q.3.", "Lợi nhuận tăng."]),
+    ("ông ở q.3. lợi nhuận tăng.", ["ông ở q.3.", "lợi nhuận tăng."]),
+    ("ÔNG Ở Q.3. LỢI NHUẬN TĂNG.", ["ÔNG Ở Q.3.", "LỢI NHUẬN TĂNG."]),
+    ("Ông ở P.12A. Lợi nhuận tăng.", ["Ông ở P.12A.", "Lợi nhuận tăng."]),
+    # words the tables hold, and the hour after an ellipsis, in NFD too
+    ("Ông đi anh... 7 giờ sáng hôm sau", ["Ông đi anh...", "7 giờ sáng hôm sau"]),
+    ("anh về... kpă đi", ["anh về...", "kpă đi"]),
+])
+def test_labels_numbers_and_table_words_in_any_form(text, sentences):
+    assert vntext.sent_tokenize(text) == sentences
+    nfd = unicodedata.normalize("NFD", text)
+    assert vntext.sent_tokenize(nfd) == [unicodedata.normalize("NFD", s) for s in sentences]

@@ -45,6 +45,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -209,6 +210,21 @@ def hash_table(name, words):
     return lines + ["};", ""]
 
 
+# A vowel pair oa, oe, uy at the end of a word with the tone on its first
+# vowel: the traditional tone style (hòa, thủy).
+TRADITIONAL = re.compile("(?:[\u00f2\u00f3\u1ecf\u00f5\u1ecd][ae]|[\u00f9\u00fa\u1ee7\u0169\u1ee5]y)$",
+                         re.IGNORECASE)
+
+
+def check_spelling(words):
+    """The C code looks words up as written and, for a word spelled
+    otherwise, in NFC and the modern tone style (vnt__word_in_canonical):
+    the tables must hold that form."""
+    for w in words:
+        if unicodedata.normalize("NFC", w) != w or TRADITIONAL.search(w.lower()):
+            sys.exit("gen_abbrev.py: %r is not in NFC and the modern tone style" % w)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=DEFAULT_DATA)
@@ -299,6 +315,7 @@ def main():
     lines += ["/* The same words by hash: indexes into vnt_numbered, -1 empty. */"]
     lines += hash_table("vnt_numbered", nums)
     lines += ["#endif /* VNT_ABBREV_TABLE_H */", ""]
+    check_spelling(words + ops + sts + nums)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
     print("%s: %d abbreviations (%d take a number), %d openers, %d starters" % (

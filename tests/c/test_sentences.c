@@ -178,6 +178,10 @@ static const struct {
      * the period after it, which ends the sentence as after any word */
     {"Ông sống ở Q.3. Lợi nhuận tăng.", "Ông sống ở Q.3. | Lợi nhuận tăng."},
     {"Ông sống ở Q.3, P.12. Họ K.T. Nam đến.", "Ông sống ở Q.3, P.12. | Họ K.T. Nam đến."},
+    {"ông sống ở q.3. lợi nhuận tăng.", "ông sống ở q.3. | lợi nhuận tăng."},
+    /* a section label keeps its period: "I.1.", "A.1." */
+    {"I.1. Mục tiêu chung", "I.1. Mục tiêu chung"},
+    {"Mục A.1. Nội dung chính", "Mục A.1. Nội dung chính"},
     /* openers in NFD and in the traditional tone style ("Thủy" for the
      * table's "Thuỷ") are found as in NFC */
     {"Ông làm việc ở TP. Vo\xcc\x9b\xcc\x81i ông, việc này khó.",
