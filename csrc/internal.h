@@ -99,25 +99,30 @@ VNT_INTERNAL int vnt__word_in_respelled(const unsigned char *s, size_t n,
                                         const char *const *words, const short *hash,
                                         size_t size);
 
+/* 0 for a word that vnt__respell leaves as it is, so that it need not be
+ * parsed: only a word with a combining mark (U+0300..U+036F: lead byte CC
+ * or CD) or with a vowel a, e, y after a byte above ASCII (the end of a
+ * toned o or u of the traditional style: hòa, thủy) can be spelled
+ * otherwise. */
+VNT_INLINE int vnt__may_respell(const unsigned char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] == 0xCC || s[k] == 0xCD ||
+            (k > 0 && s[k - 1] >= 0x80 &&
+             ((s[k] | 32) == 'a' || (s[k] | 32) == 'e' || (s[k] | 32) == 'y')))
+            return 1;
+    return 0;
+}
+
 /* vnt__word_in for a word in any Unicode form or tone-placement style: the
  * bytes as written, then, for a Vietnamese syllable spelled otherwise, its
  * canonical spelling in the modern style and its own case, the form of the
- * generated tables ("Tòa" and NFD "Với" find "Toà" and "Với"). Only a word
- * with a combining mark (U+0300..U+036F: lead byte CC or CD) or with a
- * vowel a, e, y after a byte above ASCII (the end of a toned o or u of the
- * traditional style: hòa, thủy) can be spelled otherwise; the others are
- * not parsed. */
+ * generated tables ("Tòa" and NFD "Với" find "Toà" and "Với"). */
 VNT_INLINE int vnt__word_in_canonical(const unsigned char *s, size_t n, const char *const *words,
                                       const short *hash, size_t size)
 {
-    if (vnt__word_in(s, n, words, hash, size))
-        return 1;
-    int other = 0;
-    for (size_t k = 0; k < n && !other; k++)
-        other = s[k] == 0xCC || s[k] == 0xCD ||
-                (k > 0 && s[k - 1] >= 0x80 && ((s[k] | 32) == 'a' || (s[k] | 32) == 'e' ||
-                                               (s[k] | 32) == 'y'));
-    return other && vnt__word_in_respelled(s, n, words, hash, size);
+    return vnt__word_in(s, n, words, hash, size) ||
+           (vnt__may_respell(s, n) && vnt__word_in_respelled(s, n, words, hash, size));
 }
 
 /* 1 when the word w[0..n) is one capital that makes an initial with a
@@ -227,6 +232,10 @@ VNT_INTERNAL int vnt__abbrev_known(const unsigned char *s, size_t n);
  * is an abbreviation of the table ("gs" for GS, "q" for Q): how a text
  * without capitals writes them. */
 VNT_INTERNAL int vnt__abbrev_known_lower(const unsigned char *s, size_t n);
+/* 1 when s[0..n), as written or in capitals or title case, is one of the
+ * abbreviations that take a number ("Q" of "Q. 12" and "Q.3", "q", "KP",
+ * "tr": the numbered table of csrc/abbrev_table.h). */
+VNT_INTERNAL int vnt__abbrev_takes_number(const unsigned char *s, size_t n);
 
 /* The canonical spelling of a parsed syllable (NFC, the tone placed by
  * style, the case given) written to out, which has room for VNT__SPELL_MAX

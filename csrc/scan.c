@@ -9,8 +9,9 @@
  *            A word followed by one period is an abbreviation when it is in
  *            the table, one letter (an initial), or dotted with a short last
  *            part (K.T., v.v., I.1.; not Q.3 or P.12A, a number written onto
- *            an abbreviation that takes one); the period is then part of it. A dotted word whose last part is a top-level
- *            domain is a domain, and a domain followed by a path is a URL.
+ *            an abbreviation that takes one); the period is then part of it.
+ *            A dotted word whose last part is a top-level domain is a
+ *            domain, and a domain followed by a path is a URL.
  *            "http://", "https://", "ftp://" and "www." start a URL.
  *   digit    a number: digits and ASCII letters, with . , : / - between
  *            digits (1.500, 3,5, 12:06:17, 20-11-2003, 8h30, 35N-3051).
@@ -246,6 +247,13 @@ static int abbrev_known(const unsigned char *s, size_t n)
 
 int vnt__abbrev_known(const unsigned char *s, size_t n) { return abbrev_known(s, n); }
 
+int vnt__abbrev_takes_number(const unsigned char *s, size_t n)
+{
+    return n > 0 && n <= VNT_ABBREV_MAX_LEN &&
+           (vnt__word_in(s, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE) ||
+            vnt__word_in_capitals(s, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE));
+}
+
 int vnt__abbrev_known_lower(const unsigned char *s, size_t n)
 {
     if (n == 0 || n > VNT_ABBREV_MAX_LEN)
@@ -477,10 +485,7 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
          * quận, phường; q.3 in a text without capitals) is a word that a
          * period after it ends */
         if (ndots == 1 && u[seg] >= '0' && u[seg] <= '9' &&
-            (vnt__word_in(u + a, seg - 1 - a, vnt_numbered, vnt_numbered_hash,
-                          VNT_NUMBERED_HASH_SIZE) ||
-             vnt__word_in_capitals(u + a, seg - 1 - a, vnt_numbered, vnt_numbered_hash,
-                                   VNT_NUMBERED_HASH_SIZE)))
+            vnt__abbrev_takes_number(u + a, seg - 1 - a))
             return emit(sc, a, i, VNT_TOK_ABBREV, flags);
         if (ndots > 0 && seg_letters <= 2) {
             *end = i + 1;

@@ -282,9 +282,7 @@ static int heading_word(const char *s, const vnt_token *t)
         return 0;
     if (heading_spelled(s + t->start, len))
         return 1;
-    /* else only a word with a combining mark (lead byte CC or CD) may be
-     * one spelled otherwise: none of them changes with the tone style */
-    if (!memchr(s + t->start, 0xCC, len) && !memchr(s + t->start, 0xCD, len))
+    if (!vnt__may_respell((const unsigned char *)s + t->start, len))
         return 0;
     char w[VNT__RESPELL_MAX];
     size_t m = vnt__respell((const unsigned char *)s + t->start, len, w);
@@ -400,11 +398,9 @@ static int is_hour(const char *s, const vnt_token *t, size_t j, size_t n)
     if ((len == 1 && w[0] == 'g') || (len == 5 && memcmp(w, "gi\xe1\xbb\x9d", 5) == 0))
         return 1;
     /* "giờ" in NFD or with its marks in another order */
-    vnt_syllable syl;
-    char spelled[VNT__SPELL_MAX];
-    return len > 5 && len <= 16 && vnt_syllable_parse(w, len, &syl) &&
-           syl.case_pattern == VNT_CASE_LOWER &&
-           vnt__syllable_spell(&syl, VNT_STYLE_MODERN, VNT_CASE_LOWER, spelled) == 5 &&
+    char spelled[VNT__RESPELL_MAX];
+    return len > 5 && len <= 16 &&
+           vnt__respell((const unsigned char *)w, len, spelled) == 5 &&
            memcmp(spelled, "gi\xe1\xbb\x9d", 5) == 0;
 }
 
@@ -536,10 +532,7 @@ static int takes_number(const char *s, const vnt_token *t)
 {
     const unsigned char *u = (const unsigned char *)s + t->start;
     size_t n = t->end - t->start - 1; /* without the period */
-    if (!(t->flags & VNT_TF_KNOWN) || n == 0 || n > VNT_ABBREV_MAX_LEN || u[n] != '.')
-        return 0;
-    return vnt__word_in(u, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE) ||
-           vnt__word_in_capitals(u, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE);
+    return (t->flags & VNT_TF_KNOWN) && u[n] == '.' && vnt__abbrev_takes_number(u, n);
 }
 
 /* 1 when the abbreviation t[i] is followed by what surely starts a

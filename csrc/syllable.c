@@ -428,8 +428,9 @@ size_t vnt__respell(const unsigned char *s, size_t n, char *out)
         return m != n || memcmp(out, s, n) != 0 ? m : 0;
     }
     /* not a syllable ("kpă", a word of a minority language): its NFC, for
-     * a word of at most 32 bytes with a combining mark */
-    if (n > 32 || (!memchr(s, 0xCC, n) && !memchr(s, 0xCD, n)))
+     * a word of at most VNT__RESPELL_MAX bytes with a combining mark (the
+     * NFC is shorter, so it fits out) */
+    if (n > VNT__RESPELL_MAX || (!memchr(s, 0xCC, n) && !memchr(s, 0xCD, n)))
         return 0;
     int32_t cps[33]; /* room for the UTF-8 of 32 code points and a NUL */
     utf8proc_ssize_t k = utf8proc_decompose(s, (utf8proc_ssize_t)n, cps, 32,
