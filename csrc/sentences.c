@@ -249,44 +249,64 @@ static int list_label(const char *s, const vnt_token *t)
     return 1;
 }
 
-/* 1 when w[0..len) is a word that heads a numbered part of a document, as
- * in "Điều 3. Phạm vi điều chỉnh", "Chương II. Quy định chung" (laws,
- * decrees, reports), spelled in NFC, in title case, capitals or lower case. */
-static int heading_spelled(const char *w, size_t len)
-{
+/* A list of words spelled in NFC in title case, capitals and lower case. */
+struct spelled {
+    const char *w;
+    size_t n;
+};
 #define HW(x) {x, sizeof x - 1}
-    static const struct {
-        const char *w;
-        size_t n;
-    } WORDS[] = {
-        HW("\xc4\x90i\xe1\xbb\x81u"), HW("\xc4\x91i\xe1\xbb\x81u"), HW("\xc4\x90I\xe1\xbb\x80U"), /* Điều */
-        HW("Ch\xc6\xb0\xc6\xa1ng"), HW("ch\xc6\xb0\xc6\xa1ng"), HW("CH\xc6\xaf\xc6\xa0NG"),   /* Chương */
-        HW("M\xe1\xbb\xa5""c"), HW("m\xe1\xbb\xa5""c"), HW("M\xe1\xbb\xa4""C"),               /* Mục */
-        HW("Ph\xe1\xba\xa7n"), HW("ph\xe1\xba\xa7n"), HW("PH\xe1\xba\xa6N"),                /* Phần */
-        HW("Kho\xe1\xba\xa3n"), HW("kho\xe1\xba\xa3n"), HW("KHO\xe1\xba\xa2N"),             /* Khoản */
-        HW("\xc4\x90i\xe1\xbb\x83m"), HW("\xc4\x91i\xe1\xbb\x83m"), HW("\xc4\x90I\xe1\xbb\x82M"), /* Điểm */
-    };
+
+/* Words that head a numbered part of a document, as in "Điều 3. Phạm vi
+ * điều chỉnh", "Chương II. Quy định chung" (laws, decrees, reports). */
+static const struct spelled HEADING_WORDS[] = {
+    HW("\xc4\x90i\xe1\xbb\x81u"), HW("\xc4\x91i\xe1\xbb\x81u"), HW("\xc4\x90I\xe1\xbb\x80U"), /* Điều */
+    HW("Ch\xc6\xb0\xc6\xa1ng"), HW("ch\xc6\xb0\xc6\xa1ng"), HW("CH\xc6\xaf\xc6\xa0NG"),   /* Chương */
+    HW("M\xe1\xbb\xa5""c"), HW("m\xe1\xbb\xa5""c"), HW("M\xe1\xbb\xa4""C"),               /* Mục */
+    HW("Ph\xe1\xba\xa7n"), HW("ph\xe1\xba\xa7n"), HW("PH\xe1\xba\xa6N"),                /* Phần */
+    HW("Kho\xe1\xba\xa3n"), HW("kho\xe1\xba\xa3n"), HW("KHO\xe1\xba\xa2N"),             /* Khoản */
+    HW("\xc4\x90i\xe1\xbb\x83m"), HW("\xc4\x91i\xe1\xbb\x83m"), HW("\xc4\x90I\xe1\xbb\x82M"), /* Điểm */
+    {NULL, 0}};
+
+/* Words that number the parts of a series of articles, as in the list of
+ * related articles "- Kỳ 2: Để bóng được làm người - Kỳ 1: Tiếng khóc
+ * trong đêm... - Hoa hậu thế giới" (Kỳ, Bài, Phần, Tập). */
+static const struct spelled PART_WORDS[] = {
+    HW("K\xe1\xbb\xb3"), HW("k\xe1\xbb\xb3"), HW("K\xe1\xbb\xb2"),                      /* Kỳ */
+    HW("B\xc3\xa0i"), HW("b\xc3\xa0i"), HW("B\xc3\x80I"),                                /* Bài */
+    HW("Ph\xe1\xba\xa7n"), HW("ph\xe1\xba\xa7n"), HW("PH\xe1\xba\xa6N"),                /* Phần */
+    HW("T\xe1\xba\xadp"), HW("t\xe1\xba\xadp"), HW("T\xe1\xba\xacP"),                   /* Tập */
+    {NULL, 0}};
 #undef HW
-    for (size_t k = 0; k < sizeof WORDS / sizeof *WORDS; k++)
-        if (WORDS[k].n == len && WORDS[k].w[0] == w[0] && memcmp(w, WORDS[k].w, len) == 0)
+
+/* 1 when w[0..len) is a word of the list. */
+static int spelled_in(const char *w, size_t len, const struct spelled *list)
+{
+    for (; list->w; list++)
+        if (list->n == len && list->w[0] == w[0] && memcmp(w, list->w, len) == 0)
             return 1;
     return 0;
 }
 
-/* 1 for a heading word (Điều, Chương, Mục, Phần, Khoản, Điểm) in title
- * case, capitals or lower case, in any Unicode form (NFD "Điều" too). */
-static int heading_word(const char *s, const vnt_token *t)
+/* 1 for a word of the list (HEADING_WORDS, PART_WORDS) in title case,
+ * capitals or lower case, in any Unicode form (NFD "Điều" too). */
+static int word_of(const char *s, const vnt_token *t, const struct spelled *list)
 {
     size_t len = t->end - t->start;
     if (t->kind != VNT_TOK_WORD || len < 3 || len > 16)
         return 0;
-    if (heading_spelled(s + t->start, len))
+    if (spelled_in(s + t->start, len, list))
         return 1;
     if (!vnt__may_respell((const unsigned char *)s + t->start, len))
         return 0;
     char w[VNT__RESPELL_MAX];
     size_t m = vnt__respell((const unsigned char *)s + t->start, len, w);
-    return m > 0 && heading_spelled(w, m);
+    return m > 0 && spelled_in(w, m, list);
+}
+
+/* 1 for a heading word (Điều, Chương, Mục, Phần, Khoản, Điểm). */
+static int heading_word(const char *s, const vnt_token *t)
+{
+    return word_of(s, t, HEADING_WORDS);
 }
 
 /* 1 when tokens first..i-1 are a heading word and its label, with the
@@ -683,6 +703,16 @@ static int numbered_item(const char *s, size_t a, size_t end)
            vnt__letter_case(cp) == 1;
 }
 
+/* 1 when the sentence that starts at t[first] and goes on past t[i] opens
+ * a list of the parts of a series: a dash, a part word, a number and a
+ * colon, "- Kỳ 5:", "– Bài 2:". */
+static int series_list(const char *s, const vnt_token *t, size_t first, size_t i)
+{
+    return i > first + 3 && is_dash(s, &t[first]) && t[first + 2].kind == VNT_TOK_NUMBER &&
+           t[first + 3].kind == VNT_TOK_PUNCT && s[t[first + 3].start] == ':' &&
+           !(t[first + 3].flags & VNT_TF_SPACE_BEFORE) && word_of(s, &t[first + 1], PART_WORDS);
+}
+
 /* The brackets left open in the sentence that starts at token first, up
  * to s[pos]: counted only when a decision needs them, each byte once. */
 struct brackets {
@@ -696,13 +726,18 @@ struct brackets {
  *     `..." - Hải kể`;
  *   - inside a bracket still open, an abbreviation of the table or an
  *     initial does not end a sentence ("(Q. Từ Liêm, Hà Nội)"), nor an
- *     ellipsis before a dash ("(... - PV)"). */
+ *     ellipsis before a dash ("(... - PV)");
+ *   - in a list of the parts of a series, a title that ends with an
+ *     ellipsis goes on before the dash of the next one ("- Kỳ 4: Khi người
+ *     A Rem rời hang đá... - Kỳ 3: ..."). */
 VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, size_t i,
                                size_t j, int abbrev, int role, int closed, struct brackets *br)
 {
     int dash = is_dash(s, &t[j]);
     if (closed && dash &&
         (punct_role(s, &t[j - 1]) == P_QUOTE || first_cp(s, &t[j - 1]) == 0x201D))
+        return 1;
+    if (role == P_ELLIPSIS && dash && series_list(s, t, first, i))
         return 1;
     if ((abbrev && !(t[i].flags & VNT_TF_LOWER)) || (role == P_ELLIPSIS && dash)) {
         if (br->first != first) {
@@ -1487,12 +1522,17 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
             a = chunk_start(u, s0, a);
         /* the stretch [s0, a): its first two chunks (a bullet and the word
          * after it), three when the first is a straight quote (which may
-         * close the sentence before: `. " - một`), and its last one */
+         * close the sentence before: `. " - một`) or a dash (a list of the
+         * parts of a series, "- Kỳ 4: ", see series_list), and its last one */
         size_t e = a;
         while (e > s0 && ascii_ws(u[e - 1]))
             e--;
         size_t c0 = s0;
-        int head = s0 < e && (u[s0] == '"' || u[s0] == '\'') ? 3 : 2;
+        int head = s0 < e && (u[s0] == '"' || u[s0] == '\'' || u[s0] == '-' ||
+                              (u[s0] == 0xE2 && s0 + 2 < e && u[s0 + 1] == 0x80 &&
+                               (u[s0 + 2] == 0x93 || u[s0 + 2] == 0x94)))
+                       ? 3
+                       : 2;
         for (int k = 0; k < head && c0 < e; k++) {
             size_t c1 = chunk_end(u, len, c0, e);
             if ((st = chunk_tokens(s, len, c0, c1, work)) != VNT_OK)

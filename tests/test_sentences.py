@@ -44,6 +44,11 @@ CASES = [
     ("Đường vắng... 5 g chiều, xe mới đến.", ["Đường vắng...", "5 g chiều, xe mới đến."]),
     ('"Nước lên nhanh lắm..." - Lan kể. Cả xóm thức trắng.',
      ['"Nước lên nhanh lắm..." - Lan kể.', "Cả xóm thức trắng."]),
+    # a list of the parts of a series: a title ending with an ellipsis goes on
+    ("Tin liên quan:\n- Kỳ 2: Để bóng được làm người - Kỳ 1: Tiếng khóc trong đêm... "
+     "- Hoa hậu thế giới\n- Hỏi thế thì sao... - Tôi nghĩ khác.",
+     ["Tin liên quan:", "- Kỳ 2: Để bóng được làm người - Kỳ 1: Tiếng khóc trong đêm... "
+      "- Hoa hậu thế giới", "- Hỏi thế thì sao...", "- Tôi nghĩ khác."]),
     ("Xưởng đặt ở khu công nghiệp (P. Trường Thọ, Q. 9) từ tháng trước. Hết.",
      ["Xưởng đặt ở khu công nghiệp (P. Trường Thọ, Q. 9) từ tháng trước.", "Hết."]),
     # a number after Q. or P. (quận, phường) is theirs, not a list number

@@ -167,6 +167,16 @@ static const struct {
     {"Họ bị xử về các tội (giết người, cướp của…  - PV). Bản án đã có hiệu lực.",
      "Họ bị xử về các tội (giết người, cướp của…  - PV). | Bản án đã có hiệu lực."},
     {"Ông làm việc ở TP. Trường học gần nhà.", "Ông làm việc ở TP. | Trường học gần nhà."},
+    /* in a list of the parts of a series (related articles), a title that
+     * ends with an ellipsis goes on before the dash of the next one; a title
+     * with a final mark ends, and so does an ellipsis in other lines */
+    {"Tin liên quan:\n- Kỳ 4: Khi người A Rem rời hang đá... - Kỳ 3: Người Mã Liềng\nHết.",
+     "Tin liên quan: | - Kỳ 4: Khi người A Rem rời hang đá... - Kỳ 3: Người Mã Liềng | Hết."},
+    {"– Bài 2: Tiếng khóc trong đêm… – Hoa hậu thế giới", "– Bài 2: Tiếng khóc trong đêm… – Hoa hậu thế giới"},
+    {"- kỳ 2: những điều tôi thấy... - kỳ 1: đường bay", "- kỳ 2: những điều tôi thấy... - kỳ 1: đường bay"},
+    {"- Kỳ 2: Vịnh Mốc - Cồn Cỏ: hành trình máu! - Kỳ 1: Những ngôi làng",
+     "- Kỳ 2: Vịnh Mốc - Cồn Cỏ: hành trình máu! | - Kỳ 1: Những ngôi làng"},
+    {"- Anh nghĩ sao về chuyện ấy... - Tôi rất ủng hộ.", "- Anh nghĩ sao về chuyện ấy... | - Tôi rất ủng hộ."},
     /* text in capitals is decided on its lower case, which is scanned apart
      * where the capitals are one token: no sentence ends inside one */
     {"M. MO.ĐI", "M. MO.ĐI"},
