@@ -279,7 +279,7 @@ static const struct spelled PART_WORDS[] = {
 #undef HW
 
 /* 1 when w[0..len) is a word of the list. */
-static int spelled_in(const char *w, size_t len, const struct spelled *list)
+VNT_INLINE int spelled_in(const char *w, size_t len, const struct spelled *list)
 {
     for (; list->w; list++)
         if (list->n == len && list->w[0] == w[0] && memcmp(w, list->w, len) == 0)
@@ -289,7 +289,7 @@ static int spelled_in(const char *w, size_t len, const struct spelled *list)
 
 /* 1 for a word of the list (HEADING_WORDS, PART_WORDS) in title case,
  * capitals or lower case, in any Unicode form (NFD "Điều" too). */
-static int word_of(const char *s, const vnt_token *t, const struct spelled *list)
+VNT_INLINE int word_of(const char *s, const vnt_token *t, const struct spelled *list)
 {
     size_t len = t->end - t->start;
     if (t->kind != VNT_TOK_WORD || len < 3 || len > 16)
@@ -316,17 +316,18 @@ static int heading_word(const char *s, const vnt_token *t)
 static int label_chain(const char *s, const vnt_token *t, size_t first, size_t i);
 static int heading_label(const char *s, const vnt_token *t, size_t first, size_t i)
 {
-    if (i < first + 2 || i > first + 8 || !heading_word(s, &t[first])) /* label_chain: <= 7 */
+    if (i < first + 2 || i > first + 8) /* label_chain: <= 7 */
         return 0;
-    if (label_chain(s, t, first + 1, i))
-        return 1;
-    const vnt_token *k = &t[first + 1];
-    if (i != first + 2 || k->kind != VNT_TOK_WORD || k->end - k->start > 4)
-        return 0;
-    for (size_t p = k->start; p < k->end; p++) /* a Roman number in lower case */
-        if (s[p] != 'i' && s[p] != 'v' && s[p] != 'x')
+    /* the label first, which most sentences lack, then the word */
+    if (!label_chain(s, t, first + 1, i)) {
+        const vnt_token *k = &t[first + 1];
+        if (i != first + 2 || k->kind != VNT_TOK_WORD || k->end - k->start > 4)
             return 0;
-    return 1;
+        for (size_t p = k->start; p < k->end; p++) /* a Roman number in lower case */
+            if (s[p] != 'i' && s[p] != 'v' && s[p] != 'x')
+                return 0;
+    }
+    return heading_word(s, &t[first]);
 }
 
 /* The boundary decisions over tokens t[0..n) of s; spans appended to out. */
@@ -811,9 +812,9 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
          * "Điều 3.", "Chương II." */
         if ((!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
              (label_chain(s, t, first, i) || heading_label(s, t, first, i))) ||
-            (abbrev && (i == first || (i == first + 1 && heading_word(s, &t[first]))) &&
-             t[i].end - t[i].start == 2 &&
-             (unsigned char)s[t[i].start] < 0x80)) { /* "A. ", "I. ", "Chương I. " */
+            (abbrev && t[i].end - t[i].start == 2 && (unsigned char)s[t[i].start] < 0x80 &&
+             (i == first || (i == first + 1 && heading_word(s, &t[first]))))) {
+            /* "A. ", "I. ", "Chương I. " */
             i++;
             continue;
         }
