@@ -536,13 +536,16 @@ static int learned_at(char before, char mark, int closed, const char *s, const v
                       size_t j, size_t n)
 {
     const vnt_token *k = &t[j];
-    int opener = is_opener(s, k);
-    if (k->kind == VNT_TOK_WORD && (k->flags & VNT_TF_UPPER) && !opener) {
-        int u = learned(before, mark, closed, 'U');
-        if (learned(before, mark, closed, 'A') == u && learned(before, mark, closed, 'F') == u)
-            return u;
+    if (!(k->kind == VNT_TOK_WORD && (k->flags & VNT_TF_UPPER)))
+        return learned(before, mark, closed, after_class(s, t, j, n, 0));
+    /* the opener table is read only when its class (W) is decided
+     * otherwise than the word's */
+    int u = learned(before, mark, closed, 'U');
+    if (learned(before, mark, closed, 'A') == u && learned(before, mark, closed, 'F') == u) {
+        int w = learned(before, mark, closed, 'W');
+        return w == u || !is_opener(s, k) ? u : w;
     }
-    return learned(before, mark, closed, after_class(s, t, j, n, opener));
+    return learned(before, mark, closed, after_class(s, t, j, n, is_opener(s, k)));
 }
 
 /* 1 when the abbreviation t (with its period) is one of those that take a
