@@ -707,6 +707,29 @@ static int numbered_item(const char *s, size_t a, size_t end)
            vnt__letter_case(cp) == 1;
 }
 
+/* Single-syllable names of cities that "TP." (thành phố) may precede. */
+static const struct spelled CITY_WORDS[] = {
+    {"Vinh", 4}, {"Hu\xe1\xba\xbf", 5}, {"VINH", 4}, {"HU\xe1\xba\xbe", 5}, {NULL, 0}}; /* Huế */
+
+/* 1 when the abbreviation t[i] is "TP." or "Tp." (thành phố) used as a
+ * noun at the end of a sentence, "của TP.", "trên địa bàn TP.": the next
+ * word is a syllable in title case that no city's name starts with a word
+ * in lower case after it ("TP. Kiểm điểm việc ...", not "TP. Hồ Chí Minh",
+ * "TP. Vinh"). The gold splits there three times in four, and the rest
+ * are sentence starts too ("TP. Tuy vậy, ..."). */
+static int city_at_end(const char *s, const vnt_token *t, size_t i, size_t n)
+{
+    const vnt_token *w = &t[i + 1];
+    if (i + 2 >= n || t[i].end - t[i].start != 3 || s[t[i].start] != 'T' ||
+        (s[t[i].start + 1] | 32) != 'p' || w->kind != VNT_TOK_WORD ||
+        !(w->flags & VNT_TF_UPPER) || t[i + 2].kind != VNT_TOK_WORD ||
+        !(t[i + 2].flags & VNT_TF_LOWER) || !(t[i + 2].flags & VNT_TF_SPACE_BEFORE) ||
+        all_caps(s, w) || word_of(s, w, CITY_WORDS))
+        return 0;
+    vnt_syllable syl;
+    return vnt_syllable_parse(s + w->start, w->end - w->start, &syl) != 0;
+}
+
 /* 1 when the sentence that starts at t[first] and goes on past t[i] opens
  * a list of the parts of a series: a dash, a part word, a number and a
  * colon, "- Kỳ 5:", "– Bài 2:". */
@@ -898,6 +921,8 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
             int l = news_end ? -1 : learned_at(before, mark, closed, s, t, j, n);
             if (l >= 0)
                 boundary = l;
+            if (!boundary && abbrev && j == i + 1 && city_at_end(s, t, i, n))
+                boundary = 1;
             if (VNT_UNLIKELY(boundary && (abbrev || ((closed || role == P_ELLIPSIS) &&
                                                      (s[t[j].start] == '-' ||
                                                       (unsigned char)s[t[j].start] == 0xE2)))) &&

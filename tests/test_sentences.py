@@ -44,6 +44,9 @@ CASES = [
     ("Đường vắng... 5 g chiều, xe mới đến.", ["Đường vắng...", "5 g chiều, xe mới đến."]),
     ('"Nước lên nhanh lắm..." - Lan kể. Cả xóm thức trắng.',
      ['"Nước lên nhanh lắm..." - Lan kể.', "Cả xóm thức trắng."]),
+    # "TP." as a noun (the city) ends a sentence before a word that starts one
+    ("Áp dụng cho toàn TP. Liên quan đến việc này, ông nói thêm. Ông ở TP. Vinh lâu rồi.",
+     ["Áp dụng cho toàn TP.", "Liên quan đến việc này, ông nói thêm.", "Ông ở TP. Vinh lâu rồi."]),
     # a list of the parts of a series: a title ending with an ellipsis goes on
     ("Tin liên quan:\n- Kỳ 2: Để bóng được làm người - Kỳ 1: Tiếng khóc trong đêm... "
      "- Hoa hậu thế giới\n- Hỏi thế thì sao... - Tôi nghĩ khác.",

@@ -167,6 +167,17 @@ static const struct {
     {"Họ bị xử về các tội (giết người, cướp của…  - PV). Bản án đã có hiệu lực.",
      "Họ bị xử về các tội (giết người, cướp của…  - PV). | Bản án đã có hiệu lực."},
     {"Ông làm việc ở TP. Trường học gần nhà.", "Ông làm việc ở TP. | Trường học gần nhà."},
+    /* "TP." (thành phố) as a noun at a sentence end, before a syllable in
+     * title case and a word in lower case; not before a city's name */
+    {"Ông đề nghị áp dụng cho toàn TP. Liên quan đến việc này, ông nói thêm.",
+     "Ông đề nghị áp dụng cho toàn TP. | Liên quan đến việc này, ông nói thêm."},
+    {"Áp dụng cho toàn Tp. Đồng thời, họ cũng làm vậy.",
+     "Áp dụng cho toàn Tp. | Đồng thời, họ cũng làm vậy."},
+    {"Ông ở TP. Đồng Hới lâu rồi.", "Ông ở TP. Đồng Hới lâu rồi."},
+    {"Ông sống ở TP. Vinh từ lâu, ở TP. Huế được hai năm, ở TP. Hue\xcc\x82\xcc\x81 nữa.",
+     "Ông sống ở TP. Vinh từ lâu, ở TP. Huế được hai năm, ở TP. Hue\xcc\x82\xcc\x81 nữa."},
+    {"Ông đến TP. Pleiku hôm qua.", "Ông đến TP. Pleiku hôm qua."},
+    {"Ông ở (TP. Kiểm soát) lâu rồi.", "Ông ở (TP. Kiểm soát) lâu rồi."},
     /* in a list of the parts of a series (related articles), a title that
      * ends with an ellipsis goes on before the dash of the next one; a title
      * with a final mark ends, and so does an ellipsis in other lines */
