@@ -19,13 +19,17 @@
  *     Sau đó"), and any of them before a word that opens sentences ("TP.
  *     Theo ông"), before list numbers or a star bullet and an upper-case
  *     word ("B. 3. 1. Một", "TP. * Chiều 22 - 4"); dotted initials before
- *     a name in capitals, a byline ("V.H.Q. VÕ HỒNG QUỲNH");
+ *     a name in capitals, a byline ("V.H.Q. VÕ HỒNG QUỲNH"); "TP." used as
+ *     a noun before a syllable in title case and a word in lower case, not
+ *     a city's name ("toàn TP. Liên quan đến", not "TP. Vinh có");
  *   - at a mark right after an opening bracket ("(?!)");
  *   - before a dash after a closing quote, which names the speaker
  *     ("...\" - Hải kể");
  *   - inside a bracket still open in the sentence, at an abbreviation of
  *     the table or an initial ("(P. Trường Thọ, Q. 9)") or at an ellipsis
  *     before a dash ("(... - PV)");
+ *   - at an ellipsis before a dash in a list of the parts of a series
+ *     ("- Kỳ 4: Khi người A Rem rời hang đá... - Kỳ 3: ...");
  *   - after a list number or letter that opens a sentence ("1. ", "1.2.2. ",
  *     "a. ", "A. ", "IV. ", "3. 1. ");
  *   - inside numbers, URLs, domains and e-mail addresses, which the scanner
