@@ -177,6 +177,7 @@ static const struct {
     {"Ông sống ở TP. Vinh từ lâu, ở TP. Huế được hai năm, ở TP. Hue\xcc\x82\xcc\x81 nữa.",
      "Ông sống ở TP. Vinh từ lâu, ở TP. Huế được hai năm, ở TP. Hue\xcc\x82\xcc\x81 nữa."},
     {"Ông đến TP. Pleiku hôm qua.", "Ông đến TP. Pleiku hôm qua."},
+    {"Khu vực TP. A và khu B.", "Khu vực TP. A và khu B."},
     {"Ông ở (TP. Kiểm soát) lâu rồi.", "Ông ở (TP. Kiểm soát) lâu rồi."},
     /* in a list of the parts of a series (related articles), a title that
      * ends with an ellipsis goes on before the dash of the next one; a title
@@ -185,6 +186,10 @@ static const struct {
      "Tin liên quan: | - Kỳ 4: Khi người A Rem rời hang đá... - Kỳ 3: Người Mã Liềng | Hết."},
     {"– Bài 2: Tiếng khóc trong đêm… – Hoa hậu thế giới", "– Bài 2: Tiếng khóc trong đêm… – Hoa hậu thế giới"},
     {"- kỳ 2: những điều tôi thấy... - kỳ 1: đường bay", "- kỳ 2: những điều tôi thấy... - kỳ 1: đường bay"},
+    /* the list opens after a straight quote that closes the sentence before
+     * (the fast pass keeps the chunks the rule reads) */
+    {"Anh nói. \") - Kỳ 4: Khi người A Rem rời hang đá... - Kỳ 3: Người Mã Liềng",
+     "Anh nói. \") | - Kỳ 4: Khi người A Rem rời hang đá... - Kỳ 3: Người Mã Liềng"},
     {"- Kỳ 2: Vịnh Mốc - Cồn Cỏ: hành trình máu! - Kỳ 1: Những ngôi làng",
      "- Kỳ 2: Vịnh Mốc - Cồn Cỏ: hành trình máu! | - Kỳ 1: Những ngôi làng"},
     {"- Anh nghĩ sao về chuyện ấy... - Tôi rất ủng hộ.", "- Anh nghĩ sao về chuyện ấy... | - Tôi rất ủng hộ."},
