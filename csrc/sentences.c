@@ -1561,8 +1561,8 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
          * of a series, "- Kỳ 4: ", see series_list), four when it is a
          * straight quote, which may close the sentence before (`. " - một`,
          * `. ") - Kỳ 4: `), and its last one. An en or em dash stops the
-         * fast pass: its chunk is scanned whole, and so are those after it
-         * up to the next stop. */
+         * fast pass: its chunk is scanned, and the next stretch opens with
+         * the two chunks after it ("– Kỳ 4: "). */
         size_t e = a;
         while (e > s0 && ascii_ws(u[e - 1]))
             e--;
