@@ -253,7 +253,8 @@ static int list_label(const char *s, const vnt_token *t)
     return 1;
 }
 
-/* A list of words spelled in NFC in title case, capitals and lower case. */
+/* A list of words spelled in NFC (HEADING_WORDS, PART_WORDS: in title
+ * case, capitals and lower case). */
 struct spelled {
     const char *w;
     size_t n;
@@ -279,6 +280,15 @@ static const struct spelled PART_WORDS[] = {
     HW("B\xc3\xa0i"), HW("b\xc3\xa0i"), HW("B\xc3\x80I"),                                /* Bài */
     HW("Ph\xe1\xba\xa7n"), HW("ph\xe1\xba\xa7n"), HW("PH\xe1\xba\xa6N"),                /* Phần */
     HW("T\xe1\xba\xadp"), HW("t\xe1\xba\xadp"), HW("T\xe1\xba\xacP"),                   /* Tập */
+    {NULL, 0}};
+
+/* The hour, after a number: "21 giờ đêm" (is_hour). */
+static const struct spelled HOUR_WORDS[] = {HW("gi\xe1\xbb\x9d"), {NULL, 0}};
+
+/* Names of cities of one syllable that "TP." (thành phố) may precede, in
+ * title case only: city_at_end reads words in title case. */
+static const struct spelled CITY_WORDS[] = {
+    HW("Vinh"), HW("Hu\xe1\xba\xbf"), /* Huế */
     {NULL, 0}};
 #undef HW
 
@@ -418,15 +428,8 @@ static int is_hour(const char *s, const vnt_token *t, size_t j, size_t n)
             return 0;
     if (j + 1 >= n || t[j + 1].kind != VNT_TOK_WORD || !(t[j + 1].flags & VNT_TF_SPACE_BEFORE))
         return 0;
-    size_t len = t[j + 1].end - t[j + 1].start;
-    const char *w = s + t[j + 1].start;
-    if ((len == 1 && w[0] == 'g') || (len == 5 && memcmp(w, "gi\xe1\xbb\x9d", 5) == 0))
-        return 1;
-    /* "giờ" in NFD or with its marks in another order */
-    char spelled[VNT__RESPELL_MAX];
-    return len > 5 && len <= 16 &&
-           vnt__respell((const unsigned char *)w, len, spelled) == 5 &&
-           memcmp(spelled, "gi\xe1\xbb\x9d", 5) == 0;
+    return (t[j + 1].end - t[j + 1].start == 1 && s[t[j + 1].start] == 'g') ||
+           word_of(s, &t[j + 1], HOUR_WORDS); /* "giờ", in NFD too */
 }
 
 /* The class of the token after the mark, t[j]; opener: is_opener(s, &t[j]),
@@ -710,10 +713,6 @@ static int numbered_item(const char *s, size_t a, size_t end)
     return k + 1 < end && u[k] == ' ' && vnt__utf8_decode(u, end, k + 1, &cp) != 0 &&
            vnt__letter_case(cp) == 1;
 }
-
-/* Single-syllable names of cities that "TP." (thành phố) may precede. */
-static const struct spelled CITY_WORDS[] = {
-    {"Vinh", 4}, {"Hu\xe1\xba\xbf", 5}, {"VINH", 4}, {"HU\xe1\xba\xbe", 5}, {NULL, 0}}; /* Huế */
 
 /* 1 when the abbreviation t[i] is "TP." or "Tp." (thành phố) used as a
  * noun at the end of a sentence, "của TP.", "trên địa bàn TP.": the next

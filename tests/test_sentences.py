@@ -224,7 +224,7 @@ STYLE_PIECES = st.sampled_from([
     "Với ", "với ", "Thuỷ ", "Thủy ", "thuỷ ", "Hoà ", "Hòa ", "Toà ", "Tòa ", "Tuỳ ", "Tùy ",
     "tuỳ ", "tùy ", "Khoảng ", "Ngoài ", "ngoài ", "Điều ", "3. ", "Chương ", "\n",
     "anh.uỷ. ", "anh.ủy. ", "trong.ô ", "7 giờ ", "kpă ", "yhán ", "...", "đi ", "!",
-    "- ", "Kỳ ", "Bài ", "Phần ", "4: ", "Huế ", "Vinh ", "Tuỳ ", "Toàn ", "Liên ", "quan ",
+    "- ", "Kỳ ", "Bài ", "Phần ", "4: ", "Huế ", "Vinh ", "Toàn ", "Liên ", "quan ",
 ])
 
 

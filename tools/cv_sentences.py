@@ -21,7 +21,8 @@ all folds, as in bench/bench_sentences.py.
 --blocks puts neighbouring documents of the file (which often share a
 source, a series or a section) in the same fold, so a table cannot learn a
 held-out document's habits from its neighbours: a harder, more honest
-figure (99.17 against 99.21 for the default folds).
+figure (99.18 against 99.22 for the default folds, for the splitter of
+the TP. rule).
 
 --dev regenerates the tables from the whole training split, so it scores the
 code and generators of the working tree (as `make tables` would ship them)
