@@ -6,7 +6,7 @@
 #ifndef VNT_ABBREV_TABLE_H
 #define VNT_ABBREV_TABLE_H
 
-#define VNT_ABBREV_COUNT 39
+#define VNT_ABBREV_COUNT 45
 #define VNT_ABBREV_MAX_LEN 12
 
 static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
@@ -23,10 +23,15 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "KC", /* KC 4 0 */
     "KP", /* KP 0 0 */
     "KS", /* KS 0 0 */
+    "KTS", /* KTS 0 1 */
     "Kh", /* Kh 1 0 */
     "Mr", /* Mr 0 0 */
     "Mrs", /* Mrs 0 0 */
     "Ms", /* Ms 0 0 */
+    "NGND", /* NGND 0 0 */
+    "NG\xc6\xafT", /* NGƯT 0 0 */
+    "NSND", /* NSND 0 0 */
+    "NS\xc6\xafT", /* NSƯT 0 0 */
     "NXB", /* NXB 0 0 */
     "Ng", /* Ng 1 0 */
     "Nh", /* Nh 0 0 */
@@ -43,6 +48,7 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "TX", /* TX 0 0 */
     "Th.S", /* Th.S 0 0 */
     "ThS", /* ThS 0 0 */
+    "Ths", /* Ths 0 0 */
     "Tp", /* Tp 3 0 */
     "Tr", /* Tr 0 0 */
     "Tx", /* Tx 0 0 */
@@ -54,14 +60,14 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
 /* The same words by hash: indexes into vnt_abbrev, -1 empty. */
 #define VNT_ABBREV_HASH_SIZE 128
 static const short vnt_abbrev_hash[128] = {
-    -1, 30, 18, 37, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 20,
+    -1, 35, 23, 43, -1, -1, -1, -1, -1, -1, -1, 13, -1, -1, -1, 25,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 12, -1, -1, -1, -1,
-    -1, -1, 5, 34, -1, 23, -1, -1, -1, 36, -1, 25, -1, -1, 11, 4,
-    28, -1, -1, 2, -1, -1, -1, -1, 22, 6, 31, 19, -1, 9, -1, -1,
-    -1, -1, -1, -1, -1, -1, 13, 32, -1, 33, -1, 17, 29, -1, 38, 3,
-    -1, 21, -1, -1, -1, -1, -1, 15, -1, -1, -1, -1, -1, 7, 14, -1,
-    -1, 35, 0, -1, -1, -1, -1, -1, -1, 27, -1, 10, -1, -1, 1, -1,
-    26, 16, -1, -1, -1, -1, -1, 8, -1, -1, -1, -1, 24, -1, -1, -1,
+    -1, -1, 5, 40, -1, 28, -1, -1, -1, 42, -1, 30, -1, -1, 11, 4,
+    33, -1, -1, 2, 20, -1, -1, -1, 27, 6, 36, 24, -1, 9, -1, -1,
+    18, -1, -1, -1, -1, -1, 14, 37, -1, 39, -1, 22, 34, -1, 44, 3,
+    -1, 26, -1, -1, -1, -1, -1, 16, 19, -1, -1, -1, -1, 7, 15, -1,
+    -1, 41, 0, -1, -1, -1, 38, -1, -1, 32, -1, 10, 21, -1, 1, -1,
+    31, 17, -1, -1, -1, -1, -1, 8, -1, -1, -1, -1, 29, -1, -1, -1,
 };
 
 /* Words that start a sentence after an abbreviation or an initial: they

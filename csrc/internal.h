@@ -229,8 +229,9 @@ VNT_INTERNAL vnt_status vnt__scan_chunk(const char *s, size_t a, size_t b, vnt_t
  * makes "TP." one token). */
 VNT_INTERNAL int vnt__abbrev_known(const unsigned char *s, size_t n);
 /* 1 when s[0..n) is lower-case ASCII letters whose capitals or title case
- * is an abbreviation of the table ("gs" for GS, "q" for Q): how a text
- * without capitals writes them. */
+ * is an abbreviation of the table ("gs" for GS, "q" for Q), or an entry in
+ * mixed case in any case ("ths" for ThS): how a text without capitals
+ * writes them. */
 VNT_INTERNAL int vnt__abbrev_known_lower(const unsigned char *s, size_t n);
 /* 1 when s[0..n), as written or in capitals or title case, is one of the
  * abbreviations that take a number ("Q" of "Q. 12" and "Q.3", "q", "KP",

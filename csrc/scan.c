@@ -261,7 +261,18 @@ int vnt__abbrev_known_lower(const unsigned char *s, size_t n)
     for (size_t k = 0; k < n; k++)
         if (s[k] < 'a' || s[k] > 'z')
             return 0;
-    return vnt__word_in_capitals(s, n, vnt_abbrev, vnt_abbrev_hash, VNT_ABBREV_HASH_SIZE);
+    if (vnt__word_in_capitals(s, n, vnt_abbrev, vnt_abbrev_hash, VNT_ABBREV_HASH_SIZE))
+        return 1;
+    /* the entries in mixed case, "ThS": any case of their letters */
+    for (size_t k = 0; k < VNT_ABBREV_COUNT; k++) {
+        const char *w = vnt_abbrev[k];
+        size_t i = 0;
+        while (i < n && w[i] != '\0' && (w[i] | 32) == (char)s[i])
+            i++;
+        if (i == n && w[i] == '\0')
+            return 1;
+    }
+    return 0;
 }
 
 static const char *const TLDS[] = {

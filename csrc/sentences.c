@@ -237,18 +237,35 @@ static int is_opener(const char *s, const vnt_token *t)
                                   vnt_openers, vnt_opener_hash, VNT_OPENER_HASH_SIZE);
 }
 
-/* 1 for a token that numbers a list item when it opens a line: a number,
- * one letter, a Roman numeral. */
+/* 1 for a token that numbers a list item when it opens a sentence: a
+ * number of up to three digits and dotted parts of up to two ("1", "12",
+ * "1.2", not "1.500", "8h30", "50k", "2-1"), one letter, a Roman numeral
+ * ("IV", "iv"). */
 static int list_label(const char *s, const vnt_token *t)
 {
-    if (t->kind == VNT_TOK_NUMBER)
-        return 1;
+    if (t->kind == VNT_TOK_NUMBER) {
+        size_t digits = 0, part = 0;
+        for (size_t i = t->start; i < t->end; i++) {
+            if (s[i] == '.' && digits > 0) {
+                digits = 0;
+                part++;
+            } else if (s[i] >= '0' && s[i] <= '9' && ++digits <= (part ? 2u : 3u)) {
+                continue;
+            } else {
+                return 0;
+            }
+        }
+        return digits > 0;
+    }
     if (t->kind != VNT_TOK_WORD || t->end - t->start > 4)
         return 0;
+    if (t->end - t->start == 1)
+        return (s[t->start] | 32) >= 'a' && (s[t->start] | 32) <= 'z';
+    int upper = s[t->start] < 'a';
     for (size_t i = t->start; i < t->end; i++) {
-        char c = s[i];
+        char c = upper ? s[i] : (char)(s[i] - 32);
         if (!(c == 'I' || c == 'V' || c == 'X'))
-            return t->end - t->start == 1 && ((c | 32) >= 'a' && (c | 32) <= 'z');
+            return 0;
     }
     return 1;
 }
@@ -636,6 +653,51 @@ VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t fi
             (i - 1 > first && number_before_end(s, &t[i - 1])));
 }
 
+/* What is known of the letters and digits of the open sentence: none in
+ * s[start of the sentence, pos), or some (seen). */
+struct wordscan {
+    size_t pos;
+    int seen;
+};
+
+/* 1 when the open sentence holds a letter or a digit before b: the marks
+ * of a sentence with none, "...Tôi" at its start, open it. Reads the text,
+ * not the tokens, so the fast pass, which leaves some out, decides alike;
+ * each byte once a sentence. */
+static int words_before(const char *s, struct wordscan *w, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = w->pos;
+    while (!w->seen && i < b) {
+        int32_t cp;
+        size_t k = 1;
+        if (u[i] < 0x80) {
+            w->seen = (u[i] >= '0' && u[i] <= '9') || ((u[i] | 32) >= 'a' && (u[i] | 32) <= 'z');
+        } else if ((k = vnt__utf8_decode(u, b, i, &cp)) == 0) {
+            k = 1;
+        } else {
+            utf8proc_category_t c = utf8proc_category(cp);
+            w->seen = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+            w->seen |= c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO;
+        }
+        i += k;
+    }
+    w->pos = i > w->pos ? i : w->pos;
+    return w->seen;
+}
+
+/* 1 when t[q] is an opening bracket after a word or another mark that
+ * ends no sentence, inside the sentence that starts at first. (An ellipsis
+ * after an opening quote, `nói: "... Tôi`, ends one in the training gold
+ * 14 times of 18, so quotes are left out.) */
+static int opening_after_words(const char *s, const vnt_token *t, size_t first, size_t q)
+{
+    if (q <= first || (s[t[q].start] != '(' && s[t[q].start] != '['))
+        return 0;
+    int b = punct_role(s, &t[q - 1]);
+    return b != P_FINAL && b != P_ELLIPSIS && b != P_CLOSE && b != P_QUOTE;
+}
+
 /* 1 for a dash: - – — */
 static int is_dash(const char *s, const vnt_token *t)
 {
@@ -790,6 +852,7 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
     vnt_status st;
     size_t first = SIZE_MAX; /* first token of the open sentence */
     struct brackets br = {SIZE_MAX, 0, 0};
+    struct wordscan ws = {0, 0};
     size_t i = 0;
     while (i < n) {
         if (t[i].kind == VNT_TOK_NEWLINE) {
@@ -801,8 +864,11 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
             i++;
             continue;
         }
-        if (first == SIZE_MAX)
+        if (first == SIZE_MAX) {
             first = i;
+            ws.pos = t[i].start;
+            ws.seen = 0;
+        }
         /* only punctuation and abbreviations may end a sentence */
         if (t[i].kind != VNT_TOK_PUNCT && t[i].kind != VNT_TOK_ABBREV) {
             i++;
@@ -828,6 +894,10 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
             if (!candidate)
                 candidate = abbrev_before_start(s, t, i, n);
         }
+        /* an ellipsis that opens a bracket after words: `Mỹ (...) Đây` */
+        if (role == P_ELLIPSIS && i >= first + 2 && !(t[i].flags & VNT_TF_SPACE_BEFORE) &&
+            (t[i - 1].flags & VNT_TF_SPACE_BEFORE) && opening_after_words(s, t, first, i - 1))
+            candidate = 0;
         if (!candidate && !abbrev) {
             i++;
             continue;
@@ -841,9 +911,11 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
                      punct_role(s, &t[i - 1]) == P_OPEN;
         /* a list label that opens the sentence: "1.", "1.2.2.", "a.", "IV.",
          * also written with spaces, "3. 4. ", or after a heading word,
-         * "Điều 3.", "Chương II." */
+         * "Điều 3.", "Chương II.", or after a colon, "gồm: 1. Mở máy." */
         if ((!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
-             (label_chain(s, t, first, i) || heading_label(s, t, first, i))) ||
+             (label_chain(s, t, first, i) || heading_label(s, t, first, i) ||
+              (i >= first + 2 && s[t[i - 2].start] == ':' && t[i - 2].kind == VNT_TOK_PUNCT &&
+               label_chain(s, t, i - 1, i)))) ||
             (abbrev && t[i].end - t[i].start == 2 && (unsigned char)s[t[i].start] < 0x80 &&
              (i == first || (i == first + 1 && heading_word(s, &t[first]))))) {
             /* "A. ", "I. ", "Chương I. " */
@@ -915,7 +987,8 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
         else if (!(t[j].flags & VNT_TF_SPACE_BEFORE))
             /* glued to what follows: a sentence only when typed without
              * the space */
-            boundary = candidate && !abbrev && !strict && glued_start(s, t, first, i, j, marks);
+            boundary = candidate && !abbrev && !strict && glued_start(s, t, first, i, j, marks) &&
+                       words_before(s, &ws, t[i].start);
         else {
             if (!candidate)
                 boundary = 0;
@@ -958,14 +1031,14 @@ fail:
     return st;
 }
 
-/* The case of a text: CASED, LOWER_ONLY when it has letters in lower case
+/* The case of a line: CASED, LOWER_ONLY when it has letters in lower case
  * and none in upper case, as text put in lower case before it is split
  * (case then tells nothing of where a sentence starts), UPPER_ONLY the
- * other way round (text in capitals). Stops as soon as it has seen both,
- * which most texts do at once. */
+ * other way round (text in capitals), -1 when it has no letter. Stops as
+ * soon as it has seen both, which most lines do at once. */
 enum { CASED = 0, LOWER_ONLY, UPPER_ONLY };
 
-static int text_case(const char *s, size_t len)
+static int line_case(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     int upper = 0, lower = 0;
@@ -984,17 +1057,38 @@ static int text_case(const char *s, size_t len)
         }
         i += k;
     }
-    return upper == lower ? CASED : lower ? LOWER_ONLY : UPPER_ONLY;
+    return upper == lower ? (upper ? CASED : -1) : lower ? LOWER_ONLY : UPPER_ONLY;
 }
 
-/* The kind of abbreviation that the ASCII word s[0..n) and a period
- * would be in capitals (upper or title case): VNT_TF_KNOWN for one of the
- * table ("gs" as GS., "tp" as TP.), VNT_TF_INITIAL for one letter, else 0. */
+/* line_case of the line of s[0..len) that starts at a (up to its LF),
+ * read only as far as it takes. */
+static int line_case_at(const char *s, size_t len, size_t a)
+{
+    if (a >= len)
+        return -1;
+    const char *nl = memchr(s + a, '\n', len - a < 64 ? len - a : 64);
+    if (nl != NULL || len - a <= 64) /* short: most lines have a capital first */
+        return line_case(s + a, nl ? (size_t)(nl - s) - a : len - a);
+    int c = line_case(s + a, 64);
+    if (c == CASED)
+        return c;
+    nl = memchr(s + a, '\n', len - a);
+    return line_case(s + a, nl ? (size_t)(nl - s) - a : len - a);
+}
+
+/* The kind of abbreviation that the word s[0..n) and a period would be in
+ * capitals (upper or title case): VNT_TF_KNOWN for one of the table ("gs"
+ * as GS., "tp" as TP.), VNT_TF_INITIAL for one letter of ASCII or "đ"
+ * ("n" as N., "đ" as Đ.), else 0. */
 static int caseless_abbrev(const char *s, size_t n)
 {
     if (vnt__abbrev_known_lower((const unsigned char *)s, n))
         return VNT_TF_KNOWN;
-    return n == 1 && s[0] >= 'a' && s[0] <= 'z' ? VNT_TF_INITIAL : 0;
+    if (n == 1)
+        return s[0] >= 'a' && s[0] <= 'z' ? VNT_TF_INITIAL : 0;
+    /* U+0111; the other one-letter words are Vietnamese words ("ở", "à") */
+    return n == 2 && (unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x91 ? VNT_TF_INITIAL
+                                                                                : 0;
 }
 
 /* 1 when the word t may start a sentence after an ellipsis or an initial
@@ -1059,6 +1153,10 @@ static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, v
             t[k + 1].end == x.end + 1 && s[x.end] == '.' &&
             !(k + 2 < n && t[k + 2].start == x.end + 1 && s[x.end + 1] == '.'))
             abbr = caseless_abbrev(s + x.start, x.end - x.start);
+        /* a letter after a number is its unit ("15.000 đ.", "20 m."), not
+         * an initial */
+        if (abbr == VNT_TF_INITIAL && k > 0 && t[k - 1].kind == VNT_TOK_NUMBER)
+            abbr = 0;
         if (abbr) {
             x.kind = VNT_TOK_ABBREV;
             x.end++;
@@ -1097,7 +1195,8 @@ static char *lowered_copy(const char *s, size_t len)
     return low;
 }
 
-static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work);
+struct lines;
+static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, struct lines *sp);
 static size_t chunk_end(const unsigned char *u, size_t len, size_t a, size_t e);
 static size_t chunk_start(const unsigned char *u, size_t lo, size_t e);
 
@@ -1154,7 +1253,7 @@ static vnt_status decide_capitals(const char *s, size_t len, vnt_tokens *toks, i
         return VNT_ERR_NOMEM;
     toks->len = 0;
     size_t from = out->len;
-    vnt_status st = sparse ? sparse_tokens(low, len, toks) : vnt_scan(low, len, toks);
+    vnt_status st = sparse ? sparse_tokens(low, len, toks, NULL) : vnt_scan(low, len, toks);
     if (st == VNT_OK)
         st = decide_caseless(low, toks->items, toks->len, out);
     free(low);
@@ -1163,11 +1262,101 @@ static vnt_status decide_capitals(const char *s, size_t len, vnt_tokens *toks, i
     return st;
 }
 
-/* The sentences of the tokens t[0..n) of s, a text of case c (text_case)
+/* The sentences of the tokens t[0..n) of s, text or a line of case c (decide_lines)
  * other than UPPER_ONLY (decide_capitals). */
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, int c, vnt_spans *out)
 {
     return c == LOWER_ONLY ? decide_caseless(s, t, n, out) : decide_cased(s, t, n, out);
+}
+
+/* Adds a to the offsets of out->items[from..]. */
+static void shift_spans(vnt_spans *out, size_t from, size_t a)
+{
+    if (a == 0)
+        return;
+    for (size_t k = from; k < out->len; k++) {
+        out->items[k].start += a;
+        out->items[k].end += a;
+    }
+}
+
+/* The lines of a text that are typed in one case (line_case LOWER_ONLY or
+ * UPPER_ONLY): where each starts, in order. Lines end at LF. */
+struct lines {
+    size_t *at;
+    size_t len, cap;
+};
+
+/* Adds the line that starts at a to sp when it is typed in one case. */
+static vnt_status note_line(const char *s, size_t len, size_t a, struct lines *sp)
+{
+    if (line_case_at(s, len, a) <= CASED)
+        return VNT_OK;
+    if (sp->len == sp->cap) {
+        size_t cap = sp->cap ? 2 * sp->cap : 8;
+        size_t *at = cap <= SIZE_MAX / sizeof *at ? realloc(sp->at, cap * sizeof *at) : NULL;
+        if (at == NULL)
+            return VNT_ERR_NOMEM;
+        sp->at = at;
+        sp->cap = cap;
+    }
+    sp->at[sp->len++] = a;
+    return VNT_OK;
+}
+
+/* The first of the tokens t[k..n) that starts at a or after. */
+static size_t token_at(const vnt_token *t, size_t k, size_t n, size_t a)
+{
+    while (k < n) {
+        size_t m = k + (n - k) / 2;
+        if (t[m].start < a)
+            k = m + 1;
+        else
+            n = m;
+    }
+    return k;
+}
+
+/* The sentences of s[0..len) from its tokens (all of them, or, with sparse,
+ * those of sparse_tokens): a text of case c, read whole, but each of its
+ * lines typed in one case, sp, on its own. A line break always ends a
+ * sentence, so the case of one line never changes where the sentences of
+ * another end, and a line typed without capitals reads as one ("tôi đi
+ * chợ. sau đó tôi về.") whatever the rest of the text. (The lines with no
+ * letter read alike either way.) */
+static vnt_status decide_lines(const char *s, size_t len, const vnt_tokens *toks,
+                               const struct lines *sp, int sparse, int c, vnt_spans *out)
+{
+    const vnt_token *t = toks->items;
+    const size_t n = toks->len;
+    if (sp->len == 0)
+        return decide(s, t, n, c < 0 ? CASED : c, out);
+    vnt_tokens low;
+    vnt_tokens_init(&low);
+    vnt_status st = VNT_OK;
+    size_t k0 = 0;
+    for (size_t q = 0; q < sp->len && st == VNT_OK; q++) {
+        size_t a = sp->at[q];
+        const char *nl = memchr(s + a, '\n', len - a);
+        size_t b = nl ? (size_t)(nl - s) + 1 : len;
+        size_t ka = token_at(t, k0, n, a), kb = token_at(t, ka, n, b);
+        if (ka > k0)
+            st = decide(s, t + k0, ka - k0, CASED, out);
+        if (st != VNT_OK)
+            break;
+        if (line_case(s + a, b - a) == LOWER_ONLY) {
+            st = decide_caseless(s, t + ka, kb - ka, out);
+        } else {
+            size_t from = out->len;
+            st = decide_capitals(s + a, b - a, &low, sparse, out);
+            shift_spans(out, from, a);
+        }
+        k0 = kb;
+    }
+    if (st == VNT_OK && k0 < n)
+        st = decide(s, t + k0, n - k0, CASED, out);
+    vnt_tokens_free(&low);
+    return st;
 }
 
 vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens *toks,
@@ -1180,13 +1369,26 @@ vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens
         if (toks->items[k].end > len || toks->items[k].start >= toks->items[k].end ||
             (k > 0 && toks->items[k].start < toks->items[k - 1].end))
             return VNT_ERR_INVALID_ARG;
-    int c = text_case(s, len);
-    if (c != UPPER_ONLY)
-        return decide(s, toks->items, toks->len, c, out);
-    vnt_tokens low;
-    vnt_tokens_init(&low);
-    vnt_status st = decide_capitals(s, len, &low, 0, out);
-    vnt_tokens_free(&low);
+    int c = line_case(s, len);
+    if (c == UPPER_ONLY) {
+        vnt_tokens low;
+        vnt_tokens_init(&low);
+        vnt_status st = decide_capitals(s, len, &low, 0, out);
+        vnt_tokens_free(&low);
+        return st;
+    }
+    struct lines sp = {NULL, 0, 0};
+    vnt_status st = c == CASED ? note_line(s, len, 0, &sp) : VNT_OK;
+    for (size_t k = 0; k < toks->len && st == VNT_OK && c == CASED; k++) {
+        const vnt_token *x = &toks->items[k];
+        if (x->kind == VNT_TOK_NEWLINE && memchr(s + x->start, '\n', x->end - x->start))
+            st = note_line(s, len, x->end, &sp);
+    }
+    if (st == VNT_OK)
+        st = decide_lines(s, len, toks, &sp, 0, c, out);
+    free(sp.at);
+    if (st != VNT_OK)
+        out->len = 0;
     return st;
 }
 
@@ -1541,11 +1743,13 @@ automaton:
  * decisions are those over the full scan (vnt_sentences_from_tokens): they
  * never read the tokens inside a stretch. Each byte is read a bounded
  * number of times. */
-static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
+static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, struct lines *sp)
 {
     const unsigned char *u = (const unsigned char *)s;
     vnt_status st;
     size_t i = 0;
+    if (sp && (st = note_line(s, len, 0, sp)) != VNT_OK)
+        return st;
     while (i < len) {
         while (i < len && ascii_ws(u[i]) && u[i] != '\n' && u[i] != '\r')
             i++;
@@ -1586,6 +1790,8 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work)
         if (newline) {
             while (b < len && ascii_ws(u[b]))
                 b++;
+            if (sp && memchr(s + p, '\n', b - p) && (st = note_line(s, len, b, sp)) != VNT_OK)
+                return st;
         } else {
             while (b < len && !ascii_ws(u[b]))
                 b++;
@@ -1608,14 +1814,18 @@ vnt_status vnt_sentences(const char *s, size_t len, vnt_tokens *work, vnt_spans 
     out->len = 0;
     work->len = 0;
     vnt_status st;
-    int c = text_case(s, len);
+    /* a text of one case, or whose lines all have both (most texts), is
+     * read whole (decide_lines) */
+    int c = line_case(s, len);
+    struct lines sp = {NULL, 0, 0};
     if (c == UPPER_ONLY) {
         st = decide_capitals(s, len, work, 1, out);
     } else {
-        st = sparse_tokens(s, len, work);
+        st = sparse_tokens(s, len, work, c == CASED ? &sp : NULL);
         if (st == VNT_OK)
-            st = decide(s, work->items, work->len, c, out);
+            st = decide_lines(s, len, work, &sp, 1, c, out);
     }
+    free(sp.at);
     if (st != VNT_OK) {
         out->len = 0;
         work->len = 0;

@@ -90,6 +90,25 @@ CASES = [
     # text in capitals splits as its lower case does (same offsets)
     ("TRỜI MƯA TO... SAU ĐÓ TÔI VỀ. BẠO LOẠN... XẢY RA Ở TP. HCM.",
      ["TRỜI MƯA TO...", "SAU ĐÓ TÔI VỀ.", "BẠO LOẠN... XẢY RA Ở TP. HCM."]),
+    # each line is read in its own case: a line without capitals splits as
+    # one, whatever the other lines hold
+    ("tôi đi chợ. sau đó tôi về nhà.\nHôm nay trời đẹp. ÔNG LÀ TS. ÔNG GIỎI.\nÔNG ẤY LÀ TS. ÔNG ẤY GIỎI.",
+     ["tôi đi chợ.", "sau đó tôi về nhà.", "Hôm nay trời đẹp.", "ÔNG LÀ TS.", "ÔNG GIỎI.",
+      "ÔNG ẤY LÀ TS. ÔNG ẤY GIỎI."]),
+    # a price, a time or a score that starts a sentence is no list number
+    ("Giá bao nhiêu? 1.500.000đ. Rẻ quá! Mấy giờ? 8h30. Tỷ số? 2-1. Thắng.",
+     ["Giá bao nhiêu?", "1.500.000đ.", "Rẻ quá!", "Mấy giờ?", "8h30.", "Tỷ số?", "2-1.", "Thắng."]),
+    # Roman numerals in capitals and in lower case; a label after a colon
+    ("II. NỘI DUNG\nii. nội dung\nCó 3 bước: 1. Mở máy. 2. Chạy.",
+     ["II. NỘI DUNG", "ii. nội dung", "Có 3 bước: 1. Mở máy.", "2. Chạy."]),
+    # titles in any case; initials in capitals; a unit after a number is none
+    ("ông là ths. nguyễn văn a.\nÔNG LÀ THS. NGUYỄN VĂN A.\nÔng là KTS. Lê Văn B, NSƯT. Hoa.",
+     ["ông là ths. nguyễn văn a.", "ÔNG LÀ THS. NGUYỄN VĂN A.", "Ông là KTS. Lê Văn B, NSƯT. Hoa."]),
+    ("ĐOAN TRANG - Đ.Đ. - Đ.H.\nrộng 12 m. sau đó ta đi.",
+     ["ĐOAN TRANG - Đ.Đ. - Đ.H.", "rộng 12 m.", "sau đó ta đi."]),
+    # an ellipsis that opens a sentence or a bracket ends none
+    ('"...Tôi không biết," anh nói. …Và thế là hết. Binh sĩ Mỹ (...) Đây là một.',
+     ['"...Tôi không biết," anh nói.', "…Và thế là hết.", "Binh sĩ Mỹ (...) Đây là một."]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),
@@ -173,6 +192,23 @@ def test_text_in_capitals_splits_as_its_lower_case(text):
     if len(upper) != len(text) or upper == text:
         return
     assert vntext.sent_spans(upper) == vntext.sent_spans(text)
+
+
+LINE_PIECES = st.one_of(LOWER_PIECES, LOWER_PIECES.map(str.upper), st.sampled_from(
+    ["Hôm nay ", "TP. ", "Ông ", "N. ", "Lan.", "...Tôi ", "(...) ", "II. ", "1.500đ. ", "\n", "\r\n"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=40).map("".join))
+def test_each_line_splits_on_its_own(text):
+    """A line break ends a sentence, and the sentences of a line do not
+    depend on the other lines (their case, their abbreviations): the text
+    splits as its lines one by one."""
+    lines, off = [], 0
+    for line in text.split("\n"):
+        lines += [(a + off, b + off) for a, b in vntext.sent_spans(line)]
+        off += len(line) + 1
+    assert vntext.sent_spans(text) == lines
 
 
 @settings(max_examples=300, deadline=None)

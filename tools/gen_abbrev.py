@@ -71,6 +71,7 @@ HAND_WORDS = [
     "TP", "Tp", "tp", "TX", "Tx", "GS", "PGS", "TS", "ThS", "Th.S", "BS", "KS",
     "NXB", "TSKH", "GS.TS", "PGS.TS", "GS.TSKH", "Mr", "Mrs", "Ms", "Dr",
     "Tr", "tr", "Nh", "Ng", "Ph", "Kh", "Ch", "Gi", "Qu", "vs", "Jr", "Sr", "KP",
+    "Ths", "KTS", "NSND", "NSƯT", "NGND", "NGƯT",
 ]
 
 # Abbreviations that take a number, whatever the counts: KP. 3 (khu phố, an

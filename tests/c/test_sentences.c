@@ -190,6 +190,27 @@ static const struct {
      * (the fast pass keeps the chunks the rule reads) */
     {"Anh nói. \") - Kỳ 4: Khi người A Rem rời hang đá... - Kỳ 3: Người Mã Liềng",
      "Anh nói. \") | - Kỳ 4: Khi người A Rem rời hang đá... - Kỳ 3: Người Mã Liềng"},
+    /* each line in its own case */
+    {"tôi đi chợ. sau đó tôi về.\nHôm nay trời đẹp. Lan đi.",
+     "tôi đi chợ. | sau đó tôi về. | Hôm nay trời đẹp. | Lan đi."},
+    {"ÔNG ẤY LÀ TS. ÔNG ẤY GIỎI.\nXin chào. Tôi đi.", "ÔNG ẤY LÀ TS. ÔNG ẤY GIỎI. | Xin chào. | Tôi đi."},
+    /* no list number: a price, a time, a score at a sentence start */
+    {"Giá bao nhiêu? 1.500.000đ. Rẻ quá!", "Giá bao nhiêu? | 1.500.000đ. | Rẻ quá!"},
+    {"Mấy giờ? 8h30. Muộn rồi. Tỷ số? 2-1. Thắng.", "Mấy giờ? | 8h30. | Muộn rồi. | Tỷ số? | 2-1. | Thắng."},
+    {"Giá? 1.500. Rẻ.", "Giá? | 1.500. | Rẻ."},
+    /* list labels: Roman numerals in any case, after a colon */
+    {"II. NỘI DUNG\niii. kết luận", "II. NỘI DUNG | iii. kết luận"},
+    {"Có 3 bước: 1. Mở máy. 2. Chạy.", "Có 3 bước: 1. Mở máy. | 2. Chạy."},
+    /* titles in lower case and capitals; initials Đ. in capitals; units */
+    {"ông là ths. nguyễn văn a.", "ông là ths. nguyễn văn a."},
+    {"ÔNG LÀ THS. NGUYỄN VĂN A. ĐOAN TRANG - Đ.Đ. - Đ.H.",
+     "ÔNG LÀ THS. NGUYỄN VĂN A. | ĐOAN TRANG - Đ.Đ. - Đ.H."},
+    {"GIÁ 6.000 Đ. THƯỜNG THÌ RẺ.", "GIÁ 6.000 Đ. | THƯỜNG THÌ RẺ."},
+    {"Ông là KTS. Lê Văn B và NSND. Hoa.", "Ông là KTS. Lê Văn B và NSND. Hoa."},
+    /* an ellipsis that opens a sentence or a bracket */
+    {"\"...Tôi không biết,\" anh nói. …Và hết.", "\"...Tôi không biết,\" anh nói. | …Và hết."},
+    {"Binh sĩ Mỹ (...) Đây là một. Hết.", "Binh sĩ Mỹ (...) Đây là một. | Hết."},
+    {") - 4: ) …Và", ") - 4: ) … | Và"},
     {"- Kỳ 2: Vịnh Mốc - Cồn Cỏ: hành trình máu! - Kỳ 1: Những ngôi làng",
      "- Kỳ 2: Vịnh Mốc - Cồn Cỏ: hành trình máu! | - Kỳ 1: Những ngôi làng"},
     {"- Anh nghĩ sao về chuyện ấy... - Tôi rất ủng hộ.", "- Anh nghĩ sao về chuyện ấy... | - Tôi rất ủng hộ."},
