@@ -72,8 +72,9 @@ enum {
 
 /* ASCII classes, by byte. */
 static const uint8_t ASCII_CLASS[128] = {
-    /* controls: tab, LF, VT, FF, CR */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, C_SPACE, C_NL, C_SPACE, C_SPACE, C_NL, 0, 0,
+    /* controls: tab, LF, VT, FF, CR (VT and FF break lines, as in Unicode's
+     * line breaking and str.splitlines: pdftotext ends its pages with FF) */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, C_SPACE, C_NL, C_NL, C_NL, C_NL, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     /*  ' ' !       "        #  $  %  &  '        (        )        *        +  ,        -        .        / */
     C_SPACE, C_PUNCT, C_PUNCT, 0, 0, 0, 0, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, 0, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT,
@@ -109,6 +110,8 @@ static int wide_class(int32_t cp)
         return VNT_LI_UPPER(info) ? C_UPPER : C_LOWER;
     if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
         return C_NL;
+    if (cp == 0x200B || cp == 0xFEFF) /* zero-width space, byte order mark */
+        return C_SPACE;
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LT:
@@ -151,6 +154,24 @@ int vnt__letter_case(int32_t cp)
 }
 
 static int is_letter_class(int c) { return c == C_UPPER || c == C_LOWER || c == C_LETTER; }
+
+/* 1 for a superscript or subscript digit or letter, which stays with the
+ * word or number it is written onto: "m²", "km²", "CO₂", "10³" (the corpora
+ * write "km²" as one token). */
+static int is_supsub(int32_t cp)
+{
+    return cp == 0xB2 || cp == 0xB3 || cp == 0xB9 || (cp >= 0x2070 && cp <= 0x209C);
+}
+
+/* The length of the keycap ending (U+FE0F optional, then U+20E3) at i, or
+ * 0: "1️⃣" is an emoji, not a number. */
+static size_t keycap_len(const unsigned char *u, size_t len, size_t i)
+{
+    size_t k = i;
+    if (len - k >= 3 && u[k] == 0xEF && u[k + 1] == 0xB8 && u[k + 2] == 0x8F)
+        k += 3;
+    return len - k >= 3 && u[k] == 0xE2 && u[k + 1] == 0x83 && u[k + 2] == 0xA3 ? k + 3 - i : 0;
+}
 
 VNT_INLINE int ascii_alnum(unsigned char c)
 {
@@ -424,11 +445,12 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
             int k = class_at(sc, i, &cp, &n);
             if (k < 0)
                 return VNT_ERR_INVALID_UTF8;
+            int sup = i > a && is_supsub(cp);
             if (k == C_LOWER)
                 seg_has_lower = 1;
-            else if (k != C_UPPER && k != C_LETTER && k != C_MARK)
+            else if (k != C_UPPER && k != C_LETTER && k != C_MARK && !sup)
                 break;
-            seg_letters += k != C_MARK;
+            seg_letters += k != C_MARK && !sup;
             seg_ascii_lower = 0;
             all_ascii = 0;
             i += n;
@@ -512,9 +534,16 @@ static vnt_status scan_number(scanner *sc, size_t a, size_t *end)
     const unsigned char *u = sc->u;
     const size_t len = sc->len;
     size_t i = a;
+    size_t cap = keycap_len(u, len, a + 1);
+    if (cap) {
+        *end = a + 1 + cap;
+        return emit(sc, a, *end, VNT_TOK_EMOJI, 0);
+    }
     while (i < len) {
         unsigned char c = u[i];
         if (ascii_alnum(c)) {
+            if (i > a && c >= '0' && c <= '9' && keycap_len(u, len, i + 1))
+                break; /* "12️⃣": a keycap after the number */
             i++;
         } else if ((c == '.' || c == ',' || c == ':' || c == '/' || c == '-') && i + 1 < len &&
                    u[i + 1] >= '0' && u[i + 1] <= '9') {
@@ -528,7 +557,7 @@ static vnt_status scan_number(scanner *sc, size_t a, size_t *end)
             int k = class_at(sc, i, &cp, &n);
             if (k < 0)
                 return VNT_ERR_INVALID_UTF8;
-            if (!is_letter_class(k) && k != C_MARK)
+            if (!is_letter_class(k) && k != C_MARK && !is_supsub(cp))
                 break;
             i += n;
         } else {
@@ -631,6 +660,15 @@ static vnt_status run_scan(scanner *sc, size_t from)
         case C_EMOJI: {
             size_t a = i;
             i += n;
+            /* a flag: two regional indicators, "🇻🇳" */
+            if (cp >= 0x1F1E6 && cp <= 0x1F1FF && i < len) {
+                int32_t c2;
+                size_t n2;
+                if (class_at(sc, i, &c2, &n2) < 0)
+                    return VNT_ERR_INVALID_UTF8;
+                if (c2 >= 0x1F1E6 && c2 <= 0x1F1FF)
+                    i += n2;
+            }
             /* modifiers, variation selectors, joined pictographs */
             while (i < len) {
                 int k2 = class_at(sc, i, &cp, &n);

@@ -1435,12 +1435,34 @@ static int lower_shape(unsigned x) { return x < 32 && (LOWER_SHAPES >> x & 1); }
  * (tools/SEGMENTER.md, "Token identity"). */
 #define TITLE_RUN 5
 
-static void titles_as_lower(vnt_segwork *w, size_t n)
+static int one_letter(const char *s, size_t a, size_t b);
+
+static void titles_as_lower(vnt_segwork *w, const char *s, size_t n)
 {
     uint8_t *sh = w->sh + PAD;
     for (size_t i = 0; i < n; i++)
-        if (sh[i] == SH_SYL + 2 || sh[i] == SH_TITLE)
+        if (sh[i] == SH_SYL + 2 || sh[i] == SH_TITLE ||
+            /* a syllable of one letter in capitals is in title case too:
+             * "Nói Ý Kiến", "Ở Đây" */
+            (sh[i] == SH_SYL_UPPER && one_letter(s, w->ustart[i], w->uend[i])))
             sh[i] = sh[i] == SH_TITLE ? SH_LOWER : SH_SYL;
+}
+
+/* 1 when s[a..b) is one letter with its marks (NFC or NFD). */
+static int one_letter(const char *s, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t letters = 0;
+    for (size_t i = a; i < b && letters < 2;) {
+        int32_t cp;
+        size_t k = vnt__utf8_decode(u, b, i, &cp);
+        if (k == 0)
+            return 0;
+        utf8proc_category_t c = utf8proc_category(cp);
+        letters += c != UTF8PROC_CATEGORY_MN && c != UTF8PROC_CATEGORY_MC;
+        i += k;
+    }
+    return letters == 1;
 }
 
 /* The shapes of units [0, n) of w: bit x for shape x. */
@@ -1606,7 +1628,7 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         seen = shape_bits(w, n);
     }
     if (titles >= TITLE_RUN && !(seen & LOWER_START_SHAPES)) { /* rarer */
-        titles_as_lower(w, n);
+        titles_as_lower(w, s, n);
         seen = shape_bits(w, n);
     }
     const int caseless = !(seen & CAPITALIZED_SHAPES) && (seen & LOWER_SHAPES) != 0;
@@ -2094,7 +2116,7 @@ vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, 
  * the Vietnamese letters (E1 B8..BB). */
 static const uint8_t SPACE_LEAD[256] = {
     ['\t'] = 1, ['\v'] = 1, ['\f'] = 1, [' '] = 1,
-    [0xC2] = 1, [0xE1] = 2, [0xE2] = 1, [0xE3] = 1,
+    [0xC2] = 1, [0xE1] = 2, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 /* The length of the white space without a line break at s[i] (valid UTF-8,
@@ -2108,7 +2130,9 @@ static size_t space_at(const char *s, size_t end, size_t i)
         return 0; /* Vietnamese letters: E1 B8..BB */
     int32_t cp;
     size_t n = vnt__utf8_decode((const unsigned char *)s, end, i, &cp);
-    return n && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? n : 0;
+    return n && (utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x200B || cp == 0xFEFF)
+               ? n
+               : 0;
 }
 
 vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt_buf *out)

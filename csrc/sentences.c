@@ -698,6 +698,17 @@ static int opening_after_words(const char *s, const vnt_token *t, size_t first, 
     return b != P_FINAL && b != P_ELLIPSIS && b != P_CLOSE && b != P_QUOTE;
 }
 
+/* 1 when a colon and spaces come right before the token x, after the
+ * byte a: "gồm: 1." Read on the bytes, not the tokens, so that the fast
+ * pass (which may leave the colon's chunk out) decides the same. */
+static int after_colon(const char *s, size_t a, const vnt_token *x)
+{
+    size_t p = x->start;
+    while (p > a && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+        p--;
+    return p < x->start && p > a && s[p - 1] == ':';
+}
+
 /* 1 for a dash: - – — */
 static int is_dash(const char *s, const vnt_token *t)
 {
@@ -733,7 +744,7 @@ static int separator_line(const char *s, size_t a, size_t end)
     const unsigned char *u = (const unsigned char *)s;
     for (size_t k = a; k < end; k++) {
         switch (u[k]) {
-        case '\n': case '\r':
+        case '\n': case '\v': case '\f': case '\r':
             return 1;
         case ' ': case '\t': case '*': case '>': case '<': case '-': case '_': case '=':
         case '~': case '#': case '+':
@@ -914,7 +925,7 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
          * "Điều 3.", "Chương II.", or after a colon, "gồm: 1. Mở máy." */
         if ((!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
              (label_chain(s, t, first, i) || heading_label(s, t, first, i) ||
-              (i >= first + 2 && s[t[i - 2].start] == ':' && t[i - 2].kind == VNT_TOK_PUNCT &&
+              (i > first && after_colon(s, t[first].start, &t[i - 1]) &&
                label_chain(s, t, i - 1, i)))) ||
             (abbrev && t[i].end - t[i].start == 2 && (unsigned char)s[t[i].start] < 0x80 &&
              (i == first || (i == first + 1 && heading_word(s, &t[first]))))) {
@@ -1549,7 +1560,7 @@ static vnt_status word_period(const char *s, size_t len, size_t a, size_t p, vnt
  * letters, but not × ÷); 4 E1 (U+1E00..U+1EFF go on); continuation bytes:
  * 5 97 and B7 (× ÷ after C3), 6 B8..BB (after E1), 7 the others. */
 static const uint8_t BYTE_CLASS[256] = {
-    ['\n'] = 1, ['\r'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
+    ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
 #define R8(x, v) [x] = v, [x + 1] = v, [x + 2] = v, [x + 3] = v, [x + 4] = v, [x + 5] = v, \
     [x + 6] = v, [x + 7] = v
     R8(0x80, 7), R8(0x88, 7), [0x90] = 7, [0x91] = 7, [0x92] = 7, [0x93] = 7, [0x94] = 7, [0x95] = 7, [0x96] = 7, [0x97] = 5, R8(0x98, 7), R8(0xA0, 7),
@@ -1588,7 +1599,8 @@ static unsigned clean_block(const unsigned char *p, unsigned *carry)
 {
     __m128i b = _mm_loadu_si128((const __m128i *)p);
     __m128i ascii_stop = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(b, _mm_set1_epi8('\r'))),
+        /* LF, VT, FF, CR: 0A..0D */
+        _mm_cmpeq_epi8(_mm_max_epu8(b, _mm_set1_epi8('\n')), _mm_min_epu8(b, _mm_set1_epi8('\r'))),
         _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('.')),
                      _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('?')),
                                   _mm_cmpeq_epi8(b, _mm_set1_epi8('!')))));
@@ -1629,8 +1641,8 @@ __attribute__((target("avx2"))) VNT_INLINE unsigned clean_block32(const unsigned
 {
     __m256i b = _mm256_loadu_si256((const __m256i *)p);
     __m256i ascii_stop = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(b, _mm256_set1_epi8('\n')),
-                        _mm256_cmpeq_epi8(b, _mm256_set1_epi8('\r'))),
+        _mm256_cmpeq_epi8(_mm256_max_epu8(b, _mm256_set1_epi8('\n')),
+                          _mm256_min_epu8(b, _mm256_set1_epi8('\r'))),
         _mm256_or_si256(_mm256_cmpeq_epi8(b, _mm256_set1_epi8('.')),
                         _mm256_or_si256(_mm256_cmpeq_epi8(b, _mm256_set1_epi8('?')),
                                         _mm256_cmpeq_epi8(b, _mm256_set1_epi8('!')))));
@@ -1751,11 +1763,11 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, str
     if (sp && (st = note_line(s, len, 0, sp)) != VNT_OK)
         return st;
     while (i < len) {
-        while (i < len && ascii_ws(u[i]) && u[i] != '\n' && u[i] != '\r')
+        while (i < len && (u[i] == ' ' || u[i] == '\t'))
             i++;
         size_t s0 = i;
         size_t p = next_stop(u, len, i);
-        int newline = p < len && (u[p] == '\n' || u[p] == '\r');
+        int newline = p < len && u[p] >= '\n' && u[p] <= '\r'; /* LF VT FF CR */
         size_t a = p; /* start of the chunk that holds p */
         if (!newline && p < len)
             a = chunk_start(u, s0, a);

@@ -82,10 +82,38 @@ def test_other_model_version(tmp_path):
     "1.500", "3,5%", "19/4", "2+2", "8h30", "20-11-2003", "https://vnexpress.net/the-thao/a-1.html",
     "thu.nguyen@example.com", "@nguyenvana", "#chủ_đề", "😀", "TP.HCM", "v.v.",
     "13giờ", "1.390,2triệu", unicodedata.normalize("NFD", "13giờ"), "------", "...", "°C",
+    "🇻🇳", "1️⃣", "m²", "km²", "30m²", "CO₂", "H₂O", "10³",
 ])
 def test_special_tokens(token):
     text = "Hôm qua có %s nhé" % token
     assert token in vntext.word_tokenize(text)
+
+
+def test_emoji_sequences_and_units():
+    # a flag is two regional indicators; keycaps written together are apart
+    assert vntext.word_tokenize("🇻🇳🇺🇸 1️⃣2️⃣3️⃣") == ["🇻🇳", "🇺🇸", "1️⃣", "2️⃣", "3️⃣"]
+    # a superscript stays with the word it is written onto, not with a space
+    assert vntext.word_tokenize("30 m² đất, x ²") == ["30", "m²", "đất", ",", "x", "²"]
+
+
+def test_form_feed_vertical_tab_zero_width_space_and_bom():
+    # VT and FF break lines (as str.splitlines does): no word or sentence
+    # crosses them; ZWSP and the byte order mark are white space
+    for brk in "\v\f":
+        text = "học" + brk + "sinh giỏi"
+        assert vntext.word_tokenize(text) == ["học", "sinh", "giỏi"]
+        assert vntext.sent_tokenize("Trời mưa" + brk + "Ngày mai nắng.") == ["Trời mưa", "Ngày mai nắng."]
+    assert vntext.word_tokenize("\ufeffHọc sinh đi học") == ["Học sinh", "đi", "học"]
+    assert vntext.sent_tokenize("\ufeff1. Giới thiệu") == ["1. Giới thiệu"]
+    assert vntext.word_tokenize("Học\u200b sinh", format="text") == "Học_sinh"
+    assert vntext.sent_tokenize("Xin chào.\u200b Tạm biệt.") == ["Xin chào.", "Tạm biệt."]
+
+
+def test_title_case_headline_with_one_letter_words():
+    # a one-letter syllable in capitals is in title case too (Ý, Ở), so the
+    # headline is read as its lower case
+    for title in ("Ông Phạm Bình Minh Nói Ý Kiến", "Bà Mai Kim Sủi Đã Nói Ở Đây"):
+        assert [w.lower() for w in vntext.word_tokenize(title)] == vntext.word_tokenize(title.lower())
 
 
 def test_abbreviations_in_text_without_capitals():
@@ -354,6 +382,8 @@ def test_fixed_words_as_in_underthesea():
     (3, TypeError, "iterable of str, not int"),
     (["học máy", 3], TypeError, "must hold str words, not int"),
     (["học\nmáy"], ValueError, "line break"),
+    (["học\u2028máy"], ValueError, "a word cannot hold a line break"),
+    (["học\x0cmáy"], ValueError, "line break"),
     (["\udc80"], UnicodeEncodeError, "surrogate"),
 ])
 def test_fixed_words_errors(bad, exc, msg):
@@ -477,8 +507,9 @@ def test_capitals_keep_every_word_in_a_sentence(text):
     assert "".join("".join(text[a:b] for a, b in spans).split()) == "".join(text.split())
 
 
-# white space without a line break, as the C library has it: \t \v \f and Zs
-INLINE_SPACE = re.compile("[\t\x0b\x0c \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# white space without a line break, as the C library has it: \t, Zs, the
+# zero-width space and the byte order mark (\v and \f break lines)
+INLINE_SPACE = re.compile("[\t \xa0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 
 @pytest.mark.parametrize("text,want", [

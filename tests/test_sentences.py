@@ -14,9 +14,10 @@ import vntext
 
 def is_space(c):
     """White space as vntext reads it: Unicode's (Zs, Zl, Zp and the ASCII
-    and C1 controls tab..CR, NEL). Python's str.isspace also counts the
-    information separators U+001C..U+001F, which vntext keeps as symbols."""
-    return c in "\t\n\v\f\r\x85" or unicodedata.category(c) in ("Zs", "Zl", "Zp")
+    and C1 controls tab..CR, NEL), the zero-width space and the byte order
+    mark. Python's str.isspace also counts the information separators
+    U+001C..U+001F, which vntext keeps as symbols."""
+    return c in "\t\n\v\f\r\x85\u200b\ufeff" or unicodedata.category(c) in ("Zs", "Zl", "Zp")
 
 
 CASES = [

@@ -1105,6 +1105,20 @@ read_model_file(PyObject *path)
     return data;
 }
 
+/* 1 when the UTF-8 s[0..len) holds a line break as the C library reads
+ * one: LF, VT, FF, CR, NEL, U+2028, U+2029. */
+static int
+has_line_break(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if ((u[i] >= '\n' && u[i] <= '\r') || (u[i] == 0xC2 && i + 1 < len && u[i + 1] == 0x85) ||
+            (u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x80 && (u[i + 2] & 0xFE) == 0xA8))
+            return 1;
+    }
+    return 0;
+}
+
 /* "\n".join of the words of an iterable argument, as UTF-8 into buf. */
 static int
 word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
@@ -1146,7 +1160,7 @@ word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
             Py_DECREF(it);
             return -1;
         }
-        if (memchr(s, '\n', (size_t)len) != NULL || memchr(s, '\r', (size_t)len) != NULL) {
+        if (has_line_break(s, (size_t)len)) {
             PyErr_Format(PyExc_ValueError,
                          "%s() argument '%s': a word cannot hold a line break: %R",
                          func, arg, item);

@@ -250,6 +250,12 @@ static void special_tokens(void)
     /* the degree sign with its scale; alone before anything else */
     CHECK(has_words("Nhiệt độ 25 °C, cá là 20 ° đến 30°F.", "°C|°|°F|."));
     CHECK(has_words("nóng 30°Ca", "°|Ca"));
+    /* superscripts stay with their word or number; flags and keycaps are emoji */
+    CHECK(has_words("diện tích 30 m² và 5km², CO₂, x ²", "m²|5km²|CO₂|²"));
+    CHECK_WORDS(seg, "🇻🇳🇺🇸 1️⃣2️⃣", "🇻🇳|🇺🇸|1️⃣|2️⃣");
+    /* VT and FF break lines; ZWSP and BOM are white space */
+    CHECK_WORDS(seg, "học\fsinh\vgiỏi", "học|sinh|giỏi");
+    CHECK_WORDS(seg, "\xef\xbb\xbfHọc sinh", "Học sinh");
     /* a rule of hyphens is one token, as in the corpora; hyphens apart are not */
     CHECK_WORDS(seg, "Hà Nội ------------ ngày 5", "Hà Nội|------------|ngày|5");
     CHECK_WORDS(seg, "a - - b", "a|-|-|b");

@@ -70,8 +70,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\v' ||
                   s[i] == '\f' || (unsigned char)s[i] >= 0x80))
                 abort();
-        for (size_t i = a; i < b; i++)
-            if (s[i] == '\n' || s[i] == '\r')
+        for (size_t i = a; i < b; i++) /* no line break in a word */
+            if (s[i] == '\n' || s[i] == '\r' || s[i] == '\v' || s[i] == '\f')
                 abort();
         prev = b;
     }

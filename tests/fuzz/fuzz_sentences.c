@@ -26,7 +26,8 @@
 static int ascii_space(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
 
 /* 1 when s[i..] starts with a white-space character (ASCII, U+0085,
- * U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000);
+ * U+00A0, U+1680, U+2000..U+200B, U+2028, U+2029, U+202F, U+205F, U+3000,
+ * U+FEFF);
  * its length in *n. */
 static int space_at(const unsigned char *s, size_t len, size_t i, size_t *n)
 {
@@ -41,8 +42,9 @@ static int space_at(const unsigned char *s, size_t len, size_t i, size_t *n)
     if (i + 2 < len) {
         unsigned a = s[i], b = s[i + 1], c = s[i + 2];
         if ((a == 0xE1 && b == 0x9A && c == 0x80) ||
-            (a == 0xE2 && b == 0x80 && (c <= 0x8A || c == 0xA8 || c == 0xA9 || c == 0xAF)) ||
-            (a == 0xE2 && b == 0x81 && c == 0x9F) || (a == 0xE3 && b == 0x80 && c == 0x80)) {
+            (a == 0xE2 && b == 0x80 && (c <= 0x8B || c == 0xA8 || c == 0xA9 || c == 0xAF)) ||
+            (a == 0xE2 && b == 0x81 && c == 0x9F) || (a == 0xE3 && b == 0x80 && c == 0x80) ||
+            (a == 0xEF && b == 0xBB && c == 0xBF)) { /* Zs, ZWSP, LS, PS, BOM */
             *n = 3;
             return 1;
         }
