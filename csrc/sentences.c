@@ -307,6 +307,24 @@ static const struct spelled HOUR_WORDS[] = {HW("gi\xe1\xbb\x9d"), {NULL, 0}};
 static const struct spelled CITY_WORDS[] = {
     HW("Vinh"), HW("Hu\xe1\xba\xbf"), /* Huế */
     {NULL, 0}};
+/* Vietnamese family names and the most common middle names, in title
+ * case: before an initial and a name, "Nguyễn V. Nam", "Trần T. Hoa", the
+ * initial is part of the name (name_initial). */
+static const struct spelled NAME_WORDS[] = {
+    HW("Nguy\xe1\xbb\x85n"), HW("Tr\xe1\xba\xa7n"), HW("L\xc3\xaa"), HW("Ph\xe1\xba\xa1m"),
+    HW("Ho\xc3\xa0ng"), HW("Hu\xe1\xbb\xb3nh"), HW("Phan"), HW("V\xc5\xa9"), HW("V\xc3\xb5"),
+    HW("\xc4\x90\xe1\xba\xb7ng"), HW("B\xc3\xb9i"), HW("\xc4\x90\xe1\xbb\x97"),
+    HW("H\xe1\xbb\x93"), HW("Ng\xc3\xb4"), HW("D\xc6\xb0\xc6\xa1ng"), HW("L\xc3\xbd"),
+    HW("\xc4\x90\xc3\xa0o"), HW("\xc4\x90o\xc3\xa0n"), HW("\xc4\x90inh"), HW("L\xc3\xa2m"),
+    HW("Tr\xc6\xb0\xc6\xa1ng"), HW("Cao"), HW("L\xc6\xb0u"), HW("T\xe1\xba\xa1"),
+    HW("T\xc3\xb4"), HW("Qu\xc3\xa1""ch"), HW("Tri\xe1\xbb\x87u"), HW("Ki\xe1\xbb\x81u"),
+    HW("V\xc6\xb0\xc6\xa1ng"), HW("M\xe1\xba\xa1""c"), HW("L\xc6\xb0\xc6\xa1ng"),
+    HW("Tr\xe1\xbb\x8bnh"), HW("Chu"), HW("Ph\xc3\xb9ng"), HW("H\xe1\xbb\xa9""a"),
+    HW("Kh\xc3\xba""c"), HW("L\xe1\xbb\xa5""c"), HW("T\xc4\x83ng"), HW("V\xc4\x83n"),
+    HW("Th\xe1\xbb\x8b"), HW("\xc4\x90\xe1\xbb\xa9""c"), HW("H\xe1\xbb\xafu"),
+    HW("Ng\xe1\xbb\x8d""c"), HW("Qu\xe1\xbb\x91""c"), HW("C\xc3\xb4ng"),
+    HW("\xc4\x90\xc3\xacnh"), HW("Xu\xc3\xa2n"),
+    {NULL, 0}};
 #undef HW
 
 /* 1 when w[0..len) is a word of the list. */
@@ -641,10 +659,14 @@ static int number_before_end(const char *s, const vnt_token *t)
  * token: "1.Giới thiệu" is a list label), so initials and abbreviations
  * (TP.HCM, Đ.BÌNH, J.Fromaget, Tp.Hồ) and file names (file.Txt) go on. Out
  * of line: rare. */
-VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t first, size_t i,
-                                    size_t j, int marks)
+VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n, size_t first,
+                                    size_t i, size_t j, int marks)
 {
-    if (!(t[j].flags & VNT_TF_UPPER) || !long_syllable(s, &t[j]))
+    size_t w = j; /* the word, after an opening quote typed onto it */
+    if ((s[t[j].start] == '"' || first_cp(s, &t[j]) == 0x201C) && j + 1 < n &&
+        !(t[j + 1].flags & VNT_TF_SPACE_BEFORE))
+        w = j + 1;
+    if (!(t[w].flags & VNT_TF_UPPER) || !long_syllable(s, &t[w]))
         return 0;
     if (marks > 1 || s[t[i].start] != '.' || t[i].end - t[i].start != 1)
         return 1; /* ? ! … ... and runs */
@@ -696,6 +718,19 @@ static int opening_after_words(const char *s, const vnt_token *t, size_t first, 
         return 0;
     int b = punct_role(s, &t[q - 1]);
     return b != P_FINAL && b != P_ELLIPSIS && b != P_CLOSE && b != P_QUOTE;
+}
+
+/* The straight quotes of the open sentence before pos (count), read on
+ * the bytes (the fast pass leaves tokens out), each byte once a sentence. */
+struct quotescan {
+    size_t pos, count;
+};
+
+static size_t quotes_before(const char *s, struct quotescan *q, size_t b)
+{
+    for (; q->pos < b; q->pos++)
+        q->count += s[q->pos] == '"';
+    return q->count;
 }
 
 /* 1 when a colon and spaces come right before the token x, after the
@@ -836,9 +871,31 @@ struct brackets {
  *   - in a list of the parts of a series, a title that ends with an
  *     ellipsis goes on before the dash of the next one ("- Kỳ 4: Khi người
  *     A Rem rời hang đá... - Kỳ 3: ..."). */
+/* 1 when the initial t[i] stands inside a name: a consonant (not a word
+ * of one letter, "Á", "Ư"), right after a family or middle name in title
+ * case and before a word in title case that opens no sentences: "Nguyễn
+ * V. Nam", "Trần T. Hoa", but "Nhật Bản B. Bệnh", "Nguyễn Văn A. Theo". */
+static int name_initial(const char *s, const vnt_token *t, size_t first, size_t i, size_t j)
+{
+    const vnt_token *x = &t[i], *p = &t[i - 1], *w = &t[j];
+    int consonant = x->end - x->start == 2 ? memchr("BCDGHKLMNPQRSTVX", s[x->start], 16) != NULL
+                    : x->end - x->start == 3 && (unsigned char)s[x->start] == 0xC4 &&
+                          (unsigned char)s[x->start + 1] == 0x90; /* Đ */
+    if (!(x->flags & VNT_TF_INITIAL) || i == first || j != i + 1 || !consonant ||
+        w->kind != VNT_TOK_WORD ||
+        !(w->flags & VNT_TF_UPPER) || !(p->flags & VNT_TF_UPPER))
+        return 0;
+    for (size_t k = p->end; k < x->start; k++) /* the name right before it */
+        if (s[k] != ' ')
+            return 0;
+    return !all_caps(s, w) && word_of(s, p, NAME_WORDS) && !is_opener(s, w);
+}
+
 VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, size_t i,
                                size_t j, int abbrev, int role, int closed, struct brackets *br)
 {
+    if (abbrev && name_initial(s, t, first, i, j))
+        return 1;
     int dash = is_dash(s, &t[j]);
     if (closed && dash &&
         (punct_role(s, &t[j - 1]) == P_QUOTE || first_cp(s, &t[j - 1]) == 0x201D))
@@ -864,6 +921,7 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
     size_t first = SIZE_MAX; /* first token of the open sentence */
     struct brackets br = {SIZE_MAX, 0, 0};
     struct wordscan ws = {0, 0};
+    struct quotescan qs = {0, 0};
     size_t i = 0;
     while (i < n) {
         if (t[i].kind == VNT_TOK_NEWLINE) {
@@ -877,8 +935,9 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
         }
         if (first == SIZE_MAX) {
             first = i;
-            ws.pos = t[i].start;
+            ws.pos = qs.pos = t[i].start;
             ws.seen = 0;
+            qs.count = 0;
         }
         /* only punctuation and abbreviations may end a sentence */
         if (t[i].kind != VNT_TOK_PUNCT && t[i].kind != VNT_TOK_ABBREV) {
@@ -937,6 +996,13 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
         size_t j = i + 1;
         while (j < n && !(t[j].flags & VNT_TF_SPACE_BEFORE)) {
             int r = punct_role(s, &t[j]);
+            /* a straight quote typed onto a word after the mark opens the
+             * next sentence when the quotes before it are paired:
+             * `"Đi đâu?""Đi chợ."`, `Anh đi."Về" là gì?` */
+            if (r == P_QUOTE && s[t[j].start] == '"' && j + 1 < n &&
+                t[j + 1].kind == VNT_TOK_WORD && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
+                quotes_before(s, &qs, t[j].start) % 2 == 0)
+                break;
             if (r == P_FINAL || r == P_ELLIPSIS || r == P_CLOSE || r == P_QUOTE) {
                 if (r == P_FINAL || r == P_ELLIPSIS) {
                     role = r; /* the last mark decides: "...)." is a period */
@@ -998,7 +1064,7 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
         else if (!(t[j].flags & VNT_TF_SPACE_BEFORE))
             /* glued to what follows: a sentence only when typed without
              * the space */
-            boundary = candidate && !abbrev && !strict && glued_start(s, t, first, i, j, marks) &&
+            boundary = candidate && !abbrev && !strict && glued_start(s, t, n, first, i, j, marks) &&
                        words_before(s, &ws, t[i].start);
         else {
             if (!candidate)

@@ -110,6 +110,15 @@ CASES = [
     # an ellipsis that opens a sentence or a bracket ends none
     ('"...Tôi không biết," anh nói. …Và thế là hết. Binh sĩ Mỹ (...) Đây là một.',
      ['"...Tôi không biết," anh nói.', "…Và thế là hết.", "Binh sĩ Mỹ (...) Đây là một."]),
+    # an initial inside a Vietnamese name; a one-letter word or a sentence
+    # opener after it ends the sentence
+    ("Ông Nguyễn V. Nam đến. Ông Đỗ Đ. Hùng nói. Viêm não Nhật Bản B. Bệnh này lạ. Anh Lê Văn B. Theo anh thì sao.",
+     ["Ông Nguyễn V. Nam đến.", "Ông Đỗ Đ. Hùng nói.", "Viêm não Nhật Bản B.", "Bệnh này lạ.",
+      "Anh Lê Văn B.", "Theo anh thì sao."]),
+    # a straight quote typed onto a word after a mark opens the next
+    # sentence when the quotes before it are paired
+    ('"Đi đâu?""Đi chợ." Anh đi."Về" là gì? “Đi đâu?”“Đi chợ.”',
+     ['"Đi đâu?"', '"Đi chợ."', "Anh đi.", '"Về" là gì?', "“Đi đâu?”", "“Đi chợ.”"]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),

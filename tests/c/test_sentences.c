@@ -211,6 +211,10 @@ static const struct {
     {"\"...Tôi không biết,\" anh nói. …Và hết.", "\"...Tôi không biết,\" anh nói. | …Và hết."},
     {"Binh sĩ Mỹ (...) Đây là một. Hết.", "Binh sĩ Mỹ (...) Đây là một. | Hết."},
     {") - 4: ) …Và", ") - 4: ) … | Và"},
+    /* an initial inside a name; quotes typed onto the next sentence */
+    {"Ông Nguyễn V. Nam đến. Ông Nguyễn Văn B. Theo đó thì sao.",
+     "Ông Nguyễn V. Nam đến. | Ông Nguyễn Văn B. | Theo đó thì sao."},
+    {"\"Đi đâu?\"\"Đi chợ.\" Anh đi.\"Về\" là gì?", "\"Đi đâu?\" | \"Đi chợ.\" | Anh đi. | \"Về\" là gì?"},
     {"- Kỳ 2: Vịnh Mốc - Cồn Cỏ: hành trình máu! - Kỳ 1: Những ngôi làng",
      "- Kỳ 2: Vịnh Mốc - Cồn Cỏ: hành trình máu! | - Kỳ 1: Những ngôi làng"},
     {"- Anh nghĩ sao về chuyện ấy... - Tôi rất ủng hộ.", "- Anh nghĩ sao về chuyện ấy... | - Tôi rất ủng hộ."},
