@@ -1180,9 +1180,8 @@ static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
                 if (hset_has(set, h))
                     best = k;
             }
-            for (size_t g = i; g + 1 < i + best; g++)
-                if (which == 1 || w->force[g] < 0)
-                    w->force[g] = which == 0 ? 1 : 0;
+            for (size_t g = i; g + 1 < i + best; g++) /* the whole entry, even */
+                w->force[g] = which == 0 ? 1 : 0;  /* where marks are apart */
         }
     }
 }
@@ -1671,6 +1670,18 @@ static int caseless_abbrev(const char *s, const vnt_token *t, const vnt_token *p
            vnt__abbrev_known_lower((const unsigned char *)s + t->start, t->end - t->start);
 }
 
+/* 1 when the ASCII letter t and the period p glued to it are an initial in
+ * capitals ("n." as N., as the sentence splitter reads it), not after a
+ * number, whose unit it is ("12 m."); prev: the token before t, or NULL. */
+static int caseless_initial(const char *s, const vnt_token *t, const vnt_token *p,
+                            const vnt_token *prev)
+{
+    return t->kind == VNT_TOK_WORD && t->end - t->start == 1 && s[t->start] >= 'a' &&
+           s[t->start] <= 'z' && glued(p) && p->kind == VNT_TOK_PUNCT &&
+           p->end - p->start == 1 && s[p->start] == '.' &&
+           !(prev && prev->kind == VNT_TOK_NUMBER);
+}
+
 /* Marks, in utk, a hyphen that make_units left as a unit of its own
  * between two words; join_hyphens decides whether it stays apart. */
 #define UTK_HYPHEN 0x8000u
@@ -1769,8 +1780,10 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
         vnt_token merged;
         size_t j = i + 1;
         int kind = t->kind;
-        if (caseless && i + 1 < b && caseless_abbrev(s, t, &toks[i + 1])) {
-            /* "gs." read as GS. is, in a sentence without capitals */
+        if (caseless && i + 1 < b &&
+            (caseless_abbrev(s, t, &toks[i + 1]) ||
+             (is_sentence && caseless_initial(s, t, &toks[i + 1], i > a ? &toks[i - 1] : NULL)))) {
+            /* "gs." read as GS. is, "n." as N., in a sentence without capitals */
             merged = (vnt_token){.start = t->start, .end = toks[i + 1].end,
                                  .kind = VNT_TOK_ABBREV, .flags = t->flags};
             t = &merged;

@@ -109,6 +109,22 @@ def test_form_feed_vertical_tab_zero_width_space_and_bom():
     assert vntext.sent_tokenize("Xin chào.\u200b Tạm biệt.") == ["Xin chào.", "Tạm biệt."]
 
 
+def test_initials_in_text_without_capitals():
+    # "n." is read as N. is (not after a number, whose unit it is)
+    assert vntext.word_tokenize("ông n. v. nam nói")[1] != "n"
+    assert vntext.word_tokenize("rộng 12 m. sau đó") == ["rộng", "12", "m", ".", "sau", "đó"]
+
+
+def test_user_words_with_marks_and_symbols_are_kept_whole():
+    # never half of an entry: "học C++" was "học C", "+", "+"
+    for entry, text, word in (("C++", "học C++ rất khó", "C++"),
+                              ("học C++", "học C++ rất khó", "học C++"),
+                              ("rock & roll", "nhạc rock & roll hay", "rock & roll")):
+        words = vntext.Segmenter(user_dict=[entry]).word_tokenize(text)
+        assert word in words and "".join(words).replace(" ", "") == text.replace(" ", "")
+    assert vntext.word_tokenize("học C++ rất khó")[1:4] == ["C", "+", "+"]
+
+
 def test_title_case_headline_with_one_letter_words():
     # a one-letter syllable in capitals is in title case too (Ý, Ở), so the
     # headline is read as its lower case
