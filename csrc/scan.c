@@ -157,10 +157,13 @@ static int is_letter_class(int c) { return c == C_UPPER || c == C_LOWER || c == 
 
 /* 1 for a superscript or subscript digit or letter, which stays with the
  * word or number it is written onto: "m²", "km²", "CO₂", "10³" (the corpora
- * write "km²" as one token). */
+ * write "km²" as one token). Not the signs and brackets (U+207A..207E,
+ * U+208A..208E). */
 static int is_supsub(int32_t cp)
 {
-    return cp == 0xB2 || cp == 0xB3 || cp == 0xB9 || (cp >= 0x2070 && cp <= 0x209C);
+    return cp == 0xB2 || cp == 0xB3 || cp == 0xB9 || cp == 0x2070 || cp == 0x2071 ||
+           (cp >= 0x2074 && cp <= 0x2079) || (cp >= 0x207F && cp <= 0x2089) ||
+           (cp >= 0x2090 && cp <= 0x209C);
 }
 
 /* The length of the keycap ending (U+FE0F optional, then U+20E3) at i, or
@@ -672,6 +675,8 @@ static vnt_status run_scan(scanner *sc, size_t from)
             /* modifiers, variation selectors, joined pictographs */
             while (i < len) {
                 int k2 = class_at(sc, i, &cp, &n);
+                if (k2 < 0) /* cp and n say nothing: not a skin tone */
+                    return VNT_ERR_INVALID_UTF8;
                 if (k2 == C_MARK || (cp >= 0x1F3FB && cp <= 0x1F3FF)) { /* skin tones */
                     i += n;
                 } else if (k2 == C_EMOJI && u[i - 1] == 0x8D && i >= 3 && u[i - 3] == 0xE2 &&

@@ -2123,22 +2123,23 @@ vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, 
 /* Text output                                                              */
 
 
-/* Bytes that may begin white space without a line break: 1 for the ASCII
- * ones and the lead bytes of the Zs characters above ASCII (U+00A0,
- * U+2000..U+202F, U+205F, U+3000), 2 for E1, which begins U+1680 but also
- * the Vietnamese letters (E1 B8..BB). */
+/* Bytes that may begin the white space inside a word (no line break is
+ * in one): 1 for tab and space and the lead bytes of the Zs characters
+ * above ASCII (U+00A0, U+2000..U+202F, U+205F, U+3000), of the zero-width
+ * space (U+200B) and of the byte order mark (U+FEFF), 2 for E1, which
+ * begins U+1680 but also the Vietnamese letters (E1 B8..BB). */
 static const uint8_t SPACE_LEAD[256] = {
-    ['\t'] = 1, ['\v'] = 1, ['\f'] = 1, [' '] = 1,
+    ['\t'] = 1, [' '] = 1,
     [0xC2] = 1, [0xE1] = 2, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
-/* The length of the white space without a line break at s[i] (valid UTF-8,
- * end the bound), 0 when there is none. */
+/* The length of the white space inside a word at s[i] (valid UTF-8, end
+ * the bound), 0 when there is none. */
 static size_t space_at(const char *s, size_t end, size_t i)
 {
     unsigned c = (unsigned char)s[i];
     if (c < 0x80)
-        return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+        return c == ' ' || c == '\t';
     if (c == 0xE1 && !(i + 1 < end && (unsigned char)s[i + 1] == 0x9A))
         return 0; /* Vietnamese letters: E1 B8..BB */
     int32_t cp;

@@ -877,11 +877,13 @@ struct brackets {
  * V. Nam", "Trần T. Hoa", but "Nhật Bản B. Bệnh", "Nguyễn Văn A. Theo". */
 static int name_initial(const char *s, const vnt_token *t, size_t first, size_t i, size_t j)
 {
+    if (i == first)
+        return 0;
     const vnt_token *x = &t[i], *p = &t[i - 1], *w = &t[j];
     int consonant = x->end - x->start == 2 ? memchr("BCDGHKLMNPQRSTVX", s[x->start], 16) != NULL
                     : x->end - x->start == 3 && (unsigned char)s[x->start] == 0xC4 &&
                           (unsigned char)s[x->start + 1] == 0x90; /* Đ */
-    if (!(x->flags & VNT_TF_INITIAL) || i == first || j != i + 1 || !consonant ||
+    if (!(x->flags & VNT_TF_INITIAL) || j != i + 1 || !consonant ||
         w->kind != VNT_TOK_WORD ||
         !(w->flags & VNT_TF_UPPER) || !(p->flags & VNT_TF_UPPER))
         return 0;
@@ -1143,6 +1145,12 @@ static int line_case_at(const char *s, size_t len, size_t a)
 {
     if (a >= len)
         return -1;
+    /* most lines open with a word in title case: "Theo", "Ông", "Đây" */
+    const unsigned char *u = (const unsigned char *)s;
+    int32_t cp = u[a];
+    size_t k = u[a] < 0x80 ? 1 : vnt__utf8_decode(u, len, a, &cp);
+    if (k && a + k < len && u[a + k] >= 'a' && u[a + k] <= 'z' && vnt__letter_case(cp) == 1)
+        return CASED;
     const char *nl = memchr(s + a, '\n', len - a < 64 ? len - a : 64);
     if (nl != NULL || len - a <= 64) /* short: most lines have a capital first */
         return line_case(s + a, nl ? (size_t)(nl - s) - a : len - a);
@@ -1371,7 +1379,9 @@ static vnt_status note_line(const char *s, size_t len, size_t a, struct lines *s
         return VNT_OK;
     if (sp->len == sp->cap) {
         size_t cap = sp->cap ? 2 * sp->cap : 8;
-        size_t *at = cap <= SIZE_MAX / sizeof *at ? realloc(sp->at, cap * sizeof *at) : NULL;
+        if (cap > SIZE_MAX / sizeof *sp->at)
+            return VNT_ERR_TOO_LARGE;
+        size_t *at = realloc(sp->at, cap * sizeof *at);
         if (at == NULL)
             return VNT_ERR_NOMEM;
         sp->at = at;

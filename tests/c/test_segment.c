@@ -286,6 +286,10 @@ static void special_tokens(void)
     CHECK_WORDS(seg, "a@b.comă", "a|@b.comă");
     /* invalid UTF-8 */
     CHECK(vnt_word_spans(seg, "a\xff", 2, NULL, &spans) == VNT_ERR_INVALID_UTF8);
+    /* after an emoji and a skin tone, a cut character is an error, not a
+     * modifier of length 0 (the scan looped for ever) */
+    static const char cut[] = "\xf0\x9f\x98\x80\xf0\x9f\x8f\xbb\xf0\x9f x";
+    CHECK(vnt_word_spans(seg, cut, sizeof cut - 1, NULL, &spans) == VNT_ERR_INVALID_UTF8);
 }
 
 static void invariance(void)

@@ -101,8 +101,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         REQUIRE(sp->start >= pos && sp->start < sp->end && sp->end <= size);
         size_t n;
         REQUIRE(!space_at(u, size, sp->start, &n));
-        for (size_t i = sp->start; i < sp->end; i++)
-            REQUIRE(u[i] != '\n' && u[i] != '\r');
+        for (size_t i = sp->start; i < sp->end; i++) /* no line break: LF VT FF CR NEL LS PS */
+            REQUIRE(!(u[i] >= '\n' && u[i] <= '\r') &&
+                    !(u[i] == 0xC2 && i + 1 < sp->end && u[i + 1] == 0x85) &&
+                    !(u[i] == 0xE2 && i + 2 < sp->end && u[i + 1] == 0x80 &&
+                      (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)));
         for (size_t i = pos; i < sp->start;) {
             REQUIRE(space_at(u, size, i, &n));
             i += n;
