@@ -1280,8 +1280,7 @@ static char *lowered_copy(const char *s, size_t len)
     return low;
 }
 
-struct lines;
-static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, struct lines *sp);
+static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, vnt_spans *sp);
 static size_t chunk_end(const unsigned char *u, size_t len, size_t a, size_t e);
 static size_t chunk_start(const unsigned char *u, size_t lo, size_t e);
 
@@ -1365,30 +1364,12 @@ static void shift_spans(vnt_spans *out, size_t from, size_t a)
     }
 }
 
-/* The lines of a text that are typed in one case (line_case LOWER_ONLY or
- * UPPER_ONLY): where each starts, in order. Lines end at LF. */
-struct lines {
-    size_t *at;
-    size_t len, cap;
-};
-
-/* Adds the line that starts at a to sp when it is typed in one case. */
-static vnt_status note_line(const char *s, size_t len, size_t a, struct lines *sp)
+/* Adds the line that starts at a (lines end at LF) to sp, the lines of a
+ * text typed in one case (line_case LOWER_ONLY or UPPER_ONLY) in order, as
+ * empty spans where each starts, when it is typed so. */
+static vnt_status note_line(const char *s, size_t len, size_t a, vnt_spans *sp)
 {
-    if (line_case_at(s, len, a) <= CASED)
-        return VNT_OK;
-    if (sp->len == sp->cap) {
-        size_t cap = sp->cap ? 2 * sp->cap : 8;
-        if (cap > SIZE_MAX / sizeof *sp->at)
-            return VNT_ERR_TOO_LARGE;
-        size_t *at = realloc(sp->at, cap * sizeof *at);
-        if (at == NULL)
-            return VNT_ERR_NOMEM;
-        sp->at = at;
-        sp->cap = cap;
-    }
-    sp->at[sp->len++] = a;
-    return VNT_OK;
+    return line_case_at(s, len, a) <= CASED ? VNT_OK : vnt__spans_push(sp, a, a);
 }
 
 /* The first of the tokens t[k..n) that starts at a or after. */
@@ -1412,7 +1393,7 @@ static size_t token_at(const vnt_token *t, size_t k, size_t n, size_t a)
  * chợ. sau đó tôi về.") whatever the rest of the text. (The lines with no
  * letter read alike either way.) */
 static vnt_status decide_lines(const char *s, size_t len, const vnt_tokens *toks,
-                               const struct lines *sp, int sparse, int c, vnt_spans *out)
+                               const vnt_spans *sp, int sparse, int c, vnt_spans *out)
 {
     const vnt_token *t = toks->items;
     const size_t n = toks->len;
@@ -1423,7 +1404,7 @@ static vnt_status decide_lines(const char *s, size_t len, const vnt_tokens *toks
     vnt_status st = VNT_OK;
     size_t k0 = 0;
     for (size_t q = 0; q < sp->len && st == VNT_OK; q++) {
-        size_t a = sp->at[q];
+        size_t a = sp->items[q].start;
         const char *nl = memchr(s + a, '\n', len - a);
         size_t b = nl ? (size_t)(nl - s) + 1 : len;
         size_t ka = token_at(t, k0, n, a), kb = token_at(t, ka, n, b);
@@ -1464,7 +1445,8 @@ vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens
         vnt_tokens_free(&low);
         return st;
     }
-    struct lines sp = {NULL, 0, 0};
+    vnt_spans sp;
+    vnt_spans_init(&sp);
     vnt_status st = c == CASED ? note_line(s, len, 0, &sp) : VNT_OK;
     for (size_t k = 0; k < toks->len && st == VNT_OK && c == CASED; k++) {
         const vnt_token *x = &toks->items[k];
@@ -1473,7 +1455,7 @@ vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens
     }
     if (st == VNT_OK)
         st = decide_lines(s, len, toks, &sp, 0, c, out);
-    free(sp.at);
+    vnt_spans_free(&sp);
     if (st != VNT_OK)
         out->len = 0;
     return st;
@@ -1831,7 +1813,7 @@ automaton:
  * decisions are those over the full scan (vnt_sentences_from_tokens): they
  * never read the tokens inside a stretch. Each byte is read a bounded
  * number of times. */
-static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, struct lines *sp)
+static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, vnt_spans *sp)
 {
     const unsigned char *u = (const unsigned char *)s;
     vnt_status st;
@@ -1905,7 +1887,8 @@ vnt_status vnt_sentences(const char *s, size_t len, vnt_tokens *work, vnt_spans 
     /* a text of one case, or whose lines all have both (most texts), is
      * read whole (decide_lines) */
     int c = line_case(s, len);
-    struct lines sp = {NULL, 0, 0};
+    vnt_spans sp;
+    vnt_spans_init(&sp);
     if (c == UPPER_ONLY) {
         st = decide_capitals(s, len, work, 1, out);
     } else {
@@ -1913,7 +1896,7 @@ vnt_status vnt_sentences(const char *s, size_t len, vnt_tokens *work, vnt_spans 
         if (st == VNT_OK)
             st = decide_lines(s, len, work, &sp, 1, c, out);
     }
-    free(sp.at);
+    vnt_spans_free(&sp);
     if (st != VNT_OK) {
         out->len = 0;
         work->len = 0;
