@@ -634,6 +634,16 @@ static int long_syllable(const char *s, const vnt_token *t)
            syl.nletters >= 2;
 }
 
+/* 1 for a syllable of one vowel with a mark above ASCII, a word of its
+ * own, not an initial: "Ừ", "Ở", "Ý" (not "A", "Đ"). */
+static int vowel_word(const char *s, const vnt_token *t)
+{
+    vnt_syllable syl;
+    return t->kind == VNT_TOK_WORD && (unsigned char)s[t->start] >= 0x80 &&
+           (unsigned char)s[t->start] != 0xC4 && /* Đ */
+           vnt_syllable_parse(s + t->start, t->end - t->start, &syl) && syl.nletters == 1;
+}
+
 /* 1 for a number that ends a sentence when a period is glued to it: a
  * percentage or three digits or more ("5%.", "2020.", "1.500."), not a
  * section number ("Điều 5.Khoản 2", "Chương 12.Mở đầu"). A "%" is read
@@ -666,7 +676,7 @@ VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n,
     if ((s[t[j].start] == '"' || first_cp(s, &t[j]) == 0x201C) && j + 1 < n &&
         !(t[j + 1].flags & VNT_TF_SPACE_BEFORE))
         w = j + 1;
-    if (!(t[w].flags & VNT_TF_UPPER) || !long_syllable(s, &t[w]))
+    if (!(t[w].flags & VNT_TF_UPPER) || !(long_syllable(s, &t[w]) || vowel_word(s, &t[w])))
         return 0;
     if (marks > 1 || s[t[i].start] != '.' || t[i].end - t[i].start != 1)
         return 1; /* ? ! … ... and runs */

@@ -74,6 +74,7 @@ CASES = [
     ("Vì sao?Vì trời mưa. Giá đã giảm.Thị trường ổn...Thế thôi.",
      ["Vì sao?", "Vì trời mưa.", "Giá đã giảm.", "Thị trường ổn...", "Thế thôi."]),
     ("Giá tăng 5%.Thị trường giảm.", ["Giá tăng 5%.", "Thị trường giảm."]),
+    ("Đẹp quá.Ừ thì đi. Xa quá.Ở đây.", ["Đẹp quá.", "Ừ thì đi.", "Xa quá.", "Ở đây."]),
     # but initials, abbreviations, section numbers and file names go on
     ("Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó.",
      ["Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó."]),
