@@ -871,16 +871,6 @@ struct brackets {
     int depth;
 };
 
-/* 1 when a boundary after the mark t[i], closed up to t[j - 1], in the
- * sentence that starts at t[first], is vetoed:
- *   - a dash after a closing quote names who said it: `...!" - Nam nói`,
- *     `..." - Hải kể`;
- *   - inside a bracket still open, an abbreviation of the table or an
- *     initial does not end a sentence ("(Q. Từ Liêm, Hà Nội)"), nor an
- *     ellipsis before a dash ("(... - PV)");
- *   - in a list of the parts of a series, a title that ends with an
- *     ellipsis goes on before the dash of the next one ("- Kỳ 4: Khi người
- *     A Rem rời hang đá... - Kỳ 3: ..."). */
 /* 1 when the initial t[i] stands inside a name: a consonant (not a word
  * of one letter, "Á", "Ư"), right after a family or middle name in title
  * case and before a word in title case that opens no sentences: "Nguyễn
@@ -903,6 +893,17 @@ static int name_initial(const char *s, const vnt_token *t, size_t first, size_t 
     return !all_caps(s, w) && word_of(s, p, NAME_WORDS) && !is_opener(s, w);
 }
 
+/* 1 when a boundary after the mark t[i], closed up to t[j - 1], in the
+ * sentence that starts at t[first], is vetoed:
+ *   - a dash after a closing quote names who said it: `...!" - Nam nói`,
+ *     `..." - Hải kể`;
+ *   - inside a bracket still open, an abbreviation of the table or an
+ *     initial does not end a sentence ("(Q. Từ Liêm, Hà Nội)"), nor an
+ *     ellipsis before a dash ("(... - PV)");
+ *   - in a list of the parts of a series, a title that ends with an
+ *     ellipsis goes on before the dash of the next one ("- Kỳ 4: Khi người
+ *     A Rem rời hang đá... - Kỳ 3: ...");
+ *   - an initial inside a name (name_initial): "Nguyễn V. Nam". */
 VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, size_t i,
                                size_t j, int abbrev, int role, int closed, struct brackets *br)
 {
