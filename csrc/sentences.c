@@ -107,11 +107,23 @@ static int32_t first_cp(const char *s, const vnt_token *t)
 
 enum { P_NONE = 0, P_FINAL, P_ELLIPSIS, P_CLOSE, P_OPEN, P_QUOTE, P_CONT };
 
+/* The roles of the ASCII marks (a run of periods is an ellipsis). */
+static const uint8_t ASCII_ROLE[128] = {
+    ['.'] = P_FINAL, ['?'] = P_FINAL, ['!'] = P_FINAL,
+    [')'] = P_CLOSE, [']'] = P_CLOSE, ['}'] = P_CLOSE,
+    ['('] = P_OPEN, ['['] = P_OPEN, ['{'] = P_OPEN,
+    ['"'] = P_QUOTE, ['\''] = P_QUOTE,
+    [','] = P_CONT, [';'] = P_CONT, [':'] = P_CONT,
+};
+
 /* The role of a punctuation token. */
 static int punct_role(const char *s, const vnt_token *t)
 {
     if (t->kind != VNT_TOK_PUNCT)
         return P_NONE;
+    unsigned char c = (unsigned char)s[t->start];
+    if (c < 0x80)
+        return c == '.' && t->end - t->start != 1 ? P_ELLIPSIS : ASCII_ROLE[c];
     int32_t cp = first_cp(s, t);
     switch (cp) {
     case '.':
