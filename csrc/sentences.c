@@ -541,36 +541,15 @@ static char mark_class(const char *s, const vnt_token *t)
     return c == '.' || c == '?' || c == '!' ? c : 'M';
 }
 
-/* The four codes of a context as one number, in the table's (memcmp) order. */
-VNT_INLINE uint32_t ctx_key(char before, char mark, char closed, char after)
-{
-    return (uint32_t)(unsigned char)before << 24 | (uint32_t)(unsigned char)mark << 16 |
-           (uint32_t)(unsigned char)closed << 8 | (uint32_t)(unsigned char)after;
-}
-
 /* The decision of the context table: 1 ends, 0 goes on, -1 when the
- * context is rare or unclear in the training gold. The entry is found
- * through the generated hash (tools/gen_sentctx.py). */
+ * context is rare or unclear in the training gold. One read of the dense
+ * array of tools/gen_sentctx.py, by the indices of the class codes. */
 static int learned(char before, char mark, int closed, char after)
 {
-    const uint32_t key = ctx_key(before, mark, (char)closed, after);
-    const uint32_t mask = (1u << VNT_SENTCTX_HASH_BITS) - 1;
-    for (uint32_t i = (key * 2654435761u) >> (32 - VNT_SENTCTX_HASH_BITS);; i = (i + 1) & mask) {
-        int k = vnt_sentctx_hash[i];
-        if (k < 0)
-            return -1;
-        const vnt_sentctx *e = &vnt_sentctx_table[k];
-        if (ctx_key(e->before, e->mark, e->closed, e->after) != key)
-            continue;
-        unsigned long tot = (unsigned long)e->ends + e->goes_on;
-        if (tot < VNT_SENTCTX_MIN_N)
-            return -1;
-        if (e->ends * 100UL > VNT_SENTCTX_PCT * tot)
-            return 1;
-        if (e->goes_on * 100UL > VNT_SENTCTX_PCT * tot)
-            return 0;
-        return -1;
-    }
+    unsigned b = vnt_sentctx_before[(unsigned char)before & 127];
+    unsigned m = vnt_sentctx_mark[(unsigned char)mark & 127];
+    unsigned a = vnt_sentctx_after[(unsigned char)after & 127];
+    return vnt_sentctx_decision[((b * VNT_SENTCTX_NM + m) * 2 + (closed != 0)) * VNT_SENTCTX_NA + a];
 }
 
 /* learned() for the token after the mark, t[j]. The classes of a word in
