@@ -230,6 +230,79 @@ static int lower_part(const scanner *sc, size_t i)
     return class_at(sc, i, &cp, &n) == C_LOWER;
 }
 
+/* Emoticons: the second character of a face whose eyes are : ; or = (a
+ * nose, - or ', may come between). */
+VNT_INLINE int face_mouth(unsigned char c)
+{
+    return c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p' || c == 'v' || c == 'V' ||
+           c == '3' || c == 'o' || c == 'O' || c == '*' || c == '|';
+}
+
+/* The end of the emoticon that starts at i, after white space or at the
+ * start of the text, or 0: ":)", ":)))", "=))", ":(", ":D", ":v", ":3",
+ * ";)", ":-)", ":'(", "^^", "^_^", "<3", "-_-". It must be followed by
+ * white space, a final mark, a comma, an emoji or the end, so that ":3"
+ * in "tỉ số :30" or ":(" in ":(1)" stays what it was. Read as an emoji. */
+static size_t face_end(const scanner *sc, size_t i)
+{
+    const unsigned char *u = sc->u;
+    const size_t len = sc->len;
+    size_t k = i + 1;
+    if (!sc->space_before || k >= len)
+        return 0;
+    switch (u[i]) {
+    case ':': case ';': case '=':
+        if (u[k] == '-' || u[k] == '\'')
+            k++;
+        if (k >= len || !face_mouth(u[k]))
+            return 0;
+        if (u[k] == ')' || u[k] == '(') {
+            unsigned char m = u[k];
+            while (k < len && u[k] == m)
+                k++;
+        } else {
+            k++;
+        }
+        break;
+    case '^':
+        if (u[k] == '_' || u[k] == '.')
+            k++;
+        if (k >= len || u[k] != '^')
+            return 0;
+        while (k < len && u[k] == '^')
+            k++;
+        break;
+    case '<':
+        if (u[k] != '3')
+            return 0;
+        while (k < len && u[k] == '3')
+            k++;
+        break;
+    case '-':
+        if (len - i < 3 || u[k] != '_' || u[k + 1] != '-')
+            return 0;
+        k += 2;
+        break;
+    default:
+        return 0;
+    }
+    if (k < len) {
+        unsigned char c = u[k];
+        if (c < 0x80) {
+            if (!(ASCII_CLASS[c] == C_SPACE || ASCII_CLASS[c] == C_NL || c == '.' || c == ',' ||
+                  c == '!' || c == '?'))
+                return 0;
+        } else {
+            int32_t cp = 0;
+            size_t n;
+            int cl = class_at(sc, k, &cp, &n);
+            if (cl != C_SPACE && cl != C_NL && cl != C_EMOJI && cp != 0x2026)
+                return 0;
+        }
+    }
+    return k;
+}
+
 vnt_status vnt__tokens_grow(vnt_tokens *t)
 {
     size_t cap = t->cap ? t->cap * 2 : 256;
@@ -648,7 +721,10 @@ static vnt_status run_scan(scanner *sc, size_t from)
             i = end;
             break;
         case C_PUNCT:
-            if (cp == '.' || cp == '-') {
+            if ((cp == ':' || cp == ';' || cp == '-') && (end = face_end(sc, i)) != 0) {
+                st = emit(sc, i, end, VNT_TOK_EMOJI, 0);
+                i = end;
+            } else if (cp == '.' || cp == '-') {
                 /* a run of periods (an ellipsis) or of hyphens (a rule,
                  * "------") is one token, as the corpora write them */
                 size_t a = i;
@@ -691,6 +767,11 @@ static vnt_status run_scan(scanner *sc, size_t from)
         }
         default:
             end = 0;
+            if ((cp == '=' || cp == '^' || cp == '<') && (end = face_end(sc, i)) != 0) {
+                st = emit(sc, i, end, VNT_TOK_EMOJI, 0);
+                i = end;
+                break;
+            }
             if (cp == '@' && (st = scan_tag(sc, i, VNT_TOK_MENTION, &end)) != VNT_OK)
                 return st;
             if (cp == '#' && (st = scan_tag(sc, i, VNT_TOK_HASHTAG, &end)) != VNT_OK)

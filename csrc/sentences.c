@@ -12,6 +12,10 @@
  *     list number before one, ...) or a numbered item ("... 2 - Chỉ huy");
  *   - after any final mark before a line of separators ("... * * *",
  *     "!\" - ----- -");
+ *   - after emoji or emoticons (":)", "=))", "^^") that follow words, before
+ *     a sure start that is not the first of two words in upper case, a name
+ *     ("Ngon lắm 😍 Sẽ quay lại", not "yêu 😍 Hà Nội"); emoji after a final
+ *     mark close it, as quotes do ("Tuyệt vời! 😍 Sẽ quay lại");
  * It does not end
  *   - at an abbreviation from the table (TP., GS.), nor at a dotted one
  *     (v.v., K.T.) or an initial (N. V. Nam), except that an initial after
@@ -909,6 +913,23 @@ VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, 
     return 0;
 }
 
+/* Internal token flag: a word in lower case that a text without capitals
+ * reads as if it began with a capital (decide_caseless). */
+#define TF_READ_UPPER 0x4000
+
+/* 1 when a run of emoji or emoticons after words, then white space, ends
+ * the sentence before t[j]: t[j] surely starts one ("Ngon lắm 😍 Sẽ quay
+ * lại") and is not the first of two words in capitals, a name ("yêu 😍 Hà
+ * Nội"). */
+static int emoji_end(const char *s, const vnt_token *t, size_t j, size_t n)
+{
+    if (!surely_starts(s, t, j, n))
+        return 0;
+    return !(t[j].kind == VNT_TOK_WORD && !(t[j].flags & TF_READ_UPPER) && j + 1 < n &&
+             t[j + 1].kind == VNT_TOK_WORD && (t[j + 1].flags & VNT_TF_UPPER) &&
+             !(t[j + 1].flags & TF_READ_UPPER) && (t[j + 1].flags & VNT_TF_SPACE_BEFORE));
+}
+
 static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
 {
     vnt_status st;
@@ -932,6 +953,20 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
             ws.pos = qs.pos = t[i].start;
             ws.seen = 0;
             qs.count = 0;
+        }
+        /* emoji and emoticons after words, before a sure start */
+        if (t[i].kind == VNT_TOK_EMOJI) {
+            size_t j = i + 1;
+            while (j < n && t[j].kind == VNT_TOK_EMOJI)
+                j++;
+            if (j < n && t[j].kind != VNT_TOK_NEWLINE && (t[j].flags & VNT_TF_SPACE_BEFORE) &&
+                emoji_end(s, t, j, n) && words_before(s, &ws, t[i].start)) {
+                if ((st = vnt__spans_push(out, t[first].start, t[j - 1].end)) != VNT_OK)
+                    goto fail;
+                first = SIZE_MAX;
+            }
+            i = j;
+            continue;
         }
         /* only punctuation and abbreviations may end a sentence */
         if (t[i].kind != VNT_TOK_PUNCT && t[i].kind != VNT_TOK_ABBREV) {
@@ -1049,6 +1084,15 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
                 j++;
             }
         }
+        /* emoji and emoticons after the mark go with its sentence, when
+         * white space follows them: "Tuyệt vời! 😍😍 Sẽ quay lại" */
+        if (candidate && j < n && t[j].kind == VNT_TOK_EMOJI) {
+            size_t e = j;
+            while (e < n && t[e].kind == VNT_TOK_EMOJI)
+                e++;
+            if (e >= n || t[e].kind == VNT_TOK_NEWLINE || (t[e].flags & VNT_TF_SPACE_BEFORE))
+                j = e;
+        }
         if (marks > 1)
             mark = 'M';
         /* j is the first token after the closed mark */
@@ -1165,6 +1209,17 @@ static int after_ellipsis_or_initial(const char *s, const vnt_token *c, size_t m
     while (m > 1 && !(c[m - 1].flags & VNT_TF_SPACE_BEFORE) &&
            ((r = punct_role(s, &c[m - 1])) == P_CLOSE || r == P_QUOTE))
         m--;
+    if (m > 0 && c[m - 1].kind == VNT_TOK_EMOJI) {
+        /* emoji after words, as an ellipsis; after a final mark (and what
+         * closes it), as that mark */
+        size_t k = m - 1;
+        int r = P_NONE;
+        while (k > 0 && c[k - 1].kind == VNT_TOK_EMOJI)
+            k--;
+        while (k > 0 && ((r = punct_role(s, &c[k - 1])) == P_CLOSE || r == P_QUOTE))
+            k--;
+        return !(k > 0 && r == P_FINAL);
+    }
     return m > 0 && (punct_role(s, &c[m - 1]) == P_ELLIPSIS ||
                      (c[m - 1].kind == VNT_TOK_ABBREV && (c[m - 1].flags & VNT_TF_INITIAL)));
 }
@@ -1202,7 +1257,7 @@ static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, v
         if ((x.kind == VNT_TOK_WORD || x.kind == VNT_TOK_ABBREV) && (x.flags & VNT_TF_LOWER) &&
             !(x.kind == VNT_TOK_WORD && word_after_ellipsis_or_initial(s, c, m, &x) &&
               !caseless_starter(s, &x)))
-            x.flags = (uint16_t)((x.flags & ~VNT_TF_LOWER) | VNT_TF_UPPER);
+            x.flags = (uint16_t)((x.flags & ~VNT_TF_LOWER) | VNT_TF_UPPER | TF_READ_UPPER);
         /* a word and a single period glued to it (not an ellipsis) */
         int abbr = 0;
         if (x.kind == VNT_TOK_WORD && k + 1 < n && t[k + 1].start == x.end &&
@@ -1584,12 +1639,16 @@ static vnt_status word_period(const char *s, size_t len, size_t a, size_t p, vnt
 
 /* The fast pass is a small automaton over byte classes, without branches
  * but the one that leaves it. Classes: 0 ASCII that goes on; 1 stops (line
- * breaks, . ? !, lead bytes of everything but Latin letters and marks);
+ * breaks, . ? !, what an emoticon may start with or hold, : ; < = ^ _, lead
+ * bytes of everything but Latin letters and marks);
  * 2 lead of a two-byte Latin letter or mark (C4..C9, CC); 3 C3 (Latin-1
  * letters, but not × ÷); 4 E1 (U+1E00..U+1EFF go on); continuation bytes:
  * 5 97 and B7 (× ÷ after C3), 6 B8..BB (after E1), 7 the others. */
 static const uint8_t BYTE_CLASS[256] = {
     ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
+    /* what an emoticon may start or hold, which may end a sentence (the
+     * blocks below stop at : ; = only before a mouth or a nose) */
+    [':'] = 1, [';'] = 1, ['='] = 1, ['^'] = 1, ['<'] = 1, ['_'] = 1,
 #define R8(x, v) [x] = v, [x + 1] = v, [x + 2] = v, [x + 3] = v, [x + 4] = v, [x + 5] = v, \
     [x + 6] = v, [x + 7] = v
     R8(0x80, 7), R8(0x88, 7), [0x90] = 7, [0x91] = 7, [0x92] = 7, [0x93] = 7, [0x94] = 7, [0x95] = 7, [0x96] = 7, [0x97] = 5, R8(0x98, 7), R8(0xA0, 7),
@@ -1623,18 +1682,11 @@ static const uint8_t NEXT_STATE[4][8] = {
  * waits for the one before. Returns 16 when the automaton would pass over
  * the block; else the offset of the character that stops it, or 17 when
  * the automaton must find it (an invalid sequence, × ÷, E1 outside
- * U+1E00..U+1EFF). */
-static unsigned clean_block(const unsigned char *p, unsigned *carry)
+ * U+1E00..U+1EFF). This part reads the block b and the bits of its ASCII
+ * stops, mstop (clean_block, clean_block16). */
+VNT_INLINE unsigned block_stops(__m128i b, unsigned mstop, unsigned *carry)
 {
-    __m128i b = _mm_loadu_si128((const __m128i *)p);
-    __m128i ascii_stop = _mm_or_si128(
-        /* LF, VT, FF, CR: 0A..0D */
-        _mm_cmpeq_epi8(_mm_max_epu8(b, _mm_set1_epi8('\n')), _mm_min_epu8(b, _mm_set1_epi8('\r'))),
-        _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('.')),
-                     _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('?')),
-                                  _mm_cmpeq_epi8(b, _mm_set1_epi8('!')))));
     /* as signed bytes: 80..BF are -128..-65, C3..C9 are -61..-55 */
-    unsigned mstop = (unsigned)_mm_movemask_epi8(ascii_stop);
     unsigned mhigh = (unsigned)_mm_movemask_epi8(b);
     unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(b, _mm_set1_epi8(-64)));
     unsigned c3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xC3)));
@@ -1659,6 +1711,25 @@ static unsigned clean_block(const unsigned char *p, unsigned *carry)
     unsigned first = (unsigned)__builtin_ctz(bad);
     return (other >> first) & 1 ? 17 : first;
 }
+
+/* The fast pass over the 16 bytes at p (block_stops), the ASCII stops
+ * found by comparisons (SSE2). */
+static unsigned clean_block(const unsigned char *p, unsigned *carry)
+{
+    __m128i b = _mm_loadu_si128((const __m128i *)p);
+    __m128i ascii_stop = _mm_or_si128(
+        /* LF, VT, FF, CR: 0A..0D */
+        _mm_cmpeq_epi8(_mm_max_epu8(b, _mm_set1_epi8('\n')), _mm_min_epu8(b, _mm_set1_epi8('\r'))),
+        _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('.')),
+                     _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('?')),
+                                  _mm_cmpeq_epi8(b, _mm_set1_epi8('!')))));
+    /* what may be an emoticon: ^ _ and : ; < = (3A..3D); next_stop passes
+     * over the eyes of no emoticon */
+    ascii_stop = _mm_or_si128(ascii_stop, _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_and_si128(b, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8(0x5E)),
+        _mm_cmpeq_epi8(_mm_max_epu8(b, _mm_set1_epi8(0x3A)), _mm_min_epu8(b, _mm_set1_epi8(0x3D)))));
+    return block_stops(b, (unsigned)_mm_movemask_epi8(ascii_stop), carry);
+}
 #endif
 
 #ifdef AVX2_SKIP
@@ -1669,13 +1740,35 @@ __attribute__((target("avx2"))) VNT_INLINE unsigned clean_block32(const unsigned
                                                                    unsigned *carry)
 {
     __m256i b = _mm256_loadu_si256((const __m256i *)p);
-    __m256i ascii_stop = _mm256_or_si256(
-        _mm256_cmpeq_epi8(_mm256_max_epu8(b, _mm256_set1_epi8('\n')),
-                          _mm256_min_epu8(b, _mm256_set1_epi8('\r'))),
-        _mm256_or_si256(_mm256_cmpeq_epi8(b, _mm256_set1_epi8('.')),
-                        _mm256_or_si256(_mm256_cmpeq_epi8(b, _mm256_set1_epi8('?')),
-                                        _mm256_cmpeq_epi8(b, _mm256_set1_epi8('!')))));
-    uint64_t mstop = (uint32_t)_mm256_movemask_epi8(ascii_stop);
+    /* the ASCII stops by the nibbles of each byte (a bit for each high
+     * nibble 0, 2, 3, 5; the low nibbles of each): LF VT FF CR (0A..0D),
+     * ! . ? (21 2E 3F), and what an emoticon may start with or hold: ^ _
+     * (5E 5F), and : ; < = (3A..3D) before a nose or a mouth (face_at) */
+    const __m256i lo_bits = _mm256_setr_epi8(0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5, 10, 12,
+                                             0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5, 10, 12);
+    const __m256i hi_bits = _mm256_setr_epi8(1, 0, 2, 4, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                             1, 0, 2, 4, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /* noses and mouths, ' ( ) * - 3 D O P V o p v |: a bit for each high
+     * nibble 2..7 */
+    const __m256i lo_face = _mm256_setr_epi8(40, 0, 0, 2, 4, 0, 40, 1, 1, 1, 1, 0, 32, 1, 0, 20,
+                                             40, 0, 0, 2, 4, 0, 40, 1, 1, 1, 1, 0, 32, 1, 0, 20);
+    const __m256i hi_face = _mm256_setr_epi8(0, 0, 1, 2, 4, 8, 16, 32, 0, 0, 0, 0, 0, 0, 0, 0,
+                                             0, 0, 1, 2, 4, 8, 16, 32, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m256i nib = _mm256_set1_epi8(0x0F);
+    const __m256i lo = _mm256_and_si256(b, nib), hi = _mm256_and_si256(_mm256_srli_epi16(b, 4), nib);
+    const __m256i zero = _mm256_setzero_si256();
+    uint64_t stops = ~(uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+        _mm256_and_si256(_mm256_shuffle_epi8(lo_bits, lo), _mm256_shuffle_epi8(hi_bits, hi)), zero));
+    uint64_t eyes = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+        _mm256_max_epu8(b, _mm256_set1_epi8(0x3A)), _mm256_min_epu8(b, _mm256_set1_epi8(0x3D))));
+    uint64_t mstop = stops & 0xFFFFFFFFu;
+    if (VNT_UNLIKELY(eyes != 0)) {
+        uint64_t face = ~(uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+            _mm256_and_si256(_mm256_shuffle_epi8(lo_face, lo), _mm256_shuffle_epi8(hi_face, hi)),
+            zero));
+        /* eyes at the last byte stop: what follows is in the next block */
+        mstop = (mstop & ~eyes) | (eyes & ((face >> 1) | 0x80000000u));
+    }
     uint64_t mhigh = (uint32_t)_mm256_movemask_epi8(b);
     uint64_t cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), b));
     uint64_t c3 = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, _mm256_set1_epi8((char)0xC3)));
@@ -1701,7 +1794,30 @@ __attribute__((target("avx2"))) VNT_INLINE unsigned clean_block32(const unsigned
     return (other >> first) & 1 ? 33 : first;
 }
 
-/* The 32-byte blocks from i on: the offset of the stop found (*found 1),
+/* clean_block with the ASCII stops found by nibbles, as in clean_block32. */
+__attribute__((target("avx2"))) VNT_INLINE unsigned clean_block16(const unsigned char *p,
+                                                                   unsigned *carry)
+{
+    __m128i b = _mm_loadu_si128((const __m128i *)p);
+    const __m128i lo_bits = _mm_setr_epi8(0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5, 10, 12);
+    const __m128i hi_bits = _mm_setr_epi8(1, 0, 2, 4, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m128i lo_face = _mm_setr_epi8(40, 0, 0, 2, 4, 0, 40, 1, 1, 1, 1, 0, 32, 1, 0, 20);
+    const __m128i hi_face = _mm_setr_epi8(0, 0, 1, 2, 4, 8, 16, 32, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m128i nib = _mm_set1_epi8(0x0F);
+    const __m128i lo = _mm_and_si128(b, nib), hi = _mm_and_si128(_mm_srli_epi16(b, 4), nib);
+    const __m128i zero = _mm_setzero_si128();
+    unsigned stops = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_and_si128(_mm_shuffle_epi8(lo_bits, lo), _mm_shuffle_epi8(hi_bits, hi)), zero));
+    unsigned face = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_and_si128(_mm_shuffle_epi8(lo_face, lo), _mm_shuffle_epi8(hi_face, hi)), zero));
+    unsigned eyes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_max_epu8(b, _mm_set1_epi8(0x3A)), _mm_min_epu8(b, _mm_set1_epi8(0x3D))));
+    unsigned mstop = ((stops & ~eyes) | (eyes & ((face >> 1) | 0x8000u))) & 0xFFFF;
+    return block_stops(b, mstop, carry);
+}
+
+/* The 32-byte blocks from i on, then one of 16 bytes: the offset of the
+ * stop found (*found 1),
  * of the block the automaton must read (*found 2, *carry as before that
  * block), or of the first byte not read (*found 0, fewer than 32 left). */
 __attribute__((target("avx2"))) static size_t skip32(const unsigned char *u, size_t len, size_t i,
@@ -1720,15 +1836,28 @@ __attribute__((target("avx2"))) static size_t skip32(const unsigned char *u, siz
             return i;
         }
     }
+    if (len - i >= 16) {
+        unsigned in = *carry;
+        unsigned r = clean_block16(u + i, carry);
+        if (r < 16) {
+            *found = 1;
+            return i + r;
+        }
+        if (r > 16) {
+            *carry = in;
+            *found = 2;
+            return i;
+        }
+        i += 16;
+    }
     *found = 0;
     return i;
 }
 #endif
 
-/* The start of the first character at or after i that stops the fast
- * pass (or of an invalid sequence), or len. The bytes passed over are
- * valid UTF-8. */
-static size_t next_stop(const unsigned char *u, size_t len, size_t i)
+/* The start of the first character at or after i that stops the
+ * automaton (or of an invalid sequence), or len. */
+static size_t next_stop_byte(const unsigned char *u, size_t len, size_t i)
 {
 #ifdef SSE2_SKIP
     size_t start = i;
@@ -1775,10 +1904,33 @@ automaton:
     return state == 0 ? len : lead;
 }
 
+/* 1 for the eyes of an emoticon at u[p] (: ; < =): a nose or a mouth
+ * follows (face_mouth in scan.c). Colons are common, emoticons rare. */
+static int face_at(const unsigned char *u, size_t len, size_t p)
+{
+    if (u[p] < 0x3A || u[p] > 0x3D || p + 1 >= len)
+        return u[p] < 0x3A || u[p] > 0x3D;
+    unsigned char c = u[p + 1];
+    return c == '-' || c == '\'' || c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p' ||
+           c == 'v' || c == 'V' || c == '3' || c == 'o' || c == 'O' || c == '*' || c == '|';
+}
+
+/* The start of the first character at or after i that stops the fast
+ * pass (or of an invalid sequence), or len: the automaton's stops, but
+ * for the eyes of no emoticon. The bytes passed over are valid UTF-8. */
+static size_t next_stop(const unsigned char *u, size_t len, size_t i)
+{
+    size_t p;
+    while ((p = next_stop_byte(u, len, i)) < len && !face_at(u, len, p))
+        i = p + 1;
+    return p;
+}
+
 /* The token array that decide() reads, built without scanning every word:
- * the splitter looks only at final marks, line breaks and the tokens next
- * to them. A fast pass skips text that holds none (letters, digits, ASCII
- * punctuation other than . ? !, Vietnamese letters) and keeps of each such
+ * the splitter looks only at final marks, line breaks, emoji, emoticons and
+ * the tokens next to them. A fast pass skips text that holds none (letters,
+ * digits, ASCII punctuation other than . ? ! and the characters of
+ * emoticons, Vietnamese letters) and keeps of each such
  * stretch its first and last chunk (text between white space); every chunk
  * with a byte that stops the pass goes through the scanner, whole. The
  * decisions are those over the full scan (vnt_sentences_from_tokens): they

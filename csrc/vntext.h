@@ -227,7 +227,8 @@ typedef enum {
     VNT_TOK_PUNCT,     /* one punctuation character; a run of periods ("...") or of
                         * hyphens ("------") is one token */
     VNT_TOK_SYMBOL,    /* any other character: "%", "+", "$", control characters */
-    VNT_TOK_EMOJI,     /* a pictograph with its modifiers and joiners */
+    VNT_TOK_EMOJI,     /* a pictograph with its modifiers and joiners; an emoticon after
+                        * white space: ":)", "=))", ":v", "^^", "<3" */
     VNT_TOK_NEWLINE    /* white space holding one or more line breaks */
 } vnt_token_kind;
 

@@ -83,6 +83,7 @@ def test_other_model_version(tmp_path):
     "thu.nguyen@example.com", "@nguyenvana", "#chủ_đề", "😀", "TP.HCM", "v.v.",
     "13giờ", "1.390,2triệu", unicodedata.normalize("NFD", "13giờ"), "------", "...", "°C",
     "🇻🇳", "1️⃣", "m²", "km²", "30m²", "CO₂", "H₂O", "10³",
+    ":)", ":)))", "=))", ":(", ":D", ":v", ":'(", "^^", "^_^", "<3", "-_-",
 ])
 def test_special_tokens(token):
     text = "Hôm qua có %s nhé" % token
@@ -94,6 +95,15 @@ def test_emoji_sequences_and_units():
     assert vntext.word_tokenize("🇻🇳🇺🇸 1️⃣2️⃣3️⃣") == ["🇻🇳", "🇺🇸", "1️⃣", "2️⃣", "3️⃣"]
     # a superscript stays with the word it is written onto, not with a space
     assert vntext.word_tokenize("30 m² đất, x ²") == ["30", "m²", "đất", ",", "x", "²"]
+
+
+def test_emoticons_only_between_spaces():
+    # an emoticon after white space, before white space, a mark or the end;
+    # the same characters elsewhere are what they were
+    assert vntext.word_tokenize("Ngon quá :)), lần sau =)) nhé :D") == [
+        "Ngon", "quá", ":))", ",", "lần", "sau", "=))", "nhé", ":D"]
+    assert vntext.word_tokenize("Anh nói:D lúc 8:30, xem :(1)") == [
+        "Anh", "nói", ":", "D", "lúc", "8:30", ",", "xem", ":", "(", "1", ")"]
 
 
 def test_form_feed_vertical_tab_zero_width_space_and_bom():

@@ -120,6 +120,21 @@ CASES = [
     # sentence when the quotes before it are paired
     ('"Đi đâu?""Đi chợ." Anh đi."Về" là gì? “Đi đâu?”“Đi chợ.”',
      ['"Đi đâu?"', '"Đi chợ."', "Anh đi.", '"Về" là gì?', "“Đi đâu?”", "“Đi chợ.”"]),
+    # emoji and emoticons: after words, before a word that surely starts a
+    # sentence and is not the first of a name, they end it; after a final
+    # mark they go with its sentence; a sentence is never emoji alone
+    ("Quán này ngon lắm 😍😍 Sẽ quay lại! Giao nhanh 👍 Shop nhiệt tình. Mình yêu 😍 Hà Nội lắm.",
+     ["Quán này ngon lắm 😍😍", "Sẽ quay lại!", "Giao nhanh 👍", "Shop nhiệt tình.",
+      "Mình yêu 😍 Hà Nội lắm."]),
+    ("Tuyệt vời! 😍😍 Sẽ quay lại. Cảm ơn shop! ❤️", ["Tuyệt vời! 😍😍", "Sẽ quay lại.", "Cảm ơn shop! ❤️"]),
+    ("Ngon quá :)) Lần sau lại đến =)) Chán :( Không mua nữa ^^ Yêu <3 Mệt -_- Thôi.",
+     ["Ngon quá :))", "Lần sau lại đến =))", "Chán :(", "Không mua nữa ^^", "Yêu <3", "Mệt -_-", "Thôi."]),
+    ("😍 Hôm nay đẹp. Lúc 8:30 Tôi đến. Lưu ý :(1) Xem. Anh nói:D Ok.",
+     ["😍 Hôm nay đẹp.", "Lúc 8:30 Tôi đến.", "Lưu ý :(1) Xem.", "Anh nói:D Ok."]),
+    # in a line without capitals: after a mark as after that mark, after
+    # words as after an ellipsis (only before a word that often starts one)
+    ("đẹp quá! 😍 sẽ quay lại\nngon quá 😍 sau đó mình về\nngon quá 😍 nên mua",
+     ["đẹp quá! 😍", "sẽ quay lại", "ngon quá 😍", "sau đó mình về", "ngon quá 😍 nên mua"]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),
@@ -168,7 +183,7 @@ def test_str_subclass_and_large():
 ALPHABET = st.sampled_from(
     list("abcAĐđươếỆ TP.,;:!?…\"'()[]“”‘’«»-/@#%0123456789\n\r\t")
     + ["\u00a0", "\u2028", "\u0301", "😀", "\x00", "v.v.", "TP.", "N. ", "1.500", "vnexpress.net",
-       "a@b.vn", "http://x.vn/a", "./.", "... ", "?! "]
+       "a@b.vn", "http://x.vn/a", "./.", "... ", "?! ", ":)", " =))", " :D", "^^", "<3", "-_-"]
 )
 
 
@@ -193,7 +208,7 @@ def test_cover_every_character_in_order(text):
 LOWER_PIECES = st.sampled_from(
     list("abđươếệ .,;:!?…\"'()-/0123456789\n") +
     ["tp.", "n. ", "v.v.", "1.500", "... ", "?! ", "sau đó ", "gây ra ", "tôi ", "ông ", "gs. ",
-     "q. ", "12. ", "điều ", "chương "])
+     "q. ", "12. ", "điều ", "chương ", ":)) ", "😍 ", "^^"])
 
 
 @settings(max_examples=300)

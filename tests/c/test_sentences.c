@@ -58,6 +58,15 @@ static const struct {
     {"Tôi đi (vì mệt). Anh ở lại.", "Tôi đi (vì mệt). | Anh ở lại."},
     {"Tôi đi (vì mệt.) Anh ở lại.", "Tôi đi (vì mệt.) | Anh ở lại."},
     {"Cá biệt có nơi đạt 100% (?!). Thật lạ.", "Cá biệt có nơi đạt 100% (?!). | Thật lạ."},
+    /* emoji and emoticons after words end a sentence before a sure start
+     * that is not a name; after a mark they stay with its sentence */
+    {"Ngon lắm 😍😍 Sẽ quay lại!", "Ngon lắm 😍😍 | Sẽ quay lại!"},
+    {"Mình yêu 😍 Hà Nội lắm.", "Mình yêu 😍 Hà Nội lắm."},
+    {"Tuyệt vời! 😍 😍 Sẽ quay lại.", "Tuyệt vời! 😍 😍 | Sẽ quay lại."},
+    {"Tuyệt vời! :))", "Tuyệt vời! :))"},
+    {"Ngon :) Lần sau =)) Cho 5 sao ^^ Ok <3 Mệt -_- Thôi", "Ngon :) | Lần sau =)) | Cho 5 sao ^^ | Ok <3 | Mệt -_- | Thôi"},
+    {"Lúc 8:30 Tôi đến. Xem :(1) Đây.", "Lúc 8:30 Tôi đến. | Xem :(1) Đây."},
+    {"ngon quá 😍 sau đó về\nđẹp! :) sẽ mua", "ngon quá 😍 | sau đó về | đẹp! :) | sẽ mua"},
     /* domains, URLs, e-mail */
     {"Đọc tin trên vnexpress.net. Rất nhanh.", "Đọc tin trên vnexpress.net. | Rất nhanh."},
     {"Xem tại https://example.vn/tin-tuc/a.html. Hết.", "Xem tại https://example.vn/tin-tuc/a.html. | Hết."},
@@ -353,6 +362,10 @@ static void test_token_kinds(void)
         {"@ten", VNT_TOK_MENTION}, {"#chủ_đề", VNT_TOK_HASHTAG}, {"Việt", VNT_TOK_WORD},
         {"…", VNT_TOK_PUNCT}, {"...", VNT_TOK_PUNCT}, {"%", VNT_TOK_SYMBOL},
         {"\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", VNT_TOK_EMOJI}, {"\r\n\r\n", VNT_TOK_NEWLINE},
+        {":)", VNT_TOK_EMOJI}, {":)))", VNT_TOK_EMOJI}, {"=((", VNT_TOK_EMOJI},
+        {":-D", VNT_TOK_EMOJI}, {":'(", VNT_TOK_EMOJI}, {";)", VNT_TOK_EMOJI},
+        {":v", VNT_TOK_EMOJI}, {":3", VNT_TOK_EMOJI}, {"^_^", VNT_TOK_EMOJI},
+        {"^^", VNT_TOK_EMOJI}, {"<3", VNT_TOK_EMOJI}, {"-_-", VNT_TOK_EMOJI},
     };
     vnt_tokens t;
     vnt_tokens_init(&t);
@@ -369,6 +382,19 @@ static void test_token_kinds(void)
     }
     /* a word never crosses sentence punctuation; U+0000 is a symbol */
     CHECK(vnt_scan("đi.Sau", 7, &t) == VNT_OK && t.len == 3);
+    /* an emoticon follows white space and comes before white space, a
+     * final mark, a comma, an emoji or the end: not in "nói:D", "8:30",
+     * ":(1)", ":Dạ", "^_" */
+    static const char *const NOT_FACES[] = {"nói:D", "8:30", ":(1)", ":Dạ", "^_", ":-", "<4"};
+    for (size_t k = 0; k < sizeof NOT_FACES / sizeof NOT_FACES[0]; k++) {
+        CHECK(vnt_scan(NOT_FACES[k], strlen(NOT_FACES[k]), &t) == VNT_OK);
+        for (size_t j = 0; j < t.len; j++)
+            CHECK(t.items[j].kind != VNT_TOK_EMOJI);
+    }
+    CHECK(vnt_scan(":)).", 4, &t) == VNT_OK && t.len == 2 && t.items[0].kind == VNT_TOK_EMOJI &&
+          t.items[0].end == 3);
+    CHECK(vnt_scan("a :D\xF0\x9F\x98\x80", 8, &t) == VNT_OK && t.len == 3 &&
+          t.items[1].kind == VNT_TOK_EMOJI && t.items[2].kind == VNT_TOK_EMOJI);
     CHECK(vnt_scan("a\0b", 3, &t) == VNT_OK && t.len == 3 && t.items[1].kind == VNT_TOK_SYMBOL);
     CHECK(vnt_token_kind_name(VNT_TOK_WORD) != NULL && vnt_token_kind_name(0) == NULL);
     vnt_tokens_free(&t);
