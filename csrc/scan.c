@@ -230,19 +230,14 @@ static int lower_part(const scanner *sc, size_t i)
     return class_at(sc, i, &cp, &n) == C_LOWER;
 }
 
-/* Emoticons: the second character of a face whose eyes are : ; or = (a
- * nose, - or ', may come between). */
-VNT_INLINE int face_mouth(unsigned char c)
-{
-    return c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p' || c == 'v' || c == 'V' ||
-           c == '3' || c == 'o' || c == 'O' || c == '*' || c == '|';
-}
-
 /* The end of the emoticon that starts at i, after white space or at the
- * start of the text, or 0: ":)", ":)))", "=))", ":(", ":D", ":v", ":3",
- * ";)", ":-)", ":'(", "^^", "^_^", "<3", "-_-". It must be followed by
- * white space, a final mark, a comma, an emoji or the end, so that ":3"
- * in "tỉ số :30" or ":(" in ":(1)" stays what it was. Read as an emoji. */
+ * start of the text, or 0: eyes : ; = with a nose (- ') or not and a mouth
+ * (a run of ) or ( or ] or [, or one of D d P p V v O o 3 * | < >, but
+ * no arrow, "=>"), ":)", ":)))", "=))", "=]]", ":D", ":v", ":3", ";)",
+ * ":-)", ":'(", ":>"; "^^", "^_^", "<3", "-_-". It must be followed by
+ * white space, a final mark, a comma, a closing quote or bracket, an emoji
+ * or the end, so that ":3" in "tỉ số :30" or ":(" in ":(1)" stays what it
+ * was. Read as an emoji. */
 static size_t face_end(const scanner *sc, size_t i)
 {
     const unsigned char *u = sc->u;
@@ -254,9 +249,10 @@ static size_t face_end(const scanner *sc, size_t i)
     case ':': case ';': case '=':
         if (u[k] == '-' || u[k] == '\'')
             k++;
-        if (k >= len || !face_mouth(u[k]))
+        if (k >= len || !vnt__face_mouth(u[k]) || u[k] == '-' || u[k] == '\'' ||
+            (u[i] == '=' && (u[k] == '<' || u[k] == '>')))
             return 0;
-        if (u[k] == ')' || u[k] == '(') {
+        if (u[k] == ')' || u[k] == '(' || u[k] == ']' || u[k] == '[') {
             unsigned char m = u[k];
             while (k < len && u[k] == m)
                 k++;
@@ -290,13 +286,14 @@ static size_t face_end(const scanner *sc, size_t i)
         unsigned char c = u[k];
         if (c < 0x80) {
             if (!(ASCII_CLASS[c] == C_SPACE || ASCII_CLASS[c] == C_NL || c == '.' || c == ',' ||
-                  c == '!' || c == '?'))
+                  c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' || c == ']'))
                 return 0;
         } else {
             int32_t cp = 0;
             size_t n;
             int cl = class_at(sc, k, &cp, &n);
-            if (cl != C_SPACE && cl != C_NL && cl != C_EMOJI && cp != 0x2026)
+            if (cl != C_SPACE && cl != C_NL && cl != C_EMOJI && cp != 0x2026 && cp != 0x201D &&
+                cp != 0x2019)
                 return 0;
         }
     }

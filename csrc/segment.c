@@ -1558,6 +1558,11 @@ VNT_INLINE uint8_t unit_lex(const vnt_segmenter *m, uint64_t v, struct id_entry 
  * runs in capitals and for Title Case (text in lower case, a headline in
  * capitals or in Title Case read as lower case), cased otherwise
  * (tools/SEGMENTER.md). */
+/* Every emoji unit (a pictograph, a flag, a keycap, an emoticon) is read
+ * as this one, U+1F600: the corpora have none, so what is known of them is
+ * their kind, and ":D", "^^" and "😍" are read alike. */
+static const char EMOJI_ID[] = "\xF0\x9F\x98\x80";
+
 static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char *s, size_t n,
                              const uint16_t *kinds)
 {
@@ -1588,10 +1593,11 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
     /* the cache sets of the units, fetched ahead (a unit of an
      * abbreviation may be read as the syllable after it: its set below) */
     for (size_t i = 0; i < n; i++) {
-        uint32_t set = kinds[i] == VNT_TOK_ABBREV
-                           ? NO_SET
-                           : cache_set(s + w->ustart[i], w->uend[i] - w->ustart[i],
-                                       kinds[i] == VNT_TOK_WORD);
+        uint32_t set = kinds[i] == VNT_TOK_ABBREV  ? NO_SET
+                       : kinds[i] == VNT_TOK_EMOJI ? cache_set(EMOJI_ID, sizeof EMOJI_ID - 1, 0)
+                                                   : cache_set(s + w->ustart[i],
+                                                               w->uend[i] - w->ustart[i],
+                                                               kinds[i] == VNT_TOK_WORD);
         w->uset[i] = set;
         if (set != NO_SET)
             PREFETCH(&w->cache->e[set]);
@@ -1609,7 +1615,13 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
             }
             set = cache_set(s + a, b - a, word);
         }
-        vnt_status st = identify_cached(w, s + a, b - a, word, set, &id, &e);
+        const char *us = s + a;
+        size_t ul = b - a;
+        if (kinds[i] == VNT_TOK_EMOJI) {
+            us = EMOJI_ID;
+            ul = sizeof EMOJI_ID - 1;
+        }
+        vnt_status st = identify_cached(w, us, ul, word, set, &id, &e);
         if (st != VNT_OK)
             return st;
         w->uent[i] = e;

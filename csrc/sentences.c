@@ -913,24 +913,28 @@ VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, 
     return 0;
 }
 
-/* Internal token flag: a word in lower case that a text without capitals
- * reads as if it began with a capital (decide_caseless). */
-#define TF_READ_UPPER 0x4000
-
 /* 1 when a run of emoji or emoticons after words, then white space, ends
  * the sentence before t[j]: t[j] surely starts one ("Ngon lắm 😍 Sẽ quay
- * lại") and is not the first of two words in capitals, a name ("yêu 😍 Hà
- * Nội"). */
-static int emoji_end(const char *s, const vnt_token *t, size_t j, size_t n)
+ * lại"); a word in upper case (in a text with capitals) only when it opens
+ * sentences (the opener table) or is a Vietnamese syllable that is not
+ * the first of two words in upper case: not a name ("yêu 😍 Hà Nội") nor a
+ * brand or a foreign word ("Mua ở 🛒 Shopee"). In a text without capitals
+ * (caseless), the words that surely start one are the table's starters. */
+static int emoji_end(const char *s, const vnt_token *t, size_t j, size_t n, int caseless)
 {
     if (!surely_starts(s, t, j, n))
         return 0;
-    return !(t[j].kind == VNT_TOK_WORD && !(t[j].flags & TF_READ_UPPER) && j + 1 < n &&
-             t[j + 1].kind == VNT_TOK_WORD && (t[j + 1].flags & VNT_TF_UPPER) &&
-             !(t[j + 1].flags & TF_READ_UPPER) && (t[j + 1].flags & VNT_TF_SPACE_BEFORE));
+    if (caseless || t[j].kind != VNT_TOK_WORD || is_opener(s, &t[j]))
+        return 1;
+    if (j + 1 < n && t[j + 1].kind == VNT_TOK_WORD && (t[j + 1].flags & VNT_TF_UPPER) &&
+        (t[j + 1].flags & VNT_TF_SPACE_BEFORE))
+        return 0;
+    vnt_syllable syl;
+    return vnt_syllable_parse(s + t[j].start, t[j].end - t[j].start, &syl) != 0;
 }
 
-static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
+static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int caseless,
+                               vnt_spans *out)
 {
     vnt_status st;
     size_t first = SIZE_MAX; /* first token of the open sentence */
@@ -957,13 +961,25 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
         /* emoji and emoticons after words, before a sure start */
         if (t[i].kind == VNT_TOK_EMOJI) {
             size_t j = i + 1;
+            int r;
             while (j < n && t[j].kind == VNT_TOK_EMOJI)
                 j++;
+            /* and the quotes and brackets that close them: `"hay :)" Rồi` */
+            while (j < n && !(t[j].flags & VNT_TF_SPACE_BEFORE) &&
+                   ((r = punct_role(s, &t[j])) == P_CLOSE || r == P_QUOTE))
+                j++;
             if (j < n && t[j].kind != VNT_TOK_NEWLINE && (t[j].flags & VNT_TF_SPACE_BEFORE) &&
-                emoji_end(s, t, j, n) && words_before(s, &ws, t[i].start)) {
-                if ((st = vnt__spans_push(out, t[first].start, t[j - 1].end)) != VNT_OK)
+                emoji_end(s, t, j, n, caseless) && words_before(s, &ws, t[i].start)) {
+                /* in a sentence that an emoji opened, a run after white
+                 * space is the bullet of the next item: "✅ Giao hàng
+                 * nhanh ✅ Bảo hành 12 tháng" */
+                int bullet = t[first].kind == VNT_TOK_EMOJI && (t[i].flags & VNT_TF_SPACE_BEFORE);
+                if ((st = vnt__spans_push(out, t[first].start, t[bullet ? i - 1 : j - 1].end)) !=
+                    VNT_OK)
                     goto fail;
                 first = SIZE_MAX;
+                if (bullet)
+                    continue; /* the run opens the next sentence */
             }
             i = j;
             continue;
@@ -1085,12 +1101,15 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, vnt_
             }
         }
         /* emoji and emoticons after the mark go with its sentence, when
-         * white space follows them: "Tuyệt vời! 😍😍 Sẽ quay lại" */
+         * white space follows them: "Tuyệt vời! 😍😍 Sẽ quay lại"; but in
+         * a sentence that an emoji opened, a run before more text is the
+         * bullet of the next item */
         if (candidate && j < n && t[j].kind == VNT_TOK_EMOJI) {
             size_t e = j;
             while (e < n && t[e].kind == VNT_TOK_EMOJI)
                 e++;
-            if (e >= n || t[e].kind == VNT_TOK_NEWLINE || (t[e].flags & VNT_TF_SPACE_BEFORE))
+            if (e >= n || t[e].kind == VNT_TOK_NEWLINE ||
+                ((t[e].flags & VNT_TF_SPACE_BEFORE) && t[first].kind != VNT_TOK_EMOJI))
                 j = e;
         }
         if (marks > 1)
@@ -1154,6 +1173,37 @@ fail:
  * has seen both, which most lines do at once. */
 enum { CASED = 0, LOWER_ONLY, UPPER_ONLY };
 
+/* The bytes that may come right before the mouth of an emoticon. */
+static const uint8_t FACE_BEFORE[256] = {[':'] = 1, [';'] = 1, ['='] = 1, ['-'] = 1, ['\''] = 1};
+
+/* ASCII letters and digits. */
+static const uint8_t ASCII_ALNUM[128] = {
+#define R10(x) [x] = 1, [x + 1] = 1, [x + 2] = 1, [x + 3] = 1, [x + 4] = 1, [x + 5] = 1, \
+    [x + 6] = 1, [x + 7] = 1, [x + 8] = 1, [x + 9] = 1
+    R10('0'), R10('A'), R10('K'), ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    R10('a'), R10('k'), ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+#undef R10
+};
+
+/* 1 when the ASCII letter u[i] is the mouth of an emoticon (":D", ":-p",
+ * ";v"), which tells nothing of the case of its line: no ASCII letter or
+ * digit comes before its eyes (with a nose or not), so that where a line
+ * is taken to start (after white space of any kind) changes nothing, and
+ * no letter, digit or non-ASCII character follows it. */
+static int face_letter(const unsigned char *u, size_t len, size_t i)
+{
+    size_t e = i - 1;
+    if (u[e] == '-' || u[e] == '\'') {
+        if (e == 0)
+            return 0;
+        e--;
+    }
+    if ((u[e] != ':' && u[e] != ';' && u[e] != '=') ||
+        (e > 0 && u[e - 1] < 0x80 && ASCII_ALNUM[u[e - 1]]))
+        return 0;
+    return i + 1 >= len || (u[i + 1] < 0x80 && !ASCII_ALNUM[u[i + 1]]);
+}
+
 static int text_case(const char *s, size_t len, int to_lf)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -1162,8 +1212,12 @@ static int text_case(const char *s, size_t len, int to_lf)
         int32_t cp;
         size_t k = 1;
         if (u[i] < 0x80) {
-            upper |= u[i] >= 'A' && u[i] <= 'Z';
-            lower |= u[i] >= 'a' && u[i] <= 'z';
+            int up = u[i] >= 'A' && u[i] <= 'Z', low = u[i] >= 'a' && u[i] <= 'z';
+            if (((up && !upper) || (low && !lower)) && i > 0 && FACE_BEFORE[u[i - 1]] &&
+                face_letter(u, len, i))
+                up = low = 0;
+            upper |= up;
+            lower |= low;
         } else if ((k = vnt__utf8_decode(u, len, i, &cp)) == 0) {
             k = 1;
         } else {
@@ -1213,12 +1267,14 @@ static int after_ellipsis_or_initial(const char *s, const vnt_token *c, size_t m
         /* emoji after words, as an ellipsis; after a final mark (and what
          * closes it), as that mark */
         size_t k = m - 1;
-        int r = P_NONE;
         while (k > 0 && c[k - 1].kind == VNT_TOK_EMOJI)
             k--;
-        while (k > 0 && ((r = punct_role(s, &c[k - 1])) == P_CLOSE || r == P_QUOTE))
+        /* the closers typed onto the mark (the fast pass may leave out
+         * those after white space) */
+        while (k > 1 && !(c[k - 1].flags & VNT_TF_SPACE_BEFORE) &&
+               (punct_role(s, &c[k - 1]) == P_CLOSE || punct_role(s, &c[k - 1]) == P_QUOTE))
             k--;
-        return !(k > 0 && r == P_FINAL);
+        return !(k > 0 && punct_role(s, &c[k - 1]) == P_FINAL);
     }
     return m > 0 && (punct_role(s, &c[m - 1]) == P_ELLIPSIS ||
                      (c[m - 1].kind == VNT_TOK_ABBREV && (c[m - 1].flags & VNT_TF_INITIAL)));
@@ -1257,7 +1313,7 @@ static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, v
         if ((x.kind == VNT_TOK_WORD || x.kind == VNT_TOK_ABBREV) && (x.flags & VNT_TF_LOWER) &&
             !(x.kind == VNT_TOK_WORD && word_after_ellipsis_or_initial(s, c, m, &x) &&
               !caseless_starter(s, &x)))
-            x.flags = (uint16_t)((x.flags & ~VNT_TF_LOWER) | VNT_TF_UPPER | TF_READ_UPPER);
+            x.flags = (uint16_t)((x.flags & ~VNT_TF_LOWER) | VNT_TF_UPPER);
         /* a word and a single period glued to it (not an ellipsis) */
         int abbr = 0;
         if (x.kind == VNT_TOK_WORD && k + 1 < n && t[k + 1].start == x.end &&
@@ -1276,7 +1332,7 @@ static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, v
         }
         c[m++] = x;
     }
-    vnt_status st = decide_cased(s, c, m, out);
+    vnt_status st = decide_cased(s, c, m, 1, out);
     free(c);
     return st;
 }
@@ -1376,7 +1432,7 @@ static vnt_status decide_capitals(const char *s, size_t len, vnt_tokens *toks, i
  * other than UPPER_ONLY (decide_capitals). */
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, int c, vnt_spans *out)
 {
-    return c == LOWER_ONLY ? decide_caseless(s, t, n, out) : decide_cased(s, t, n, out);
+    return c == LOWER_ONLY ? decide_caseless(s, t, n, out) : decide_cased(s, t, n, 0, out);
 }
 
 /* Adds a to the offsets of out->items[from..]. */
@@ -1646,8 +1702,8 @@ static vnt_status word_period(const char *s, size_t len, size_t a, size_t p, vnt
  * 5 97 and B7 (× ÷ after C3), 6 B8..BB (after E1), 7 the others. */
 static const uint8_t BYTE_CLASS[256] = {
     ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1,
-    /* what an emoticon may start or hold, which may end a sentence (the
-     * blocks below stop at : ; = only before a mouth or a nose) */
+    /* what an emoticon may start or hold, which may end a sentence
+     * (next_stop passes over those that start none, face_at) */
     [':'] = 1, [';'] = 1, ['='] = 1, ['^'] = 1, ['<'] = 1, ['_'] = 1,
 #define R8(x, v) [x] = v, [x + 1] = v, [x + 2] = v, [x + 3] = v, [x + 4] = v, [x + 5] = v, \
     [x + 6] = v, [x + 7] = v
@@ -1724,7 +1780,7 @@ static unsigned clean_block(const unsigned char *p, unsigned *carry)
                      _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('?')),
                                   _mm_cmpeq_epi8(b, _mm_set1_epi8('!')))));
     /* what may be an emoticon: ^ _ and : ; < = (3A..3D); next_stop passes
-     * over the eyes of no emoticon */
+     * over those that start none (face_at) */
     ascii_stop = _mm_or_si128(ascii_stop, _mm_or_si128(
         _mm_cmpeq_epi8(_mm_and_si128(b, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8(0x5E)),
         _mm_cmpeq_epi8(_mm_max_epu8(b, _mm_set1_epi8(0x3A)), _mm_min_epu8(b, _mm_set1_epi8(0x3D)))));
@@ -1733,6 +1789,19 @@ static unsigned clean_block(const unsigned char *p, unsigned *carry)
 #endif
 
 #ifdef AVX2_SKIP
+/* The ASCII stops of the blocks, by the nibbles of each byte: a byte stops
+ * when STOP_LO[its low nibble] and STOP_HI[its high nibble] share a bit, a
+ * bit for each high nibble 0, 2, 3, 5. They are LF VT FF CR (0A..0D),
+ * ! . ? (21 2E 3F) and ^ (5E), which may start an emoticon. Compared
+ * apart: eyes, : ; < = (3A..3D), which stop before a nose or a mouth
+ * (FACE_LO, FACE_HI, a bit for each high nibble 2..7: - ' ( ) [ ] * | < >
+ * 3 D d P p V v O o, as vnt__face_mouth), and _, which stops after -
+ * ("-_-"). */
+#define STOP_LO 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 10, 4
+#define STOP_HI 1, 0, 2, 4, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+#define FACE_LO 40, 0, 0, 2, 20, 0, 40, 1, 1, 1, 1, 8, 34, 9, 2, 20
+#define FACE_HI 0, 0, 1, 2, 4, 8, 16, 32, 0, 0, 0, 0, 0, 0, 0, 0
+
 /* clean_block over 32 bytes: 32 when the automaton would pass over them,
  * else the offset of the character that stops it, or 33 when the automaton
  * must find it. Same carry. */
@@ -1740,34 +1809,25 @@ __attribute__((target("avx2"))) VNT_INLINE unsigned clean_block32(const unsigned
                                                                    unsigned *carry)
 {
     __m256i b = _mm256_loadu_si256((const __m256i *)p);
-    /* the ASCII stops by the nibbles of each byte (a bit for each high
-     * nibble 0, 2, 3, 5; the low nibbles of each): LF VT FF CR (0A..0D),
-     * ! . ? (21 2E 3F), and what an emoticon may start with or hold: ^ _
-     * (5E 5F), and : ; < = (3A..3D) before a nose or a mouth (face_at) */
-    const __m256i lo_bits = _mm256_setr_epi8(0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5, 10, 12,
-                                             0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5, 10, 12);
-    const __m256i hi_bits = _mm256_setr_epi8(1, 0, 2, 4, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                             1, 0, 2, 4, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-    /* noses and mouths, ' ( ) * - 3 D O P V o p v |: a bit for each high
-     * nibble 2..7 */
-    const __m256i lo_face = _mm256_setr_epi8(40, 0, 0, 2, 4, 0, 40, 1, 1, 1, 1, 0, 32, 1, 0, 20,
-                                             40, 0, 0, 2, 4, 0, 40, 1, 1, 1, 1, 0, 32, 1, 0, 20);
-    const __m256i hi_face = _mm256_setr_epi8(0, 0, 1, 2, 4, 8, 16, 32, 0, 0, 0, 0, 0, 0, 0, 0,
-                                             0, 0, 1, 2, 4, 8, 16, 32, 0, 0, 0, 0, 0, 0, 0, 0);
-    const __m256i nib = _mm256_set1_epi8(0x0F);
-    const __m256i lo = _mm256_and_si256(b, nib), hi = _mm256_and_si256(_mm256_srli_epi16(b, 4), nib);
+    const __m256i lo = _mm256_and_si256(b, _mm256_set1_epi8(0x0F));
+    const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(b, 4), _mm256_set1_epi8(0x0F));
     const __m256i zero = _mm256_setzero_si256();
-    uint64_t stops = ~(uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-        _mm256_and_si256(_mm256_shuffle_epi8(lo_bits, lo), _mm256_shuffle_epi8(hi_bits, hi)), zero));
+    uint64_t mstop = ~(uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+        _mm256_and_si256(_mm256_shuffle_epi8(_mm256_setr_epi8(STOP_LO, STOP_LO), lo),
+                         _mm256_shuffle_epi8(_mm256_setr_epi8(STOP_HI, STOP_HI), hi)),
+        zero)) & 0xFFFFFFFFu;
     uint64_t eyes = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
         _mm256_max_epu8(b, _mm256_set1_epi8(0x3A)), _mm256_min_epu8(b, _mm256_set1_epi8(0x3D))));
-    uint64_t mstop = stops & 0xFFFFFFFFu;
-    if (VNT_UNLIKELY(eyes != 0)) {
+    uint64_t under = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, _mm256_set1_epi8('_')));
+    if (VNT_UNLIKELY((eyes | under) != 0)) {
         uint64_t face = ~(uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-            _mm256_and_si256(_mm256_shuffle_epi8(lo_face, lo), _mm256_shuffle_epi8(hi_face, hi)),
-            zero));
-        /* eyes at the last byte stop: what follows is in the next block */
-        mstop = (mstop & ~eyes) | (eyes & ((face >> 1) | 0x80000000u));
+            _mm256_and_si256(_mm256_shuffle_epi8(_mm256_setr_epi8(FACE_LO, FACE_LO), lo),
+                             _mm256_shuffle_epi8(_mm256_setr_epi8(FACE_HI, FACE_HI), hi)),
+            zero)) & 0xFFFFFFFFu;
+        uint64_t dash = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, _mm256_set1_epi8('-')));
+        /* what follows eyes on the last byte, or comes before '_' on the
+         * first, is in the next or the last block: they stop */
+        mstop |= (eyes & ((face >> 1) | 0x80000000u)) | (under & ((dash << 1) | 1));
     }
     uint64_t mhigh = (uint32_t)_mm256_movemask_epi8(b);
     uint64_t cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), b));
@@ -1799,27 +1859,29 @@ __attribute__((target("avx2"))) VNT_INLINE unsigned clean_block16(const unsigned
                                                                    unsigned *carry)
 {
     __m128i b = _mm_loadu_si128((const __m128i *)p);
-    const __m128i lo_bits = _mm_setr_epi8(0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5, 10, 12);
-    const __m128i hi_bits = _mm_setr_epi8(1, 0, 2, 4, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-    const __m128i lo_face = _mm_setr_epi8(40, 0, 0, 2, 4, 0, 40, 1, 1, 1, 1, 0, 32, 1, 0, 20);
-    const __m128i hi_face = _mm_setr_epi8(0, 0, 1, 2, 4, 8, 16, 32, 0, 0, 0, 0, 0, 0, 0, 0);
-    const __m128i nib = _mm_set1_epi8(0x0F);
-    const __m128i lo = _mm_and_si128(b, nib), hi = _mm_and_si128(_mm_srli_epi16(b, 4), nib);
+    const __m128i lo = _mm_and_si128(b, _mm_set1_epi8(0x0F));
+    const __m128i hi = _mm_and_si128(_mm_srli_epi16(b, 4), _mm_set1_epi8(0x0F));
     const __m128i zero = _mm_setzero_si128();
-    unsigned stops = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-        _mm_and_si128(_mm_shuffle_epi8(lo_bits, lo), _mm_shuffle_epi8(hi_bits, hi)), zero));
-    unsigned face = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-        _mm_and_si128(_mm_shuffle_epi8(lo_face, lo), _mm_shuffle_epi8(hi_face, hi)), zero));
+    unsigned mstop = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_and_si128(_mm_shuffle_epi8(_mm_setr_epi8(STOP_LO), lo),
+                      _mm_shuffle_epi8(_mm_setr_epi8(STOP_HI), hi)), zero)) & 0xFFFF;
     unsigned eyes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
         _mm_max_epu8(b, _mm_set1_epi8(0x3A)), _mm_min_epu8(b, _mm_set1_epi8(0x3D))));
-    unsigned mstop = ((stops & ~eyes) | (eyes & ((face >> 1) | 0x8000u))) & 0xFFFF;
+    unsigned under = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, _mm_set1_epi8('_')));
+    if (VNT_UNLIKELY((eyes | under) != 0)) {
+        unsigned face = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+            _mm_and_si128(_mm_shuffle_epi8(_mm_setr_epi8(FACE_LO), lo),
+                          _mm_shuffle_epi8(_mm_setr_epi8(FACE_HI), hi)), zero)) & 0xFFFF;
+        unsigned dash = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, _mm_set1_epi8('-')));
+        mstop |= (eyes & ((face >> 1) | 0x8000u)) | (under & ((dash << 1) | 1));
+    }
     return block_stops(b, mstop, carry);
 }
 
 /* The 32-byte blocks from i on, then one of 16 bytes: the offset of the
- * stop found (*found 1),
- * of the block the automaton must read (*found 2, *carry as before that
- * block), or of the first byte not read (*found 0, fewer than 32 left). */
+ * stop found (*found 1), of the block the automaton must read (*found 2,
+ * *carry as before that block), or of the first byte not read (*found 0,
+ * fewer than 16 left). */
 __attribute__((target("avx2"))) static size_t skip32(const unsigned char *u, size_t len, size_t i,
                                                      unsigned *carry, int *found)
 {
@@ -1904,15 +1966,22 @@ automaton:
     return state == 0 ? len : lead;
 }
 
-/* 1 for the eyes of an emoticon at u[p] (: ; < =): a nose or a mouth
- * follows (face_mouth in scan.c). Colons are common, emoticons rare. */
+/* 0 for a stop of the automaton or the blocks that no emoticon holds:
+ * eyes (: ; =) before no nose or mouth (vnt__face_mouth), '<' before no
+ * '3', '_' after no '-' ("-_-"); 1 for every other stop. Colons are
+ * common, emoticons rare. */
 static int face_at(const unsigned char *u, size_t len, size_t p)
 {
-    if (u[p] < 0x3A || u[p] > 0x3D || p + 1 >= len)
-        return u[p] < 0x3A || u[p] > 0x3D;
-    unsigned char c = u[p + 1];
-    return c == '-' || c == '\'' || c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p' ||
-           c == 'v' || c == 'V' || c == '3' || c == 'o' || c == 'O' || c == '*' || c == '|';
+    switch (u[p]) {
+    case ':': case ';': case '=':
+        return p + 1 < len && vnt__face_mouth(u[p + 1]);
+    case '<':
+        return p + 1 < len && u[p + 1] == '3';
+    case '_':
+        return p > 0 && u[p - 1] == '-';
+    default:
+        return 1;
+    }
 }
 
 /* The start of the first character at or after i that stops the fast

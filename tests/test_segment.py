@@ -83,7 +83,7 @@ def test_other_model_version(tmp_path):
     "thu.nguyen@example.com", "@nguyenvana", "#chủ_đề", "😀", "TP.HCM", "v.v.",
     "13giờ", "1.390,2triệu", unicodedata.normalize("NFD", "13giờ"), "------", "...", "°C",
     "🇻🇳", "1️⃣", "m²", "km²", "30m²", "CO₂", "H₂O", "10³",
-    ":)", ":)))", "=))", ":(", ":D", ":v", ":'(", "^^", "^_^", "<3", "-_-",
+    ":)", ":)))", "=))", "=]]", ":(", ":D", ":v", ":'(", ":>", "^^", "^_^", "<3", "-_-",
 ])
 def test_special_tokens(token):
     text = "Hôm qua có %s nhé" % token
@@ -104,6 +104,8 @@ def test_emoticons_only_between_spaces():
         "Ngon", "quá", ":))", ",", "lần", "sau", "=))", "nhé", ":D"]
     assert vntext.word_tokenize("Anh nói:D lúc 8:30, xem :(1)") == [
         "Anh", "nói", ":", "D", "lúc", "8:30", ",", "xem", ":", "(", "1", ")"]
+    # an arrow is no face; a face before a closing quote is one
+    assert vntext.word_tokenize('A => B, "hay :)"') == ["A", "=", ">", "B", ",", '"', "hay", ":)", '"']
 
 
 def test_form_feed_vertical_tab_zero_width_space_and_bom():

@@ -123,12 +123,22 @@ CASES = [
     # emoji and emoticons: after words, before a word that surely starts a
     # sentence and is not the first of a name, they end it; after a final
     # mark they go with its sentence; a sentence is never emoji alone
-    ("Quán này ngon lắm 😍😍 Sẽ quay lại! Giao nhanh 👍 Shop nhiệt tình. Mình yêu 😍 Hà Nội lắm.",
-     ["Quán này ngon lắm 😍😍", "Sẽ quay lại!", "Giao nhanh 👍", "Shop nhiệt tình.",
-      "Mình yêu 😍 Hà Nội lắm."]),
+    # (a word in upper case after them: one that opens sentences, or a
+    # Vietnamese syllable that does not start a name; not a brand)
+    ("Quán này ngon lắm 😍😍 Sẽ quay lại! Giao nhanh 👍 Cảm ơn shop. Mình yêu 😍 Hà Nội lắm. "
+     "Mua ở 🛒 Shopee rẻ hơn.",
+     ["Quán này ngon lắm 😍😍", "Sẽ quay lại!", "Giao nhanh 👍", "Cảm ơn shop.",
+      "Mình yêu 😍 Hà Nội lắm.", "Mua ở 🛒 Shopee rẻ hơn."]),
+    # emoji that open a sentence are bullets: the next run opens an item
+    ("✅ Giao hàng toàn quốc ✅ Bảo hành 12 tháng ✅ Đổi trả miễn phí",
+     ["✅ Giao hàng toàn quốc", "✅ Bảo hành 12 tháng", "✅ Đổi trả miễn phí"]),
+    # an emoticon's letter says nothing of the case of its line
+    ("hôm nay vui lắm. mai đi tiếp :D\nngon quá! :D sẽ quay lại",
+     ["hôm nay vui lắm.", "mai đi tiếp :D", "ngon quá! :D", "sẽ quay lại"]),
     ("Tuyệt vời! 😍😍 Sẽ quay lại. Cảm ơn shop! ❤️", ["Tuyệt vời! 😍😍", "Sẽ quay lại.", "Cảm ơn shop! ❤️"]),
-    ("Ngon quá :)) Lần sau lại đến =)) Chán :( Không mua nữa ^^ Yêu <3 Mệt -_- Thôi.",
-     ["Ngon quá :))", "Lần sau lại đến =))", "Chán :(", "Không mua nữa ^^", "Yêu <3", "Mệt -_-", "Thôi."]),
+    ("Ngon quá :)) Lần sau lại đến =]] Chán :( Không mua nữa ^^ Yêu <3 Mệt -_- Thôi. Nó nói \"hay :)\" Rồi đi.",
+     ["Ngon quá :))", "Lần sau lại đến =]]", "Chán :(", "Không mua nữa ^^", "Yêu <3", "Mệt -_-", "Thôi.",
+      'Nó nói "hay :)"', "Rồi đi."]),
     ("😍 Hôm nay đẹp. Lúc 8:30 Tôi đến. Lưu ý :(1) Xem. Anh nói:D Ok.",
      ["😍 Hôm nay đẹp.", "Lúc 8:30 Tôi đến.", "Lưu ý :(1) Xem.", "Anh nói:D Ok."]),
     # in a line without capitals: after a mark as after that mark, after

@@ -64,7 +64,13 @@ static const struct {
     {"Mình yêu 😍 Hà Nội lắm.", "Mình yêu 😍 Hà Nội lắm."},
     {"Tuyệt vời! 😍 😍 Sẽ quay lại.", "Tuyệt vời! 😍 😍 | Sẽ quay lại."},
     {"Tuyệt vời! :))", "Tuyệt vời! :))"},
-    {"Ngon :) Lần sau =)) Cho 5 sao ^^ Ok <3 Mệt -_- Thôi", "Ngon :) | Lần sau =)) | Cho 5 sao ^^ | Ok <3 | Mệt -_- | Thôi"},
+    {"Ngon :) Lần sau =)) Cho 5 sao ^^ Yêu <3 Mệt -_- Thôi", "Ngon :) | Lần sau =)) | Cho 5 sao ^^ | Yêu <3 | Mệt -_- | Thôi"},
+    /* a brand or a foreign word after an emoji goes on; emoji that open
+     * a sentence are bullets: the next run opens the next item */
+    {"Mua ở 🛒 Shopee giá rẻ.", "Mua ở 🛒 Shopee giá rẻ."},
+    {"✅ Giao hàng toàn quốc ✅ Bảo hành 12 tháng. ✅ Đổi trả miễn phí", "✅ Giao hàng toàn quốc | ✅ Bảo hành 12 tháng. | ✅ Đổi trả miễn phí"},
+    {"ngon! ) ) x ) 😍 gây ra lỗi", "ngon! ) ) x ) 😍 gây ra lỗi"},
+    {"hôm nay vui lắm. mai đi tiếp :D\nNGON QUÁ :D SAU ĐÓ VỀ", "hôm nay vui lắm. | mai đi tiếp :D | NGON QUÁ :D | SAU ĐÓ VỀ"},
     {"Lúc 8:30 Tôi đến. Xem :(1) Đây.", "Lúc 8:30 Tôi đến. | Xem :(1) Đây."},
     {"ngon quá 😍 sau đó về\nđẹp! :) sẽ mua", "ngon quá 😍 | sau đó về | đẹp! :) | sẽ mua"},
     /* domains, URLs, e-mail */
