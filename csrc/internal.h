@@ -125,9 +125,6 @@ VNT_INLINE int vnt__word_in_canonical(const unsigned char *s, size_t n, const ch
            (vnt__may_respell(s, n) && vnt__word_in_respelled(s, n, words, hash, size));
 }
 
-/* 1 when the word w[0..n) is one capital that makes an initial with a
- * period after it ("N.", "Đ."): an ASCII capital or Đ. Other capitals with
- * a diacritic are words: Á (Đông Á), Ư (Na Ư), Ý. */
 /* Emoticons (csrc/scan.c reads them, the sentence splitter's fast pass
  * stops at them): 1 for a character that may follow the eyes : ; = of a
  * face, a nose (- ') or a mouth. The nibble tables of the fast pass
@@ -144,6 +141,9 @@ VNT_INLINE int vnt__face_mouth(unsigned char c)
     }
 }
 
+/* 1 when the word w[0..n) is one capital that makes an initial with a
+ * period after it ("N.", "Đ."): an ASCII capital or Đ. Other capitals with
+ * a diacritic are words: Á (Đông Á), Ư (Na Ư), Ý. */
 VNT_INLINE int vnt__initial_letter(const unsigned char *w, size_t n)
 {
     return (n == 1 && w[0] >= 'A' && w[0] <= 'Z') || (n == 2 && w[0] == 0xC4 && w[1] == 0x90);

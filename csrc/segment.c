@@ -1552,17 +1552,17 @@ VNT_INLINE uint8_t unit_lex(const vnt_segmenter *m, uint64_t v, struct id_entry 
     return f;
 }
 
+/* Every emoji unit (a pictograph, a flag, a keycap, an emoticon) is read
+ * as this one, U+1F600: the corpora have none, so what is known of them is
+ * their kind, and ":D", "^^" and "😍" are read alike. */
+static const char EMOJI_ID[] = "\xF0\x9F\x98\x80";
+
 /* Identity columns of units [0, n) of w (padding included), and the key
  * space of the sentence (w->caseless): caseless when no unit is
  * capitalized and some unit has a lower-case letter, after the rules for
  * runs in capitals and for Title Case (text in lower case, a headline in
  * capitals or in Title Case read as lower case), cased otherwise
  * (tools/SEGMENTER.md). */
-/* Every emoji unit (a pictograph, a flag, a keycap, an emoticon) is read
- * as this one, U+1F600: the corpora have none, so what is known of them is
- * their kind, and ":D", "^^" and "😍" are read alike. */
-static const char EMOJI_ID[] = "\xF0\x9F\x98\x80";
-
 static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char *s, size_t n,
                              const uint16_t *kinds)
 {
