@@ -1193,6 +1193,8 @@ static const uint8_t ASCII_ALNUM[128] = {
 static int face_letter(const unsigned char *u, size_t len, size_t i)
 {
     size_t e = i - 1;
+    if (!vnt__face_mouth(u[i])) /* D d P p V v O o: each in both cases */
+        return 0;
     if (u[e] == '-' || u[e] == '\'') {
         if (e == 0)
             return 0;
