@@ -6,25 +6,35 @@
 #ifndef VNT_ABBREV_TABLE_H
 #define VNT_ABBREV_TABLE_H
 
-#define VNT_ABBREV_COUNT 45
+#define VNT_ABBREV_COUNT 66
 #define VNT_ABBREV_MAX_LEN 12
 
 static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "BS", /* BS 1 1 */
+    "BS.CKI", /* BS.CKI 0 0 */
+    "BS.CKII", /* BS.CKII 0 0 */
+    "BSCKI", /* BSCKI 0 0 */
+    "BSCKII", /* BSCKII 0 0 */
+    "Bs", /* Bs 0 0 */
     "Ch", /* Ch 0 0 */
+    "DS", /* DS 0 0 */
     "Dr", /* Dr 0 0 */
     "EU", /* EU 3 0 */
+    "Fig", /* Fig 0 0 */
     "GS", /* GS 13 4 */
     "GS.TS", /* GS.TS 0 0 */
     "GS.TSKH", /* GS.TSKH 0 0 */
     "Gi", /* Gi 0 0 */
     "H", /* H 16 1 */
+    "HLV", /* HLV 0 0 */
     "Jr", /* Jr 0 0 */
     "KC", /* KC 4 0 */
     "KP", /* KP 0 0 */
     "KS", /* KS 0 0 */
+    "KT", /* KT 0 0 */
     "KTS", /* KTS 0 1 */
     "Kh", /* Kh 1 0 */
+    "Lm", /* Lm 0 0 */
     "Mr", /* Mr 0 0 */
     "Mrs", /* Mrs 0 0 */
     "Ms", /* Ms 0 0 */
@@ -38,36 +48,55 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "P", /* P 141 0 */
     "PGS", /* PGS 4 0 */
     "PGS.TS", /* PGS.TS 0 0 */
+    "PGS.TSKH", /* PGS.TSKH 0 0 */
     "Ph", /* Ph 0 0 */
     "Q", /* Q 315 14 */
     "Qu", /* Qu 0 0 */
     "Sr", /* Sr 0 0 */
+    "TL", /* TL 0 0 */
+    "TM", /* TM 0 0 */
     "TP", /* TP 2274 84 */
     "TS", /* TS 2 0 */
     "TSKH", /* TSKH 0 0 */
+    "TT", /* TT 0 1 */
+    "TUQ", /* TUQ 0 0 */
     "TX", /* TX 0 0 */
     "Th.S", /* Th.S 0 0 */
     "ThS", /* ThS 0 0 */
     "Ths", /* Ths 0 0 */
     "Tp", /* Tp 3 0 */
     "Tr", /* Tr 0 0 */
+    "Tt", /* Tt 0 0 */
     "Tx", /* Tx 0 0 */
+    "Vd", /* Vd 0 0 */
+    "al", /* al 0 0 */
+    "cs", /* cs 0 0 */
+    "fig", /* fig 0 0 */
     "tp", /* tp 0 0 */
     "tr", /* tr 3 0 */
     "vs", /* vs 0 0 */
+    "\xc4\x90" "D", /* ĐD 0 0 */
 };
 
 /* The same words by hash: indexes into vnt_abbrev, -1 empty. */
-#define VNT_ABBREV_HASH_SIZE 128
-static const short vnt_abbrev_hash[128] = {
-    -1, 35, 23, 43, -1, -1, -1, -1, -1, -1, -1, 13, -1, -1, -1, 25,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 12, -1, -1, -1, -1,
-    -1, -1, 5, 40, -1, 28, -1, -1, -1, 42, -1, 30, -1, -1, 11, 4,
-    33, -1, -1, 2, 20, -1, -1, -1, 27, 6, 36, 24, -1, 9, -1, -1,
-    18, -1, -1, -1, -1, -1, 14, 37, -1, 39, -1, 22, 34, -1, 44, 3,
-    -1, 26, -1, -1, -1, -1, -1, 16, 19, -1, -1, -1, -1, 7, 15, -1,
-    -1, 41, 0, -1, -1, -1, 38, -1, -1, 32, -1, 10, 21, -1, 1, -1,
-    31, 17, -1, -1, -1, -1, -1, 8, -1, -1, -1, -1, 29, -1, -1, -1,
+#define VNT_ABBREV_HASH_SIZE 256
+static const short vnt_abbrev_hash[256] = {
+    -1, -1, -1, 63, -1, -1, -1, -1, -1, -1, 44, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, 61, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, 12, 55, -1, -1, -1, -1, -1, 62, -1, -1, -1, -1, 19, -1,
+    46, -1, -1, -1, 30, 48, -1, -1, 37, -1, 51, 34, -1, -1, -1, -1,
+    -1, -1, 5, -1, -1, -1, -1, 65, -1, 54, -1, -1, -1, -1, -1, 9,
+    -1, -1, -1, 38, -1, -1, -1, 26, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, 53, -1, -1, -1, -1, 18, -1, -1, 6, -1,
+    -1, 27, -1, -1, -1, -1, -1, 58, -1, -1, 21, -1, -1, -1, -1, -1,
+    -1, 50, 33, -1, -1, -1, -1, -1, -1, 49, -1, 22, -1, -1, 4, 35,
+    -1, -1, -1, -1, -1, 16, 56, -1, -1, -1, -1, 20, -1, 43, -1, -1,
+    -1, -1, -1, -1, -1, 39, -1, -1, -1, -1, -1, 41, -1, -1, -1, 11,
+    2, -1, 24, 3, 8, 10, -1, -1, -1, 13, -1, -1, -1, 17, -1, -1,
+    7, 28, 59, -1, -1, -1, 23, 52, -1, -1, -1, 32, 47, -1, 64, -1,
+    -1, 36, -1, -1, -1, -1, -1, 29, -1, 1, -1, -1, -1, 14, 25, -1,
+    -1, 57, 0, -1, -1, -1, -1, -1, -1, 45, -1, 31, -1, -1, -1, -1,
+    42, -1, -1, 60, -1, -1, -1, 15, -1, -1, -1, -1, 40, -1, -1, -1,
 };
 
 /* Words that start a sentence after an abbreviation or an initial: they
@@ -1263,19 +1292,21 @@ static const short vnt_starter_hash[2048] = {
  * follows at least 25% of their periods in the training text. Sorted by
  * UTF-8 bytes. Counts: periods before a number, of those before a word
  * that could start a sentence. */
-#define VNT_NUMBERED_COUNT 4
+#define VNT_NUMBERED_COUNT 6
 
 static const char *const vnt_numbered[VNT_NUMBERED_COUNT] = {
+    "Fig", /* Fig: 0 of 0 */
     "KP", /* KP: 0 of 0 */
     "P", /* P: 90 of 141 */
     "Q", /* Q: 224 of 329 */
+    "fig", /* fig: 0 of 0 */
     "tr", /* tr: 3 of 3 */
 };
 
 /* The same words by hash: indexes into vnt_numbered, -1 empty. */
 #define VNT_NUMBERED_HASH_SIZE 16
 static const short vnt_numbered_hash[16] = {
-    -1, -1, -1, 3, -1, -1, -1, -1, -1, -1, -1, -1, 2, -1, 0, 1,
+    -1, -1, -1, 5, -1, 0, 4, -1, -1, -1, -1, -1, 3, -1, 1, 2,
 };
 
 #endif /* VNT_ABBREV_TABLE_H */

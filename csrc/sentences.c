@@ -161,6 +161,22 @@ static int closes(const char *s, const vnt_token *t)
 static int surely_starts(const char *s, const vnt_token *t, size_t j, size_t n);
 static int is_bullet(const char *s, const vnt_token *t);
 
+/* 1 for a brand written with a small letter before a capital, which may
+ * start a sentence as a capitalized word does: "iPhone", "iOS", "eKYC";
+ * not the ornament "oOo" that closes a section. */
+static int camel_word(const char *s, const vnt_token *k)
+{
+    const unsigned char *u = (const unsigned char *)s + k->start;
+    size_t len = k->end - k->start;
+    if (k->kind != VNT_TOK_WORD || len < 3 || u[0] < 'a' || u[0] > 'z' || u[1] < 'A' ||
+        u[1] > 'Z')
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (u[i] != 'o' && u[i] != 'O')
+            return 1;
+    return 0;
+}
+
 /* 1 when token t[j] can start a sentence. */
 static int can_start(const char *s, const vnt_token *t, size_t j, size_t n)
 {
@@ -172,7 +188,7 @@ static int can_start(const char *s, const vnt_token *t, size_t j, size_t n)
             t[j + 1].kind == VNT_TOK_PUNCT && t[j + 1].end - t[j + 1].start == 1 &&
             s[t[j + 1].start] == '.' && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE))
             return 1;
-        return !(k->flags & VNT_TF_LOWER);
+        return !(k->flags & VNT_TF_LOWER) || camel_word(s, k);
     case VNT_TOK_ABBREV:
         return !(k->flags & VNT_TF_LOWER);
     case VNT_TOK_PUNCT: {
@@ -295,7 +311,9 @@ struct spelled {
 #define HW(x) {x, sizeof x - 1}
 
 /* Words that head a numbered part of a document, as in "Điều 3. Phạm vi
- * điều chỉnh", "Chương II. Quy định chung" (laws, decrees, reports). */
+ * điều chỉnh", "Chương II. Quy định chung" (laws, decrees, reports), or
+ * number a question, a lesson, a figure, a table or a step: "Câu 1. Thủ đô
+ * ...", "Bảng 2. Kết quả", "Bước 3. Lắp" (exams, textbooks, captions). */
 static const struct spelled HEADING_WORDS[] = {
     HW("\xc4\x90i\xe1\xbb\x81u"), HW("\xc4\x91i\xe1\xbb\x81u"), HW("\xc4\x90I\xe1\xbb\x80U"), /* Điều */
     HW("Ch\xc6\xb0\xc6\xa1ng"), HW("ch\xc6\xb0\xc6\xa1ng"), HW("CH\xc6\xaf\xc6\xa0NG"),   /* Chương */
@@ -303,6 +321,14 @@ static const struct spelled HEADING_WORDS[] = {
     HW("Ph\xe1\xba\xa7n"), HW("ph\xe1\xba\xa7n"), HW("PH\xe1\xba\xa6N"),                /* Phần */
     HW("Kho\xe1\xba\xa3n"), HW("kho\xe1\xba\xa3n"), HW("KHO\xe1\xba\xa2N"),             /* Khoản */
     HW("\xc4\x90i\xe1\xbb\x83m"), HW("\xc4\x91i\xe1\xbb\x83m"), HW("\xc4\x90I\xe1\xbb\x82M"), /* Điểm */
+    HW("C\xc3\xa2u"), HW("c\xc3\xa2u"), HW("C\xc3\x82U"), /* Câu */
+    HW("B\xc3\xa0i"), HW("b\xc3\xa0i"), HW("B\xc3\x80I"), /* Bài */
+    HW("H\xc3\xacnh"), HW("h\xc3\xacnh"), HW("H\xc3\x8cNH"), /* Hình */
+    HW("B\xe1\xba\xa3ng"), HW("b\xe1\xba\xa3ng"), HW("B\xe1\xba\xa2NG"), /* Bảng */
+    HW("B\xc6\xb0\xe1\xbb\x9b""c"), HW("b\xc6\xb0\xe1\xbb\x9b""c"), HW("B\xc6\xaf\xe1\xbb\x9a""C"), /* Bước */
+    HW("T\xe1\xba\xadp"), HW("t\xe1\xba\xadp"), HW("T\xe1\xba\xacP"), /* Tập */
+    HW("K\xe1\xbb\xb3"), HW("k\xe1\xbb\xb3"), HW("K\xe1\xbb\xb2"), /* Kỳ */
+    HW("Ti\xe1\xba\xbft"), HW("ti\xe1\xba\xbft"), HW("TI\xe1\xba\xbeT"), /* Tiết */
     {NULL, 0}};
 
 /* Words that number the parts of a series of articles, as in the list of
@@ -341,6 +367,13 @@ static const struct spelled NAME_WORDS[] = {
     HW("Ng\xe1\xbb\x8d""c"), HW("Qu\xe1\xbb\x91""c"), HW("C\xc3\xb4ng"),
     HW("\xc4\x90\xc3\xacnh"), HW("Xu\xc3\xa2n"),
     {NULL, 0}};
+/* The middle names of NAME_WORDS (the others are family names): Văn, Thị,
+ * Đức, Hữu, Ngọc, Quốc, Công, Đình, Xuân. */
+static const struct spelled MIDDLE_WORDS[] = {
+    HW("V\xc4\x83n"), HW("Th\xe1\xbb\x8b"), HW("\xc4\x90\xe1\xbb\xa9""c"), HW("H\xe1\xbb\xafu"),
+    HW("Ng\xe1\xbb\x8d""c"), HW("Qu\xe1\xbb\x91""c"), HW("C\xc3\xb4ng"),
+    HW("\xc4\x90\xc3\xacnh"), HW("Xu\xc3\xa2n"),
+    {NULL, 0}};
 #undef HW
 
 /* 1 when w[0..len) is a word of the list. */
@@ -352,20 +385,25 @@ VNT_INLINE int spelled_in(const char *w, size_t len, const struct spelled *list)
     return 0;
 }
 
-/* 1 for a word of the list (HEADING_WORDS, PART_WORDS) in title case,
- * capitals or lower case, in any Unicode form (NFD "Điều" too). */
+/* 1 when w[0..len) is a word of the list (HEADING_WORDS, PART_WORDS,
+ * NAME_WORDS), in any Unicode form and tone style (NFD "Điều" too). */
+VNT_INLINE int bytes_of(const char *w, size_t len, const struct spelled *list)
+{
+    if (len < 3 || len > 16)
+        return 0;
+    if (spelled_in(w, len, list))
+        return 1;
+    if (!vnt__may_respell((const unsigned char *)w, len))
+        return 0;
+    char r[VNT__RESPELL_MAX];
+    size_t m = vnt__respell((const unsigned char *)w, len, r);
+    return m > 0 && spelled_in(r, m, list);
+}
+
+/* 1 for a word token of the list: bytes_of(). */
 VNT_INLINE int word_of(const char *s, const vnt_token *t, const struct spelled *list)
 {
-    size_t len = t->end - t->start;
-    if (t->kind != VNT_TOK_WORD || len < 3 || len > 16)
-        return 0;
-    if (spelled_in(s + t->start, len, list))
-        return 1;
-    if (!vnt__may_respell((const unsigned char *)s + t->start, len))
-        return 0;
-    char w[VNT__RESPELL_MAX];
-    size_t m = vnt__respell((const unsigned char *)s + t->start, len, w);
-    return m > 0 && spelled_in(w, m, list);
+    return t->kind == VNT_TOK_WORD && bytes_of(s + t->start, t->end - t->start, list);
 }
 
 /* 1 for a heading word (Điều, Chương, Mục, Phần, Khoản, Điểm). */
@@ -491,6 +529,9 @@ static char after_class(const char *s, const vnt_token *t, size_t j, size_t n, i
             vnt_syllable syl;
             return vnt_syllable_parse(s + k->start, k->end - k->start, &syl) ? 'U' : 'F';
         }
+        /* a brand, "iPhone", reads as a foreign name */
+        if (camel_word(s, k))
+            return 'F';
         /* a lettered list item "b. " */
         return (k->flags & VNT_TF_LOWER) && k->end - k->start == 1 && j + 1 < n &&
                        !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && s[t[j + 1].start] == '.' &&
@@ -739,6 +780,42 @@ static int after_colon(const char *s, size_t a, const vnt_token *x)
     return p < x->start && p > a && s[p - 1] == ':';
 }
 
+/* 1 when the period t[i] closes a label inside the sentence that starts
+ * at t[first] that opens a quoted item or follows a colon: a label or a
+ * heading word and its label typed onto an opening quote at the start of
+ * the sentence or after a colon ("như sau: “4. Chính phủ", "“Điều 5.
+ * Giá đất"), or a heading word and its label after a colon ("QUYẾT ĐỊNH:
+ * Điều 1. Phê duyệt"), as laws that amend others quote their items. */
+static int opened_label(const char *s, const vnt_token *t, size_t first, size_t i)
+{
+    if (i <= first || !list_label(s, &t[i - 1]) || (t[i].flags & VNT_TF_SPACE_BEFORE))
+        return 0;
+    size_t h = i - 1;
+    if (h > first && (t[h].flags & VNT_TF_SPACE_BEFORE) && heading_word(s, &t[h - 1])) {
+        h--;
+        if (after_colon(s, t[first].start, &t[h]))
+            return 1;
+    }
+    if (h == first || (t[h].flags & VNT_TF_SPACE_BEFORE))
+        return 0;
+    const vnt_token *q = &t[h - 1];
+    int32_t cp = first_cp(s, q);
+    if (q->end - q->start > 3 || !(cp == '"' || cp == 0x201C || cp == 0xAB))
+        return 0;
+    return h - 1 == first || after_colon(s, t[first].start, q);
+}
+
+/* 1 when t[j] opens a reference typed onto what it follows, a number in
+ * square brackets: "[12]", as text copied from encyclopedias and papers
+ * puts after the period. */
+static int footnote_mark(const char *s, const vnt_token *t, size_t j, size_t n)
+{
+    return j + 2 < n && t[j].kind == VNT_TOK_PUNCT && t[j].end - t[j].start == 1 &&
+           s[t[j].start] == '[' && t[j + 1].kind == VNT_TOK_NUMBER &&
+           !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) && t[j + 2].end - t[j + 2].start == 1 &&
+           s[t[j + 2].start] == ']' && !(t[j + 2].flags & VNT_TF_SPACE_BEFORE);
+}
+
 /* 1 for a dash: - – — */
 static int is_dash(const char *s, const vnt_token *t)
 {
@@ -860,9 +937,11 @@ struct brackets {
  * of one letter, "Á", "Ư"), right after a family or middle name in title
  * case and before a word in title case that opens no sentences: "Nguyễn
  * V. Nam", "Trần T. Hoa", but "Nhật Bản B. Bệnh", "Nguyễn Văn A. Theo". */
+static int given_initial(const char *s, const vnt_token *t, size_t first, size_t i, size_t j);
+
 static int name_initial(const char *s, const vnt_token *t, size_t first, size_t i, size_t j)
 {
-    if (i == first)
+    if (i == first || given_initial(s, t, first, i, j))
         return 0;
     const vnt_token *x = &t[i], *p = &t[i - 1], *w = &t[j];
     int consonant = x->end - x->start == 2 ? memchr("BCDGHKLMNPQRSTVX", s[x->start], 16) != NULL
@@ -876,6 +955,36 @@ static int name_initial(const char *s, const vnt_token *t, size_t first, size_t 
         if (s[k] != ' ')
             return 0;
     return !all_caps(s, w) && word_of(s, p, NAME_WORDS) && !is_opener(s, w);
+}
+
+/* 1 when the initial t[i] is the given name that ends a name of three
+ * words or more, a family name and a middle name before it, and the word
+ * in title case after it starts the next sentence: "Bị can Nguyễn Văn T.
+ * Tòa tuyên", "Lê Thị H. Sinh năm 1990", as news writes the names of the
+ * accused; not "Trần Nguyễn V. Nam" (two family names: the initial is a
+ * middle name). The word two before the initial is read on the bytes, so
+ * the fast pass, which may have dropped its token, agrees. */
+static int given_initial(const char *s, const vnt_token *t, size_t first, size_t i, size_t j)
+{
+    if (i == first || j != i + 1)
+        return 0;
+    const vnt_token *x = &t[i], *p = &t[i - 1], *w = &t[j];
+    /* one letter and its period, in the table or not ("H.": huyện) */
+    if (x->kind != VNT_TOK_ABBREV || x->end - x->start > 3 ||
+        (x->end - x->start == 3 && (unsigned char)s[x->start] < 0xC0) ||
+        !(x->flags & VNT_TF_UPPER) || w->kind != VNT_TOK_WORD || !(w->flags & VNT_TF_UPPER) ||
+        !(w->flags & VNT_TF_SPACE_BEFORE) || p->kind != VNT_TOK_WORD ||
+        !(p->flags & VNT_TF_UPPER) || p->end + 1 != x->start || s[p->end] != ' ' ||
+        all_caps(s, p) || all_caps(s, w))
+        return 0;
+    if (word_of(s, p, NAME_WORDS) && !word_of(s, p, MIDDLE_WORDS))
+        return 0; /* a family name right before it */
+    size_t b = p->start, a;
+    if (b < t[first].start + 2 || s[b - 1] != ' ')
+        return 0;
+    for (a = b - 1; a > t[first].start && s[a - 1] != ' '; a--)
+        ;
+    return bytes_of(s + a, b - 1 - a, NAME_WORDS);
 }
 
 /* 1 when a boundary after the mark t[i], closed up to t[j - 1], in the
@@ -1030,7 +1139,8 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
         if ((!abbrev && role == P_FINAL && s[t[i].start] == '.' && t[i].end - t[i].start == 1 &&
              (label_chain(s, t, first, i) || heading_label(s, t, first, i) ||
               (i > first && after_colon(s, t[first].start, &t[i - 1]) &&
-               label_chain(s, t, i - 1, i)))) ||
+               label_chain(s, t, i - 1, i)) ||
+              opened_label(s, t, first, i))) ||
             (abbrev && t[i].end - t[i].start == 2 && (unsigned char)s[t[i].start] < 0x80 &&
              (i == first || (i == first + 1 && heading_word(s, &t[first]))))) {
             /* "A. ", "I. ", "Chương I. " */
@@ -1063,6 +1173,9 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
                     closed = after_close = 1;
                 }
                 j++;
+            } else if (footnote_mark(s, t, j, n)) {
+                j += 3; /* "rõ rệt.[12] Tuy nhiên" */
+                closed = after_close = 1;
             } else if (t[j].kind == VNT_TOK_PUNCT && s[t[j].start] == '/' && j + 1 < n &&
                        !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
                        punct_role(s, &t[j + 1]) == P_FINAL) {
@@ -1134,7 +1247,8 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
             int l = news_end ? -1 : learned_at(before, mark, closed, s, t, j, n);
             if (l >= 0)
                 boundary = l;
-            if (!boundary && abbrev && j == i + 1 && city_at_end(s, t, i, n))
+            if (!boundary && abbrev && j == i + 1 &&
+                (city_at_end(s, t, i, n) || given_initial(s, t, first, i, j)))
                 boundary = 1;
             if (VNT_UNLIKELY(boundary && (abbrev || ((closed || role == P_ELLIPSIS) &&
                                                      (s[t[j].start] == '-' ||

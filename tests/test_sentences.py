@@ -145,6 +145,19 @@ CASES = [
     # words as after an ellipsis (only before a word that often starts one)
     ("đẹp quá! 😍 sẽ quay lại\nngon quá 😍 sau đó mình về\nngon quá 😍 nên mua",
      ["đẹp quá! 😍", "sẽ quay lại", "ngon quá 😍", "sau đó mình về", "ngon quá 😍 nên mua"]),
+    # a given name as its initial ends a name; headings of questions and
+    # figures; labels quoted or after a colon; references; brands
+    ("Bị can Nguyễn Văn T. Tòa tuyên phạt 5 năm tù. Ông Nguyễn V. Nam đến.",
+     ["Bị can Nguyễn Văn T.", "Tòa tuyên phạt 5 năm tù.", "Ông Nguyễn V. Nam đến."]),
+    ("Câu 1. Thủ đô của Việt Nam là gì?\nHình 2. Bản đồ\nXem Hình 2. Rõ chưa?",
+     ["Câu 1. Thủ đô của Việt Nam là gì?", "Hình 2. Bản đồ", "Xem Hình 2.", "Rõ chưa?"]),
+    ("Bổ sung như sau: “4. Chính phủ quy định chi tiết.” QUYẾT ĐỊNH: Điều 1. Phê duyệt.",
+     ["Bổ sung như sau: “4. Chính phủ quy định chi tiết.”", "QUYẾT ĐỊNH: Điều 1. Phê duyệt."]),
+    ("Hiệu quả rõ rệt.[12] Tuy nhiên, cần thêm. Apple ra iPhone 15. iPhone 16 ra sau.",
+     ["Hiệu quả rõ rệt.[12]", "Tuy nhiên, cần thêm.", "Apple ra iPhone 15.", "iPhone 16 ra sau."]),
+    ("TM. UBND TỈNH\nCHỦ TỊCH", ["TM. UBND TỈNH", "CHỦ TỊCH"]),
+    ("Theo Nguyễn et al. (2020), tỷ lệ tăng. Lễ hội ở TT. Sa Pa.",
+     ["Theo Nguyễn et al. (2020), tỷ lệ tăng.", "Lễ hội ở TT. Sa Pa."]),
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),
@@ -282,6 +295,7 @@ def test_any_text(text):
 @pytest.mark.parametrize("text", [
     "Điều 3. Phạm vi điều chỉnh", "Chương II. Quy định chung", "CHƯƠNG I. QUY ĐỊNH CHUNG",
     "Mục 1.2. Nguyên tắc", "Phần IV. Kết luận", "Khoản 2. Nội dung", "Điểm a. Nội dung",
+    "Câu 1. Thủ đô là gì?", "Bảng 2. Kết quả", "Bước 3. Lắp pin", "Tiết 4. Ôn tập",
 ])
 def test_headings_in_nfd_as_in_nfc(text):
     assert vntext.sent_tokenize(text) == [text]
@@ -298,6 +312,7 @@ STYLE_PIECES = st.sampled_from([
     "tuỳ ", "tùy ", "Khoảng ", "Ngoài ", "ngoài ", "Điều ", "3. ", "Chương ", "\n",
     "anh.uỷ. ", "anh.ủy. ", "trong.ô ", "7 giờ ", "kpă ", "yhán ", "...", "đi ", "!",
     "- ", "Kỳ ", "Bài ", "Phần ", "4: ", "Huế ", "Vinh ", "Toàn ", "Liên ", "quan ",
+    "Nguyễn ", "Văn ", "Thị ", "Hoà ", "Hòa ", "T. ", "Toà án ", "Câu ", "Bảng ", "“", ": ",
 ])
 
 

@@ -72,12 +72,21 @@ HAND_WORDS = [
     "NXB", "TSKH", "GS.TS", "PGS.TS", "GS.TSKH", "Mr", "Mrs", "Ms", "Dr",
     "Tr", "tr", "Nh", "Ng", "Ph", "Kh", "Ch", "Gi", "Qu", "vs", "Jr", "Sr", "KP",
     "Ths", "KTS", "NSND", "NSƯT", "NGND", "NGƯT",
+    # signature blocks of official documents: thay mặt, ký thay, thừa lệnh,
+    # thừa ủy quyền ("TM. UBND TỈNH", "KT. BỘ TRƯỞNG")
+    "TM", "KT", "TL", "TUQ",
+    # titles before a name: dược sĩ, điều dưỡng, huấn luyện viên,
+    # linh mục, bác sĩ chuyên khoa I/II, phó giáo sư tiến sĩ khoa học
+    "DS", "ĐD", "HLV", "Lm", "Bs", "BSCKI", "BSCKII", "BS.CKI", "BS.CKII", "PGS.TSKH",
+    # thị trấn before its name ("TT. Sa Pa"); ví dụ; citations ("Nguyễn et
+    # al. (2020)", "Nguyễn và cs. (2018)", "Fig. 1")
+    "TT", "Tt", "Vd", "al", "cs", "Fig", "fig",
 ]
 
 # Abbreviations that take a number, whatever the counts: KP. 3 (khu phố, an
 # address of Ho Chi Minh City's wards, next to P. and Q.), tr. 15 (trang, a
-# page): the training text has too few of them.
-HAND_NUMBERED = ["KP", "tr"]
+# page), Fig. 1 (a figure): the training text has too few of them.
+HAND_NUMBERED = ["KP", "tr", "Fig", "fig"]
 
 # First words of Vietnamese place names, which follow TP., Q., P. (thành phố,
 # quận, phường) in running text: never openers, whatever the counts say.

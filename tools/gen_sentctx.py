@@ -222,6 +222,8 @@ def after_class(chunk, following, openers, abbrevs=(), line_end=False, labelled=
             return upper_word_class(w, whole, following, line_end, openers)
         if len(w) == 1 and chunk[1:2] == "." and c.islower():
             return "l"
+        if "a" <= c <= "z" and "A" <= chunk[1:2] <= "Z" and len(w) >= 3 and w.strip("oO"):
+            return "F"  # a brand: "iPhone", "iOS", "eKYC" (camel_word in csrc/sentences.c)
         return "L"
     if c.isdigit():
         if re.match(r"\d[\d.,:/-]*\.$", chunk) and labelled[:1].isupper():

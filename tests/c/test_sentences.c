@@ -229,6 +229,23 @@ static const struct {
     /* an initial inside a name; quotes typed onto the next sentence */
     {"Ông Nguyễn V. Nam đến. Ông Nguyễn Văn B. Theo đó thì sao.",
      "Ông Nguyễn V. Nam đến. | Ông Nguyễn Văn B. | Theo đó thì sao."},
+    /* a given name as its initial ends the name: the next word starts */
+    {"Bị can Nguyễn Văn T. Tòa tuyên phạt 5 năm. Lê Thị H. Sinh năm 1990.",
+     "Bị can Nguyễn Văn T. | Tòa tuyên phạt 5 năm. | Lê Thị H. | Sinh năm 1990."},
+    {"Ông Trần Nguyễn V. Nam đến. (bị can Nguyễn Văn T. Tòa xử) Rồi.",
+     "Ông Trần Nguyễn V. Nam đến. | (bị can Nguyễn Văn T. Tòa xử) Rồi."},
+    /* headings of questions, figures, steps; labels quoted or after a colon */
+    {"Câu 1. Thủ đô là gì? Bảng 2. Kết quả\nBước 3. Lắp pin. Xem Hình 1. Kết quả tốt.",
+     "Câu 1. Thủ đô là gì? | Bảng 2. Kết quả | Bước 3. Lắp pin. | Xem Hình 1. | Kết quả tốt."},
+    {"Sửa như sau: “4. Chính phủ quy định.” Hết.\n“Điều 5. Giá đất\nQUYẾT ĐỊNH: Điều 1. Duyệt.",
+     "Sửa như sau: “4. Chính phủ quy định.” | Hết. | “Điều 5. Giá đất | QUYẾT ĐỊNH: Điều 1. Duyệt."},
+    /* a reference after the period; a brand that starts a sentence */
+    {"Rõ rệt.[12] Tuy nhiên, khác.[1][2] Hết.", "Rõ rệt.[12] | Tuy nhiên, khác.[1][2] | Hết."},
+    {"Ra mắt iPhone 15. iPhone 16 ra sau. Hết. oOo", "Ra mắt iPhone 15. | iPhone 16 ra sau. | Hết. oOo"},
+    /* signatures of official documents, titles, citations */
+    {"TM. UBND TỈNH\nKT. BỘ TRƯỞNG", "TM. UBND TỈNH | KT. BỘ TRƯỞNG"},
+    {"Theo Nguyễn et al. (2020), HLV. Park nói ở TT. Sa Pa.",
+     "Theo Nguyễn et al. (2020), HLV. Park nói ở TT. Sa Pa."},
     {"\"Đi đâu?\"\"Đi chợ.\" Anh đi.\"Về\" là gì?", "\"Đi đâu?\" | \"Đi chợ.\" | Anh đi. | \"Về\" là gì?"},
     {"- Kỳ 2: Vịnh Mốc - Cồn Cỏ: hành trình máu! - Kỳ 1: Những ngôi làng",
      "- Kỳ 2: Vịnh Mốc - Cồn Cỏ: hành trình máu! | - Kỳ 1: Những ngôi làng"},
