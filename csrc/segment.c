@@ -1414,6 +1414,32 @@ static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int
  * the capital-run features do not read it as one long name
  * (tools/SEGMENTER.md, "Token identity"). */
 #define CAPS_RUN 5
+/* In a sentence with no lower-case letter at all (a banner, a headline in
+ * capitals: "CHÚC MỪNG NĂM MỚI", "ĐẸP QUÁ ĐI"), a run of three such units
+ * is enough, unless it starts with a family name or the sentence holds a
+ * dash: such a line is a byline ("VÕ ĐẮC DANH", "PHẠM DIỄM - ĐÔNG QUYÊN"),
+ * and the capital-run features keep its names whole. */
+#define CAPS_ALONE 3
+
+/* Vietnamese family names in capitals (NFC), for CAPS_ALONE. */
+static const char *const CAPS_FAMILY[] = {
+    "NGUY\xe1\xbb\x84N", "TR\xe1\xba\xa6N", "L\xc3\x8a", "PH\xe1\xba\xa0M", "HO\xc3\x80NG",
+    "HU\xe1\xbb\xb2NH", "PHAN", "V\xc5\xa8", "V\xc3\x95", "\xc4\x90\xe1\xba\xb6NG",
+    "B\xc3\x99I", "\xc4\x90\xe1\xbb\x96", "H\xe1\xbb\x92", "NG\xc3\x94", "D\xc6\xaf\xc6\xa0NG",
+    "L\xc3\x9d", "\xc4\x90\xc3\x80O", "\xc4\x90O\xc3\x80N", "\xc4\x90INH", "L\xc3\x82M",
+    "TR\xc6\xaf\xc6\xa0NG", "CAO", "L\xc6\xafU", "T\xe1\xba\xa0", "T\xc3\x94", "QU\xc3\x81""CH",
+    "TRI\xe1\xbb\x86U", "KI\xe1\xbb\x80U", "V\xc6\xaf\xc6\xa0NG", "M\xe1\xba\xa0""C",
+    "L\xc6\xaf\xc6\xa0NG", "TR\xe1\xbb\x8aNH", "CHU", "PH\xc3\x99NG", "H\xe1\xbb\xa8""A",
+    "KH\xc3\x9a""C", "L\xe1\xbb\xa4""C", "T\xc4\x82NG", "DO\xc3\x83N", "H\xc3\x80", "MAI",
+    "TH\xc3\x81I", "T\xc3\x94N", NULL};
+
+static int caps_family(const char *s, size_t a, size_t b)
+{
+    for (const char *const *f = CAPS_FAMILY; *f; f++)
+        if (strlen(*f) == b - a && memcmp(*f, s + a, b - a) == 0)
+            return 1;
+    return 0;
+}
 #define SH_SYL_UPPER 2
 
 static int caps_shape(unsigned x) { return x == SH_SYL_UPPER || x == SH_UPPER; }
@@ -1482,7 +1508,7 @@ static int dash_unit(const char *s, size_t a, size_t b)
 }
 
 /* The shapes of the runs in capitals of units [0, n) of w made lower case. */
-static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
+static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n, size_t min)
 {
     uint8_t *sh = w->sh + PAD;
     for (size_t i = 0; i < n;) {
@@ -1491,7 +1517,10 @@ static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n)
             caps += caps_shape(sh[j]);
             j++;
         }
-        if (caps >= CAPS_RUN)
+        size_t f = i; /* its first unit in capitals */
+        while (f < j && !caps_shape(sh[f]))
+            f++;
+        if (caps >= min && (caps >= CAPS_RUN || !caps_family(s, w->ustart[f], w->uend[f])))
             for (size_t k = i; k < j; k++)
                 if (caps_shape(sh[k]))
                     sh[k] = sh[k] == SH_UPPER ? SH_LOWER : SH_SYL;
@@ -1634,8 +1663,15 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         uni_weights(m, c, w, i, e);
         w->lex1[i] = unit_lex(m, id.value, e);
     }
-    if (caps >= CAPS_RUN) { /* rare: most sentences have fewer */
-        capitals_as_lower(w, s, n);
+    size_t min = CAPS_RUN;
+    if (!(seen & LOWER_SHAPES) && caps >= CAPS_ALONE) {
+        min = CAPS_ALONE;
+        for (size_t i = 0; i < n; i++) /* names apart: a byline */
+            if (dash_unit(s, w->ustart[i], w->uend[i]))
+                min = CAPS_RUN;
+    }
+    if (caps >= min) { /* rare: most sentences have fewer */
+        capitals_as_lower(w, s, n, min);
         seen = shape_bits(w, n);
     }
     if (titles >= TITLE_RUN && !(seen & LOWER_START_SHAPES)) { /* rarer */

@@ -235,6 +235,18 @@ def test_text_in_capitals_segments_as_lower_case():
     assert byline == ["CÙ MAI CÔNG", "-", "MINH LUẬN"]
 
 
+def test_short_line_in_capitals_segments_as_lower_case():
+    # a line with no lower-case letter: three words in capitals are enough
+    # (a banner, "CHÚC MỪNG NĂM MỚI"), unless it is a byline: a family name
+    # first, or names parted by dashes
+    for text in ("Học sinh đi học", "Đẹp quá đi", "Tuyển dụng gấp", "Sản phẩm quá đẹp"):
+        upper_words = vntext.word_tokenize(text.upper())
+        assert [w.lower() for w in upper_words] == vntext.word_tokenize(text.lower())
+        assert len(upper_words) > 1
+    assert vntext.word_tokenize("VÕ ĐẮC DANH") == ["VÕ ĐẮC DANH"]
+    assert vntext.word_tokenize("PHẠM DIỄM - ĐÔNG QUYÊN") == ["PHẠM DIỄM", "-", "ĐÔNG QUYÊN"]
+
+
 def test_headline_in_title_case_segments_as_lower_case():
     # every word in title case and none in lower case: a headline written in
     # Title Case, segmented as its lower case (names have four syllables at

@@ -68,7 +68,12 @@ CAPITALIZED = frozenset((SHAPE_SYL_UPPER, SHAPE_SYL_TITLE, SHAPE_TITLE, SHAPE_UP
 # A run of text in capitals of at least CAPS_RUN tokens, a sentence in Title
 # Case of at least TITLE_RUN (see sentence_shapes)
 CAPS_RUN = 5
+CAPS_ALONE = 3  # in a sentence without a lower-case letter (csrc/segment.c)
 TITLE_RUN = 5
+# family names in capitals: a line in capitals that starts with one is a byline
+CAPS_FAMILY = set("""NGUYỄN TRẦN LÊ PHẠM HOÀNG HUỲNH PHAN VŨ VÕ ĐẶNG BÙI ĐỖ HỒ NGÔ DƯƠNG LÝ ĐÀO
+ĐOÀN ĐINH LÂM TRƯƠNG CAO LƯU TẠ TÔ QUÁCH TRIỆU KIỀU VƯƠNG MẠC LƯƠNG TRỊNH CHU PHÙNG HỨA KHÚC
+LỤC TĂNG DOÃN HÀ MAI THÁI TÔN""".split())
 # The feature keys of a caseless sentence are xored with this (SEGMENTER.md)
 CASELESS_MASK = 0x452821e638d01377
 _HAS_LOWER = frozenset((SHAPE_SYL_LOWER, SHAPE_SYL_TITLE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_MIXED))
@@ -89,7 +94,9 @@ def sentence_shapes(tokens, shapes):
     """The shapes of a sentence's tokens, where a run of text in capitals
     takes the shapes of its lower case: a stretch without a token that has
     a lower-case letter and without a dash (- \u2013 \u2014, which part the
-    names of a byline), holding CAPS_RUN tokens or more in capitals
+    names of a byline), holding CAPS_RUN tokens or more in capitals (CAPS_ALONE
+    in a sentence with no lower-case letter and no dash, unless the run starts
+    with a family name in CAPS_FAMILY: "CHÚC MỪNG NĂM MỚI", not "VÕ ĐẮC DANH")
     (SHAPE_SYL_UPPER, SHAPE_UPPER), is a headline or a title, not a name
     (names have four syllables at most); its SHAPE_SYL_UPPER become
     SHAPE_SYL_LOWER and its SHAPE_UPPER SHAPE_LOWER, so it segments as its
@@ -100,13 +107,19 @@ def sentence_shapes(tokens, shapes):
     and its SHAPE_TITLE SHAPE_LOWER. Other shapes are unchanged."""
     out = list(shapes)
     n = len(out)
+    # no lower-case letter and no dash in the sentence (a banner, not a
+    # byline): CAPS_ALONE tokens in capitals are enough, unless the run
+    # starts with a family name
+    alone = not any(x in _HAS_LOWER for x in out) and not any(t in _DASHES for t in tokens)
     i = 0
     while i < n:
         j, caps = i, 0
         while j < n and out[j] not in _HAS_LOWER and tokens[j] not in _DASHES:
             caps += out[j] in (SHAPE_SYL_UPPER, SHAPE_UPPER)
             j += 1
-        if caps >= CAPS_RUN:
+        f = next((k for k in range(i, j) if out[k] in (SHAPE_SYL_UPPER, SHAPE_UPPER)), j)
+        if caps >= CAPS_RUN or (alone and caps >= CAPS_ALONE and
+                                (f == j or tokens[f] not in CAPS_FAMILY)):
             for k in range(i, j):
                 if out[k] == SHAPE_SYL_UPPER:
                     out[k] = SHAPE_SYL_LOWER
