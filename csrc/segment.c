@@ -1433,13 +1433,27 @@ static const char *const CAPS_FAMILY[] = {
     "KH\xc3\x9a""C", "L\xe1\xbb\xa4""C", "T\xc4\x82NG", "DO\xc3\x83N", "H\xc3\x80", "MAI",
     "TH\xc3\x81I", "T\xc3\x94N", NULL};
 
-static int caps_family(const char *s, size_t a, size_t b)
+/* The same in title case, for TITLE_ALONE. */
+static const char *const TITLE_FAMILY[] = {
+    "Nguy\xe1\xbb\x85n", "Tr\xe1\xba\xa7n", "L\xc3\xaa", "Ph\xe1\xba\xa1m", "Ho\xc3\xa0ng",
+    "Hu\xe1\xbb\xb3nh", "Phan", "V\xc5\xa9", "V\xc3\xb5", "\xc4\x90\xe1\xba\xb7ng",
+    "B\xc3\xb9i", "\xc4\x90\xe1\xbb\x97", "H\xe1\xbb\x93", "Ng\xc3\xb4", "D\xc6\xb0\xc6\xa1ng",
+    "L\xc3\xbd", "\xc4\x90\xc3\xa0o", "\xc4\x90o\xc3\xa0n", "\xc4\x90inh", "L\xc3\xa2m",
+    "Tr\xc6\xb0\xc6\xa1ng", "Cao", "L\xc6\xb0u", "T\xe1\xba\xa1", "T\xc3\xb4", "Qu\xc3\xa1""ch",
+    "Tri\xe1\xbb\x87u", "Ki\xe1\xbb\x81u", "V\xc6\xb0\xc6\xa1ng", "M\xe1\xba\xa1""c",
+    "L\xc6\xb0\xc6\xa1ng", "Tr\xe1\xbb\x8bnh", "Chu", "Ph\xc3\xb9ng", "H\xe1\xbb\xa9""a",
+    "Kh\xc3\xba""c", "L\xe1\xbb\xa5""c", "T\xc4\x83ng", "Do\xc3\xa3n", "H\xc3\xa0", "Mai",
+    "Th\xc3\xa1i", "T\xc3\xb4n", NULL};
+
+/* 1 when s[a..b) is a word of the list (NULL-ended), as written. */
+static int listed(const char *const *list, const char *s, size_t a, size_t b)
 {
-    for (const char *const *f = CAPS_FAMILY; *f; f++)
+    for (const char *const *f = list; *f; f++)
         if (strlen(*f) == b - a && memcmp(*f, s + a, b - a) == 0)
             return 1;
     return 0;
 }
+
 #define SH_SYL_UPPER 2
 
 static int caps_shape(unsigned x) { return x == SH_SYL_UPPER || x == SH_UPPER; }
@@ -1459,6 +1473,11 @@ static int lower_shape(unsigned x) { return x < 32 && (LOWER_SHAPES >> x & 1); }
  * units get the shapes of their lower case, as a run in capitals does
  * (tools/SEGMENTER.md, "Token identity"). */
 #define TITLE_RUN 5
+/* The same for a sentence of three such units or four (a short headline or
+ * a menu, "Bảo Vệ Môi Trường"), unless its first unit in title case is a
+ * family name or it holds a dash: a name or a byline ("Nguyễn Văn An",
+ * "Phạm Diễm - Đông Quyên"). */
+#define TITLE_ALONE 3
 
 static int one_letter(const char *s, size_t a, size_t b);
 
@@ -1520,7 +1539,7 @@ static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n, size_t mi
         size_t f = i; /* its first unit in capitals */
         while (f < j && !caps_shape(sh[f]))
             f++;
-        if (caps >= min && (caps >= CAPS_RUN || !caps_family(s, w->ustart[f], w->uend[f])))
+        if (caps >= min && (caps >= CAPS_RUN || !listed(CAPS_FAMILY, s, w->ustart[f], w->uend[f])))
             for (size_t k = i; k < j; k++)
                 if (caps_shape(sh[k]))
                     sh[k] = sh[k] == SH_UPPER ? SH_LOWER : SH_SYL;
@@ -1674,7 +1693,17 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         capitals_as_lower(w, s, n, min);
         seen = shape_bits(w, n);
     }
-    if (titles >= TITLE_RUN && !(seen & LOWER_START_SHAPES)) { /* rarer */
+    size_t tmin = TITLE_RUN;
+    if (titles >= TITLE_ALONE && titles < TITLE_RUN && !(seen & LOWER_START_SHAPES)) {
+        size_t f = 0;
+        while (f < n && !(w->sh[PAD + f] == SH_SYL + 2 || w->sh[PAD + f] == SH_TITLE))
+            f++;
+        tmin = f < n && listed(TITLE_FAMILY, s, w->ustart[f], w->uend[f]) ? TITLE_RUN : TITLE_ALONE;
+        for (size_t i = 0; i < n; i++)
+            if (dash_unit(s, w->ustart[i], w->uend[i]))
+                tmin = TITLE_RUN;
+    }
+    if (titles >= tmin && !(seen & LOWER_START_SHAPES)) { /* rarer */
         titles_as_lower(w, s, n);
         seen = shape_bits(w, n);
     }

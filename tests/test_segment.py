@@ -260,6 +260,14 @@ def test_headline_in_title_case_segments_as_lower_case():
         "Mỹ", "Và", "NATO", "Tăng Cường", "Hợp Tác", "Quốc Phòng"]
     # names in running text keep their capitals
     assert "Bùi Thị Uyên Vy" in vntext.word_tokenize("Bà Bùi Thị Uyên Vy đã đến")
+    # three or four such words are enough on their own (a short headline, a
+    # menu), unless the first is a family name or a dash parts them (names)
+    for text in ("Bảo vệ môi trường", "Điều khoản dịch vụ", "Học sinh đi học"):
+        title = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+        assert vntext.word_spans(title) == vntext.word_spans(text)
+        assert len(vntext.word_tokenize(title)) > 1
+    assert vntext.word_tokenize("Nguyễn Xuân Phúc") == ["Nguyễn Xuân Phúc"]
+    assert vntext.word_tokenize("Phạm Diễm - Đông Quyên") == ["Phạm Diễm", "-", "Đông Quyên"]
 
 
 def test_text_in_lower_case_has_weights_of_its_own():

@@ -74,6 +74,8 @@ TITLE_RUN = 5
 CAPS_FAMILY = set("""NGUYỄN TRẦN LÊ PHẠM HOÀNG HUỲNH PHAN VŨ VÕ ĐẶNG BÙI ĐỖ HỒ NGÔ DƯƠNG LÝ ĐÀO
 ĐOÀN ĐINH LÂM TRƯƠNG CAO LƯU TẠ TÔ QUÁCH TRIỆU KIỀU VƯƠNG MẠC LƯƠNG TRỊNH CHU PHÙNG HỨA KHÚC
 LỤC TĂNG DOÃN HÀ MAI THÁI TÔN""".split())
+TITLE_ALONE = 3  # the same for a short headline in Title Case, "Bảo Vệ Môi Trường"
+TITLE_FAMILY = {w[0] + w[1:].lower() for w in CAPS_FAMILY}
 # The feature keys of a caseless sentence are xored with this (SEGMENTER.md)
 CASELESS_MASK = 0x452821e638d01377
 _HAS_LOWER = frozenset((SHAPE_SYL_LOWER, SHAPE_SYL_TITLE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_MIXED))
@@ -103,7 +105,9 @@ def sentence_shapes(tokens, shapes):
     lower-case form does. Then a sentence of TITLE_RUN tokens or more in
     title case (SHAPE_SYL_TITLE, SHAPE_TITLE) and none that starts in lower
     case (SHAPE_SYL_LOWER, SHAPE_LOWER, SHAPE_MIXED) is a headline in Title
-    Case, not a string of names: its SHAPE_SYL_TITLE become SHAPE_SYL_LOWER
+    Case, not a string of names (TITLE_ALONE tokens are enough when the
+    sentence holds no dash and its first title-case token is no family name
+    of TITLE_FAMILY): its SHAPE_SYL_TITLE become SHAPE_SYL_LOWER
     and its SHAPE_TITLE SHAPE_LOWER. Other shapes are unchanged."""
     out = list(shapes)
     n = len(out)
@@ -127,7 +131,12 @@ def sentence_shapes(tokens, shapes):
                     out[k] = SHAPE_LOWER
         i = j if j > i else i + 1
     titles = sum(x in (SHAPE_SYL_TITLE, SHAPE_TITLE) for x in out)
-    if titles >= TITLE_RUN and not any(x in _LOWER_START for x in out):
+    tmin = TITLE_RUN
+    if not any(t in _DASHES for t in tokens):
+        f = next((k for k in range(n) if out[k] in (SHAPE_SYL_TITLE, SHAPE_TITLE)), n)
+        if f == n or tokens[f] not in TITLE_FAMILY:
+            tmin = TITLE_ALONE
+    if titles >= tmin and not any(x in _LOWER_START for x in out):
         out = [SHAPE_SYL_LOWER if x == SHAPE_SYL_TITLE else SHAPE_LOWER if x == SHAPE_TITLE else x
                for x in out]
     return out
