@@ -1161,6 +1161,29 @@ static void lexicon_columns(const vnt_segmenter *m, vnt_segwork *w, size_t n)
     }
 }
 
+/* 1 for unit i of w that is a short word in lower case that is no
+ * Vietnamese syllable: up to three letters a-z or đ, as chat abbreviates
+ * ("k", "dc", "đc", "mk", "cx", "vs", "tks"). Two of them side by side are
+ * two words ("t k biết", "đc r", "mk cx"): the corpora never join such a
+ * pair (26 of 26 in VLSP and UD-VTB train: "m x", "help desk"), and the
+ * model, which reads them as parts of a foreign name, did. */
+static int chat_short(const vnt_segwork *w, const char *s, size_t i)
+{
+    if (w->sh[PAD + i] != SH_LOWER)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t letters = 0;
+    for (size_t k = w->ustart[i]; k < w->uend[i]; letters++) {
+        if (u[k] >= 'a' && u[k] <= 'z')
+            k++;
+        else if (u[k] == 0xC4 && k + 1 < w->uend[i] && u[k + 1] == 0x91) /* đ */
+            k += 2;
+        else
+            return 0;
+    }
+    return letters <= 3;
+}
+
 /* User dictionary: the gaps inside an occurrence of a split entry are
  * SPLIT, inside a join entry JOIN (split wins). */
 static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
@@ -2009,9 +2032,12 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
                       : (w->ukind[g] == UK_SOFT || w->ukind[g + 1] == UK_SOFT) ? FORCE_SOFT
                                                                                 : -1;
     user_dict(m, w, n);
-    for (size_t g = 0; g < ng; g++)
+    for (size_t g = 0; g < ng; g++) {
         if (w->force[g] == FORCE_SOFT) /* no user word joined it */
             w->force[g] = 0;
+        else if (w->force[g] < 0 && chat_short(w, s, g) && chat_short(w, s, g + 1))
+            w->force[g] = 0;
+    }
     score_gaps(m, w, n);
     viterbi(m, w, ng);
     size_t start = w->ustart[0], pstart = start;

@@ -270,6 +270,17 @@ def test_headline_in_title_case_segments_as_lower_case():
     assert vntext.word_tokenize("Phạm Diễm - Đông Quyên") == ["Phạm Diễm", "-", "Đông Quyên"]
 
 
+def test_chat_abbreviations_side_by_side_are_words():
+    # short lower-case words that are no syllable, as chat abbreviates: two
+    # side by side are two words (the corpora never join such a pair)
+    assert vntext.word_tokenize("t k biết") == ["t", "k", "biết"]
+    assert vntext.word_tokenize("mk cx thấy thế")[:2] == ["mk", "cx"]
+    assert vntext.word_tokenize("đc r, cảm ơn nhé")[:2] == ["đc", "r"]
+    # a user word still joins them
+    seg = vntext.Segmenter(user_dict=["ship cod"])
+    assert seg.word_tokenize("ship cod nhé") == ["ship cod", "nhé"]
+
+
 def test_text_in_lower_case_has_weights_of_its_own():
     # a sentence with no capital has feature weights of its own, trained on
     # the corpora in lower case: names are found from their syllables
