@@ -237,13 +237,18 @@ static int lower_part(const scanner *sc, size_t i)
  * ":-)", ":'(", ":>"; "^^", "^_^", "<3", "-_-". It must be followed by
  * white space, a final mark, a comma, a closing quote or bracket, an emoji
  * or the end, so that ":3" in "tỉ số :30" or ":(" in ":(1)" stays what it
- * was. Read as an emoji. */
+ * was. Typed onto a word, only ":))", "=))", ":((" and longer runs are
+ * faces. Read as an emoji. */
 static size_t face_end(const scanner *sc, size_t i)
 {
     const unsigned char *u = sc->u;
     const size_t len = sc->len;
     size_t k = i + 1;
-    if (!sc->space_before || k >= len)
+    /* typed onto a word (not a number: "8:))"), only a laugh or a cry of
+     * two brackets or more: "đẹp quá:))", "haha=))", "buồn:((" */
+    const int glued = !sc->space_before;
+    if (k >= len || (glued && ((u[i] != ':' && u[i] != '=') || u[i - 1] < 0x41 ||
+                               (u[k] != ')' && u[k] != '(') || k + 1 >= len || u[k + 1] != u[k])))
         return 0;
     switch (u[i]) {
     case ':': case ';': case '=':
@@ -574,6 +579,10 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
         return emit(sc, a, i, VNT_TOK_DOMAIN, 0);
     }
     int one_period = i < len && u[i] == '.' && (i + 1 >= len || u[i + 1] != '.');
+    /* one letter typed after a slash is a unit or one of a pair, not an
+     * initial or an abbreviation: the period after "KM/H", "A/B" is a mark */
+    if (one_period && a > 0 && u[a - 1] == '/' && ndots == 0 && seg_letters == 1 && !has_digit)
+        one_period = 0;
     if (one_period) {
         if (abbrev_known(u + a, i - a)) {
             *end = i + 1;

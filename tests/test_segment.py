@@ -97,13 +97,16 @@ def test_emoji_sequences_and_units():
     assert vntext.word_tokenize("30 m² đất, x ²") == ["30", "m²", "đất", ",", "x", "²"]
 
 
-def test_emoticons_only_between_spaces():
+def test_emoticons_between_spaces():
     # an emoticon after white space, before white space, a mark or the end;
     # the same characters elsewhere are what they were
     assert vntext.word_tokenize("Ngon quá :)), lần sau =)) nhé :D") == [
         "Ngon", "quá", ":))", ",", "lần", "sau", "=))", "nhé", ":D"]
     assert vntext.word_tokenize("Anh nói:D lúc 8:30, xem :(1)") == [
         "Anh", "nói", ":", "D", "lúc", "8:30", ",", "xem", ":", "(", "1", ")"]
+    # typed onto a word, only a laugh or a cry of two brackets or more
+    assert vntext.word_tokenize("đẹp quá:)) haha=)) buồn:(( lúc 8:)) nói:)") == [
+        "đẹp", "quá", ":))", "haha", "=))", "buồn", ":((", "lúc", "8", ":", ")", ")", "nói", ":", ")"]
     # an arrow is no face; a face before a closing quote is one
     assert vntext.word_tokenize('A => B, "hay :)"') == ["A", "=", ">", "B", ",", '"', "hay", ":)", '"']
 

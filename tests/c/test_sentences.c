@@ -242,6 +242,11 @@ static const struct {
     /* a reference after the period; a brand that starts a sentence */
     {"Rõ rệt.[12] Tuy nhiên, khác.[1][2] Hết.", "Rõ rệt.[12] | Tuy nhiên, khác.[1][2] | Hết."},
     {"Ra mắt iPhone 15. iPhone 16 ra sau. Hết. oOo", "Ra mắt iPhone 15. | iPhone 16 ra sau. | Hết. oOo"},
+    /* one letter after a slash is no initial: its period ends the sentence */
+    {"Tối đa 80 KM/H. Xe tải 60 KM/H. Mua ở A/B. Xong.",
+     "Tối đa 80 KM/H. | Xe tải 60 KM/H. | Mua ở A/B. | Xong."},
+    /* an emoticon typed onto a word */
+    {"Ngon quá:)) Lần sau lại đến. Buồn:(( Thôi.", "Ngon quá:)) | Lần sau lại đến. | Buồn:(( | Thôi."},
     /* signatures of official documents, titles, citations */
     {"TM. UBND TỈNH\nKT. BỘ TRƯỞNG", "TM. UBND TỈNH | KT. BỘ TRƯỞNG"},
     {"Theo Nguyễn et al. (2020), HLV. Park nói ở TT. Sa Pa.",
@@ -408,7 +413,8 @@ static void test_token_kinds(void)
     /* an emoticon follows white space and comes before white space, a
      * final mark, a comma, an emoji or the end: not in "nói:D", "8:30",
      * ":(1)", ":Dạ", "^_" */
-    static const char *const NOT_FACES[] = {"nói:D", "8:30", ":(1)", ":Dạ", "^_", ":-", "<4"};
+    static const char *const NOT_FACES[] = {"nói:D", "8:30", ":(1)", ":Dạ", "^_", ":-", "<4",
+                                            "quá:)", "8:))", "a;))", "a^^", "x:)(", "(:))"};
     for (size_t k = 0; k < sizeof NOT_FACES / sizeof NOT_FACES[0]; k++) {
         CHECK(vnt_scan(NOT_FACES[k], strlen(NOT_FACES[k]), &t) == VNT_OK);
         for (size_t j = 0; j < t.len; j++)
@@ -416,6 +422,10 @@ static void test_token_kinds(void)
     }
     CHECK(vnt_scan(":)).", 4, &t) == VNT_OK && t.len == 2 && t.items[0].kind == VNT_TOK_EMOJI &&
           t.items[0].end == 3);
+    /* typed onto a word, a laugh or a cry of two brackets or more */
+    CHECK(vnt_scan("qu\xC3\xA1:)) ", 8, &t) == VNT_OK && t.len == 2 &&
+          t.items[1].kind == VNT_TOK_EMOJI && t.items[1].start == 4 && t.items[1].end == 7);
+    CHECK(vnt_scan("haha=((", 7, &t) == VNT_OK && t.len == 2 && t.items[1].kind == VNT_TOK_EMOJI);
     CHECK(vnt_scan("a :D\xF0\x9F\x98\x80", 8, &t) == VNT_OK && t.len == 3 &&
           t.items[1].kind == VNT_TOK_EMOJI && t.items[2].kind == VNT_TOK_EMOJI);
     CHECK(vnt_scan("a\0b", 3, &t) == VNT_OK && t.len == 3 && t.items[1].kind == VNT_TOK_SYMBOL);
