@@ -571,6 +571,21 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
             return emit(sc, a, e, VNT_TOK_EMAIL, flags);
         }
     }
+    /* an identifier or a file name joined by underscores, in ASCII:
+     * "user_name", "bao_cao_2023.docx", "IMG_2023_0415.jpg" */
+    if (ndots == 0 && all_ascii && i + 1 < len && u[i] == '_' && ascii_alnum(u[i + 1])) {
+        size_t e = i;
+        while (e < len && (ascii_alnum(u[e]) || (u[e] == '_' && e + 1 < len && ascii_alnum(u[e + 1]))))
+            e++;
+        size_t x = e + 1; /* a file extension: one to five letters or digits */
+        while (x < len && x - e <= 6 && ascii_alnum(u[x]))
+            x++;
+        if (e + 1 < len && u[e] == '.' && x > e + 1 && x - e <= 6 && ((u[e + 1] | 0x20) >= 'a' && (u[e + 1] | 0x20) <= 'z') &&
+            (x == len || !(ascii_alnum(u[x]) || u[x] >= 0x80)))
+            e = x;
+        *end = e;
+        return emit(sc, a, e, VNT_TOK_WORD, flags);
+    }
     if (ndots > 0 && all_ascii && is_tld(u + seg, i - seg)) {
         if (i + 1 < len && u[i] == '/' && u[i + 1] > ' ') {
             *end = url_end(sc, a);

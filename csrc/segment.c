@@ -1916,6 +1916,10 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
         w->ustart[n] = t->start;
         w->uend[n] = toks[j - 1].end;
         w->ukind[n] = (uint8_t)(i == slash ? UK_MODEL : forced_kind(t->kind));
+        /* an identifier or a file name (user_name, bao_cao.docx) is a word
+         * of its own */
+        if (t->kind == VNT_TOK_WORD && j == i + 1 && memchr(s + t->start, '_', t->end - t->start))
+            w->ukind[n] = UK_SPLIT;
         w->utk[n] = (uint16_t)(i == hyphen ? (unsigned)kind | UTK_HYPHEN : (unsigned)kind);
         if (is_sentence && j == b && (j == i + 1 || t == &merged) && final_period(s, t)) {
             /* the period of an abbreviation or initials that ends the

@@ -273,6 +273,18 @@ def test_headline_in_title_case_segments_as_lower_case():
     assert vntext.word_tokenize("Phạm Diễm - Đông Quyên") == ["Phạm Diễm", "-", "Đông Quyên"]
 
 
+def test_identifiers_and_file_names_are_words():
+    # ASCII joined by underscores, with a file extension or not, is one word
+    assert vntext.word_tokenize("file bao_cao_2023.docx gửi anh") == [
+        "file", "bao_cao_2023.docx", "gửi", "anh"]
+    assert vntext.word_tokenize("Biến user_name, IMG_2023_0415.jpg.")[1:] == [
+        "user_name", ",", "IMG_2023_0415.jpg", "."]
+    # text segmented with underscores keeps them as marks of their own
+    assert "_" in vntext.word_tokenize("Mỹ sẽ bảo_vệ Nhật_Bản")
+    # one letter after a slash is no initial: the period is a word
+    assert vntext.word_tokenize("tối đa 80 KM/H. Xe tải")[-3:] == ["H", ".", "Xe tải"]
+
+
 def test_chat_abbreviations_side_by_side_are_words():
     # short lower-case words that are no syllable, as chat abbreviates: two
     # side by side are two words (the corpora never join such a pair)
