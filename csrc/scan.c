@@ -580,11 +580,14 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
         size_t x = e + 1; /* a file extension: one to five letters or digits */
         while (x < len && x - e <= 6 && ascii_alnum(u[x]))
             x++;
-        if (e + 1 < len && u[e] == '.' && x > e + 1 && x - e <= 6 && ((u[e + 1] | 0x20) >= 'a' && (u[e + 1] | 0x20) <= 'z') &&
+        if (e + 1 < len && u[e] == '.' && x > e + 1 && x - e <= 6 &&
+            ((u[e + 1] | 0x20) >= 'a' && (u[e + 1] | 0x20) <= 'z') &&
             (x == len || !(ascii_alnum(u[x]) || u[x] >= 0x80)))
             e = x;
-        *end = e;
-        return emit(sc, a, e, VNT_TOK_WORD, flags);
+        if (e == len || u[e] < 0x80) { /* not before a letter of another script */
+            *end = e;
+            return emit(sc, a, e, VNT_TOK_WORD, flags);
+        }
     }
     if (ndots > 0 && all_ascii && is_tld(u + seg, i - seg)) {
         if (i + 1 < len && u[i] == '/' && u[i + 1] > ' ') {

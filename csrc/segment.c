@@ -1468,11 +1468,22 @@ static const char *const TITLE_FAMILY[] = {
     "Kh\xc3\xba""c", "L\xe1\xbb\xa5""c", "T\xc4\x83ng", "Do\xc3\xa3n", "H\xc3\xa0", "Mai",
     "Th\xc3\xa1i", "T\xc3\xb4n", NULL};
 
-/* 1 when s[a..b) is a word of the list (NULL-ended), as written. */
+/* 1 when s[a..b) is a word of the list (NULL-ended, NFC), in any Unicode
+ * form (NFD "VÕ" too). */
 static int listed(const char *const *list, const char *s, size_t a, size_t b)
 {
+    const char *w = s + a;
+    size_t n = b - a;
+    char r[VNT__RESPELL_MAX];
+    if (vnt__may_respell((const unsigned char *)w, n)) {
+        size_t m = vnt__respell((const unsigned char *)w, n, r);
+        if (m > 0) {
+            w = r;
+            n = m;
+        }
+    }
     for (const char *const *f = list; *f; f++)
-        if (strlen(*f) == b - a && memcmp(*f, s + a, b - a) == 0)
+        if (strlen(*f) == n && memcmp(*f, w, n) == 0)
             return 1;
     return 0;
 }

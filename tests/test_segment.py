@@ -247,6 +247,8 @@ def test_short_line_in_capitals_segments_as_lower_case():
         assert [w.lower() for w in upper_words] == vntext.word_tokenize(text.lower())
         assert len(upper_words) > 1
     assert vntext.word_tokenize("VÕ ĐẮC DANH") == ["VÕ ĐẮC DANH"]
+    nfd = unicodedata.normalize("NFD", "VÕ ĐẮC DANH")
+    assert vntext.word_tokenize(nfd) == [nfd]
     assert vntext.word_tokenize("PHẠM DIỄM - ĐÔNG QUYÊN") == ["PHẠM DIỄM", "-", "ĐÔNG QUYÊN"]
 
 

@@ -123,7 +123,7 @@ def sentence_shapes(tokens, shapes):
             j += 1
         f = next((k for k in range(i, j) if out[k] in (SHAPE_SYL_UPPER, SHAPE_UPPER)), j)
         if caps >= CAPS_RUN or (alone and caps >= CAPS_ALONE and
-                                (f == j or tokens[f] not in CAPS_FAMILY)):
+                                (f == j or unicodedata.normalize("NFC", tokens[f]) not in CAPS_FAMILY)):
             for k in range(i, j):
                 if out[k] == SHAPE_SYL_UPPER:
                     out[k] = SHAPE_SYL_LOWER
@@ -134,7 +134,7 @@ def sentence_shapes(tokens, shapes):
     tmin = TITLE_RUN
     if not any(t in _DASHES for t in tokens):
         f = next((k for k in range(n) if out[k] in (SHAPE_SYL_TITLE, SHAPE_TITLE)), n)
-        if f == n or tokens[f] not in TITLE_FAMILY:
+        if f == n or unicodedata.normalize("NFC", tokens[f]) not in TITLE_FAMILY:
             tmin = TITLE_ALONE
     if titles >= tmin and not any(x in _LOWER_START for x in out):
         out = [SHAPE_SYL_LOWER if x == SHAPE_SYL_TITLE else SHAPE_LOWER if x == SHAPE_TITLE else x
