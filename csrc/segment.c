@@ -1185,7 +1185,9 @@ static int chat_short(const vnt_segwork *w, const char *s, size_t i)
 }
 
 /* User dictionary: the gaps inside an occurrence of a split entry are
- * SPLIT, inside a join entry JOIN (split wins). */
+ * SPLIT, inside a join entry JOIN (split wins), and those at the edges of
+ * an entry FORCE_SOFT (SPLIT unless a join entry joins them: the caller
+ * decides), so the model does not extend a user's word. */
 static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 {
     const hset *sets[2] = {&m->ujoin, &m->usplit};
@@ -1205,6 +1207,15 @@ static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
             }
             for (size_t g = i; g + 1 < i + best; g++) /* the whole entry, even */
                 w->force[g] = which == 0 ? 1 : 0;  /* where marks are apart */
+            /* a join entry is a word of its own, and the syllables of a
+             * split entry are: the gaps at its edges are SPLIT unless a
+             * join entry joins them */
+            if (best >= 2) {
+                if (i > 0 && w->force[i - 1] == -1)
+                    w->force[i - 1] = FORCE_SOFT;
+                if (i + best < n && w->force[i + best - 1] == -1)
+                    w->force[i + best - 1] = FORCE_SOFT;
+            }
         }
     }
 }

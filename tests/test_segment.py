@@ -275,6 +275,20 @@ def test_headline_in_title_case_segments_as_lower_case():
     assert vntext.word_tokenize("Phạm Diễm - Đông Quyên") == ["Phạm Diễm", "-", "Đông Quyên"]
 
 
+def test_user_words_are_not_extended():
+    # a user word is a word of its own: the model neither extends it nor
+    # joins two of them; the syllables of a split word are words of their own
+    seg = vntext.Segmenter(user_dict=["thuật toán", "học sâu"])
+    assert seg.word_tokenize("Thuật toán học sâu") == ["Thuật toán", "học sâu"]
+    seg = vntext.Segmenter(user_dict=["thuật toán"])
+    assert seg.word_tokenize("Thuật toán học sâu")[0] == "Thuật toán"
+    seg = vntext.Segmenter(user_split=["điện thoại"])
+    assert seg.word_tokenize("Điện thoại di động")[:2] == ["Điện", "thoại"]
+    # where two entries overlap, their joins win over the edges
+    seg = vntext.Segmenter(user_dict=["thuật toán", "toán học"])
+    assert seg.word_tokenize("thuật toán học") == ["thuật toán học"]
+
+
 def test_identifiers_and_file_names_are_words():
     # ASCII joined by underscores, with a file extension or not, is one word
     assert vntext.word_tokenize("file bao_cao_2023.docx gửi anh") == [
