@@ -1901,7 +1901,7 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
         const vnt_token *t = &toks[i];
         vnt_token merged;
         size_t j = i + 1;
-        int kind = t->kind;
+        int kind = t->kind, vv = 0;
         if (caseless && i + 1 < b &&
             (caseless_abbrev(s, t, &toks[i + 1]) ||
              (is_sentence && caseless_initial(s, t, &toks[i + 1], i > a ? &toks[i - 1] : NULL)))) {
@@ -1911,6 +1911,20 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
             t = &merged;
             j = i + 2;
             kind = VNT_TOK_ABBREV;
+        } else if (t->kind == VNT_TOK_ABBREV && t->end - t->start == 3 &&
+                   (s[t->start] | 0x20) == 'v' && s[t->start + 1] == '.' &&
+                   (s[t->start + 2] | 0x20) == 'v' && i + 1 < b && glued(&toks[i + 1]) &&
+                   toks[i + 1].kind == VNT_TOK_PUNCT &&
+                   (s[toks[i + 1].start] == '.' ||
+                    (toks[i + 1].end - toks[i + 1].start == 3 &&
+                     memcmp(s + toks[i + 1].start, "\xE2\x80\xA6", 3) == 0))) {
+            /* "v.v..." (và vân vân) is one word, as the corpora write it,
+             * at the end of a sentence too */
+            merged = (vnt_token){.start = t->start, .end = toks[i + 1].end,
+                                 .kind = VNT_TOK_ABBREV, .flags = t->flags};
+            t = &merged;
+            j = i + 2;
+            vv = 1;
         } else if (is_gluable(t->kind)) {
             for (;;) {
                 if (j + 1 < b && glued(&toks[j]) && glued(&toks[j + 1]) &&
@@ -1943,7 +1957,7 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
         if (t->kind == VNT_TOK_WORD && j == i + 1 && memchr(s + t->start, '_', t->end - t->start))
             w->ukind[n] = UK_SPLIT;
         w->utk[n] = (uint16_t)(i == hyphen ? (unsigned)kind | UTK_HYPHEN : (unsigned)kind);
-        if (is_sentence && j == b && (j == i + 1 || t == &merged) && final_period(s, t)) {
+        if (is_sentence && j == b && (j == i + 1 || t == &merged) && !vv && final_period(s, t)) {
             /* the period of an abbreviation or initials that ends the
              * sentence ends the sentence too: a unit of its own, as the
              * corpora write it ("... cho TP ." "L.TH.H ."); the rest is a

@@ -275,6 +275,14 @@ def test_headline_in_title_case_segments_as_lower_case():
     assert vntext.word_tokenize("Phạm Diễm - Đông Quyên") == ["Phạm Diễm", "-", "Đông Quyên"]
 
 
+def test_vv_with_an_ellipsis_is_one_word():
+    # "v.v..." is one word, as VLSP writes it (18 times in train), at the
+    # end of a sentence too
+    assert vntext.word_tokenize("các loại v.v... đều tăng.")[2] == "v.v..."
+    assert vntext.word_tokenize("rau, củ v.v...")[-1] == "v.v..."
+    assert vntext.word_tokenize("rau v.v… và cá")[1] == "v.v…"
+
+
 def test_user_words_are_not_extended():
     # a user word is a word of its own: the model neither extends it nor
     # joins two of them; the syllables of a split word are words of their own
