@@ -816,6 +816,25 @@ static int footnote_mark(const char *s, const vnt_token *t, size_t j, size_t n)
            s[t[j + 2].start] == ']' && !(t[j + 2].flags & VNT_TF_SPACE_BEFORE);
 }
 
+/* 1 when the initial t[i] is an option of a multiple-choice line after
+ * the option before it, both after white space: "A. Hà Nội B. Huế C. Đà
+ * Nẵng" is one line of options, not three sentences. Read on the bytes of
+ * the sentence so far, which the fast pass keeps. */
+static int option_label(const char *s, const vnt_token *t, size_t first, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const vnt_token *x = &t[i];
+    if (x->kind != VNT_TOK_ABBREV || x->end - x->start != 2 || u[x->start] < 'B' ||
+        u[x->start] > 'H' || !(x->flags & VNT_TF_SPACE_BEFORE))
+        return 0;
+    const unsigned char want = (unsigned char)(u[x->start] - 1);
+    for (size_t k = t[first].start; k + 2 < x->start; k++)
+        if (u[k] == want && u[k + 1] == '.' && (u[k + 2] == ' ' || u[k + 2] == '\t') &&
+            (k == t[first].start || u[k - 1] == ' ' || u[k - 1] == '\t'))
+            return 1;
+    return 0;
+}
+
 /* 1 for a dash: - – — */
 static int is_dash(const char *s, const vnt_token *t)
 {
@@ -1250,6 +1269,9 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
             if (!boundary && abbrev && j == i + 1 &&
                 (city_at_end(s, t, i, n) || given_initial(s, t, first, i, j)))
                 boundary = 1;
+            if (boundary && abbrev && j == i + 1 && option_label(s, t, first, i) &&
+                !given_initial(s, t, first, i, j))
+                boundary = 0;
             if (VNT_UNLIKELY(boundary && (abbrev || ((closed || role == P_ELLIPSIS) &&
                                                      (s[t[j].start] == '-' ||
                                                       (unsigned char)s[t[j].start] == 0xE2)))) &&

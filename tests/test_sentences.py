@@ -156,6 +156,8 @@ CASES = [
     ("Hiệu quả rõ rệt.[12] Tuy nhiên, cần thêm. Apple ra iPhone 15. iPhone 16 ra sau.",
      ["Hiệu quả rõ rệt.[12]", "Tuy nhiên, cần thêm.", "Apple ra iPhone 15.", "iPhone 16 ra sau."]),
     ("TM. UBND TỈNH\nCHỦ TỊCH", ["TM. UBND TỈNH", "CHỦ TỊCH"]),
+    ("Câu 2. Thủ đô là gì? A. Hà Nội B. Huế C. Đà Nẵng",
+     ["Câu 2. Thủ đô là gì?", "A. Hà Nội B. Huế C. Đà Nẵng"]),
     ("Theo Nguyễn et al. (2020), tỷ lệ tăng. Lễ hội ở TT. Sa Pa.",
      ["Theo Nguyễn et al. (2020), tỷ lệ tăng.", "Lễ hội ở TT. Sa Pa."]),
     ("Không dấu chấm", ["Không dấu chấm"]),

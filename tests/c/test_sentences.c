@@ -242,6 +242,9 @@ static const struct {
     /* a reference after the period; a brand that starts a sentence */
     {"Rõ rệt.[12] Tuy nhiên, khác.[1][2] Hết.", "Rõ rệt.[12] | Tuy nhiên, khác.[1][2] | Hết."},
     {"Ra mắt iPhone 15. iPhone 16 ra sau. Hết. oOo", "Ra mắt iPhone 15. | iPhone 16 ra sau. | Hết. oOo"},
+    /* the options of a multiple-choice question stay on their line */
+    {"Thủ đô là gì? A. Hà Nội B. Huế C. Đà Nẵng D. Cần Thơ\nÔng Nguyễn Văn A. Trần Văn B. Hôm nay.",
+     "Thủ đô là gì? | A. Hà Nội B. Huế C. Đà Nẵng D. Cần Thơ | Ông Nguyễn Văn A. | Trần Văn B. | Hôm nay."},
     /* one letter after a slash is no initial: its period ends the sentence */
     {"Tối đa 80 KM/H. Xe tải 60 KM/H. Mua ở A/B. Xong.",
      "Tối đa 80 KM/H. | Xe tải 60 KM/H. | Mua ở A/B. | Xong."},
