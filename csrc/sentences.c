@@ -820,6 +820,7 @@ static int footnote_mark(const char *s, const vnt_token *t, size_t j, size_t n)
  * the option before it, both after white space: "A. Hà Nội B. Huế C. Đà
  * Nẵng" is one line of options, not three sentences. Read on the bytes of
  * the sentence so far, which the fast pass keeps. */
+#define OPTION_REACH 256
 static int option_label(const char *s, const vnt_token *t, size_t first, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -828,7 +829,14 @@ static int option_label(const char *s, const vnt_token *t, size_t first, size_t 
         u[x->start] > 'H' || !(x->flags & VNT_TF_SPACE_BEFORE))
         return 0;
     const unsigned char want = (unsigned char)(u[x->start] - 1);
-    for (size_t k = t[first].start; k + 2 < x->start; k++)
+    /* within OPTION_REACH bytes before it: options are short, and the
+     * walk stays linear however many initials a sentence holds */
+    size_t a = t[first].start;
+    if (x->start < a + 3)
+        return 0;
+    if (x->start - a > OPTION_REACH)
+        a = x->start - OPTION_REACH;
+    for (size_t k = x->start - 2; k-- > a;)
         if (u[k] == want && u[k + 1] == '.' && (u[k + 2] == ' ' || u[k + 2] == '\t') &&
             (k == t[first].start || u[k - 1] == ' ' || u[k - 1] == '\t'))
             return 1;

@@ -554,7 +554,8 @@ static void test_random_agreement(void)
 static void test_linear(void)
 {
     static const char *const units[] = {".", "A. ", "Ab. ", "x.", "a@", "1.", "\"", "…", "TP.", " ",
-                                        "(TP. Theo ", "x... - ", "… * ", "x... --"};
+                                        "(TP. Theo ", "x... - ", "… * ", "x... --",
+                                        "A. y B. Huế ", "Lê Thị H. Sinh ", "quá:)) ", "“4. "};
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
         size_t n1, n2;
         double small = time_on(units[k], 100000, &n1);
