@@ -195,6 +195,7 @@ typedef struct {
     size_t len;
     vnt_tokens *out;
     size_t no_at_until; /* an e-mail retry from before here finds no '@' */
+    size_t no_id_until; /* an identifier retry from before here fails */
     int space_before;
 } scanner;
 
@@ -244,10 +245,11 @@ static size_t face_end(const scanner *sc, size_t i)
     const unsigned char *u = sc->u;
     const size_t len = sc->len;
     size_t k = i + 1;
-    /* typed onto a word (not a number: "8:))"), only a laugh or a cry of
+    /* typed onto a letter (not a number, "8:))", nor a bracket), only a laugh or a cry of
      * two brackets or more: "đẹp quá:))", "haha=))", "buồn:((" */
     const int glued = !sc->space_before;
-    if (k >= len || (glued && ((u[i] != ':' && u[i] != '=') || u[i - 1] < 0x41 ||
+    if (k >= len || (glued && ((u[i] != ':' && u[i] != '=') ||
+                               !(u[i - 1] >= 0x80 || ((u[i - 1] | 0x20) >= 'a' && (u[i - 1] | 0x20) <= 'z')) ||
                                (u[k] != ')' && u[k] != '(') || k + 1 >= len || u[k + 1] != u[k])))
         return 0;
     switch (u[i]) {
@@ -573,7 +575,8 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
     }
     /* an identifier or a file name joined by underscores, in ASCII:
      * "user_name", "bao_cao_2023.docx", "IMG_2023_0415.jpg" */
-    if (ndots == 0 && all_ascii && i + 1 < len && u[i] == '_' && ascii_alnum(u[i + 1])) {
+    if (ndots == 0 && all_ascii && i >= sc->no_id_until && i + 1 < len && u[i] == '_' &&
+        ascii_alnum(u[i + 1])) {
         size_t e = i;
         while (e < len && (ascii_alnum(u[e]) || (u[e] == '_' && e + 1 < len && ascii_alnum(u[e + 1]))))
             e++;
@@ -588,6 +591,7 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
             *end = e;
             return emit(sc, a, e, VNT_TOK_WORD, flags);
         }
+        sc->no_id_until = e;
     }
     if (ndots > 0 && all_ascii && is_tld(u + seg, i - seg)) {
         if (i + 1 < len && u[i] == '/' && u[i + 1] > ' ') {
@@ -840,7 +844,7 @@ vnt_status vnt_scan(const char *s, size_t len, vnt_tokens *toks)
     if ((s == NULL && len != 0) || toks == NULL)
         return VNT_ERR_INVALID_ARG;
     toks->len = 0;
-    scanner sc = {(const unsigned char *)s, len, toks, 0, 1};
+    scanner sc = {(const unsigned char *)s, len, toks, 0, 0, 1};
     vnt_status st = run_scan(&sc, 0);
     if (st != VNT_OK)
         toks->len = 0;
@@ -849,6 +853,6 @@ vnt_status vnt_scan(const char *s, size_t len, vnt_tokens *toks)
 
 vnt_status vnt__scan_chunk(const char *s, size_t a, size_t b, vnt_tokens *toks)
 {
-    scanner sc = {(const unsigned char *)s, b, toks, 0, 1};
+    scanner sc = {(const unsigned char *)s, b, toks, 0, 0, 1};
     return run_scan(&sc, a);
 }

@@ -828,18 +828,31 @@ static int option_label(const char *s, const vnt_token *t, size_t first, size_t 
     if (x->kind != VNT_TOK_ABBREV || x->end - x->start != 2 || u[x->start] < 'B' ||
         u[x->start] > 'H' || !(x->flags & VNT_TF_SPACE_BEFORE))
         return 0;
-    const unsigned char want = (unsigned char)(u[x->start] - 1);
-    /* within OPTION_REACH bytes before it: options are short, and the
-     * walk stays linear however many initials a sentence holds */
-    size_t a = t[first].start;
-    if (x->start < a + 3)
+    const size_t s0 = t[first].start;
+    if (x->start < s0 + 3)
         return 0;
-    if (x->start - a > OPTION_REACH)
-        a = x->start - OPTION_REACH;
-    for (size_t k = x->start - 2; k-- > a;)
-        if (u[k] == want && u[k + 1] == '.' && (u[k + 2] == ' ' || u[k + 2] == '\t') &&
-            (k == t[first].start || u[k - 1] == ' ' || u[k - 1] == '\t'))
-            return 1;
+    /* the option before it, and "A. " that opens the sentence or follows
+     * a colon ("A. Hà Nội B.", "Chọn: A. Hà Nội B.", not "Đội A. thắng đội
+     * B. Trận đấu"), within OPTION_REACH bytes for each letter: options
+     * are short, and the walk stays linear however many initials a
+     * sentence holds */
+    const unsigned char want = (unsigned char)(u[x->start] - 1);
+    size_t a = x->start - s0 > OPTION_REACH * 8 ? x->start - OPTION_REACH * 8 : s0;
+    size_t near = x->start - s0 > OPTION_REACH ? x->start - OPTION_REACH : s0;
+    int prev = 0;
+    for (size_t k = x->start - 2; k-- > a;) {
+        if (u[k + 1] != '.' || (u[k + 2] != ' ' && u[k + 2] != '\t') ||
+            (k > s0 && u[k - 1] != ' ' && u[k - 1] != '\t'))
+            continue;
+        if (u[k] == want && k >= near)
+            prev = 1;
+        if (prev && u[k] == 'A') {
+            size_t c = k;
+            while (c > s0 && (u[c - 1] == ' ' || u[c - 1] == '\t'))
+                c--;
+            return c == s0 || u[c - 1] == ':';
+        }
+    }
     return 0;
 }
 
@@ -996,8 +1009,11 @@ static int given_initial(const char *s, const vnt_token *t, size_t first, size_t
     if (i == first || j != i + 1)
         return 0;
     const vnt_token *x = &t[i], *p = &t[i - 1], *w = &t[j];
-    /* one letter and its period, in the table or not ("H.": huyện) */
-    if (x->kind != VNT_TOK_ABBREV || x->end - x->start > 3 ||
+    /* one letter and its period, but not one that abbreviates a place
+     * after a street named for a person ("Nguyễn Trãi P. Bến Thành":
+     * phường, quận, huyện, xã) */
+    if (x->kind != VNT_TOK_ABBREV || x->end - x->start > 3 || s[x->start] == 'P' ||
+        s[x->start] == 'Q' || s[x->start] == 'H' || s[x->start] == 'X' ||
         (x->end - x->start == 3 && (unsigned char)s[x->start] < 0xC0) ||
         !(x->flags & VNT_TF_UPPER) || w->kind != VNT_TOK_WORD || !(w->flags & VNT_TF_UPPER) ||
         !(w->flags & VNT_TF_SPACE_BEFORE) || p->kind != VNT_TOK_WORD ||
@@ -1169,8 +1185,10 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
                label_chain(s, t, i - 1, i)) ||
               opened_label(s, t, first, i))) ||
             (abbrev && t[i].end - t[i].start == 2 && (unsigned char)s[t[i].start] < 0x80 &&
-             (i == first || (i == first + 1 && heading_word(s, &t[first]))))) {
-            /* "A. ", "I. ", "Chương I. " */
+             (i == first || (i == first + 1 && heading_word(s, &t[first])) ||
+              (s[t[i].start] == 'A' && i > first && after_colon(s, t[first].start, &t[i]))))) {
+            /* "A. ", "I. ", "Chương I. ", the first option after a colon,
+             * "Chọn: A. " */
             i++;
             continue;
         }

