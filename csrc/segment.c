@@ -1455,7 +1455,7 @@ static vnt_status identify_cached(vnt_segwork *w, const char *s, size_t len, int
  * and the capital-run features keep its names whole. */
 #define CAPS_ALONE 3
 
-/* Vietnamese family names in capitals (NFC), for CAPS_ALONE. */
+/* Vietnamese family names in capitals (NFC), for CAPS_ALONE and TITLE_ALONE. */
 static const char *const CAPS_FAMILY[] = {
     "NGUY\xe1\xbb\x84N", "TR\xe1\xba\xa6N", "L\xc3\x8a", "PH\xe1\xba\xa0M", "HO\xc3\x80NG",
     "HU\xe1\xbb\xb2NH", "PHAN", "V\xc5\xa8", "V\xc3\x95", "\xc4\x90\xe1\xba\xb6NG",
@@ -1467,34 +1467,31 @@ static const char *const CAPS_FAMILY[] = {
     "KH\xc3\x9a""C", "L\xe1\xbb\xa4""C", "T\xc4\x82NG", "DO\xc3\x83N", "H\xc3\x80", "MAI",
     "TH\xc3\x81I", "T\xc3\x94N", NULL};
 
-/* The same in title case, for TITLE_ALONE. */
-static const char *const TITLE_FAMILY[] = {
-    "Nguy\xe1\xbb\x85n", "Tr\xe1\xba\xa7n", "L\xc3\xaa", "Ph\xe1\xba\xa1m", "Ho\xc3\xa0ng",
-    "Hu\xe1\xbb\xb3nh", "Phan", "V\xc5\xa9", "V\xc3\xb5", "\xc4\x90\xe1\xba\xb7ng",
-    "B\xc3\xb9i", "\xc4\x90\xe1\xbb\x97", "H\xe1\xbb\x93", "Ng\xc3\xb4", "D\xc6\xb0\xc6\xa1ng",
-    "L\xc3\xbd", "\xc4\x90\xc3\xa0o", "\xc4\x90o\xc3\xa0n", "\xc4\x90inh", "L\xc3\xa2m",
-    "Tr\xc6\xb0\xc6\xa1ng", "Cao", "L\xc6\xb0u", "T\xe1\xba\xa1", "T\xc3\xb4", "Qu\xc3\xa1""ch",
-    "Tri\xe1\xbb\x87u", "Ki\xe1\xbb\x81u", "V\xc6\xb0\xc6\xa1ng", "M\xe1\xba\xa1""c",
-    "L\xc6\xb0\xc6\xa1ng", "Tr\xe1\xbb\x8bnh", "Chu", "Ph\xc3\xb9ng", "H\xe1\xbb\xa9""a",
-    "Kh\xc3\xba""c", "L\xe1\xbb\xa5""c", "T\xc4\x83ng", "Do\xc3\xa3n", "H\xc3\xa0", "Mai",
-    "Th\xc3\xa1i", "T\xc3\xb4n", NULL};
-
-/* 1 when s[a..b) is a word of the list (NULL-ended, NFC), in any Unicode
- * form (NFD "VÕ" too). */
-static int listed(const char *const *list, const char *s, size_t a, size_t b)
+/* 1 when s[a..b) is a family name of CAPS_FAMILY in capitals or in title
+ * case, in any Unicode form (NFD "VÕ" too): its NFC put in capitals. */
+static int family_name(const char *s, size_t a, size_t b)
 {
-    const char *w = s + a;
+    const unsigned char *w = (const unsigned char *)s + a;
     size_t n = b - a;
-    char r[VNT__RESPELL_MAX];
-    if (vnt__may_respell((const unsigned char *)w, n)) {
-        size_t m = vnt__respell((const unsigned char *)w, n, r);
+    char r[VNT__RESPELL_MAX], up[VNT__RESPELL_MAX + 8];
+    if (vnt__may_respell(w, n)) {
+        size_t m = vnt__respell(w, n, r);
         if (m > 0) {
-            w = r;
+            w = (const unsigned char *)r;
             n = m;
         }
     }
-    for (const char *const *f = list; *f; f++)
-        if (strlen(*f) == n && memcmp(*f, w, n) == 0)
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t l = vnt__utf8_decode(w, n, i, &cp);
+        if (l == 0 || k + 4 > sizeof up)
+            return 0;
+        k += vnt__utf8_encode(utf8proc_toupper(cp), up + k);
+        i += l;
+    }
+    for (const char *const *f = CAPS_FAMILY; *f; f++)
+        if (strlen(*f) == k && memcmp(*f, up, k) == 0)
             return 1;
     return 0;
 }
@@ -1584,7 +1581,7 @@ static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n, size_t mi
         size_t f = i; /* its first unit in capitals */
         while (f < j && !caps_shape(sh[f]))
             f++;
-        if (caps >= min && (caps >= CAPS_RUN || !listed(CAPS_FAMILY, s, w->ustart[f], w->uend[f])))
+        if (caps >= min && (caps >= CAPS_RUN || !family_name(s, w->ustart[f], w->uend[f])))
             for (size_t k = i; k < j; k++)
                 if (caps_shape(sh[k]))
                     sh[k] = sh[k] == SH_UPPER ? SH_LOWER : SH_SYL;
@@ -1743,7 +1740,7 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         size_t f = 0;
         while (f < n && !(w->sh[PAD + f] == SH_SYL + 2 || w->sh[PAD + f] == SH_TITLE))
             f++;
-        tmin = f < n && listed(TITLE_FAMILY, s, w->ustart[f], w->uend[f]) ? TITLE_RUN : TITLE_ALONE;
+        tmin = f < n && family_name(s, w->ustart[f], w->uend[f]) ? TITLE_RUN : TITLE_ALONE;
         for (size_t i = 0; i < n; i++)
             if (dash_unit(s, w->ustart[i], w->uend[i]))
                 tmin = TITLE_RUN;

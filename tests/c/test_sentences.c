@@ -563,9 +563,15 @@ static void test_linear(void)
                                         "(TP. Theo ", "x... - ", "… * ", "x... --",
                                         "A. y B. Huế ", "Lê Thị H. Sinh ", "quá:)) ", "“4. "};
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+        /* the best of three runs each, so that another process on the
+         * machine does not make a linear pass look quadratic */
         size_t n1, n2;
-        double small = time_on(units[k], 100000, &n1);
-        double big = time_on(units[k], 1000000, &n2);
+        double small = 1e9, big = 1e9;
+        for (int r = 0; r < 3; r++) {
+            double t1 = time_on(units[k], 100000, &n1), t2 = time_on(units[k], 1000000, &n2);
+            small = t1 < small ? t1 : small;
+            big = t2 < big ? t2 : big;
+        }
         if (big > 0.05 && big > 30 * small)
             fprintf(stderr, "  unit \"%s\": %.3fs for 1e5, %.3fs for 1e6\n", units[k], small, big);
         CHECK(big <= 0.05 || big <= 30 * small);
