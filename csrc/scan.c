@@ -589,7 +589,7 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
             e = x;
         if (e == len || u[e] < 0x80) { /* not before a letter of another script */
             *end = e;
-            return emit(sc, a, e, VNT_TOK_WORD, flags);
+            return emit(sc, a, e, VNT_TOK_WORD, flags | VNT_TF_JOINED);
         }
         sc->no_id_until = e;
     }

@@ -1951,8 +1951,7 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
         w->ukind[n] = (uint8_t)(i == slash ? UK_MODEL : forced_kind(t->kind));
         /* an identifier or a file name (user_name, bao_cao.docx) is a word
          * of its own */
-        if ((t->kind == VNT_TOK_WORD && j == i + 1 && memchr(s + t->start, '_', t->end - t->start)) ||
-            vv) /* and so is v.v... */
+        if (((t->flags & VNT_TF_JOINED) && j == i + 1) || vv) /* and so is v.v... */
             w->ukind[n] = UK_SPLIT;
         w->utk[n] = (uint16_t)(i == hyphen ? (unsigned)kind | UTK_HYPHEN : (unsigned)kind);
         if (is_sentence && j == b && (j == i + 1 || t == &merged) && !vv && final_period(s, t)) {
