@@ -848,9 +848,9 @@ static int option_label(const char *s, const vnt_token *t, size_t first, size_t 
             prev = 1;
         if (prev && u[k] == 'A') {
             size_t c = k;
-            while (c > s0 && (u[c - 1] == ' ' || u[c - 1] == '\t'))
+            while (c > a && (u[c - 1] == ' ' || u[c - 1] == '\t'))
                 c--;
-            return c == s0 || u[c - 1] == ':';
+            return c == s0 || (c > a && u[c - 1] == ':');
         }
     }
     return 0;
@@ -1000,7 +1000,7 @@ static int name_initial(const char *s, const vnt_token *t, size_t first, size_t 
 /* 1 when the initial t[i] is the given name that ends a name of three
  * words or more, a family name and a middle name before it, and the word
  * in title case after it starts the next sentence: "Bị can Nguyễn Văn T.
- * Tòa tuyên", "Lê Thị H. Sinh năm 1990", as news writes the names of the
+ * Tòa tuyên", "Lê Thị K. Sinh năm 1990", as news writes the names of the
  * accused; not "Trần Nguyễn V. Nam" (two family names: the initial is a
  * middle name). The word two before the initial is read on the bytes, so
  * the fast pass, which may have dropped its token, agrees. */
