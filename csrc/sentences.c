@@ -856,6 +856,19 @@ static int option_label(const char *s, const vnt_token *t, size_t first, size_t 
     return 0;
 }
 
+/* 1 for the abbreviations that open the signature block of an official
+ * document, with their period: TM. (thay mặt), KT. (ký thay), TL. (thừa
+ * lệnh), TUQ. (thừa ủy quyền). At the start of a sentence they end none,
+ * whatever follows ("TM. Ban chấp hành"). */
+static int signature_word(const char *s, const vnt_token *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = s + t->start;
+    return (n == 3 && (memcmp(w, "TM.", 3) == 0 || memcmp(w, "KT.", 3) == 0 ||
+                       memcmp(w, "TL.", 3) == 0)) ||
+           (n == 4 && memcmp(w, "TUQ.", 4) == 0);
+}
+
 /* 1 for a dash: - – — */
 static int is_dash(const char *s, const vnt_token *t)
 {
@@ -1186,9 +1199,11 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
               opened_label(s, t, first, i))) ||
             (abbrev && t[i].end - t[i].start == 2 && (unsigned char)s[t[i].start] < 0x80 &&
              (i == first || (i == first + 1 && heading_word(s, &t[first])) ||
-              (s[t[i].start] == 'A' && i > first && after_colon(s, t[first].start, &t[i]))))) {
+              (s[t[i].start] == 'A' && i > first && after_colon(s, t[first].start, &t[i])))) ||
+            (abbrev && i == first && signature_word(s, &t[i]))) {
             /* "A. ", "I. ", "Chương I. ", the first option after a colon,
-             * "Chọn: A. " */
+             * "Chọn: A. ", and the signature words that open a line,
+             * "TM. Ban chấp hành" */
             i++;
             continue;
         }

@@ -258,6 +258,7 @@ static const struct {
     {"Ngon quá:)) Lần sau lại đến. Buồn:(( Thôi.", "Ngon quá:)) | Lần sau lại đến. | Buồn:(( | Thôi."},
     /* signatures of official documents, titles, citations */
     {"TM. UBND TỈNH\nKT. BỘ TRƯỞNG", "TM. UBND TỈNH | KT. BỘ TRƯỞNG"},
+    {"TM. Ban chấp hành\nTL. Giám đốc", "TM. Ban chấp hành | TL. Giám đốc"},
     {"Theo Nguyễn et al. (2020), HLV. Park nói ở TT. Sa Pa.",
      "Theo Nguyễn et al. (2020), HLV. Park nói ở TT. Sa Pa."},
     {"\"Đi đâu?\"\"Đi chợ.\" Anh đi.\"Về\" là gì?", "\"Đi đâu?\" | \"Đi chợ.\" | Anh đi. | \"Về\" là gì?"},
