@@ -176,6 +176,11 @@ static size_t keycap_len(const unsigned char *u, size_t len, size_t i)
     return len - k >= 3 && u[k] == 0xE2 && u[k + 1] == 0x83 && u[k + 2] == 0xA3 ? k + 3 - i : 0;
 }
 
+VNT_INLINE int ascii_letter(unsigned char c)
+{
+    return c < 0x80 && (ASCII_CLASS[c] == C_UPPER || ASCII_CLASS[c] == C_LOWER);
+}
+
 VNT_INLINE int ascii_alnum(unsigned char c)
 {
     return c < 0x80 && (ASCII_CLASS[c] == C_UPPER || ASCII_CLASS[c] == C_LOWER ||
@@ -249,7 +254,7 @@ static size_t face_end(const scanner *sc, size_t i)
      * two brackets or more: "đẹp quá:))", "haha=))", "buồn:((" */
     const int glued = !sc->space_before;
     if (k >= len || (glued && ((u[i] != ':' && u[i] != '=') ||
-                               !(u[i - 1] >= 0x80 || ((u[i - 1] | 0x20) >= 'a' && (u[i - 1] | 0x20) <= 'z')) ||
+                               !(u[i - 1] >= 0x80 || ascii_letter(u[i - 1])) ||
                                (u[k] != ')' && u[k] != '(') || k + 1 >= len || u[k + 1] != u[k])))
         return 0;
     switch (u[i]) {
@@ -583,8 +588,7 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
         size_t x = e + 1; /* a file extension: one to five letters or digits */
         while (x < len && x - e <= 6 && ascii_alnum(u[x]))
             x++;
-        if (e + 1 < len && u[e] == '.' && x > e + 1 && x - e <= 6 &&
-            ((u[e + 1] | 0x20) >= 'a' && (u[e + 1] | 0x20) <= 'z') &&
+        if (e + 1 < len && u[e] == '.' && x > e + 1 && x - e <= 6 && ascii_letter(u[e + 1]) &&
             (x == len || !(ascii_alnum(u[x]) || u[x] >= 0x80)))
             e = x;
         if (e == len || u[e] < 0x80) { /* not before a letter of another script */

@@ -1568,6 +1568,16 @@ static int dash_unit(const char *s, size_t a, size_t b)
             ((unsigned char)s[a + 2] == 0x93 || (unsigned char)s[a + 2] == 0x94));
 }
 
+/* 1 when one of units [0, n) of w is a dash, which parts the names of a
+ * byline (CAPS_ALONE, TITLE_ALONE). */
+static int has_dash(const vnt_segwork *w, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (dash_unit(s, w->ustart[i], w->uend[i]))
+            return 1;
+    return 0;
+}
+
 /* The shapes of the runs in capitals of units [0, n) of w made lower case. */
 static void capitals_as_lower(vnt_segwork *w, const char *s, size_t n, size_t min)
 {
@@ -1724,13 +1734,8 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         uni_weights(m, c, w, i, e);
         w->lex1[i] = unit_lex(m, id.value, e);
     }
-    size_t min = CAPS_RUN;
-    if (!(seen & LOWER_SHAPES) && caps >= CAPS_ALONE) {
-        min = CAPS_ALONE;
-        for (size_t i = 0; i < n; i++) /* names apart: a byline */
-            if (dash_unit(s, w->ustart[i], w->uend[i]))
-                min = CAPS_RUN;
-    }
+    const size_t min =
+        !(seen & LOWER_SHAPES) && caps >= CAPS_ALONE && !has_dash(w, s, n) ? CAPS_ALONE : CAPS_RUN;
     if (caps >= min) { /* rare: most sentences have fewer */
         capitals_as_lower(w, s, n, min);
         seen = shape_bits(w, n);
@@ -1740,10 +1745,9 @@ static vnt_status identities(vnt_segwork *w, const vnt_segmenter *m, const char 
         size_t f = 0;
         while (f < n && !(w->sh[PAD + f] == SH_SYL + 2 || w->sh[PAD + f] == SH_TITLE))
             f++;
-        tmin = f < n && family_name(s, w->ustart[f], w->uend[f]) ? TITLE_RUN : TITLE_ALONE;
-        for (size_t i = 0; i < n; i++)
-            if (dash_unit(s, w->ustart[i], w->uend[i]))
-                tmin = TITLE_RUN;
+        tmin = (f < n && family_name(s, w->ustart[f], w->uend[f])) || has_dash(w, s, n)
+                   ? TITLE_RUN
+                   : TITLE_ALONE;
     }
     if (titles >= tmin && !(seen & LOWER_START_SHAPES)) { /* rarer */
         titles_as_lower(w, s, n);

@@ -349,10 +349,10 @@ static const struct spelled HOUR_WORDS[] = {HW("gi\xe1\xbb\x9d"), {NULL, 0}};
 static const struct spelled CITY_WORDS[] = {
     HW("Vinh"), HW("Hu\xe1\xba\xbf"), /* Huế */
     {NULL, 0}};
-/* Vietnamese family names and the most common middle names, in title
- * case: before an initial and a name, "Nguyễn V. Nam", "Trần T. Hoa", the
- * initial is part of the name (name_initial). */
-static const struct spelled NAME_WORDS[] = {
+/* Vietnamese family names, in title case (with MIDDLE_WORDS the name
+ * words: before an initial and a name, "Nguyễn V. Nam", "Trần T. Hoa", the
+ * initial is part of the name, name_initial). */
+static const struct spelled FAMILY_WORDS[] = {
     HW("Nguy\xe1\xbb\x85n"), HW("Tr\xe1\xba\xa7n"), HW("L\xc3\xaa"), HW("Ph\xe1\xba\xa1m"),
     HW("Ho\xc3\xa0ng"), HW("Hu\xe1\xbb\xb3nh"), HW("Phan"), HW("V\xc5\xa9"), HW("V\xc3\xb5"),
     HW("\xc4\x90\xe1\xba\xb7ng"), HW("B\xc3\xb9i"), HW("\xc4\x90\xe1\xbb\x97"),
@@ -362,13 +362,10 @@ static const struct spelled NAME_WORDS[] = {
     HW("T\xc3\xb4"), HW("Qu\xc3\xa1""ch"), HW("Tri\xe1\xbb\x87u"), HW("Ki\xe1\xbb\x81u"),
     HW("V\xc6\xb0\xc6\xa1ng"), HW("M\xe1\xba\xa1""c"), HW("L\xc6\xb0\xc6\xa1ng"),
     HW("Tr\xe1\xbb\x8bnh"), HW("Chu"), HW("Ph\xc3\xb9ng"), HW("H\xe1\xbb\xa9""a"),
-    HW("Kh\xc3\xba""c"), HW("L\xe1\xbb\xa5""c"), HW("T\xc4\x83ng"), HW("V\xc4\x83n"),
-    HW("Th\xe1\xbb\x8b"), HW("\xc4\x90\xe1\xbb\xa9""c"), HW("H\xe1\xbb\xafu"),
-    HW("Ng\xe1\xbb\x8d""c"), HW("Qu\xe1\xbb\x91""c"), HW("C\xc3\xb4ng"),
-    HW("\xc4\x90\xc3\xacnh"), HW("Xu\xc3\xa2n"),
+    HW("Kh\xc3\xba""c"), HW("L\xe1\xbb\xa5""c"), HW("T\xc4\x83ng"),
     {NULL, 0}};
-/* The middle names of NAME_WORDS (the others are family names): Văn, Thị,
- * Đức, Hữu, Ngọc, Quốc, Công, Đình, Xuân. */
+/* The most common middle names: Văn, Thị, Đức, Hữu, Ngọc, Quốc, Công,
+ * Đình, Xuân. */
 static const struct spelled MIDDLE_WORDS[] = {
     HW("V\xc4\x83n"), HW("Th\xe1\xbb\x8b"), HW("\xc4\x90\xe1\xbb\xa9""c"), HW("H\xe1\xbb\xafu"),
     HW("Ng\xe1\xbb\x8d""c"), HW("Qu\xe1\xbb\x91""c"), HW("C\xc3\xb4ng"),
@@ -386,7 +383,8 @@ VNT_INLINE int spelled_in(const char *w, size_t len, const struct spelled *list)
 }
 
 /* 1 when w[0..len) is a word of the list (HEADING_WORDS, PART_WORDS,
- * NAME_WORDS), in any Unicode form and tone style (NFD "Điều" too). */
+ * FAMILY_WORDS, MIDDLE_WORDS), in any Unicode form and tone style (NFD
+ * "Điều" too). */
 VNT_INLINE int bytes_of(const char *w, size_t len, const struct spelled *list)
 {
     if (len < 3 || len > 16)
@@ -404,6 +402,12 @@ VNT_INLINE int bytes_of(const char *w, size_t len, const struct spelled *list)
 VNT_INLINE int word_of(const char *s, const vnt_token *t, const struct spelled *list)
 {
     return t->kind == VNT_TOK_WORD && bytes_of(s + t->start, t->end - t->start, list);
+}
+
+/* 1 when w[0..len) is a family or a middle name: bytes_of(). */
+VNT_INLINE int name_bytes(const char *w, size_t len)
+{
+    return bytes_of(w, len, FAMILY_WORDS) || bytes_of(w, len, MIDDLE_WORDS);
 }
 
 /* 1 for a heading word (Điều, Chương, Mục, Phần, Khoản, Điểm). */
@@ -1007,7 +1011,8 @@ static int name_initial(const char *s, const vnt_token *t, size_t first, size_t 
     for (size_t k = p->end; k < x->start; k++) /* the name right before it */
         if (s[k] != ' ')
             return 0;
-    return !all_caps(s, w) && word_of(s, p, NAME_WORDS) && !is_opener(s, w);
+    return !all_caps(s, w) && p->kind == VNT_TOK_WORD &&
+           name_bytes(s + p->start, p->end - p->start) && !is_opener(s, w);
 }
 
 /* 1 when the initial t[i] is the given name that ends a name of three
@@ -1033,14 +1038,14 @@ static int given_initial(const char *s, const vnt_token *t, size_t first, size_t
         !(p->flags & VNT_TF_UPPER) || p->end + 1 != x->start || s[p->end] != ' ' ||
         all_caps(s, p) || all_caps(s, w))
         return 0;
-    if (word_of(s, p, NAME_WORDS) && !word_of(s, p, MIDDLE_WORDS))
+    if (word_of(s, p, FAMILY_WORDS))
         return 0; /* a family name right before it */
     size_t b = p->start, a;
     if (b < t[first].start + 2 || s[b - 1] != ' ')
         return 0;
     for (a = b - 1; a > t[first].start && s[a - 1] != ' '; a--)
         ;
-    return bytes_of(s + a, b - 1 - a, NAME_WORDS);
+    return name_bytes(s + a, b - 1 - a);
 }
 
 /* 1 when a boundary after the mark t[i], closed up to t[j - 1], in the
