@@ -618,6 +618,14 @@ INLINE_SPACE = re.compile("[\t \xa0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+
     ("é\u2003x y", "é x y"),
     ("😀 chào", "😀 chào"),
     ("x\u00a0\u00a0y", "x y"),
+    # the widest code point comes last, or only in white space, or is lost
+    # with the white space: the result is as narrow as its own code points
+    ("a b c d e f g ạ", "a b c d e f g ạ"),
+    ("ab cd ef gh ij 😀", "ab cd ef gh ij 😀"),
+    ("x y z w é", "x y z w é"),
+    ("é\u3000x\u3000y", "é x y"),
+    ("😀 ạ é a", "😀 ạ é a"),
+    ("ạ\U0001F600", "ạ 😀"),
 ])
 def test_text_format_kinds(text, want):
     got = vntext.word_tokenize(text, format="text")

@@ -818,14 +818,17 @@ spans_to_list(PyObject *text, const utf8_view *u, vnt_spans *spans, int as_str)
 /* The text format (words joined by ' ', the pieces of a word by '_') from
  * the pieces of the words and the words, byte spans into u, the UTF-8 of
  * text. The pieces are copied from text's own storage, so nothing is
- * decoded; the result's kind comes from the OR of the code points copied.
- * Converts the offsets of pieces in place. */
+ * decoded; the result's kind comes from the OR of the code points copied
+ * (read only until one needs the kind of text itself). Converts the
+ * offsets of pieces in place. */
 static PyObject *
 pieces_to_text(PyObject *text, const utf8_view *u, vnt_spans *pieces, const vnt_spans *words)
 {
     const size_t np = pieces->len;
-    PyObject *result;
-    uint8_t *starts = malloc(np + 1); /* 1 where a piece begins a word */
+    PyObject *result = NULL;
+    uint8_t local[256];
+    /* 1 where a piece begins a word; on the stack for a sentence or two */
+    uint8_t *starts = np < sizeof local ? local : malloc(np + 1);
     if (starts == NULL)
         return PyErr_NoMemory();
     for (size_t k = 0, j = 0; k < np; k++) {
@@ -835,19 +838,19 @@ pieces_to_text(PyObject *text, const utf8_view *u, vnt_spans *pieces, const vnt_
     spans_to_code_points(text, u, pieces);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
+    const Py_UCS4 floor = kind_floor(kind);
+    const int ascii = PyUnicode_IS_ASCII(text);
     Py_ssize_t total = np > 0 ? (Py_ssize_t)np - 1 : 0;
     Py_UCS4 acc = np > 1 ? '_' | ' ' : 0;
     for (size_t k = 0; k < np; k++) {
         Py_ssize_t a = (Py_ssize_t)pieces->items[k].start, b = (Py_ssize_t)pieces->items[k].end;
         total += b - a;
-        if (kind != PyUnicode_1BYTE_KIND || !PyUnicode_IS_ASCII(text))
+        if (acc <= floor && !ascii)
             acc |= or_code_points(kind, data, a, b);
     }
     result = PyUnicode_New(total, acc >= 0x10000 ? 0x10FFFF : acc);
-    if (result == NULL) {
-        free(starts);
-        return NULL;
-    }
+    if (result == NULL)
+        goto done;
     const int okind = PyUnicode_KIND(result);
     char *odata = PyUnicode_DATA(result);
     Py_ssize_t out = 0;
@@ -858,13 +861,14 @@ pieces_to_text(PyObject *text, const utf8_view *u, vnt_spans *pieces, const vnt_
         if (okind == kind) {
             memcpy(odata + out * kind, (const char *)data + a * kind, (size_t)(b - a) * kind);
         } else if (PyUnicode_CopyCharacters(result, out, text, a, b - a) < 0) {
-            Py_DECREF(result);
-            free(starts);
-            return NULL;
+            Py_CLEAR(result);
+            goto done;
         }
         out += b - a;
     }
-    free(starts);
+done:
+    if (starts != local)
+        free(starts);
     return result;
 }
 
@@ -1028,14 +1032,21 @@ error:
  * that segments at the same time as others, up to this many. */
 #define SPARE_COUNT 8
 
+/* What one call segments with: the C library's scratch space (with its
+ * cache of token identities) and the arrays that receive the words and
+ * their pieces, kept from call to call so that they need not grow again. */
+typedef struct {
+    vnt_segwork *work;
+    vnt_spans words, pieces;
+} seg_scratch;
+
 typedef struct {
     PyObject_HEAD
     vnt_segmenter *seg; /* immutable once made: shared by threads */
-    /* Scratch spaces of earlier calls (their arrays and their caches of
-     * token identities), spare[0..nspare), each lent to one call at a time:
-     * taken and given back with the GIL held, so two threads never share
-     * one. A call that finds none makes a new one. */
-    vnt_segwork *spare[SPARE_COUNT];
+    /* Scratch spaces of earlier calls, spare[0..nspare), each lent to one
+     * call at a time: taken and given back with the GIL held, so two
+     * threads never share one. A call that finds none makes a new one. */
+    seg_scratch *spare[SPARE_COUNT];
     int nspare;
     /* (model_path, user_dict, user_split) as Segmenter() takes them again,
      * for pickle: model_path None or a str or bytes path, the word lists
@@ -1046,6 +1057,57 @@ typedef struct {
 /* Inputs up to this size (UTF-8 bytes) give their scratch space back for
  * the next call; a bigger one frees it, so no large buffer stays behind. */
 #define SPARE_MAX_INPUT (256 * 1024)
+/* Result arrays of more spans than this are freed, not kept. */
+#define SPARE_MAX_SPANS 4096
+
+static void
+scratch_free(seg_scratch *sc)
+{
+    if (sc == NULL)
+        return;
+    vnt_segwork_free(sc->work);
+    vnt_spans_free(&sc->words);
+    vnt_spans_free(&sc->pieces);
+    PyMem_Free(sc);
+}
+
+/* A scratch space of self's for one call: a spare one, or a new one.
+ * NULL with MemoryError set. */
+static seg_scratch *
+scratch_take(SegmenterObject *self)
+{
+    if (self->nspare > 0)
+        return self->spare[--self->nspare];
+    seg_scratch *sc = PyMem_Malloc(sizeof *sc);
+    if (sc == NULL)
+        return (seg_scratch *)PyErr_NoMemory();
+    vnt_spans_init(&sc->words);
+    vnt_spans_init(&sc->pieces);
+    if ((sc->work = vnt_segwork_new()) == NULL) {
+        PyMem_Free(sc);
+        return (seg_scratch *)PyErr_NoMemory();
+    }
+    return sc;
+}
+
+/* Gives sc, taken for a call on input_len bytes, back to self, or frees it
+ * (a full pool, a big input). Its result arrays keep their room unless it
+ * is large. */
+static void
+scratch_give(SegmenterObject *self, seg_scratch *sc, Py_ssize_t input_len)
+{
+    if (sc == NULL)
+        return;
+    if (self->nspare == SPARE_COUNT || input_len > SPARE_MAX_INPUT) {
+        scratch_free(sc);
+        return;
+    }
+    if (sc->words.cap > SPARE_MAX_SPANS)
+        vnt_spans_free(&sc->words);
+    if (sc->pieces.cap > SPARE_MAX_SPANS)
+        vnt_spans_free(&sc->pieces);
+    self->spare[self->nspare++] = sc;
+}
 
 /* The model file next to this extension module. */
 static PyObject *
@@ -1341,19 +1403,19 @@ Segmenter_dealloc(SegmenterObject *self)
     vnt_segmenter_free(self->seg);
     self->seg = NULL;
     while (self->nspare > 0)
-        vnt_segwork_free(self->spare[--self->nspare]);
+        scratch_free(self->spare[--self->nspare]);
     Py_CLEAR(self->init_args);
     tp->tp_free((PyObject *)self);
     Py_DECREF(tp);
 }
 
-/* Word spans of text as byte offsets into u. */
+/* The words of text as byte spans into u in sc->words, and with pieces
+ * their pieces in sc->pieces. */
 static int
 word_spans_of(SegmenterObject *self, PyObject *text, const char *func, utf8_view *u,
-              vnt_spans *out, vnt_spans *pieces)
+              seg_scratch *sc, int pieces)
 {
     vnt_status st;
-    vnt_segwork *work;
     err_ctx ctx = ERR_CTX(func);
 
     if (!PyUnicode_Check(text)) {
@@ -1363,17 +1425,9 @@ word_spans_of(SegmenterObject *self, PyObject *text, const char *func, utf8_view
     }
     if (text_view(text, func, u) < 0)
         return -1;
-    work = self->nspare > 0 ? self->spare[--self->nspare] : NULL;
-    if (work == NULL && (work = vnt_segwork_new()) == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
     MAYBE_NOGIL_AT(SEG_NOGIL_MIN, u->len,
-                   st = vnt_word_pieces(self->seg, u->data, (size_t)u->len, work, out, pieces));
-    if (self->nspare < SPARE_COUNT && u->len <= SPARE_MAX_INPUT)
-        self->spare[self->nspare++] = work;
-    else
-        vnt_segwork_free(work);
+                   st = vnt_word_pieces(self->seg, u->data, (size_t)u->len, sc->work, &sc->words,
+                                        pieces ? &sc->pieces : NULL));
     if (st != VNT_OK) {
         raise_status(st, &ctx);
         return -1;
@@ -1399,11 +1453,9 @@ word_tokenize_with(SegmenterObject *seg, const char *func, PyObject *text, PyObj
 {
     PyObject *result = NULL;
     utf8_view u = {NULL, 0, NULL};
-    vnt_spans spans, pieces;
+    seg_scratch *sc = NULL;
     int text_format;
 
-    vnt_spans_init(&spans);
-    vnt_spans_init(&pieces);
     if (!PyUnicode_Check(text)) {
         PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s", func,
                      Py_TYPE(text)->tp_name);
@@ -1411,16 +1463,17 @@ word_tokenize_with(SegmenterObject *seg, const char *func, PyObject *text, PyObj
     }
     if (format_arg(format, func, &text_format) < 0)
         goto done;
-    if (word_spans_of(seg, text, func, &u, &spans, text_format ? &pieces : NULL) < 0)
+    if ((sc = scratch_take(seg)) == NULL)
+        goto done;
+    if (word_spans_of(seg, text, func, &u, sc, text_format) < 0)
         goto done;
     if (text_format)
-        result = pieces_to_text(text, &u, &pieces, &spans);
+        result = pieces_to_text(text, &u, &sc->pieces, &sc->words);
     else
-        result = spans_to_list(text, &u, &spans, 1);
+        result = spans_to_list(text, &u, &sc->words, 1);
 done:
+    scratch_give(seg, sc, u.len);
     utf8_view_release(&u);
-    vnt_spans_free(&spans);
-    vnt_spans_free(&pieces);
     return result;
 }
 
@@ -1430,23 +1483,13 @@ word_spans_with(SegmenterObject *seg, const char *func, PyObject *text)
 {
     PyObject *result = NULL;
     utf8_view u = {NULL, 0, NULL};
-    vnt_spans spans;
+    seg_scratch *sc = scratch_take(seg);
 
-    vnt_spans_init(&spans);
-    if (word_spans_of(seg, text, func, &u, &spans, NULL) < 0)
-        goto error;
-    result = spans_to_list(text, &u, &spans, 0);
-    if (result == NULL)
-        goto error;
+    if (sc != NULL && word_spans_of(seg, text, func, &u, sc, 0) == 0)
+        result = spans_to_list(text, &u, &sc->words, 0);
+    scratch_give(seg, sc, u.len);
     utf8_view_release(&u);
-    vnt_spans_free(&spans);
     return result;
-
-error:
-    Py_XDECREF(result);
-    utf8_view_release(&u);
-    vnt_spans_free(&spans);
-    return NULL;
 }
 
 PyDoc_STRVAR(Segmenter_word_tokenize__doc__,

@@ -515,23 +515,34 @@ str_from_utf8(const char *s, size_t n)
     return PyUnicode_DecodeUTF8(n ? s : "", (Py_ssize_t)n, "strict");
 }
 
-/* OR of the code points text[a..b): below 0x80, 0x100 or 0x10000 exactly
- * when every one of them is. */
+/* Above this code point a str of the given kind needs that kind (an
+ * ASCII str aside): 0x7F for one byte, 0xFF for two, 0xFFFF for four. */
+static inline Py_UCS4
+kind_floor(int kind)
+{
+    return kind == PyUnicode_1BYTE_KIND ? 0x7F : kind == PyUnicode_2BYTE_KIND ? 0xFF : 0xFFFF;
+}
+
+/* OR of the code points text[a..b) of a str of the given kind: below 0x80,
+ * 0x100 or 0x10000 exactly when every one of them is. It stops at the
+ * first code point above kind_floor(kind), since the OR is then above it
+ * too, and a str made of these code points needs the kind of text itself:
+ * Vietnamese text in a two-byte str has one in its first words. */
 static Py_UCS4
 or_code_points(int kind, const void *data, Py_ssize_t a, Py_ssize_t b)
 {
     Py_UCS4 acc = 0;
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *p = data;
-        for (Py_ssize_t i = a; i < b; i++)
+        for (Py_ssize_t i = a; i < b && acc < 0x80; i++)
             acc |= p[i];
     } else if (kind == PyUnicode_2BYTE_KIND) {
         const Py_UCS2 *p = data;
-        for (Py_ssize_t i = a; i < b; i++)
+        for (Py_ssize_t i = a; i < b && acc < 0x100; i++)
             acc |= p[i];
     } else {
         const Py_UCS4 *p = data;
-        for (Py_ssize_t i = a; i < b; i++)
+        for (Py_ssize_t i = a; i < b && acc < 0x10000; i++)
             acc |= p[i];
     }
     return acc;
@@ -578,7 +589,8 @@ splice_edits(PyObject *text, const char *u, size_t ulen, const vnt_edits *ed)
         cpos += count_code_points(u + x->start, x->end - x->start);
         cps[2 * k + 1] = cpos;
         bpos = x->end;
-        acc |= or_code_points(kind, data, kept_from, cps[2 * k]);
+        if (acc <= kind_floor(kind))
+            acc |= or_code_points(kind, data, kept_from, cps[2 * k]);
         kept_from = cps[2 * k + 1];
         rstart[k] = rpos;
         Py_ssize_t r = decode_to_ucs4((const unsigned char *)ed->text.data + x->repl,
@@ -593,7 +605,8 @@ splice_edits(PyObject *text, const char *u, size_t ulen, const vnt_edits *ed)
         newlen += r - (cps[2 * k + 1] - cps[2 * k]);
     }
     rstart[ne] = rpos;
-    acc |= or_code_points(kind, data, kept_from, n);
+    if (acc <= kind_floor(kind))
+        acc |= or_code_points(kind, data, kept_from, n);
     result = PyUnicode_New(newlen, acc >= 0x10000 ? 0x10FFFF : acc);
     if (result == NULL)
         goto done;
