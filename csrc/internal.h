@@ -290,7 +290,22 @@ VNT_INTERNAL vnt_status vnt__segment_trace(const vnt_segmenter *seg, const char 
                                            vnt__segtrace *tr);
 VNT_INTERNAL void vnt__segtrace_free(vnt__segtrace *tr);
 
-/* Appends the span [a, b) to out, growing it (doubling). */
-VNT_INTERNAL vnt_status vnt__spans_push(vnt_spans *out, size_t a, size_t b);
+/* Doubles the room of out (64 spans at first). */
+VNT_INTERNAL vnt_status vnt__spans_grow(vnt_spans *out);
+
+/* Appends the span [a, b) to out, growing it (doubling). Inline: the
+ * segmenter pushes every word and every piece of a word. */
+VNT_INLINE vnt_status vnt__spans_push(vnt_spans *out, size_t a, size_t b)
+{
+    if (VNT_UNLIKELY(out->len == out->cap)) {
+        vnt_status st = vnt__spans_grow(out);
+        if (st != VNT_OK)
+            return st;
+    }
+    out->items[out->len].start = a;
+    out->items[out->len].end = b;
+    out->len++;
+    return VNT_OK;
+}
 
 #endif /* VNTEXT_INTERNAL_H */

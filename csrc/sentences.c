@@ -82,21 +82,16 @@ void vnt_spans_free(vnt_spans *spans)
     vnt_spans_init(spans);
 }
 
-vnt_status vnt__spans_push(vnt_spans *out, size_t a, size_t b)
+vnt_status vnt__spans_grow(vnt_spans *out)
 {
-    if (out->len == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        if (cap > SIZE_MAX / sizeof *out->items)
-            return VNT_ERR_TOO_LARGE;
-        vnt_span *p = realloc(out->items, cap * sizeof *p);
-        if (p == NULL)
-            return VNT_ERR_NOMEM;
-        out->items = p;
-        out->cap = cap;
-    }
-    out->items[out->len].start = a;
-    out->items[out->len].end = b;
-    out->len++;
+    size_t cap = out->cap ? out->cap * 2 : 64;
+    if (cap > SIZE_MAX / sizeof *out->items)
+        return VNT_ERR_TOO_LARGE;
+    vnt_span *p = realloc(out->items, cap * sizeof *p);
+    if (p == NULL)
+        return VNT_ERR_NOMEM;
+    out->items = p;
+    out->cap = cap;
     return VNT_OK;
 }
 

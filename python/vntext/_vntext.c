@@ -838,14 +838,14 @@ pieces_to_text(PyObject *text, const utf8_view *u, vnt_spans *pieces, const vnt_
     spans_to_code_points(text, u, pieces);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    const Py_UCS4 floor = kind_floor(kind);
+    const Py_UCS4 top = kind_floor(kind);
     const int ascii = PyUnicode_IS_ASCII(text);
     Py_ssize_t total = np > 0 ? (Py_ssize_t)np - 1 : 0;
     Py_UCS4 acc = np > 1 ? '_' | ' ' : 0;
     for (size_t k = 0; k < np; k++) {
         Py_ssize_t a = (Py_ssize_t)pieces->items[k].start, b = (Py_ssize_t)pieces->items[k].end;
         total += b - a;
-        if (acc <= floor && !ascii)
+        if (acc <= top && !ascii)
             acc |= or_code_points(kind, data, a, b);
     }
     result = PyUnicode_New(total, acc >= 0x10000 ? 0x10FFFF : acc);
