@@ -1187,16 +1187,20 @@ static int chat_short(const vnt_segwork *w, const char *s, size_t i)
 /* User dictionary: the gaps inside an occurrence of a split entry are
  * SPLIT, inside a join entry JOIN (split wins), and those at the edges of
  * an entry FORCE_SOFT (SPLIT unless a join entry joins them: the caller
- * decides), so the model does not extend a user's word. */
+ * decides), so the model does not extend a user's word. Join entries are
+ * taken from the left, the longest at each place, and one that starts
+ * inside another is not (as underthesea's and pyvi's longest matching
+ * do): two entries that overlap ("vi tính", "tính từ") do not make one
+ * word that neither is. Split entries may overlap: all their gaps split. */
 static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 {
     const hset *sets[2] = {&m->ujoin, &m->usplit};
     const uint64_t *val = w->v + PAD;
-        for (int which = 0; which < 2; which++) {
+    for (int which = 0; which < 2; which++) {
         const hset *set = sets[which];
         if (set->n == 0 && !set->has_zero)
             continue;
-        for (size_t i = 0; i + 1 < n; i++) {
+        for (size_t i = 0; i + 1 < n;) {
             uint64_t h = hash_step(LEX_SEED, val[i]);
             size_t kmax = n - i < set->maxlen ? n - i : set->maxlen;
             size_t best = 0;
@@ -1216,6 +1220,7 @@ static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
                 if (i + best < n && w->force[i + best - 1] == -1)
                     w->force[i + best - 1] = FORCE_SOFT;
             }
+            i += which == 0 && best >= 2 ? best : 1;
         }
     }
 }

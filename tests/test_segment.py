@@ -294,9 +294,22 @@ def test_user_words_are_not_extended():
     assert seg.word_tokenize("Thuật toán học sâu")[0] == "Thuật toán"
     seg = vntext.Segmenter(user_split=["điện thoại"])
     assert seg.word_tokenize("Điện thoại di động")[:2] == ["Điện", "thoại"]
-    # where two entries overlap, their joins win over the edges
+    # two entries that overlap make no word that neither is: the leftmost
+    # one, the longest at its place, wins (longest matching, as underthesea's
+    # fixed_words and pyvi do)
     seg = vntext.Segmenter(user_dict=["thuật toán", "toán học"])
-    assert seg.word_tokenize("thuật toán học") == ["thuật toán học"]
+    assert seg.word_tokenize("thuật toán học") == ["thuật toán", "học"]
+    seg = vntext.Segmenter(user_dict=["bảo vệ Nhật", "Nhật Bản"])
+    assert seg.word_tokenize("Mỹ sẽ bảo vệ Nhật Bản") == ["Mỹ", "sẽ", "bảo vệ Nhật", "Bản"]
+    assert vntext.word_tokenize("máy vi tính từ lâu", fixed_words=["vi tính", "tính từ"]) == [
+        "máy", "vi tính", "từ", "lâu"]
+    assert vntext.word_tokenize("anh ra mặt đường", fixed_words=["ra mặt", "mặt đường"]) == [
+        "anh", "ra mặt", "đường"]
+    seg = vntext.Segmenter(user_dict=["vi tính", "máy vi tính", "tính từ"])
+    assert seg.word_tokenize("máy vi tính từ lâu")[:2] == ["máy vi tính", "từ"]
+    # entries side by side stay two words
+    seg = vntext.Segmenter(user_dict=["máy tính", "xách tay"])
+    assert seg.word_tokenize("máy tính xách tay")[:2] == ["máy tính", "xách tay"]
 
 
 def test_identifiers_and_file_names_are_words():
