@@ -342,6 +342,30 @@ static size_t decode_nfc_single(const unsigned char *u, size_t len, size_t i, in
     return n;
 }
 
+/* 1 when each run of letters (with their marks) in u[a..b) is a
+ * Vietnamese syllable. */
+static int all_syllables(const unsigned char *u, size_t a, size_t b)
+{
+    vnt_syllable syl;
+    size_t run = SIZE_MAX;
+    for (size_t i = a; i <= b;) {
+        int32_t cp = 0;
+        size_t n = i < b ? decode_nfc_single(u, b, i, &cp) : 0;
+        int in_run = n != 0 && (is_letter(cp) || (run != SIZE_MAX && is_mark(cp)));
+        if (!in_run && run != SIZE_MAX) {
+            if (!vnt_syllable_parse((const char *)u + run, i - run, &syl))
+                return 0;
+            run = SIZE_MAX;
+        } else if (in_run && run == SIZE_MAX) {
+            run = i;
+        }
+        if (i == b)
+            break;
+        i += n ? n : 1;
+    }
+    return 1;
+}
+
 /* 1 when the chunk s[a..b) is to be left as it is (apart from NFC). */
 static int chunk_is_opaque(const char *s, size_t a, size_t b)
 {
@@ -368,6 +392,9 @@ static int chunk_is_opaque(const char *s, size_t a, size_t b)
     }
     int prev_kind = 0; /* 0 other, 1 letter, 2 digit */
     int prev_apos_after_letter = 0;
+    /* a period or a colon makes a slash part of a domain, a path or a URL */
+    const int dotted = memchr(s + a, '.', b - a) != NULL || memchr(s + a, ':', b - a) != NULL;
+    int joined = 0;
     for (size_t i = a; i < b;) {
         int32_t cp;
         size_t n = decode_nfc_single(u, b, i, &cp);
@@ -375,7 +402,24 @@ static int chunk_is_opaque(const char *s, size_t a, size_t b)
             return 1;
         int kind = 0;
         switch (cp) {
-        case '@': case '/': case '\\': case '_': case '=': case '#': case '&':
+        case '_': case '/':
+            /* between two letters, an underscore joins the syllables of a
+             * segmented word ("hoà_bình", as the corpora and format="text"
+             * write them) and a slash parts two words ("và/hoặc", "sức
+             * khoẻ/tinh thần"), when every run of letters of the chunk is
+             * a Vietnamese syllable (all_syllables): the words are read as
+             * if a hyphen stood there. Elsewhere they belong to identifiers
+             * ("user_name", "snake_hoà") and paths. */
+            if (prev_kind == 1 && (cp == '_' || !dotted) && i + n < b) {
+                int32_t next;
+                size_t m = decode_nfc_single(u, b, i + n, &next);
+                if (m != 0 && is_letter(next)) {
+                    joined = 1;
+                    break;
+                }
+            }
+            return 1;
+        case '@': case '\\': case '=': case '#': case '&':
         case '%': case '~': case '+': case '*': case '<': case '>': case '|':
         case '^': case '`': case '$':
             return 1;
@@ -394,6 +438,8 @@ static int chunk_is_opaque(const char *s, size_t a, size_t b)
         prev_kind = kind;
         i += n;
     }
+    if (joined && !all_syllables(u, a, b))
+        return 1;
     return looks_like_domain(s, a, b);
 }
 

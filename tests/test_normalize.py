@@ -199,6 +199,15 @@ NUCLEUS_CASES = {
 }
 
 CONTEXT_CASES = {
+    # syllables joined by "_" (segmented text, format="text") or parted by
+    # "/" are words: normalized as with a hyphen
+    "segmented": ("hoà_bình", "hòa_bình", "hoà_bình"),
+    "segmented-2": ("thuỷ_điện_hoà_bình", "thủy_điện_hòa_bình", "thuỷ_điện_hoà_bình"),
+    "segmented-nfd": ("ho\u0300a_thu\u0309y", "hòa_thủy", "hoà_thuỷ"),
+    "slash": ("hoà/thuỷ", "hòa/thủy", "hoà/thuỷ"),
+    "slash-phrase": ("sức khoẻ/tinh thần", "sức khỏe/tinh thần", "sức khoẻ/tinh thần"),
+    "slash-misplaced": ("qúy/năm", "quý/năm", None),
+    "segmented-emphasis": ("_hoà_thuỷ_", "_hòa_thủy_", "_hoà_thuỷ_"),
     # punctuation around a syllable
     "comma": ("Hoà,", "Hòa,", "Hoà,"),
     "parens": ("(thuỷ)", "(thủy)", "(thuỷ)"),
@@ -280,8 +289,8 @@ UNCHANGED_CHUNKS = {
     "path-unix": "/home/hoà/thuỷ.txt",
     "path-home": "~/hoà",
     "path-windows": "C:\\Users\\Hoà\\thuỷ",
-    "snake-case": "hoà_bình",
-    "snake-case-2": "thuỷ_điện_hoà_bình",
+    "snake-case": "user_hoà",
+    "snake-case-2": "thuỷ_điện_2",
     "version": "v2.0",
     "digits-after": "hoà2",
     "digits-before": "2thuỷ",
@@ -293,7 +302,9 @@ UNCHANGED_CHUNKS = {
     "tilde": "hoà~thuỷ",
     "plus": "hoà+thuỷ",
     "star": "hoà*thuỷ",
-    "slash": "hoà/thuỷ",
+    "slash-path": "thư_mục/hoà.txt",
+    "slash-domain": "www.hoà.vn/thuỷ",
+    "slash-unit": "hoà/kg",
     "apostrophe": "Hoà's",
     "glued-words": "hoàBình",
     "english": "The quick brown fox jumps over the lazy dog.",

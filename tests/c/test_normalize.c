@@ -114,6 +114,9 @@ static void contexts(void)
     CHECK_NORM("hoà@thuỷ.vn", T, "hoà@thuỷ.vn");
     CHECK_NORM("thuỷ.vn.", T, "thuỷ.vn.");
     CHECK_NORM("snake_hoà", T, "snake_hoà");
+    /* but syllables joined by '_' or parted by '/' are words */
+    CHECK_NORM("uỷ_ban hoà_giải và/hoặc khoẻ/tinh", T, "ủy_ban hòa_giải và/hoặc khỏe/tinh");
+    CHECK_NORM("thư_mục/hoà.txt /hoà/x hoà_2", T, "thư_mục/hoà.txt /hoà/x hoà_2");
     CHECK_NORM("hoà2", T, "hoà2");
     CHECK_NORM("Iowa café naïve José iPhone où hóá niño", T,
                "Iowa café naïve José iPhone où hóá niño");
