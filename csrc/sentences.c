@@ -1342,8 +1342,34 @@ fail:
     return st;
 }
 
+/* The bytes of the line break at u[i] (LF, VT, FF, CR, NEL, LS, PS: the
+ * scanner's, so that a line is the same thing everywhere), 0 for none. */
+static size_t break_len(const unsigned char *u, size_t len, size_t i)
+{
+    unsigned c = u[i];
+    if (c >= '\n' && c <= '\r')
+        return 1;
+    if (c == 0xC2)
+        return i + 1 < len && u[i + 1] == 0x85 ? 2 : 0;
+    if (c == 0xE2)
+        return i + 2 < len && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9) ? 3 : 0;
+    return 0;
+}
+
+/* The end of the line of u[0..len) that starts at a: past its line break
+ * (CR LF is one), or len. */
+static size_t line_end(const unsigned char *u, size_t len, size_t a)
+{
+    for (size_t i = a; i < len; i++) {
+        size_t k = break_len(u, len, i);
+        if (k)
+            return i + k + (u[i] == '\r' && i + 1 < len && u[i + 1] == '\n');
+    }
+    return len;
+}
+
 /* The case of the text s[0..len), or with to_lf of its first line (up to
- * its LF): CASED, LOWER_ONLY when it has letters in lower case and none in
+ * its line break, break_len): CASED, LOWER_ONLY when it has letters in lower case and none in
  * upper case, as text put in lower case before it is split (case then
  * tells nothing of where a sentence starts), UPPER_ONLY the other way
  * round (text in capitals), -1 when it has no letter. Stops as soon as it
@@ -1387,9 +1413,11 @@ static int text_case(const char *s, size_t len, int to_lf)
 {
     const unsigned char *u = (const unsigned char *)s;
     int upper = 0, lower = 0;
-    for (size_t i = 0; i < len && !(upper && lower) && !(to_lf && u[i] == '\n');) {
+    for (size_t i = 0; i < len && !(upper && lower);) {
         int32_t cp;
         size_t k = 1;
+        if (to_lf && (u[i] >= 0x80 || u[i] <= '\r') && break_len(u, len, i))
+            break;
         if (u[i] < 0x80) {
             int up = u[i] >= 'A' && u[i] <= 'Z', low = u[i] >= 'a' && u[i] <= 'z';
             if (((up && !upper) || (low && !lower)) && i > 0 && FACE_BEFORE[u[i - 1]] &&
@@ -1625,7 +1653,7 @@ static void shift_spans(vnt_spans *out, size_t from, size_t a)
     }
 }
 
-/* Adds the line of s[0..len) that starts at a (lines end at LF) to sp,
+/* Adds the line of s[0..len) that starts at a (up to a line break) to sp,
  * the lines typed in one case (text_case LOWER_ONLY or UPPER_ONLY) in
  * order, as empty spans where each starts, when it is typed so. */
 static vnt_status note_line(const char *s, size_t len, size_t a, vnt_spans *sp)
@@ -1666,8 +1694,7 @@ static vnt_status decide_lines(const char *s, size_t len, const vnt_tokens *toks
     size_t k0 = 0;
     for (size_t q = 0; q < sp->len && st == VNT_OK; q++) {
         size_t a = sp->items[q].start;
-        const char *nl = memchr(s + a, '\n', len - a);
-        size_t b = nl ? (size_t)(nl - s) + 1 : len;
+        size_t b = line_end((const unsigned char *)s, len, a);
         size_t ka = token_at(t, k0, n, a), kb = token_at(t, ka, n, b);
         if (ka > k0)
             st = decide(s, t + k0, ka - k0, CASED, out);
@@ -1711,7 +1738,7 @@ vnt_status vnt_sentences_from_tokens(const char *s, size_t len, const vnt_tokens
     vnt_status st = c == CASED ? note_line(s, len, 0, &sp) : VNT_OK;
     for (size_t k = 0; k < toks->len && st == VNT_OK && c == CASED; k++) {
         const vnt_token *x = &toks->items[k];
-        if (x->kind == VNT_TOK_NEWLINE && memchr(s + x->start, '\n', x->end - x->start))
+        if (x->kind == VNT_TOK_NEWLINE)
             st = note_line(s, len, x->end, &sp);
     }
     if (st == VNT_OK)
@@ -2231,8 +2258,6 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, vnt
         if (newline) {
             while (b < len && ascii_ws(u[b]))
                 b++;
-            if (sp && memchr(s + p, '\n', b - p) && (st = note_line(s, len, b, sp)) != VNT_OK)
-                return st;
         } else {
             while (b < len && !ascii_ws(u[b]))
                 b++;
@@ -2241,8 +2266,15 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, vnt
         if (!newline && u[p] == '.' && b == p + 1 && p > a &&
             (st = word_period(s, len, a, p, work, &done)) != VNT_OK)
             return st;
+        size_t k0 = work->len;
         if (!done && (st = vnt__scan_chunk(s, a, b, work)) != VNT_OK)
             return st;
+        /* the lines that start after the line breaks scanned (a NEL, LS
+         * or PS may sit in a chunk of words), as the full scan notes them */
+        for (size_t k = k0; sp && k < work->len; k++)
+            if (work->items[k].kind == VNT_TOK_NEWLINE &&
+                (st = note_line(s, len, work->items[k].end, sp)) != VNT_OK)
+                return st;
         i = b;
     }
     return VNT_OK;

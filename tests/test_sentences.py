@@ -3,6 +3,7 @@ tests), offsets in code points, and properties checked with Hypothesis:
 the sentences cover every character that is not white space, in order, and
 text[start:end] gives each sentence back."""
 
+import re
 import unicodedata
 
 import pytest
@@ -246,21 +247,36 @@ def test_text_in_capitals_splits_as_its_lower_case(text):
     assert vntext.sent_spans(upper) == vntext.sent_spans(text)
 
 
+LINE_BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x85", "\u2028", "\u2029"]
 LINE_PIECES = st.one_of(LOWER_PIECES, LOWER_PIECES.map(str.upper), st.sampled_from(
-    ["Hôm nay ", "TP. ", "Ông ", "N. ", "Lan.", "...Tôi ", "(...) ", "II. ", "1.500đ. ", "\n", "\r\n"]))
+    ["Hôm nay ", "TP. ", "Ông ", "N. ", "Lan.", "...Tôi ", "(...) ", "II. ", "1.500đ. "]
+    + LINE_BREAKS))
+LINE_BREAK = re.compile("(\r\n|[\n\v\f\r\x85\u2028\u2029])")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(LINE_PIECES, max_size=40).map("".join))
 def test_each_line_splits_on_its_own(text):
-    """A line break ends a sentence, and the sentences of a line do not
-    depend on the other lines (their case, their abbreviations): the text
-    splits as its lines one by one."""
+    """A line break (any of them: LF, CR LF, CR, VT, FF, NEL, LS, PS) ends a
+    sentence, and the sentences of a line do not depend on the other lines
+    (their case, their abbreviations): the text splits as its lines one by
+    one."""
     lines, off = [], 0
-    for line in text.split("\n"):
-        lines += [(a + off, b + off) for a, b in vntext.sent_spans(line)]
-        off += len(line) + 1
+    parts = LINE_BREAK.split(text)
+    for k, part in enumerate(parts):
+        if k % 2 == 0:
+            lines += [(a + off, b + off) for a, b in vntext.sent_spans(part)]
+        off += len(part)
     assert vntext.sent_spans(text) == lines
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS)
+def test_every_line_break_reads_its_line_in_its_own_case(brk):
+    # a line in lower case splits before a lower-case word, whatever break
+    # ends the line before it (user review: CR did not, LF did)
+    assert vntext.sent_tokenize("Tôi đi học." + brk + "bà tư đi chợ. mai về") == [
+        "Tôi đi học.", "bà tư đi chợ.", "mai về"]
+    assert vntext.sent_tokenize("Anh đi." + brk + "ÔNG H. LBKT") == ["Anh đi.", "ÔNG H. LBKT"]
 
 
 @settings(max_examples=300, deadline=None)
