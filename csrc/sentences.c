@@ -894,7 +894,8 @@ static int open_brackets(const char *s, size_t a, size_t b, int depth)
 }
 
 /* 1 when the bytes from s[a] to the line break (or to s[end], after which
- * there is only white space) are separators and white space: "* * *",
+ * there is only white space) are separators and white space (any of the
+ * scanner's, any line break): "* * *",
  * "- ------- -", "> >", "• •", "= = =". Read on the bytes, not the tokens,
  * so that the sparse pass (which skips the middle of a line) decides the
  * same; stops at the first other byte. */
@@ -908,9 +909,31 @@ static int separator_line(const char *s, size_t a, size_t end)
         case ' ': case '\t': case '*': case '>': case '<': case '-': case '_': case '=':
         case '~': case '#': case '+':
             continue;
-        case 0xE2: /* – — • */
-            if (k + 2 < end && u[k + 1] == 0x80 &&
-                (u[k + 2] == 0x93 || u[k + 2] == 0x94 || u[k + 2] == 0xA2)) {
+        case 0xC2: /* NEL ends the line, NBSP is white space */
+            if (k + 1 < end && u[k + 1] == 0x85)
+                return 1;
+            if (k + 1 < end && u[k + 1] == 0xA0) {
+                k += 1;
+                continue;
+            }
+            return 0;
+        case 0xE2: /* – — •, the spaces U+2000..200B, 202F, 205F; LS, PS */
+            if (k + 2 < end && u[k + 1] == 0x80 && (u[k + 2] == 0xA8 || u[k + 2] == 0xA9))
+                return 1;
+            if (k + 2 < end && ((u[k + 1] == 0x80 && (u[k + 2] == 0x93 || u[k + 2] == 0x94 ||
+                                                      u[k + 2] == 0xA2 || u[k + 2] <= 0x8B ||
+                                                      u[k + 2] == 0xAF)) ||
+                                (u[k + 1] == 0x81 && u[k + 2] == 0x9F))) {
+                k += 2;
+                continue;
+            }
+            return 0;
+        case 0xE1: /* U+1680 OGHAM SPACE MARK */
+        case 0xE3: /* U+3000 IDEOGRAPHIC SPACE */
+        case 0xEF: /* U+FEFF BYTE ORDER MARK */
+            if (k + 2 < end && ((u[k] == 0xE1 && u[k + 1] == 0x9A && u[k + 2] == 0x80) ||
+                                (u[k] == 0xE3 && u[k + 1] == 0x80 && u[k + 2] == 0x80) ||
+                                (u[k] == 0xEF && u[k + 1] == 0xBB && u[k + 2] == 0xBF))) {
                 k += 2;
                 continue;
             }

@@ -249,7 +249,8 @@ def test_text_in_capitals_splits_as_its_lower_case(text):
 
 LINE_BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x85", "\u2028", "\u2029"]
 LINE_PIECES = st.one_of(LOWER_PIECES, LOWER_PIECES.map(str.upper), st.sampled_from(
-    ["Hôm nay ", "TP. ", "Ông ", "N. ", "Lan.", "...Tôi ", "(...) ", "II. ", "1.500đ. "]
+    ["Hôm nay ", "TP. ", "Ông ", "N. ", "Lan.", "...Tôi ", "(...) ", "II. ", "1.500đ. ", "... -",
+     " - ", "\xa0", "\u3000", "\u200b", "\ufeff", "\u2009", "* * *"]
     + LINE_BREAKS))
 LINE_BREAK = re.compile("(\r\n|[\n\v\f\r\x85\u2028\u2029])")
 
@@ -268,6 +269,14 @@ def test_each_line_splits_on_its_own(text):
             lines += [(a + off, b + off) for a, b in vntext.sent_spans(part)]
         off += len(part)
     assert vntext.sent_spans(text) == lines
+
+
+@pytest.mark.parametrize("space", ["", " ", "\xa0", "\u2009", "\u3000", "\u200b", "\ufeff"])
+def test_a_dash_alone_at_a_line_end_with_any_white_space(space):
+    # the rest of the line is a separator whatever white space follows it,
+    # so the text splits as its lines do (user review: NBSP before LF joined)
+    for end in ("", "\n", "\u2028"):
+        assert vntext.sent_tokenize("Tôi đi... -" + space + end) == ["Tôi đi...", "-"]
 
 
 @pytest.mark.parametrize("brk", LINE_BREAKS)
