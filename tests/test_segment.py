@@ -711,10 +711,24 @@ def test_segmenter_pickles(tmp_path):
     assert again.word_tokenize(text) == ["Mỹ", "sẽ bảo vệ", "Nhật", "Bản"]
     assert pickle.loads(pickle.dumps(vntext.Segmenter(user_split=iter(["bảo vệ"])))) \
         .word_tokenize(text)[2:4] == ["bảo", "vệ"]
-    assert repr(again) == ("vntext.Segmenter(model_path=%r, user_dict=<1 words>, "
-                           "user_split=<1 words>)" % str(model))
+    assert repr(again) == ("vntext.Segmenter(model_path=%r, user_dict=<1 word>, "
+                           "user_split=<1 word>)" % str(model))
     assert repr(vntext.Segmenter()) == \
         "vntext.Segmenter(model_path=None, user_dict=<0 words>, user_split=<0 words>)"
+
+
+def test_pickled_segmenter_keeps_an_absolute_model_path(tmp_path, monkeypatch):
+    # a relative model_path is made absolute, so that a worker started in
+    # another directory finds the file (user review)
+    import pickle
+
+    (tmp_path / "m.bin").write_bytes((Path(vntext.__file__).parent / "segmenter.bin").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    seg = vntext.Segmenter("m.bin", user_dict=["bảo vệ Nhật"])
+    assert str(tmp_path / "m.bin") in repr(seg)
+    data = pickle.dumps(seg)
+    monkeypatch.chdir(tmp_path.parent)
+    assert pickle.loads(data).word_tokenize("Mỹ sẽ bảo vệ Nhật Bản")[2] == "bảo vệ Nhật"
 
 
 def test_segmenter_goes_to_worker_processes():

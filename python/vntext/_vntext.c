@@ -1109,6 +1109,19 @@ scratch_give(SegmenterObject *self, seg_scratch *sc, Py_ssize_t input_len)
     self->spare[self->nspare++] = sc;
 }
 
+/* os.path.abspath(os.fspath(path)): the model path that a pickled
+ * Segmenter keeps, so that a worker in another directory finds the file. */
+static PyObject *
+absolute_path(PyObject *path)
+{
+    PyObject *fs = PyOS_FSPath(path), *os_path = NULL, *result = NULL;
+    if (fs != NULL && (os_path = PyImport_ImportModule("os.path")) != NULL)
+        result = PyObject_CallMethod(os_path, "abspath", "O", fs);
+    Py_XDECREF(os_path);
+    Py_XDECREF(fs);
+    return result;
+}
+
 /* The model file next to this extension module. */
 static PyObject *
 default_model_path(PyObject *module)
@@ -1352,7 +1365,7 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
                          Py_TYPE(path)->tp_name);
             goto error;
         }
-        path_arg = PyOS_FSPath(path);
+        path_arg = absolute_path(path);
         if (path_arg == NULL)
             goto error;
         Py_INCREF(path);
@@ -1560,8 +1573,9 @@ Segmenter_repr(SegmenterObject *self)
     Py_ssize_t n[2];
     for (int k = 0; k < 2; k++)
         n[k] = lists[k] == Py_None ? 0 : PyTuple_GET_SIZE(lists[k]);
-    return PyUnicode_FromFormat("vntext.Segmenter(model_path=%R, user_dict=<%zd words>, "
-                                "user_split=<%zd words>)", path, n[0], n[1]);
+    return PyUnicode_FromFormat("vntext.Segmenter(model_path=%R, user_dict=<%zd word%s>, "
+                                "user_split=<%zd word%s>)", path, n[0], n[0] == 1 ? "" : "s",
+                                n[1], n[1] == 1 ? "" : "s");
 }
 
 static PyMethodDef Segmenter_methods[] = {
