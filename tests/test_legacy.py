@@ -327,6 +327,18 @@ def test_type_errors(data):
         vntext.detect_legacy(data)
 
 
+def test_errors_name_the_data_argument():
+    # a strided view is no buffer the decoder can read: a TypeError that
+    # names the argument, not a bare BufferError (user review)
+    strided = memoryview(b"Tie\xe1ng Vie\xe4t")[::2]
+    for call in (lambda: vntext.decode_legacy(strided, "vni"), lambda: vntext.detect_legacy(strided)):
+        with pytest.raises(TypeError, match="argument 'data'.*contiguous"):
+            call()
+    assert vntext.decode_legacy(memoryview(b"Tie\xe1ng")[:], "vni") == "Tiếng"
+    with pytest.raises(ValueError, match="argument 'data'.*Windows-1252"):
+        vntext.decode_legacy("Tiếng", "vni")
+
+
 def test_bad_errors_argument():
     with pytest.raises(ValueError):
         vntext.decode_legacy(b"abc", "vni", errors="ignore")

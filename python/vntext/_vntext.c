@@ -109,8 +109,8 @@ raise_status(vnt_status st, const err_ctx *ctx)
             if (ch == NULL)
                 return NULL;
             PyErr_Format(PyExc_ValueError,
-                         "%s(): character %R at position %zd has no byte in "
-                         "Windows-1252, so the str is not legacy bytes read as "
+                         "%s() argument 'data': character %R at position %zd has no "
+                         "byte in Windows-1252, so the str is not legacy bytes read as "
                          "Windows-1252; pass the original bytes instead",
                          ctx->func, ch, ctx->pos);
             Py_DECREF(ch);
@@ -423,8 +423,16 @@ bytes_arg_get(PyObject *obj, const char *func, int unmappable_ok, bytes_arg *b)
                      func, Py_TYPE(obj)->tp_name);
         return -1;
     }
-    if (PyObject_GetBuffer(obj, &b->view, PyBUF_SIMPLE) < 0)
+    if (PyObject_GetBuffer(obj, &b->view, PyBUF_SIMPLE) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_BufferError)) { /* a strided view */
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError,
+                         "%s() argument 'data' must be a contiguous bytes-like object or "
+                         "str, not a non-contiguous %.200s",
+                         func, Py_TYPE(obj)->tp_name);
+        }
         return -1;
+    }
     b->have_view = 1;
     b->data = b->view.len ? (const char *)b->view.buf : "";
     b->len = (size_t)b->view.len;
