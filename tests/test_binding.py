@@ -471,6 +471,38 @@ def test_cli_stream_errors(tmp_path):
     assert p.stdout.decode() == vntext.word_tokenize("a\x00b \U0001F600 xin chào", format="text") + "\n"
 
 
+def test_cli_closed_streams_cr_lines_and_ctrl_c():
+    # a closed standard stream is said, not a traceback (user review)
+    for args, fd in (((("words",), "stdout")), (("normalize",), "stdout"), (("words",), "stdin"),
+                     (("normalize",), "stdin"), ((), "stdout")):
+        redirect = {"stdout": {"stdout": subprocess.DEVNULL}, "stdin": {}}[fd]
+        code = ("import os, sys, runpy; os.close(%d); sys.%s = None; sys.argv = ['vntext', *%r]; "
+                "runpy.run_module('vntext', run_name='__main__')" % (
+                    0 if fd == "stdin" else 1, fd, list(args)))
+        p = subprocess.run([sys.executable, "-c", code], input=b"a\n" if fd == "stdout" else None,
+                           stderr=subprocess.PIPE, timeout=120, **redirect)
+        assert p.returncode == 1 and b"no standard " + fd[3:].encode() in p.stderr, (args, fd, p)
+        assert b"Traceback" not in p.stderr
+    # old Mac files end their lines with a CR alone: each is a line
+    p = run_cli("words", stdin="Tôi đi học\rbà đi chợ\r\nAnh về\n".encode())
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.decode().split("\n")[:-1] == [
+        vntext.word_tokenize(x, format="text") for x in ("Tôi đi học", "bà đi chợ", "Anh về")]
+
+
+def test_cli_ctrl_c_is_no_traceback(monkeypatch, capsys):
+    # Ctrl-C ends a command with the shell's status for it (130), quietly
+    import vntext.__main__ as cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    for command, name in (("words", "_stream_cmd"), ("normalize", "_normalize_cmd")):
+        monkeypatch.setattr(cli, name, interrupted)
+        assert cli.main([command]) == 130
+    assert capsys.readouterr().err == ""
+
+
 def test_cli_reader_that_goes_away():
     # "| head": the commands stop without a traceback when the reader closes
     lines = "Tôi đi học. Anh ở nhà.\n" * 20000

@@ -18,7 +18,7 @@ import json
 import os
 import sys
 import unicodedata
-from typing import Callable, Iterator, List, Literal, Optional, TextIO, Tuple, Union
+from typing import BinaryIO, Callable, Iterator, List, Literal, Optional, TextIO, Tuple, Union
 
 import vntext
 
@@ -131,19 +131,24 @@ def demo(out: Optional[TextIO] = None) -> int:
 def _normalize_cmd(args: argparse.Namespace) -> int:
     try:
         if args.file is None or args.file == "-":
-            raw = sys.stdin.buffer.read()
+            raw = _stdin().read()
         else:
             with open(args.file, "rb") as f:
                 raw = f.read()
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            print(f"vntext: input is not UTF-8: {e}", file=sys.stderr)
+            line = raw.count(b"\n", 0, e.start) + 1
+            print(f"vntext: line {line} of the input is not UTF-8: {e}", file=sys.stderr)
             return 1
-        sys.stdout.buffer.write(vntext.normalize(text, style=args.style).encode("utf-8"))
-        sys.stdout.buffer.flush()
+        out = _stdout()
+        out.write(vntext.normalize(text, style=args.style).encode("utf-8"))
+        out.flush()
     except OSError as e:
         return _os_error(e)
+    except _InputError as e:
+        print(f"vntext: {e}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -167,23 +172,35 @@ class _InputError(Exception):
     pass
 
 
+def _stdin() -> BinaryIO:
+    if sys.stdin is None:
+        raise _InputError("no standard input (it is closed)")
+    return sys.stdin.buffer
+
+
+def _stdout() -> BinaryIO:
+    if sys.stdout is None:
+        raise _InputError("no standard output (it is closed)")
+    return sys.stdout.buffer
+
+
 def _input_lines(path: Optional[str]) -> Iterator[str]:
     """The lines of path (stdin when None or "-"), decoded from UTF-8,
-    without their line break (LF or CRLF)."""
-    if path is None or path == "-":
-        name, f = "stdin", sys.stdin.buffer
-    else:
-        name, f = path, open(path, "rb")
+    without their line break (LF, CRLF, or a CR alone, as old Mac files end
+    their lines)."""
+    own = path is not None and path != "-"
+    name, f = (path, open(path, "rb")) if own else ("stdin", _stdin())
     try:
         for n, raw in enumerate(f, 1):
             if raw.endswith(b"\n"):
                 raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
-            try:
-                yield raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                raise _InputError(f"line {n} of {name} is not UTF-8: {e}") from None
+            for part in raw.split(b"\r") if b"\r" in raw else (raw,):
+                try:
+                    yield part.decode("utf-8")
+                except UnicodeDecodeError as e:
+                    raise _InputError(f"line {n} of {name} is not UTF-8: {e}") from None
     finally:
-        if f is not sys.stdin.buffer:
+        if own:
             f.close()
 
 
@@ -236,7 +253,7 @@ def _stream_cmd(args: argparse.Namespace) -> int:
         else:
             def result(line: str) -> str:
                 return "".join(s + "\n" for s in vntext.sent_tokenize(line)) or "\n"
-        out = sys.stdout.buffer
+        out = _stdout()
         for line in _input_lines(args.file):
             out.write(result(line).encode("utf-8"))
         out.flush()
@@ -278,10 +295,16 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 input; stdin when absent or -")
     args = parser.parse_args(argv)
 
-    if args.command == "normalize":
-        return _normalize_cmd(args)
-    if args.command in ("words", "sentences"):
-        return _stream_cmd(args)
+    try:
+        if args.command == "normalize":
+            return _normalize_cmd(args)
+        if args.command in ("words", "sentences"):
+            return _stream_cmd(args)
+    except KeyboardInterrupt:  # Ctrl-C: no traceback, the shell's status
+        return 130
+    if sys.stdout is None:
+        print("vntext: no standard output (it is closed)", file=sys.stderr)
+        return 1
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
     try:
