@@ -899,6 +899,39 @@ static int32_t bare_letter(uint8_t code, int upper)
     return upper ? c - 32 : c;
 }
 
+/* 1 when the eth at u[i] (U+00D0 Ð or U+00F0 ð, two bytes) stands for
+ * d with stroke, as text converted from the old encodings writes it
+ * ("Ðà Nẵng"): with Đ/đ in its place, the run of letters it opens is a
+ * Vietnamese syllable. "Ðorđe", "Þór Ðór" keep their eth. */
+static int eth_for_d(const unsigned char *u, size_t len, size_t i)
+{
+    char buf[4 * VNT_SYLLABLE_MAX_LETTERS + 8];
+    size_t n = 2, j = i + 2;
+    if (i > 0) { /* it opens its word */
+        size_t k = i - 1;
+        int32_t cp;
+        while (k > 0 && (u[k] & 0xC0) == 0x80)
+            k--;
+        if (vnt__utf8_decode(u, len, k, &cp) && (is_letter(cp) || is_mark(cp)))
+            return 0;
+    }
+    buf[0] = '\xC4';
+    buf[1] = u[i + 1] == 0x90 ? '\x90' : '\x91'; /* Đ U+0110, đ U+0111 */
+    while (j < len) {
+        int32_t cp;
+        size_t k = vnt__utf8_decode(u, len, j, &cp);
+        if (k == 0 || !(is_letter(cp) || is_mark(cp)))
+            break;
+        if (n + k > sizeof buf)
+            return 0; /* too long for a syllable */
+        memcpy(buf + n, u + j, k);
+        n += k;
+        j += k;
+    }
+    vnt_syllable syl;
+    return vnt_syllable_parse(buf, n, &syl);
+}
+
 vnt_status vnt_remove_accents(const char *s, size_t len, vnt_buf *out)
 {
     if ((s == NULL && len != 0) || out == NULL)
@@ -921,6 +954,11 @@ vnt_status vnt_remove_accents(const char *s, size_t len, vnt_buf *out)
         if (n == 0) {
             st = VNT_ERR_INVALID_UTF8;
             break;
+        }
+        if ((cp == 0xD0 || cp == 0xF0) && eth_for_d(u, nfc.len, i)) {
+            st = vnt__buf_put_cp(out, cp == 0xD0 ? 'D' : 'd');
+            i += n;
+            continue;
         }
         uint16_t info = vnt__letter_info(cp);
         uint8_t code = VNT_LI_CODE(info);

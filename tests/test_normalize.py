@@ -488,6 +488,11 @@ def test_remove_accents_each_letter(letter, base):
         ("Ελληνικά", "Ελληνικά"),
         ("中文 😀 👨\u200d👩\u200d👧", "中文 😀 👨\u200d👩\u200d👧"),
         ("Việt 中文", "Viet 中文"),
+        # an eth that stands for d with stroke, as converted text writes it,
+        # maps as Đ does; in other words it is an eth (user review)
+        ("Ðà Nẵng, ðồng", "Da Nang, dong"),
+        ("ÐỨC (Ðức)", "DUC (Duc)"),
+        ("Ðorđe Þór Ðór xÐà Ð", "Ðorde Þor Ðor xÐa Ð"),
     ],
 )
 def test_remove_accents(inp, want):
