@@ -901,12 +901,14 @@ static int32_t bare_letter(uint8_t code, int upper)
 
 /* 1 when the eth at u[i] (U+00D0 Ð or U+00F0 ð, two bytes) stands for
  * d with stroke, as text converted from the old encodings writes it
- * ("Ðà Nẵng"): with Đ/đ in its place, the run of letters it opens is a
- * Vietnamese syllable. "Ðorđe", "Þór Ðór" keep their eth. */
+ * ("Ðà Nẵng"): it opens a word whose letters, as remove_accents writes
+ * them (Vietnamese letters bare, marks gone) after a d, make a syllable.
+ * Read on the bare letters, so that the output decides the same and
+ * remove_accents stays idempotent. "Ðorđe", "Þór Ðór" keep their eth. */
 static int eth_for_d(const unsigned char *u, size_t len, size_t i)
 {
     char buf[4 * VNT_SYLLABLE_MAX_LETTERS + 8];
-    size_t n = 2, j = i + 2;
+    size_t n = 1, j = i + 2;
     if (i > 0) { /* it opens its word */
         size_t k = i - 1;
         int32_t cp;
@@ -915,18 +917,21 @@ static int eth_for_d(const unsigned char *u, size_t len, size_t i)
         if (vnt__utf8_decode(u, len, k, &cp) && (is_letter(cp) || is_mark(cp)))
             return 0;
     }
-    buf[0] = '\xC4';
-    buf[1] = u[i + 1] == 0x90 ? '\x90' : '\x91'; /* Đ U+0110, đ U+0111 */
+    buf[0] = 'd';
     while (j < len) {
         int32_t cp;
         size_t k = vnt__utf8_decode(u, len, j, &cp);
         if (k == 0 || !(is_letter(cp) || is_mark(cp)))
             break;
-        if (n + k > sizeof buf)
-            return 0; /* too long for a syllable */
-        memcpy(buf + n, u + j, k);
-        n += k;
         j += k;
+        if (is_mark(cp))
+            continue;
+        uint16_t info = vnt__letter_info(cp);
+        if (info)
+            cp = bare_letter(VNT_LI_CODE(info), 0);
+        if (n + 4 > sizeof buf)
+            return 0; /* too long for a syllable */
+        n += vnt__utf8_encode(cp, buf + n);
     }
     vnt_syllable syl;
     return vnt_syllable_parse(buf, n, &syl);
@@ -955,22 +960,18 @@ vnt_status vnt_remove_accents(const char *s, size_t len, vnt_buf *out)
             st = VNT_ERR_INVALID_UTF8;
             break;
         }
-        if ((cp == 0xD0 || cp == 0xF0) && eth_for_d(u, nfc.len, i)) {
-            st = vnt__buf_put_cp(out, cp == 0xD0 ? 'D' : 'd');
-            i += n;
-            continue;
-        }
         uint16_t info = vnt__letter_info(cp);
         uint8_t code = VNT_LI_CODE(info);
+        int eth = (cp == 0xD0 || cp == 0xF0) && eth_for_d(u, nfc.len, i);
         /* the letters whose marks go: vowels, đ, and a consonant with a
          * tone mark (precomposed, or a combining mark after it) in a
          * Vietnamese word */
         int32_t next = 0;
         if (info && i + n < nfc.len && u[i + n] >= 0x80)
             vnt__utf8_decode(u, nfc.len, i + n, &next);
-        int strip = info && (VNT_LI_VOWEL(info) || code == 'D' ||
-                             ((VNT_LI_TONE(info) || is_vietnamese_mark(next)) &&
-                              consonant_tone_goes(u, nfc.len, i)));
+        int strip = eth || (info && (VNT_LI_VOWEL(info) || code == 'D' ||
+                                     ((VNT_LI_TONE(info) || is_vietnamese_mark(next)) &&
+                                      consonant_tone_goes(u, nfc.len, i))));
         if (!strip) {
             st = vnt_buf_append(out, nfc.data + i, n);
             i += n;
@@ -991,6 +992,8 @@ vnt_status vnt_remove_accents(const char *s, size_t len, vnt_buf *out)
         }
         if (foreign)
             st = vnt_buf_append(out, nfc.data + i, j - i);
+        else if (eth)
+            st = vnt__buf_put_cp(out, cp == 0xD0 ? 'D' : 'd');
         else
             st = vnt__buf_put_cp(out, bare_letter(code, VNT_LI_UPPER(info)));
         i = j;

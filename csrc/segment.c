@@ -1187,17 +1187,23 @@ static int chat_short(const vnt_segwork *w, const char *s, size_t i)
 /* User dictionary: the gaps inside an occurrence of a split entry are
  * SPLIT, inside a join entry JOIN (split wins), and those at the edges of
  * an entry FORCE_SOFT (SPLIT unless a join entry joins them: the caller
- * decides), so the model does not extend a user's word. Join entries are
- * taken from the left, the longest at each place, and one that starts
- * inside another is not (as underthesea's and pyvi's longest matching
- * do): two entries that overlap ("vi tính", "tính từ") do not make one
- * word that neither is. Split entries may overlap: all their gaps split. */
+ * decides), so the model does not extend a user's word. Split entries go
+ * first and may overlap. Then join entries are taken from the left, at
+ * each place the longest that no split entry cuts, and one that starts
+ * inside a join entry taken is not (as underthesea's and pyvi's longest
+ * matching do): two entries that overlap ("vi tính", "tính từ") do not
+ * make one word that neither is. A join entry joins the whole of itself,
+ * even where marks are apart ("rock & roll"). w->bp, Viterbi's, holds
+ * which gaps a split entry cut until Viterbi runs. */
 static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
 {
-    const hset *sets[2] = {&m->ujoin, &m->usplit};
+    const hset *sets[2] = {&m->usplit, &m->ujoin};
     const uint64_t *val = w->v + PAD;
-    for (int which = 0; which < 2; which++) {
-        const hset *set = sets[which];
+    uint8_t *cut = w->bp;
+    if (n > 1)
+        memset(cut, 0, n - 1);
+    for (int join = 0; join < 2; join++) {
+        const hset *set = sets[join];
         if (set->n == 0 && !set->has_zero)
             continue;
         for (size_t i = 0; i + 1 < n;) {
@@ -1205,12 +1211,16 @@ static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
             size_t kmax = n - i < set->maxlen ? n - i : set->maxlen;
             size_t best = 0;
             for (size_t k = 2; k <= kmax; k++) {
+                if (join && cut[i + k - 2])
+                    break; /* a split entry cuts this one and the longer */
                 h = hash_step(h, val[i + k - 1]);
                 if (hset_has(set, h))
                     best = k;
             }
-            for (size_t g = i; g + 1 < i + best; g++) /* the whole entry, even */
-                w->force[g] = which == 0 ? 1 : 0;  /* where marks are apart */
+            for (size_t g = i; g + 1 < i + best; g++) {
+                w->force[g] = (int8_t)join;
+                cut[g] |= (uint8_t)!join;
+            }
             /* a join entry is a word of its own, and the syllables of a
              * split entry are: the gaps at its edges are SPLIT unless a
              * join entry joins them */
@@ -1220,7 +1230,7 @@ static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
                 if (i + best < n && w->force[i + best - 1] == -1)
                     w->force[i + best - 1] = FORCE_SOFT;
             }
-            i += which == 0 && best >= 2 ? best : 1;
+            i += join && best >= 2 ? best : 1;
         }
     }
 }

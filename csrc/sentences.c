@@ -893,6 +893,37 @@ static int open_brackets(const char *s, size_t a, size_t b, int depth)
     return depth;
 }
 
+/* The bytes of the white space or line break at u[i] that is not ASCII,
+ * as the scanner has them (NEL; NBSP, U+1680, U+2000..200B, U+202F,
+ * U+205F, U+3000, U+FEFF; LS, PS), 0 for none; *brk 1 for a line break. */
+static size_t wide_space(const unsigned char *u, size_t len, size_t i, int *brk)
+{
+    *brk = 0;
+    if (u[i] == 0xC2 && i + 1 < len && (u[i + 1] == 0x85 || u[i + 1] == 0xA0)) {
+        *brk = u[i + 1] == 0x85;
+        return 2;
+    }
+    if (i + 2 >= len)
+        return 0;
+    unsigned b1 = u[i + 1], b2 = u[i + 2];
+    switch (u[i]) {
+    case 0xE1:
+        return b1 == 0x9A && b2 == 0x80 ? 3 : 0;
+    case 0xE2:
+        *brk = b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9);
+        return (b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) ||
+                       (b1 == 0x81 && b2 == 0x9F)
+                   ? 3
+                   : 0;
+    case 0xE3:
+        return b1 == 0x80 && b2 == 0x80 ? 3 : 0;
+    case 0xEF:
+        return b1 == 0xBB && b2 == 0xBF ? 3 : 0;
+    default:
+        return 0;
+    }
+}
+
 /* 1 when the bytes from s[a] to the line break (or to s[end], after which
  * there is only white space) are separators and white space (any of the
  * scanner's, any line break): "* * *",
@@ -909,35 +940,23 @@ static int separator_line(const char *s, size_t a, size_t end)
         case ' ': case '\t': case '*': case '>': case '<': case '-': case '_': case '=':
         case '~': case '#': case '+':
             continue;
-        case 0xC2: /* NEL ends the line, NBSP is white space */
-            if (k + 1 < end && u[k + 1] == 0x85)
-                return 1;
-            if (k + 1 < end && u[k + 1] == 0xA0) {
-                k += 1;
-                continue;
-            }
-            return 0;
-        case 0xE2: /* – — •, the spaces U+2000..200B, 202F, 205F; LS, PS */
-            if (k + 2 < end && u[k + 1] == 0x80 && (u[k + 2] == 0xA8 || u[k + 2] == 0xA9))
-                return 1;
-            if (k + 2 < end && ((u[k + 1] == 0x80 && (u[k + 2] == 0x93 || u[k + 2] == 0x94 ||
-                                                      u[k + 2] == 0xA2 || u[k + 2] <= 0x8B ||
-                                                      u[k + 2] == 0xAF)) ||
-                                (u[k + 1] == 0x81 && u[k + 2] == 0x9F))) {
+        case 0xE2: /* – — • */
+            if (k + 2 < end && u[k + 1] == 0x80 &&
+                (u[k + 2] == 0x93 || u[k + 2] == 0x94 || u[k + 2] == 0xA2)) {
                 k += 2;
                 continue;
             }
-            return 0;
-        case 0xE1: /* U+1680 OGHAM SPACE MARK */
-        case 0xE3: /* U+3000 IDEOGRAPHIC SPACE */
-        case 0xEF: /* U+FEFF BYTE ORDER MARK */
-            if (k + 2 < end && ((u[k] == 0xE1 && u[k + 1] == 0x9A && u[k + 2] == 0x80) ||
-                                (u[k] == 0xE3 && u[k + 1] == 0x80 && u[k + 2] == 0x80) ||
-                                (u[k] == 0xEF && u[k + 1] == 0xBB && u[k + 2] == 0xBF))) {
-                k += 2;
-                continue;
-            }
-            return 0;
+            /* fall through */
+        case 0xC2: case 0xE1: case 0xE3: case 0xEF: { /* wide white space */
+            int brk;
+            size_t w = wide_space(u, end, k, &brk);
+            if (brk)
+                return 1;
+            if (w == 0)
+                return 0;
+            k += w - 1;
+            continue;
+        }
         default:
             return 0;
         }
@@ -1369,14 +1388,11 @@ fail:
  * scanner's, so that a line is the same thing everywhere), 0 for none. */
 static size_t break_len(const unsigned char *u, size_t len, size_t i)
 {
-    unsigned c = u[i];
-    if (c >= '\n' && c <= '\r')
+    if (u[i] >= '\n' && u[i] <= '\r')
         return 1;
-    if (c == 0xC2)
-        return i + 1 < len && u[i + 1] == 0x85 ? 2 : 0;
-    if (c == 0xE2)
-        return i + 2 < len && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9) ? 3 : 0;
-    return 0;
+    int brk = 0;
+    size_t w = u[i] >= 0x80 ? wide_space(u, len, i, &brk) : 0;
+    return brk ? w : 0;
 }
 
 /* The end of the line of u[0..len) that starts at a: past its line break
@@ -1415,7 +1431,8 @@ static const uint8_t ASCII_ALNUM[128] = {
  * ";v"), which tells nothing of the case of its line: no ASCII letter or
  * digit comes before its eyes (with a nose or not), so that where a line
  * is taken to start (after white space of any kind) changes nothing, and
- * no letter, digit or non-ASCII character follows it. */
+ * no letter, digit or non-ASCII character but white space or a line break
+ * (wide_space) follows it. */
 static int face_letter(const unsigned char *u, size_t len, size_t i)
 {
     size_t e = i - 1;
@@ -1429,7 +1446,9 @@ static int face_letter(const unsigned char *u, size_t len, size_t i)
     if ((u[e] != ':' && u[e] != ';' && u[e] != '=') ||
         (e > 0 && u[e - 1] < 0x80 && ASCII_ALNUM[u[e - 1]]))
         return 0;
-    return i + 1 >= len || (u[i + 1] < 0x80 && !ASCII_ALNUM[u[i + 1]]);
+    int brk;
+    return i + 1 >= len || (u[i + 1] < 0x80 ? !ASCII_ALNUM[u[i + 1]]
+                                            : wide_space(u, len, i + 1, &brk) != 0);
 }
 
 static int text_case(const char *s, size_t len, int to_lf)

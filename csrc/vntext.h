@@ -334,8 +334,8 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg);
  * words separated by '\n' (UTF-8). Wherever the syllables of a join word
  * occur in a sentence (compared by syllable identity: case, tone style and
  * Unicode form do not matter), they stay one word; where two join words
- * overlap, the one that starts first (the longest there) is the word and the
- * other is not applied. The syllables of a split word are always separate
+ * overlap, the one that starts first (the longest there that no split word
+ * cuts) is the word and the other is not applied. The syllables of a split word are always separate
  * words (split wins over join). Words of one
  * syllable are ignored. base's own user dictionary is kept. */
 vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, size_t join_len,

@@ -211,11 +211,12 @@ def test_user_dictionary():
     assert seg.word_tokenize(text) == ["Mỹ", "sẽ", "bảo", "vệ", "Nhật Bản"]
     assert seg.word_tokenize("MỸ SẼ BẢO VỆ")[-1] == "VỆ"
     seg = vntext.Segmenter(user_dict=["sẽ bảo vệ nhật"])
-    # its syllables stay in one word (the model may still extend that word)
-    assert any("sẽ bảo vệ Nhật" in w for w in seg.word_tokenize(text))
+    # its syllables stay one word
+    assert "sẽ bảo vệ Nhật" in seg.word_tokenize(text)
     both = vntext.Segmenter(user_dict=["bảo vệ Nhật Bản"], user_split=["bảo vệ"])
-    # split wins on its own gaps; the other gaps of the joined word stay joined
-    assert both.word_tokenize(text)[2:] == ["bảo", "vệ Nhật Bản"]
+    # split wins: a join word that a split word cuts is not applied (no
+    # part of it, "vệ Nhật Bản", becomes a word that no list has)
+    assert both.word_tokenize(text)[2:] == ["bảo", "vệ", "Nhật Bản"]
     # the default segmenter is untouched
     assert vntext.word_tokenize(text) == ["Mỹ", "sẽ", "bảo vệ", "Nhật Bản"]
     assert "train_segmenter" in seg.description
@@ -307,6 +308,12 @@ def test_user_words_are_not_extended():
         "anh", "ra mặt", "đường"]
     seg = vntext.Segmenter(user_dict=["vi tính", "máy vi tính", "tính từ"])
     assert seg.word_tokenize("máy vi tính từ lâu")[:2] == ["máy vi tính", "từ"]
+    # a word that a split word cuts does not count: the next one applies
+    seg = vntext.Segmenter(user_dict=["vi tính", "tính từ"], user_split=["vi tính"])
+    assert seg.word_tokenize("máy vi tính từ xa") == ["máy", "vi", "tính từ", "xa"]
+    # a user word joins the whole of itself, marks too
+    seg = vntext.Segmenter(user_dict=["rock & roll", "roll và"])
+    assert seg.word_tokenize("Tôi thích rock & roll và C++")[2:4] == ["rock & roll", "và"]
     # entries side by side stay two words
     seg = vntext.Segmenter(user_dict=["máy tính", "xách tay"])
     assert seg.word_tokenize("máy tính xách tay")[:2] == ["máy tính", "xách tay"]

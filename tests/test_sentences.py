@@ -250,7 +250,7 @@ def test_text_in_capitals_splits_as_its_lower_case(text):
 LINE_BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x85", "\u2028", "\u2029"]
 LINE_PIECES = st.one_of(LOWER_PIECES, LOWER_PIECES.map(str.upper), st.sampled_from(
     ["Hôm nay ", "TP. ", "Ông ", "N. ", "Lan.", "...Tôi ", "(...) ", "II. ", "1.500đ. ", "... -",
-     " - ", "\xa0", "\u3000", "\u200b", "\ufeff", "\u2009", "* * *"]
+     " - ", "\xa0", "\u3000", "\u200b", "\ufeff", "\u2009", "* * *", " :D", ":D", "=D"]
     + LINE_BREAKS))
 LINE_BREAK = re.compile("(\r\n|[\n\v\f\r\x85\u2028\u2029])")
 
