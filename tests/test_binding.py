@@ -488,6 +488,12 @@ def test_cli_closed_streams_cr_lines_and_ctrl_c():
     assert p.returncode == 0, p.stderr
     assert p.stdout.decode().split("\n")[:-1] == [
         vntext.word_tokenize(x, format="text") for x in ("Tôi đi học", "bà đi chợ", "Anh về")]
+    # a file that ends with a CR ends as one that ends with an LF (no blank
+    # line after it), and CR CR is a blank line as LF LF is
+    for command in ("words", "sentences"):
+        outs = [run_cli(command, stdin=text.encode()).stdout
+                for text in ("Tôi đi học.\rBà đi chợ.\r\rAnh về.\r", "Tôi đi học.\nBà đi chợ.\n\nAnh về.\n")]
+        assert outs[0] == outs[1] and not outs[0].endswith(b"\n\n"), outs
 
 
 def test_cli_ctrl_c_is_no_traceback(monkeypatch, capsys):

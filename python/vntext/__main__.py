@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import unicodedata
 from typing import BinaryIO, Callable, Iterator, List, Literal, Optional, TextIO, Tuple, Union
@@ -184,21 +185,40 @@ def _stdout() -> BinaryIO:
     return sys.stdout.buffer
 
 
+_BREAK = re.compile(b"\r\n|\r|\n")
+
+
+def _raw_lines(f: BinaryIO) -> Iterator[bytes]:
+    """The lines of f without their line break (LF, CRLF, or a CR alone, as
+    old Mac files end their lines), read a block at a time as it comes, so
+    that a file of any size, and a pipe, stream."""
+    rest = b""
+    while True:
+        block = f.read1(65536)
+        if not block:
+            break
+        data = rest + block
+        cut = len(data) - 1 if data.endswith(b"\r") else len(data)  # CR, LF may follow
+        start = 0
+        for m in _BREAK.finditer(data, 0, cut):
+            yield data[start:m.start()]
+            start = m.end()
+        rest = data[start:]
+    if rest:
+        yield rest[:-1] if rest.endswith(b"\r") else rest
+
+
 def _input_lines(path: Optional[str]) -> Iterator[str]:
     """The lines of path (stdin when None or "-"), decoded from UTF-8,
-    without their line break (LF, CRLF, or a CR alone, as old Mac files end
-    their lines)."""
+    without their line break (_raw_lines)."""
     own = path is not None and path != "-"
     name, f = (path, open(path, "rb")) if own else ("stdin", _stdin())
     try:
-        for n, raw in enumerate(f, 1):
-            if raw.endswith(b"\n"):
-                raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
-            for part in raw.split(b"\r") if b"\r" in raw else (raw,):
-                try:
-                    yield part.decode("utf-8")
-                except UnicodeDecodeError as e:
-                    raise _InputError(f"line {n} of {name} is not UTF-8: {e}") from None
+        for n, raw in enumerate(_raw_lines(f), 1):
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise _InputError(f"line {n} of {name} is not UTF-8: {e}") from None
     finally:
         if own:
             f.close()

@@ -1118,15 +1118,23 @@ scratch_give(SegmenterObject *self, seg_scratch *sc, Py_ssize_t input_len)
     self->spare[self->nspare++] = sc;
 }
 
-/* os.path.abspath(os.fspath(path)): the model path that a pickled
- * Segmenter keeps, so that a worker in another directory finds the file. */
+/* os.path.join(os.getcwd(), os.fspath(path)) (getcwdb for a bytes path):
+ * the model path that a pickled Segmenter keeps, so that a worker in
+ * another directory finds the file. Not abspath, which would read "l/.."
+ * as nothing where l is a symbolic link. */
 static PyObject *
 absolute_path(PyObject *path)
 {
-    PyObject *fs = PyOS_FSPath(path), *os_path = NULL, *result = NULL;
-    if (fs != NULL && (os_path = PyImport_ImportModule("os.path")) != NULL)
-        result = PyObject_CallMethod(os_path, "abspath", "O", fs);
-    Py_XDECREF(os_path);
+    PyObject *fs = PyOS_FSPath(path), *os = NULL, *cwd = NULL, *result = NULL;
+    if (fs != NULL && (os = PyImport_ImportModule("os")) != NULL &&
+        (cwd = PyObject_CallMethod(os, PyBytes_Check(fs) ? "getcwdb" : "getcwd", NULL)) != NULL) {
+        PyObject *os_path = PyObject_GetAttrString(os, "path");
+        if (os_path != NULL)
+            result = PyObject_CallMethod(os_path, "join", "OO", cwd, fs);
+        Py_XDECREF(os_path);
+    }
+    Py_XDECREF(cwd);
+    Py_XDECREF(os);
     Py_XDECREF(fs);
     return result;
 }
