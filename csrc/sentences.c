@@ -1408,11 +1408,11 @@ static size_t line_end(const unsigned char *u, size_t len, size_t a)
 }
 
 /* The case of the text s[0..len), or with to_lf of its first line (up to
- * its line break, break_len): CASED, LOWER_ONLY when it has letters in lower case and none in
- * upper case, as text put in lower case before it is split (case then
- * tells nothing of where a sentence starts), UPPER_ONLY the other way
- * round (text in capitals), -1 when it has no letter. Stops as soon as it
- * has seen both, which most lines do at once. */
+ * its line break, break_len): CASED, LOWER_ONLY when it has letters in
+ * lower case and none in upper case, as text put in lower case before it
+ * is split (case then tells nothing of where a sentence starts),
+ * UPPER_ONLY the other way round (text in capitals), -1 when it has no
+ * letter. Stops as soon as it has seen both, which most lines do at once. */
 enum { CASED = 0, LOWER_ONLY, UPPER_ONLY };
 
 /* The bytes that may come right before the mouth of an emoticon. */
