@@ -1609,7 +1609,9 @@ static PyGetSetDef Segmenter_getset[] = {
     {"description", (getter)Segmenter_get_description, NULL,
      "How the model was made (stored in the model file by the training tool).", NULL},
     {"memory", (getter)Segmenter_get_memory, NULL,
-     "Bytes of memory the C segmenter holds.", NULL},
+     "Bytes of memory the model and user dictionary take (shared by threads). "
+     "Each thread that segments at the same time as others also uses a scratch "
+     "space of about 1 MB, and the Segmenter keeps up to eight for later calls.", NULL},
     {NULL, NULL, NULL, NULL, NULL}};
 
 static PyType_Slot Segmenter_slots[] = {
