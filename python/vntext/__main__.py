@@ -191,21 +191,28 @@ _BREAK = re.compile(b"\r\n|\r|\n")
 def _raw_lines(f: BinaryIO) -> Iterator[bytes]:
     """The lines of f without their line break (LF, CRLF, or a CR alone, as
     old Mac files end their lines), read a block at a time as it comes, so
-    that a file of any size, and a pipe, stream."""
-    rest = b""
+    that a file of any size, and a pipe, stream. Each byte is read once: a
+    line longer than a block is gathered in parts."""
+    parts: List[bytes] = []  # the start of a line that runs past the blocks read
+    cr = False  # the last block ended with a CR: an LF first in the next is its
     while True:
         block = f.read1(65536)
         if not block:
             break
-        data = rest + block
-        cut = len(data) - 1 if data.endswith(b"\r") else len(data)  # CR, LF may follow
-        start = 0
-        for m in _BREAK.finditer(data, 0, cut):
-            yield data[start:m.start()]
+        start = 1 if cr and block[:1] == b"\n" else 0
+        end = len(block) - 1 if block.endswith(b"\r") else len(block)
+        for m in _BREAK.finditer(block, start, end):
+            parts.append(block[start:m.start()])
+            yield b"".join(parts)
+            parts = []
             start = m.end()
-        rest = data[start:]
-    if rest:
-        yield rest[:-1] if rest.endswith(b"\r") else rest
+        parts.append(block[start:end])
+        cr = end < len(block)
+        if cr:  # the CR ends its line whatever comes next
+            yield b"".join(parts)
+            parts = []
+    if any(parts):
+        yield b"".join(parts)
 
 
 def _input_lines(path: Optional[str]) -> Iterator[str]:
