@@ -496,6 +496,33 @@ def test_cli_closed_streams_cr_lines_and_ctrl_c():
         assert outs[0] == outs[1] and not outs[0].endswith(b"\n\n"), outs
 
 
+def test_cli_line_reader_at_any_block_size():
+    # the CLI's reader ends a line at LF, CR LF or a CR alone, whatever
+    # block a break or a CR LF falls across
+    import io
+    import random
+
+    from vntext.__main__ import _raw_lines
+
+    class Blocks(io.BytesIO):
+        def __init__(self, data, n):
+            super().__init__(data)
+            self.n = n
+
+        def read1(self, size=-1):
+            return self.read(self.n)
+
+    rng = random.Random(5)
+    texts = [b"", b"\r", b"\n", b"\r\n", b"a\r\r", b"\n\r", b"x\r\ny\rz\n\nw"]
+    texts += [bytes(rng.choice(b"ab\r\n") for _ in range(rng.randint(0, 14))) for _ in range(500)]
+    for text in texts:
+        want = re.split(b"\r\n|\r|\n", text)
+        if want[-1] == b"":
+            want.pop()
+        for n in (1, 2, 3, 7, 65536):
+            assert list(_raw_lines(Blocks(text, n))) == want, (text, n)
+
+
 def test_cli_ctrl_c_is_no_traceback(monkeypatch, capsys):
     # Ctrl-C ends a command with the shell's status for it (130), quietly
     import vntext.__main__ as cli
