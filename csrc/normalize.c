@@ -899,16 +899,44 @@ static int32_t bare_letter(uint8_t code, int upper)
     return upper ? c - 32 : c;
 }
 
+/* 1 when the letter codes[0..n) (bare: a e i o u y and consonants), with
+ * some shape on each vowel that takes one (a ă â, e ê, o ô ơ, u ư), are a
+ * Vietnamese syllable: "duong" is "dương". Tries the shapes of vowel k on. */
+static int some_shape_parses(uint8_t *codes, int n, int k)
+{
+    static const char *const SHAPES[] = {"aWA", "eE", "oOP", "uU"};
+    while (k < n && !memchr("aeou", codes[k], 4))
+        k++;
+    if (k == n) {
+        uint8_t upper[VNT_SYLLABLE_MAX_LETTERS] = {0};
+        vnt_syllable syl;
+        return vnt__parse_letters(codes, upper, n, VNT_TONE_NONE, &syl);
+    }
+    const uint8_t bare = codes[k];
+    const char *shapes = SHAPES[bare == 'a' ? 0 : bare == 'e' ? 1 : bare == 'o' ? 2 : 3];
+    for (const char *c = shapes; *c; c++) {
+        codes[k] = (uint8_t)*c;
+        if (some_shape_parses(codes, n, k + 1)) {
+            codes[k] = bare;
+            return 1;
+        }
+    }
+    codes[k] = bare;
+    return 0;
+}
+
 /* 1 when the eth at u[i] (U+00D0 Ð or U+00F0 ð, two bytes) stands for
  * d with stroke, as text converted from the old encodings writes it
- * ("Ðà Nẵng"): it opens a word whose letters, as remove_accents writes
- * them (Vietnamese letters bare, marks gone) after a d, make a syllable.
- * Read on the bare letters, so that the output decides the same and
- * remove_accents stays idempotent. "Ðorđe", "Þór Ðór" keep their eth. */
+ * ("Ðà Nẵng", "Ðường"): it opens a word whose letters, as remove_accents
+ * writes them (Vietnamese letters bare, marks gone), make a syllable after
+ * a đ once their vowels take some shape (some_shape_parses). Read on the
+ * bare letters, so that the output decides the same and remove_accents
+ * stays idempotent. "Ðorđe", "Þór Ðór" keep their eth. */
 static int eth_for_d(const unsigned char *u, size_t len, size_t i)
 {
-    char buf[4 * VNT_SYLLABLE_MAX_LETTERS + 8];
-    size_t n = 1, j = i + 2;
+    uint8_t codes[VNT_SYLLABLE_MAX_LETTERS];
+    int n = 0, vowels = 0;
+    size_t j = i + 2;
     if (i > 0) { /* it opens its word */
         size_t k = i - 1;
         int32_t cp;
@@ -917,7 +945,7 @@ static int eth_for_d(const unsigned char *u, size_t len, size_t i)
         if (vnt__utf8_decode(u, len, k, &cp) && (is_letter(cp) || is_mark(cp)))
             return 0;
     }
-    buf[0] = 'd';
+    codes[n++] = 'D';
     while (j < len) {
         int32_t cp;
         size_t k = vnt__utf8_decode(u, len, j, &cp);
@@ -927,14 +955,15 @@ static int eth_for_d(const unsigned char *u, size_t len, size_t i)
         if (is_mark(cp))
             continue;
         uint16_t info = vnt__letter_info(cp);
-        if (info)
-            cp = bare_letter(VNT_LI_CODE(info), 0);
-        if (n + 4 > sizeof buf)
-            return 0; /* too long for a syllable */
-        n += vnt__utf8_encode(cp, buf + n);
+        if (!info || n == VNT_SYLLABLE_MAX_LETTERS)
+            return 0; /* a letter of no Vietnamese syllable, or too many */
+        codes[n] = (uint8_t)bare_letter(VNT_LI_CODE(info), 0);
+        vowels += memchr("aeou", codes[n], 4) != NULL;
+        if (vowels > 3)
+            return 0; /* no nucleus has more */
+        n++;
     }
-    vnt_syllable syl;
-    return vnt_syllable_parse(buf, n, &syl);
+    return some_shape_parses(codes, n, 1);
 }
 
 vnt_status vnt_remove_accents(const char *s, size_t len, vnt_buf *out)

@@ -493,6 +493,7 @@ def test_remove_accents_each_letter(letter, base):
         ("Ðà Nẵng, ðồng", "Da Nang, dong"),
         ("ÐỨC (Ðức)", "DUC (Duc)"),
         ("Ðorđe Þór Ðór xÐà Ð", "Ðorde Þor Ðor xÐa Ð"),
+        ("Ðường Ðiện Ðiều Ðược Ðuôi ÐUYÊN", "Duong Dien Dieu Duoc Duoi DUYEN"),
     ],
 )
 def test_remove_accents(inp, want):

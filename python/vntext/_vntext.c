@@ -1125,15 +1125,23 @@ scratch_give(SegmenterObject *self, seg_scratch *sc, Py_ssize_t input_len)
 static PyObject *
 absolute_path(PyObject *path)
 {
-    PyObject *fs = PyOS_FSPath(path), *os = NULL, *cwd = NULL, *result = NULL;
-    if (fs != NULL && (os = PyImport_ImportModule("os")) != NULL &&
-        (cwd = PyObject_CallMethod(os, PyBytes_Check(fs) ? "getcwdb" : "getcwd", NULL)) != NULL) {
-        PyObject *os_path = PyObject_GetAttrString(os, "path");
-        if (os_path != NULL)
-            result = PyObject_CallMethod(os_path, "join", "OO", cwd, fs);
-        Py_XDECREF(os_path);
+    PyObject *fs = PyOS_FSPath(path), *os = NULL, *os_path = NULL, *isabs = NULL, *cwd = NULL;
+    PyObject *result = NULL;
+    if (fs == NULL || (os = PyImport_ImportModule("os")) == NULL ||
+        (os_path = PyObject_GetAttrString(os, "path")) == NULL ||
+        (isabs = PyObject_CallMethod(os_path, "isabs", "O", fs)) == NULL)
+        goto done;
+    if (PyObject_IsTrue(isabs)) { /* no need of the working directory, which may be gone */
+        result = fs;
+        fs = NULL;
+    } else if ((cwd = PyObject_CallMethod(os, PyBytes_Check(fs) ? "getcwdb" : "getcwd", NULL)) !=
+               NULL) {
+        result = PyObject_CallMethod(os_path, "join", "OO", cwd, fs);
     }
+done:
     Py_XDECREF(cwd);
+    Py_XDECREF(isabs);
+    Py_XDECREF(os_path);
     Py_XDECREF(os);
     Py_XDECREF(fs);
     return result;
