@@ -268,6 +268,11 @@ VNT_INTERNAL vnt_status vnt__tokens_grow(vnt_tokens *toks);
  * 2 a lower-case letter, 3 a letter without case, 0 anything else. */
 VNT_INTERNAL int vnt__letter_case(int32_t cp);
 
+/* The scanner's view of a code point as white space: 1 white space without
+ * a line break (tab, space, Zs, ZWSP, BOM), 2 a line break (LF, VT, FF,
+ * CR, NEL, LS, PS), 0 neither. */
+VNT_INTERNAL int vnt__space_kind(int32_t cp);
+
 /* For the C tests of the segmenter: every intermediate value of one
  * sentence (all the tokens of s, newlines left out, taken as one sentence).
  * Arrays are malloc'd; vnt__segtrace_free() frees them. */

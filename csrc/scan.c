@@ -153,6 +153,12 @@ int vnt__letter_case(int32_t cp)
     return k == C_UPPER ? 1 : k == C_LOWER ? 2 : k == C_LETTER ? 3 : 0;
 }
 
+int vnt__space_kind(int32_t cp)
+{
+    int k = cp < 0x80 ? ASCII_CLASS[cp] : wide_class(cp);
+    return k == C_SPACE ? 1 : k == C_NL ? 2 : 0;
+}
+
 static int is_letter_class(int c) { return c == C_UPPER || c == C_LOWER || c == C_LETTER; }
 
 /* 1 for a superscript or subscript digit or letter, which stays with the

@@ -2303,9 +2303,7 @@ static size_t space_at(const char *s, size_t end, size_t i)
         return 0; /* Vietnamese letters: E1 B8..BB */
     int32_t cp;
     size_t n = vnt__utf8_decode((const unsigned char *)s, end, i, &cp);
-    return n && (utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x200B || cp == 0xFEFF)
-               ? n
-               : 0;
+    return n && vnt__space_kind(cp) == 1 ? n : 0;
 }
 
 vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt_buf *out)

@@ -894,34 +894,15 @@ static int open_brackets(const char *s, size_t a, size_t b, int depth)
 }
 
 /* The bytes of the white space or line break at u[i] that is not ASCII,
- * as the scanner has them (NEL; NBSP, U+1680, U+2000..200B, U+202F,
- * U+205F, U+3000, U+FEFF; LS, PS), 0 for none; *brk 1 for a line break. */
+ * as the scanner reads it (vnt__space_kind: NBSP and the other Zs, ZWSP,
+ * BOM; NEL, LS, PS), 0 for none; *brk 1 for a line break. */
 static size_t wide_space(const unsigned char *u, size_t len, size_t i, int *brk)
 {
-    *brk = 0;
-    if (u[i] == 0xC2 && i + 1 < len && (u[i + 1] == 0x85 || u[i + 1] == 0xA0)) {
-        *brk = u[i + 1] == 0x85;
-        return 2;
-    }
-    if (i + 2 >= len)
-        return 0;
-    unsigned b1 = u[i + 1], b2 = u[i + 2];
-    switch (u[i]) {
-    case 0xE1:
-        return b1 == 0x9A && b2 == 0x80 ? 3 : 0;
-    case 0xE2:
-        *brk = b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9);
-        return (b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) ||
-                       (b1 == 0x81 && b2 == 0x9F)
-                   ? 3
-                   : 0;
-    case 0xE3:
-        return b1 == 0x80 && b2 == 0x80 ? 3 : 0;
-    case 0xEF:
-        return b1 == 0xBB && b2 == 0xBF ? 3 : 0;
-    default:
-        return 0;
-    }
+    int32_t cp;
+    size_t n = vnt__utf8_decode(u, len, i, &cp);
+    int kind = n ? vnt__space_kind(cp) : 0;
+    *brk = kind == 2;
+    return kind ? n : 0;
 }
 
 /* 1 when the bytes from s[a] to the line break (or to s[end], after which
@@ -947,18 +928,16 @@ static int separator_line(const char *s, size_t a, size_t end)
                 continue;
             }
             /* fall through */
-        case 0xC2: case 0xE1: case 0xE3: case 0xEF: { /* wide white space */
+        default: { /* white space above ASCII, or a line break */
             int brk;
-            size_t w = wide_space(u, end, k, &brk);
-            if (brk)
-                return 1;
+            size_t w = u[k] >= 0x80 ? wide_space(u, end, k, &brk) : 0;
             if (w == 0)
                 return 0;
+            if (brk)
+                return 1;
             k += w - 1;
             continue;
         }
-        default:
-            return 0;
         }
     }
     return 1;
@@ -1458,9 +1437,9 @@ static int text_case(const char *s, size_t len, int to_lf)
     for (size_t i = 0; i < len && !(upper && lower);) {
         int32_t cp;
         size_t k = 1;
-        if (to_lf && (u[i] >= 0x80 || u[i] <= '\r') && break_len(u, len, i))
-            break;
         if (u[i] < 0x80) {
+            if (to_lf && u[i] >= '\n' && u[i] <= '\r')
+                break;
             int up = u[i] >= 'A' && u[i] <= 'Z', low = u[i] >= 'a' && u[i] <= 'z';
             if (((up && !upper) || (low && !lower)) && i > 0 && FACE_BEFORE[u[i - 1]] &&
                 face_letter(u, len, i))
@@ -1471,6 +1450,8 @@ static int text_case(const char *s, size_t len, int to_lf)
             k = 1;
         } else {
             int c = vnt__letter_case(cp);
+            if (c == 0 && to_lf && vnt__space_kind(cp) == 2)
+                break;
             upper |= c == 1;
             lower |= c == 2;
         }
