@@ -581,3 +581,22 @@ def test_cli_words_by_sentence():
         n = max(1, len(vntext.sent_spans(line)))
         assert " ".join(x for x in got[k:k + n] if x) == vntext.word_tokenize(line, format="text")
         k += n
+
+
+def test_no_utf8_copy_is_left_on_the_callers_str():
+    # PyUnicode_AsUTF8AndSize keeps a UTF-8 copy in the str for as long as
+    # it lives: remove_accents and the legacy functions grew a 43 MB
+    # document by 43 MB that way (user review). Every function reads a
+    # temporary copy instead.
+    calls = [vntext.normalize, vntext.remove_accents, vntext.sent_tokenize, vntext.sent_spans,
+             vntext.word_tokenize, vntext.word_spans, vntext.detect_legacy,
+             lambda t: vntext.decode_legacy(t, "vni", errors="replace")]
+    for fn in calls:
+        for base in ("Tiếng Việt có dấu. ", "Tieáng Vieät ", "café "):
+            text = (base * 50)[:-1] + "\u00e9"  # a fresh str, not ASCII
+            size = sys.getsizeof(text)
+            try:
+                fn(text)
+            except ValueError:  # decode_legacy: not Windows-1252
+                assert fn is calls[-1] and "\u1ebf" in text
+            assert sys.getsizeof(text) == size, (fn, base)

@@ -724,6 +724,91 @@ def test_segmenter_pickles(tmp_path):
         "vntext.Segmenter(model_path=None, user_dict=<0 words>, user_split=<0 words>)"
 
 
+def test_unpickling_the_same_segmenter_loads_its_model_once():
+    # multiprocessing pickles a Segmenter with every task of
+    # pool.imap(seg.word_tokenize, lines): a worker that loaded the model
+    # for each task ran 100 times slower than serial (user review)
+    import pickle
+
+    text = "Mỹ sẽ bảo vệ Nhật Bản"
+    data = pickle.dumps(vntext.Segmenter(user_dict=["bảo vệ Nhật"]))
+    first = pickle.loads(data)
+    assert pickle.loads(data) is first
+    assert first.word_tokenize(text) == ["Mỹ", "sẽ", "bảo vệ Nhật", "Bản"]
+    # no arguments: the default segmenter of the module-level functions
+    assert pickle.loads(pickle.dumps(vntext.Segmenter())) is \
+        pickle.loads(pickle.dumps(vntext.Segmenter()))
+    # other words, another Segmenter; the last four restored are kept
+    others = [pickle.loads(pickle.dumps(vntext.Segmenter(user_split=[w])))
+              for w in ("bảo vệ", "Nhật Bản", "sẽ", "Mỹ")]
+    assert len({id(o) for o in others}) == 4 and first not in others
+    assert others[0].word_tokenize(text)[2:4] == ["bảo", "vệ"]
+    again = pickle.loads(data)
+    assert again is not first and again.word_tokenize(text) == first.word_tokenize(text)
+    assert pickle.loads(pickle.dumps(vntext.Segmenter(user_split=["Mỹ"]))) is others[3]
+
+
+def test_segmenter_keeps_plain_str_words():
+    # words of a str subclass are kept as plain str: comparing them runs no
+    # Python code, and none can refer back to the Segmenter (a cycle that
+    # no collector sees; user review)
+    import pickle
+
+    class Word(str):
+        pass
+
+    w = Word("học máy")
+    seg = vntext.Segmenter(user_dict=[w], user_split=(Word("bảo vệ"),))
+    w.owner = seg
+    args = seg.__reduce__()[1]
+    assert all(type(x) is str for x in args[1] + args[2])
+    assert args[1] == ("học máy",) and args[1][0] is not w
+    assert pickle.loads(pickle.dumps(seg)).word_tokenize("tôi học máy") == ["tôi", "học máy"]
+
+
+def test_fixed_words_whose_comparison_calls_vntext():
+    # the kept list of fixed_words was compared through a borrowed pointer:
+    # a word whose __eq__ ran vntext again (or let another thread in) freed
+    # it mid-comparison, and the call got the other list's segmenter
+    text = "Viện Nghiên cứu chiến lược quốc gia về học máy"
+    words = ["Viện Nghiên cứu", "học máy"]
+    fired = []
+
+    class W(str):
+        def __eq__(self, other):
+            if str.__eq__(self, "học máy") and not fired:
+                fired.append(1)
+                vntext.word_tokenize(text, fixed_words=["chiến lược quốc gia về"])
+            return str.__eq__(self, other)
+        __hash__ = str.__hash__
+
+    want = vntext.Segmenter(user_dict=words).word_tokenize(text)
+    assert vntext.word_tokenize(text, fixed_words=words) == want
+    assert vntext.word_tokenize(text, fixed_words=[W(w) for w in words]) == want
+    assert vntext.word_tokenize(text, fixed_words=[W(w) for w in words]) == want
+
+
+def test_first_segmenter_at_interpreter_shutdown():
+    # the model file is read with io.open taken at import: a first call in
+    # a __del__ at exit, when no import works, raised ImportError
+    import subprocess
+    import sys
+
+    code = ("import vntext\n"
+            "class Flush:\n"
+            "    def __del__(self):\n"
+            "        print(vntext.word_tokenize('Mỹ sẽ bảo vệ Nhật Bản'))\n"
+            "        print(vntext.Segmenter('%s', user_dict=['bảo vệ Nhật'])"
+            ".word_tokenize('bảo vệ Nhật Bản'))\n"
+            "keep = Flush()\n" % (Path(vntext.__file__).parent / "segmenter.bin"))
+    p = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=120)
+    out = p.stdout.decode("utf-8")
+    assert p.returncode == 0 and "Error" not in p.stderr.decode("utf-8", "replace"), p.stderr
+    assert "['Mỹ', 'sẽ', 'bảo vệ', 'Nhật Bản']" in out
+    assert "['bảo vệ Nhật', 'Bản']" in out
+
+
 def test_pickled_segmenter_keeps_an_absolute_model_path(tmp_path, monkeypatch):
     # a relative model_path is made absolute, so that a worker started in
     # another directory finds the file (user review)

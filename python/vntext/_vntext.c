@@ -48,6 +48,14 @@ typedef struct {
      * some, and the default segmenter with them as its user_dict. */
     PyObject *fixed_words;
     PyObject *fixed_segmenter;
+    /* Segmenters made again by pickle (_restore_segmenter), the most
+     * recent last: a worker process that is sent the same Segmenter with
+     * every task loads its model once. */
+    PyObject *restored;
+    /* os and io.open, taken when the module is imported, so that a first
+     * Segmenter needs no import (at interpreter shutdown there is none) */
+    PyObject *os_module;
+    PyObject *io_open;
 } vntext_state;
 
 static inline vntext_state *
@@ -385,33 +393,34 @@ static int
 bytes_arg_get(PyObject *obj, const char *func, int unmappable_ok, bytes_arg *b)
 {
     if (PyUnicode_Check(obj)) {
-        const char *s;
-        Py_ssize_t len;
+        utf8_view u = {NULL, 0, NULL};
         size_t err_pos = 0;
         vnt_status st;
         err_ctx ctx = ERR_CTX(func);
 
-        s = PyUnicode_AsUTF8AndSize(obj, &len);
-        if (s == NULL) {
+        /* a view, not PyUnicode_AsUTF8AndSize, which would leave a UTF-8
+         * copy on the caller's str */
+        if (utf8_view_of(obj, &u) < 0) {
             name_surrogate(func, "data");
             return -1;
         }
-        MAYBE_NOGIL(len, st = vnt_cp1252_to_bytes(s, (size_t)len, &b->recovered,
-                                                  &err_pos));
-        if (st == VNT_ERR_UNMAPPABLE && unmappable_ok)
+        MAYBE_NOGIL(u.len, st = vnt_cp1252_to_bytes(u.data, (size_t)u.len, &b->recovered,
+                                                    &err_pos));
+        if (st == VNT_ERR_UNMAPPABLE && unmappable_ok) {
+            utf8_view_release(&u);
             return 1;
+        }
         if (st != VNT_OK) {
-            if (st == VNT_ERR_UNMAPPABLE && err_pos < (size_t)len) {
-                /* A byte offset in the UTF-8; count the characters before it. */
-                Py_ssize_t chars = 0;
-                for (size_t i = 0; i < err_pos; i++)
-                    chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+            if (st == VNT_ERR_UNMAPPABLE && err_pos < (size_t)u.len) {
+                /* A byte offset in the UTF-8: the characters before it. */
                 ctx.text = obj;
-                ctx.pos = chars;
+                ctx.pos = count_code_points(u.data, err_pos);
             }
+            utf8_view_release(&u);
             raise_status(st, &ctx);
             return -1;
         }
+        utf8_view_release(&u);
         b->data = b->recovered.len ? b->recovered.data : "";
         b->len = b->recovered.len;
         return 0;
@@ -554,8 +563,7 @@ vntext_remove_accents(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
 {
     static const char *const names[] = {"text"};
     PyObject *text, *result;
-    const char *s;
-    Py_ssize_t len;
+    utf8_view u = {NULL, 0, NULL};
     vnt_status st;
     vnt_buf out;
     err_ctx ctx = ERR_CTX("remove_accents");
@@ -564,16 +572,22 @@ vntext_remove_accents(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     vnt_buf_init(&out);
     if (parse_args("remove_accents", args, nargs, kwnames, names, 1, 1, &text) < 0)
         goto error;
-    s = text_arg(text, "remove_accents", "text", &len);
-    if (s == NULL)
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "remove_accents() argument 'text' must be str, not %.200s",
+                     Py_TYPE(text)->tp_name);
         goto error;
-    MAYBE_NOGIL(len, st = vnt_remove_accents(s, (size_t)len, &out));
+    }
+    /* a view, not PyUnicode_AsUTF8AndSize, which would leave a UTF-8 copy
+     * on the caller's str for as long as it lives */
+    if (text_view(text, "remove_accents", &u) < 0)
+        goto error;
+    MAYBE_NOGIL(u.len, st = vnt_remove_accents(u.data, (size_t)u.len, &out));
     if (st != VNT_OK) {
         raise_status(st, &ctx);
         goto error;
     }
-    if (PyUnicode_CheckExact(text) && out.len == (size_t)len &&
-        (len == 0 || memcmp(out.data, s, (size_t)len) == 0)) {
+    if (PyUnicode_CheckExact(text) && out.len == (size_t)u.len &&
+        (u.len == 0 || memcmp(out.data, u.data, (size_t)u.len) == 0)) {
         Py_INCREF(text);
         result = text;
     } else {
@@ -581,10 +595,12 @@ vntext_remove_accents(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     }
     if (result == NULL)
         goto error;
+    utf8_view_release(&u);
     vnt_buf_free(&out);
     return result;
 
 error:
+    utf8_view_release(&u);
     vnt_buf_free(&out);
     return NULL;
 }
@@ -1123,17 +1139,21 @@ scratch_give(SegmenterObject *self, seg_scratch *sc, Py_ssize_t input_len)
  * another directory finds the file. Not abspath, which would read "l/.."
  * as nothing where l is a symbolic link. */
 static PyObject *
-absolute_path(PyObject *path)
+absolute_path(vntext_state *state, PyObject *path)
 {
-    PyObject *fs = PyOS_FSPath(path), *os = NULL, *os_path = NULL, *isabs = NULL, *cwd = NULL;
-    PyObject *result = NULL;
-    if (fs == NULL || (os = PyImport_ImportModule("os")) == NULL ||
-        (os_path = PyObject_GetAttrString(os, "path")) == NULL ||
-        (isabs = PyObject_CallMethod(os_path, "isabs", "O", fs)) == NULL)
+    PyObject *fs = PyOS_FSPath(path), *os = state->os_module, *os_path = NULL, *isabs = NULL;
+    PyObject *cwd = NULL, *result = NULL;
+    int is_abs;
+    Py_INCREF(os);
+    if (fs == NULL || (os_path = PyObject_GetAttrString(os, "path")) == NULL ||
+        (isabs = PyObject_CallMethod(os_path, "isabs", "O", fs)) == NULL ||
+        (is_abs = PyObject_IsTrue(isabs)) < 0)
         goto done;
-    if (PyObject_IsTrue(isabs)) { /* no need of the working directory, which may be gone */
-        result = fs;
-        fs = NULL;
+    if (is_abs) { /* no need of the working directory, which may be gone */
+        /* a plain str or bytes, so that pickle's copy compares equal to it
+         * (_restore_segmenter) and no subclass keeps a reference */
+        result = PyUnicode_Check(fs) ? PyUnicode_FromObject(fs)
+                 : PyBytes_FromStringAndSize(PyBytes_AS_STRING(fs), PyBytes_GET_SIZE(fs));
     } else if ((cwd = PyObject_CallMethod(os, PyBytes_Check(fs) ? "getcwdb" : "getcwd", NULL)) !=
                NULL) {
         result = PyObject_CallMethod(os_path, "join", "OO", cwd, fs);
@@ -1180,15 +1200,11 @@ done:
 
 /* Reads a whole file into a new bytes object. */
 static PyObject *
-read_model_file(PyObject *path)
+read_model_file(vntext_state *state, PyObject *path)
 {
-    PyObject *io, *f, *data;
+    PyObject *f, *data;
 
-    io = PyImport_ImportModule("io");
-    if (io == NULL)
-        return NULL;
-    f = PyObject_CallMethod(io, "open", "Os", path, "rb");
-    Py_DECREF(io);
+    f = PyObject_CallFunction(state->io_open, "Os", path, "rb");
     if (f == NULL)
         return NULL;
     data = PyObject_CallMethod(f, "read", NULL);
@@ -1286,7 +1302,10 @@ word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
 
 /* The words of a user_dict or user_split argument as a tuple (Py_None for
  * None or a missing argument): a one-shot iterable can then be read twice,
- * for the C library and for pickle. */
+ * for the C library and for pickle. A word of a str subclass is kept as a
+ * plain str, so that comparing two such tuples runs no Python code (which
+ * could let another thread in), and no word can hold a reference back to
+ * the Segmenter that keeps it (a cycle, which no collector would see). */
 static PyObject *
 word_tuple_arg(PyObject *obj, const char *func, const char *arg)
 {
@@ -1304,8 +1323,32 @@ word_tuple_arg(PyObject *obj, const char *func, const char *arg)
         vnt_buf_free(&unused);
         return NULL;
     }
-    Py_SETREF(it, PySequence_Tuple(it));
-    return it;
+    Py_SETREF(it, PySequence_Tuple(it)); /* obj itself, when an exact tuple */
+    if (it == NULL)
+        return NULL;
+    const Py_ssize_t n = PyTuple_GET_SIZE(it);
+    Py_ssize_t i = 0;
+    while (i < n && !(PyUnicode_Check(PyTuple_GET_ITEM(it, i)) &&
+                      !PyUnicode_CheckExact(PyTuple_GET_ITEM(it, i))))
+        i++;
+    if (i == n)
+        return it;
+    PyObject *plain = PyTuple_New(n);
+    for (i = 0; plain != NULL && i < n; i++) {
+        PyObject *w = PyTuple_GET_ITEM(it, i), *p;
+        if (PyUnicode_Check(w) && !PyUnicode_CheckExact(w)) {
+            p = PyUnicode_FromObject(w);
+        } else {
+            Py_INCREF(w);
+            p = w;
+        }
+        if (p == NULL)
+            Py_CLEAR(plain);
+        else
+            PyTuple_SET_ITEM(plain, i, p);
+    }
+    Py_DECREF(it);
+    return plain;
 }
 
 /* A new Segmenter object of type that owns seg (only when it returns one),
@@ -1355,6 +1398,7 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     static char *kwlist[] = {"model_path", "user_dict", "user_split", NULL};
     PyObject *path = Py_None, *user_dict = NULL, *user_split = NULL, *data = NULL;
     PyObject *module, *path_arg = NULL, *join_words = NULL, *split_words = NULL, *self;
+    vntext_state *state;
     vnt_segmenter *base = NULL, *derived = NULL;
     vnt_buf join, split;
     vnt_status st;
@@ -1365,6 +1409,9 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOO:Segmenter", kwlist, &path, &user_dict,
                                      &user_split))
         return NULL;
+    if ((module = PyType_GetModule(type)) == NULL)
+        return NULL;
+    state = get_state(module);
     join_words = word_tuple_arg(user_dict, "Segmenter", "user_dict");
     if (join_words == NULL)
         goto error;
@@ -1377,9 +1424,6 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     if (path == Py_None) {
         Py_INCREF(Py_None);
         path_arg = Py_None;
-        module = PyType_GetModule(type);
-        if (module == NULL)
-            goto error;
         path = default_model_path(module);
         if (path == NULL)
             goto error;
@@ -1391,12 +1435,12 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
                          Py_TYPE(path)->tp_name);
             goto error;
         }
-        path_arg = absolute_path(path);
+        path_arg = absolute_path(state, path);
         if (path_arg == NULL)
             goto error;
         Py_INCREF(path);
     }
-    data = read_model_file(path);
+    data = read_model_file(state, path);
     Py_DECREF(path);
     if (data == NULL)
         goto error;
@@ -1580,13 +1624,20 @@ Segmenter_get_memory(SegmenterObject *self, void *closure)
     return PyLong_FromSize_t(vnt_segmenter_memory(self->seg));
 }
 
-/* pickle: Segmenter(*init_args) again, so a Segmenter goes to worker
- * processes (multiprocessing); each loads the model file itself. */
+/* pickle: _restore_segmenter(*init_args), which makes Segmenter(*init_args)
+ * again, so a Segmenter goes to worker processes (multiprocessing); each
+ * loads the model file itself, once. */
 static PyObject *
 Segmenter_reduce(SegmenterObject *self, PyObject *unused)
 {
+    PyObject *module, *restore, *result;
     (void)unused;
-    return Py_BuildValue("(OO)", (PyObject *)Py_TYPE(self), self->init_args);
+    if ((module = PyType_GetModule(Py_TYPE(self))) == NULL ||
+        (restore = PyObject_GetAttrString(module, "_restore_segmenter")) == NULL)
+        return NULL;
+    result = PyTuple_Pack(2, restore, self->init_args);
+    Py_DECREF(restore);
+    return result;
 }
 
 /* Segmenter(model_path=..., user_dict=<n words>, user_split=<n words>) */
@@ -1692,15 +1743,21 @@ call_segmenter(PyObject *module, const char *func, PyObject *fixed_words)
         return seg;
     }
     if (state->fixed_words != NULL) {
-        int same = PyObject_RichCompareBool(key, state->fixed_words, Py_EQ);
-        if (same < 0)
-            goto error;
-        if (same) {
+        /* the kept pair, held while comparing: a comparison that let
+         * another thread in could otherwise see it replaced and freed */
+        PyObject *kept_words = state->fixed_words, *kept_seg = state->fixed_segmenter;
+        Py_INCREF(kept_words);
+        Py_INCREF(kept_seg);
+        int same = PyObject_RichCompareBool(key, kept_words, Py_EQ);
+        Py_DECREF(kept_words);
+        if (same > 0) {
             Py_DECREF(key);
             Py_DECREF(seg);
-            Py_INCREF(state->fixed_segmenter);
-            return state->fixed_segmenter;
+            return kept_seg;
         }
+        Py_DECREF(kept_seg);
+        if (same < 0)
+            goto error;
     }
     if (word_list_arg(key, func, "fixed_words", &join) < 0)
         goto error;
@@ -1727,6 +1784,107 @@ error:
     vnt_buf_free(&join);
     Py_XDECREF(key);
     Py_XDECREF(seg);
+    return NULL;
+}
+
+/* Segmenters that _restore_segmenter keeps in a process, at most. */
+#define RESTORED_MAX 4
+
+/* 1 when obj is None, or an exact str or bytes path; with words, None or
+ * an exact tuple of exact strs: arguments whose comparison runs no Python
+ * code. */
+static int
+plain_arg(PyObject *obj, int words)
+{
+    if (obj == Py_None)
+        return 1;
+    if (!words)
+        return PyUnicode_CheckExact(obj) || PyBytes_CheckExact(obj);
+    if (!PyTuple_CheckExact(obj))
+        return 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(obj); i++)
+        if (!PyUnicode_CheckExact(PyTuple_GET_ITEM(obj, i)))
+            return 0;
+    return 1;
+}
+
+/* 1 when the plain arguments a and b (init_args) are equal, 0 if not,
+ * -1 with an exception. A str path never equals a bytes one. */
+static int
+same_init_args(PyObject *a, PyObject *b)
+{
+    for (Py_ssize_t i = 0; i < 3; i++) {
+        PyObject *x = PyTuple_GET_ITEM(a, i), *y = PyTuple_GET_ITEM(b, i);
+        if (Py_TYPE(x) != Py_TYPE(y))
+            return 0;
+        int same = PyObject_RichCompareBool(x, y, Py_EQ);
+        if (same <= 0)
+            return same;
+    }
+    return 1;
+}
+
+PyDoc_STRVAR(restore_segmenter__doc__,
+"_restore_segmenter($module, model_path, user_dict, user_split, /)\n"
+"--\n"
+"\n"
+"Segmenter(model_path, user_dict, user_split), for pickle. A process\n"
+"that unpickles the same Segmenter again (multiprocessing sends it with\n"
+"every task of pool.imap(seg.word_tokenize, lines)) gets the one it made\n"
+"before: the default one for no arguments, else one of the four it\n"
+"restored or used last, which it keeps. A Segmenter never changes after\n"
+"it is made.");
+
+static PyObject *
+vntext_restore_segmenter(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    vntext_state *state = get_state(module);
+    PyObject *key = NULL, *made = NULL;
+    int plain;
+
+    if (nargs != 3) {
+        PyErr_Format(PyExc_TypeError, "_restore_segmenter() takes 3 arguments (%zd given)",
+                     nargs);
+        return NULL;
+    }
+    if (args[0] == Py_None && args[1] == Py_None && args[2] == Py_None)
+        return default_segmenter(module);
+    plain = plain_arg(args[0], 0) && plain_arg(args[1], 1) && plain_arg(args[2], 1);
+    if (plain) {
+        if ((key = PyTuple_Pack(3, args[0], args[1], args[2])) == NULL)
+            goto error;
+        for (Py_ssize_t i = PyList_GET_SIZE(state->restored); i-- > 0;) {
+            PyObject *seg = PyList_GET_ITEM(state->restored, i);
+            int same = same_init_args(key, ((SegmenterObject *)seg)->init_args);
+            if (same < 0)
+                goto error;
+            if (same) { /* the most recent again */
+                Py_INCREF(seg);
+                made = seg;
+                if (PySequence_DelItem(state->restored, i) < 0 ||
+                    PyList_Append(state->restored, made) < 0)
+                    goto error;
+                Py_DECREF(key);
+                return made;
+            }
+        }
+    }
+    made = PyObject_CallFunctionObjArgs(state->segmenter_type, args[0], args[1], args[2], NULL);
+    if (made == NULL)
+        goto error;
+    if (plain) {
+        if (PyList_Append(state->restored, made) < 0)
+            goto error;
+        if (PyList_GET_SIZE(state->restored) > RESTORED_MAX &&
+            PySequence_DelItem(state->restored, 0) < 0)
+            goto error;
+    }
+    Py_XDECREF(key);
+    return made;
+
+error:
+    Py_XDECREF(made);
+    Py_XDECREF(key);
     return NULL;
 }
 
@@ -1894,6 +2052,8 @@ static PyMethodDef vntext_methods[] = {
      METH_FASTCALL | METH_KEYWORDS, decode_legacy__doc__},
     {"detect_legacy", FASTCALL_KW(vntext_detect_legacy),
      METH_FASTCALL | METH_KEYWORDS, detect_legacy__doc__},
+    {"_restore_segmenter", (PyCFunction)(void (*)(void))vntext_restore_segmenter, METH_FASTCALL,
+     restore_segmenter__doc__},
     {"sent_tokenize", FASTCALL_KW(vntext_sent_tokenize),
      METH_FASTCALL | METH_KEYWORDS, sent_tokenize__doc__},
     {"sent_spans", FASTCALL_KW(vntext_sent_spans),
@@ -1916,10 +2076,21 @@ static int
 vntext_exec(PyObject *module)
 {
     vntext_state *state = get_state(module);
+    PyObject *io;
 
     state->default_segmenter = NULL;
     state->fixed_words = NULL;
     state->fixed_segmenter = NULL;
+    state->os_module = state->io_open = NULL;
+    if ((state->restored = PyList_New(0)) == NULL || (state->os_module = PyImport_ImportModule("os")) == NULL)
+        goto error;
+    io = PyImport_ImportModule("io");
+    if (io == NULL)
+        goto error;
+    state->io_open = PyObject_GetAttrString(io, "open");
+    Py_DECREF(io);
+    if (state->io_open == NULL)
+        goto error;
     state->segmenter_type = PyType_FromModuleAndSpec(module, &Segmenter_spec, NULL);
     if (state->segmenter_type == NULL)
         goto error;
@@ -1950,6 +2121,9 @@ vntext_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(state->default_segmenter);
     Py_VISIT(state->fixed_words);
     Py_VISIT(state->fixed_segmenter);
+    Py_VISIT(state->restored);
+    Py_VISIT(state->os_module);
+    Py_VISIT(state->io_open);
     return 0;
 }
 
@@ -1957,6 +2131,9 @@ static int
 vntext_clear(PyObject *module)
 {
     vntext_state *state = get_state(module);
+    Py_CLEAR(state->io_open);
+    Py_CLEAR(state->os_module);
+    Py_CLEAR(state->restored);
     Py_CLEAR(state->fixed_segmenter);
     Py_CLEAR(state->fixed_words);
     Py_CLEAR(state->default_segmenter);
