@@ -43,6 +43,8 @@ void vnt_buf_init(vnt_buf *buf)
 
 void vnt_buf_free(vnt_buf *buf)
 {
+    if (buf == NULL)
+        return;
     free(buf->data);
     vnt_buf_init(buf);
 }
@@ -71,6 +73,8 @@ vnt_status vnt_buf_reserve(vnt_buf *buf, size_t extra)
 
 vnt_status vnt_buf_append(vnt_buf *buf, const char *s, size_t len)
 {
+    if (s == NULL && len != 0)
+        return VNT_ERR_INVALID_ARG;
     vnt_status st = vnt_buf_reserve(buf, len);
     if (st != VNT_OK)
         return st;

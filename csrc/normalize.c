@@ -35,6 +35,8 @@ void vnt_edits_init(vnt_edits *edits)
 
 void vnt_edits_free(vnt_edits *edits)
 {
+    if (edits == NULL)
+        return;
     free(edits->items);
     vnt_buf_free(&edits->text);
     vnt_edits_init(edits);
@@ -84,14 +86,16 @@ vnt_status vnt_edits_apply(const vnt_edits *edits, const char *s, size_t len, vn
 {
     if (edits == NULL || out == NULL || (s == NULL && len != 0))
         return VNT_ERR_INVALID_ARG;
-    size_t grow = edits->text.len;
+    size_t grow = edits->text.len, len0 = out->len;
     vnt_status st = vnt_buf_reserve(out, len > SIZE_MAX - grow ? SIZE_MAX : len + grow);
     size_t pos = 0;
     for (size_t k = 0; st == VNT_OK && k < edits->len; k++) {
         const vnt_edit *x = &edits->items[k];
         if (x->start < pos || x->end < x->start || x->end > len ||
-            x->repl > edits->text.len || x->repl_len > edits->text.len - x->repl)
-            return VNT_ERR_INVALID_ARG;
+            x->repl > edits->text.len || x->repl_len > edits->text.len - x->repl) {
+            st = VNT_ERR_INVALID_ARG;
+            break;
+        }
         st = vnt_buf_append(out, s + pos, x->start - pos);
         if (st == VNT_OK)
             st = vnt_buf_append(out, edits->text.data + x->repl, x->repl_len);
@@ -99,6 +103,8 @@ vnt_status vnt_edits_apply(const vnt_edits *edits, const char *s, size_t len, vn
     }
     if (st == VNT_OK)
         st = vnt_buf_append(out, s + pos, len - pos);
+    if (st != VNT_OK)
+        out->len = len0; /* out as it was */
     return st;
 }
 

@@ -39,6 +39,8 @@ void vnt_tokens_init(vnt_tokens *toks)
 
 void vnt_tokens_free(vnt_tokens *toks)
 {
+    if (toks == NULL)
+        return;
     free(toks->items);
     vnt_tokens_init(toks);
 }

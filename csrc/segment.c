@@ -323,6 +323,14 @@ static float rdf32(const unsigned char *p)
     return f;
 }
 
+/* A weight the loader takes: finite (not NaN, not infinite) and at most
+ * 10^6 in size, so that the sums of a sentence's Viterbi stay finite (the
+ * shipped weights are below 40). A NaN transition made every gap JOIN. */
+static int weight_ok(double w)
+{
+    return w >= -1e6 && w <= 1e6;
+}
+
 /* FNV-1a-64 over the ids of the fingerprint syllables (tools/SEGMENTER.md). */
 static uint64_t id_fingerprint(void)
 {
@@ -446,8 +454,10 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
     uint64_t wbytes = ((uint64_t)nw * 12 + 7) / 8 * 8;
     BAD((uint64_t)header + wbytes + ((uint64_t)nlex + nmore) * 8 != len);
     BAD(rd64(p + 48) != id_fingerprint());
-    for (int k = 0; k < 4; k++)
+    for (int k = 0; k < 4; k++) {
         seg->trans[k] = (double)rdf32(p + 32 + 4 * k);
+        BAD(!weight_ok(seg->trans[k]));
+    }
     seg->ntpl = ntpl;
     for (uint32_t t = 0; t < ntpl; t++) {
         const template_def *d = find_template(p[HEADER_FIXED + t]);
@@ -480,14 +490,17 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
     for (uint32_t i = 0; i < nw; i++) {
         uint64_t k = rd64(keys + 8 * (size_t)i);
         BAD(i > 0 && k <= prev);
-        float w = rdf32(ws + 4 * (size_t)i);
-        BAD(w != w); /* NaN */
+        BAD(!weight_ok(rdf32(ws + 4 * (size_t)i)));
         prev = k;
     }
     seg->n_weights = nw;
     size_t nb = 2; /* buckets: at most 30% of the entries used, so few overflow */
     while (nb * BUCKET < (size_t)nw * 10 / 3 + 2)
         nb *= 2;
+    /* A trained model's keys are hashes: one doubling at most separates
+     * them (none for the shipped file). Keys made to collide would have the
+     * table double until its memory ran out. */
+    const size_t nb_max = nb << 6;
     for (;;) {
         int r = ftab_build(seg, keys, ws, nw, nb);
         if (r < 0) {
@@ -499,7 +512,7 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         /* a full bucket, or two keys with one fingerprint in one bucket: a
          * bigger table separates them (distinct keys differ in slot_of bits
          * below 2^32) */
-        BAD(nb >= (SIZE_MAX / sizeof(fbucket)) / 2 || nb >= (size_t)1 << 36);
+        BAD(nb >= nb_max || nb >= (SIZE_MAX / sizeof(fbucket)) / 2);
         nb *= 2;
     }
     st = split_templates(seg);
@@ -2179,7 +2192,9 @@ static vnt_status add_words(const vnt_segmenter *set_owner, hset *set, vnt_segwo
         size_t j = i;
         while (j < len && list[j] != '\n')
             j++;
-        vnt_status st = vnt_scan(list + i, j - i, &w->toks);
+        /* a line of a file written with CR LF */
+        size_t end = j > i && list[j - 1] == '\r' ? j - 1 : j;
+        vnt_status st = vnt_scan(list + i, end - i, &w->toks);
         if (st != VNT_OK)
             return st;
         size_t nt = w->toks.len;

@@ -78,6 +78,8 @@ void vnt_spans_init(vnt_spans *spans)
 
 void vnt_spans_free(vnt_spans *spans)
 {
+    if (spans == NULL)
+        return;
     free(spans->items);
     vnt_spans_init(spans);
 }

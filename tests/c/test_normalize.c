@@ -247,6 +247,43 @@ static void parse_nfc_equals_nfd(void)
     }
 }
 
+/* Edits applied to an output that already holds text; bad edits leave it
+ * as it was (they used to leave part of the result behind). The free
+ * functions take NULL; appending from NULL is a bad argument. */
+static void edits_and_outputs(void)
+{
+    const char *s = "Chị Thuỷ khoẻ, qúy.";
+    vnt_edits ed;
+    vnt_buf out;
+    vnt_edits_init(&ed);
+    vnt_buf_init(&out);
+    CHECK(vnt_normalize_edits(s, strlen(s), VNT_STYLE_TRADITIONAL, &ed) == VNT_OK);
+    CHECK(ed.len == 3);
+    CHECK(vnt_buf_append(&out, "abc", 3) == VNT_OK);
+    CHECK(vnt_edits_apply(&ed, s, strlen(s), &out) == VNT_OK);
+    CHECK_STR(out.data, out.len, "abcChị Thủy khỏe, quý.");
+    out.len = 3;
+    if (ed.len == 3) {
+        ed.items[2].end = strlen(s) + 1; /* past the input */
+        CHECK(vnt_edits_apply(&ed, s, strlen(s), &out) == VNT_ERR_INVALID_ARG);
+        CHECK(out.len == 3);
+        ed.items[2].end = ed.items[2].start;
+        ed.items[1].start = ed.items[0].start; /* overlaps the one before */
+        CHECK(vnt_edits_apply(&ed, s, strlen(s), &out) == VNT_ERR_INVALID_ARG);
+        CHECK(out.len == 3);
+    }
+    CHECK(vnt_buf_append(&out, NULL, 5) == VNT_ERR_INVALID_ARG && out.len == 3);
+    CHECK(vnt_buf_append(&out, NULL, 0) == VNT_OK && out.len == 3);
+    vnt_edits_free(&ed);
+    vnt_buf_free(&out);
+    vnt_buf_free(NULL);
+    vnt_edits_free(NULL);
+    vnt_spans_free(NULL);
+    vnt_tokens_free(NULL);
+    vnt_segmenter_free(NULL);
+    vnt_segwork_free(NULL);
+}
+
 int main(void)
 {
     vnt_buf_init(&buf);
@@ -255,6 +292,7 @@ int main(void)
     syllables();
     parse_nfc_equals_nfd();
     accents();
+    edits_and_outputs();
     vnt_buf_free(&buf);
     return CHECK_DONE();
 }

@@ -448,6 +448,18 @@ static void user_dictionary(void)
         vnt_segmenter_free(u);
     }
     CHECK(vnt_segmenter_with_dict(seg, "a\xff", 2, NULL, 0, &u) == VNT_ERR_INVALID_UTF8);
+    /* a word list written with CR LF (a file from Windows) reads as with LF;
+     * a CR inside a word is still a line break, not a word */
+    const char *crlf = "sinh học ở trường\r\nxyz\r\n";
+    CHECK(vnt_segmenter_with_dict(seg, crlf, strlen(crlf), "đại học\r\n", strlen("đại học\r\n"),
+                                  &u) == VNT_OK);
+    if (u) {
+        CHECK_WORDS(u, "Nó sinh học ở trường đại học", "Nó|sinh học ở trường|đại|học");
+        vnt_segmenter_free(u);
+    }
+    u = NULL;
+    CHECK(vnt_segmenter_with_dict(seg, "sinh\rhọc", strlen("sinh\rhọc"), NULL, 0, &u) ==
+          VNT_ERR_INVALID_ARG && u == NULL);
 }
 
 static void text_format(void)
@@ -545,6 +557,37 @@ static void model_validation(size_t len, const unsigned char *data)
     memcpy(copy + header, copy + header + 8, 8);
     memcpy(copy + header + 8, tmp, 8);
     CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT);
+    /* weights that are not finite, or so large that sums would not be:
+     * a NaN transition made every gap JOIN ("Việt." one word) */
+    static const uint32_t bad_floats[] = {0x7FC00000u, 0x7F800000u, 0xFF800000u, 0x4E6E6B28u};
+    for (size_t b = 0; b < sizeof bad_floats / sizeof bad_floats[0]; b++) {
+        for (size_t at = 0; at < 2; at++) { /* a transition, a feature weight */
+            memcpy(copy, data, len);
+            size_t off = at == 0 ? 32 + 4 : header + 8 * (size_t)rd32le(copy + 16) + 4;
+            for (int k = 0; k < 4; k++)
+                copy[off + (size_t)k] = (unsigned char)(bad_floats[b] >> (8 * k));
+            CHECK(vnt_segmenter_load(copy, len, &m) == VNT_ERR_FORMAT && m == NULL);
+        }
+    }
+    /* two keys that only a table of 2^32 buckets tells apart (same high 32
+     * bits, slot bits that differ at bit 31): refused at once, where the
+     * table used to double until memory ran out */
+    unsigned char tiny[96] = {0};
+    memcpy(tiny, data, 64); /* magic, version, transitions, fingerprint */
+    static const uint32_t fields[][2] = {{12, 72}, {16, 2}, {20, 0}, {24, 1}, {28, 0},
+                                         {56, 1}, {60, 0}};
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+        for (int k = 0; k < 4; k++)
+            tiny[fields[f][0] + (uint32_t)k] = (unsigned char)(fields[f][1] >> (8 * k));
+    const uint64_t keys[2] = {UINT64_C(0x1234567800000000), UINT64_C(0x1234567880000000)};
+    for (int i = 0; i < 2; i++)
+        for (int k = 0; k < 8; k++)
+            tiny[72 + 8 * i + k] = (unsigned char)(keys[i] >> (8 * k));
+    CHECK(vnt_segmenter_load(tiny, sizeof tiny, &m) == VNT_ERR_FORMAT && m == NULL);
+    tiny[87] = 0x22; /* the second key's high bits differ: a model like any other */
+    CHECK(vnt_segmenter_load(tiny, sizeof tiny, &m) == VNT_OK && m != NULL);
+    vnt_segmenter_free(m);
+    m = NULL;
     free(copy);
     CHECK(vnt_segmenter_load(NULL, 0, &m) == VNT_ERR_INVALID_ARG);
     CHECK(strstr(vnt_segmenter_description(seg), "train_segmenter") != NULL);
