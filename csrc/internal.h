@@ -291,6 +291,11 @@ typedef struct {
     uint8_t *label;           /* 1 JOIN */
 } vnt__segtrace;
 
+/* vnt_word_pieces with the text scanned a window of about window bytes at
+ * a time; window 0 scans it whole first (the reference for tests). */
+VNT_INTERNAL vnt_status vnt__word_pieces_window(const vnt_segmenter *seg, const char *s,
+                                                size_t len, vnt_segwork *work, vnt_spans *out,
+                                                vnt_spans *pieces, size_t window);
 VNT_INTERNAL vnt_status vnt__segment_trace(const vnt_segmenter *seg, const char *s, size_t len,
                                            vnt__segtrace *tr);
 VNT_INTERNAL void vnt__segtrace_free(vnt__segtrace *tr);

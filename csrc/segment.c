@@ -2137,8 +2137,51 @@ vnt_status vnt_word_spans(const vnt_segmenter *seg, const char *s, size_t len,
     return vnt_word_pieces(seg, s, len, work, out, NULL);
 }
 
-vnt_status vnt_word_pieces(const vnt_segmenter *seg, const char *s, size_t len,
-                           vnt_segwork *work, vnt_spans *out, vnt_spans *pieces)
+/* A text is segmented a window at a time: the tokens of about SEG_WINDOW
+ * bytes of text are scanned, the sentences in them segmented, and the next
+ * window reuses the token array, so that a long text needs no token array
+ * of its own size (24 bytes a token: 1 GB for 200 MB of news). The sentences
+ * come from vnt_sentences(), over the whole text, as sent_spans has them. A
+ * window ends where a sentence starts after ASCII white space: the scanner
+ * starts there as it starts after white space in a scan of the whole text,
+ * and gives the same tokens (fuzz_segment checks it against window 1 and
+ * against the scan of the whole text). */
+#define SEG_WINDOW ((size_t)64 * 1024)
+
+static int ascii_space_before(const char *s, size_t c)
+{
+    unsigned char p = (unsigned char)s[c - 1];
+    return p == ' ' || (p >= '\t' && p <= '\r');
+}
+
+/* The sentences of the tokens t[0..nt) (in order) that lie in the spans
+ * sents[si..sj), segmented into out and pieces. */
+static vnt_status sentences_of(const vnt_segmenter *seg, vnt_segwork *work, const char *s,
+                               const vnt_token *t, size_t nt, size_t si, size_t sj,
+                               vnt_spans *out, vnt_spans *pieces)
+{
+    vnt_status st = VNT_OK;
+    size_t k = 0;
+    for (; st == VNT_OK && si < sj; si++) {
+        size_t a = work->sents.items[si].start, b = work->sents.items[si].end;
+        while (k < nt && t[k].start < a)
+            k++;
+        size_t first = k;
+        while (k < nt && t[k].end <= b)
+            k++;
+        size_t cnt = k - first;
+        if (cnt == 0)
+            continue;
+        st = work_reserve(work, cnt + 1);
+        if (st == VNT_OK)
+            st = sentence(seg, work, s, t, first, k, out, pieces);
+    }
+    return st;
+}
+
+vnt_status vnt__word_pieces_window(const vnt_segmenter *seg, const char *s, size_t len,
+                                   vnt_segwork *work, vnt_spans *out, vnt_spans *pieces,
+                                   size_t window)
 {
     if (seg == NULL || out == NULL || (s == NULL && len != 0))
         return VNT_ERR_INVALID_ARG;
@@ -2151,33 +2194,47 @@ vnt_status vnt_word_pieces(const vnt_segmenter *seg, const char *s, size_t len,
         if (!own)
             return VNT_ERR_NOMEM;
     }
-    vnt_status st = vnt_scan(s, len, &work->toks);
-    if (st == VNT_OK)
-        st = vnt_sentences_from_tokens(s, len, &work->toks, &work->sents);
-    const vnt_token *t = work->toks.items;
-    size_t nt = work->toks.len, k = 0;
-    for (size_t si = 0; st == VNT_OK && si < work->sents.len; si++) {
-        size_t a = work->sents.items[si].start, b = work->sents.items[si].end;
-        while (k < nt && t[k].start < a)
-            k++;
-        size_t first = k;
-        while (k < nt && t[k].end <= b)
-            k++;
-        size_t cnt = k - first;
-        if (cnt == 0)
-            continue;
-        st = work_reserve(work, cnt + 1);
-        if (st != VNT_OK)
-            break;
-        st = sentence(seg, work, s, t, first, k, out, pieces);
+    vnt_status st;
+    if (window == 0) { /* the reference: one scan of the whole text */
+        st = vnt_scan(s, len, &work->toks);
+        if (st == VNT_OK)
+            st = vnt_sentences_from_tokens(s, len, &work->toks, &work->sents);
+        if (st == VNT_OK)
+            st = sentences_of(seg, work, s, work->toks.items, work->toks.len, 0,
+                              work->sents.len, out, pieces);
+    } else {
+        st = vnt_sentences(s, len, &work->toks, &work->sents);
+        const vnt_span *sp = work->sents.items;
+        size_t ns = work->sents.len, si = 0, x = 0;
+        while (st == VNT_OK && si < ns) {
+            size_t sj = si + 1;
+            while (sj < ns && (sp[sj].start - x < window || !ascii_space_before(s, sp[sj].start)))
+                sj++;
+            size_t c = sj < ns ? sp[sj].start : len;
+            work->toks.len = 0;
+            st = vnt__scan_chunk(s, x, c, &work->toks);
+            if (st == VNT_OK)
+                st = sentences_of(seg, work, s, work->toks.items, work->toks.len, si, sj, out,
+                                  pieces);
+            x = c;
+            si = sj;
+        }
     }
     if (st != VNT_OK) {
         out->len = 0;
         if (pieces)
             pieces->len = 0;
     }
+    if (work->toks.cap > 4 * SEG_WINDOW) /* no array of a long text's size stays behind */
+        vnt_tokens_free(&work->toks);
     vnt_segwork_free(own);
     return st;
+}
+
+vnt_status vnt_word_pieces(const vnt_segmenter *seg, const char *s, size_t len,
+                           vnt_segwork *work, vnt_spans *out, vnt_spans *pieces)
+{
+    return vnt__word_pieces_window(seg, s, len, work, out, pieces, SEG_WINDOW);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -1,7 +1,8 @@
 /* libFuzzer target for the word segmenter: any bytes; valid UTF-8 must give
  * spans in order, inside the input, not empty, never holding a line break,
  * that together cover every byte that is not white space; the text format
- * must succeed and equal the pieces of the words joined; the scores of the gaps of the whole input taken as one
+ * must succeed and equal the pieces of the words joined; the words and
+ * pieces must not depend on the window the text is scanned by; the scores of the gaps of the whole input taken as one
  * sentence, read partly from the dense arrays, must equal the weights of
  * their keys summed one by one. The model is read from python/vntext/segmenter.bin relative
  * to the working directory (make fuzz runs from the repository root), or
@@ -103,6 +104,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (at != out.len || w != words.len)
         abort();
+    /* the words and pieces of a scan a window at a time are those of a scan
+     * of the whole text, whatever the window (1: a window at every sentence
+     * that may start one) */
+    static const size_t windows[] = {0, 1, 7, 100};
+    for (size_t v = 0; v < sizeof windows / sizeof windows[0]; v++) {
+        vnt_spans w2, p2;
+        vnt_spans_init(&w2);
+        vnt_spans_init(&p2);
+        if (vnt__word_pieces_window(seg, s, size, work, &w2, &p2, windows[v]) != VNT_OK ||
+            w2.len != words.len || p2.len != pieces.len ||
+            (words.len && memcmp(w2.items, words.items, words.len * sizeof *w2.items) != 0) ||
+            (pieces.len && memcmp(p2.items, pieces.items, pieces.len * sizeof *p2.items) != 0))
+            abort();
+        vnt_spans_free(&w2);
+        vnt_spans_free(&p2);
+    }
     vnt_spans_free(&words);
     vnt_spans_free(&pieces);
     vnt_buf_free(&out);
