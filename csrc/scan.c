@@ -155,6 +155,12 @@ int vnt__letter_case(int32_t cp)
     return k == C_UPPER ? 1 : k == C_LOWER ? 2 : k == C_LETTER ? 3 : 0;
 }
 
+int vnt__word_char(int32_t cp)
+{
+    int k = cp < 0x80 ? ASCII_CLASS[cp] : wide_class(cp);
+    return k == C_UPPER || k == C_LOWER || k == C_LETTER || k == C_DIGIT || k == C_MARK;
+}
+
 int vnt__space_kind(int32_t cp)
 {
     int k = cp < 0x80 ? ASCII_CLASS[cp] : wide_class(cp);
@@ -226,6 +232,17 @@ VNT_INLINE int class_at(const scanner *sc, size_t i, int32_t *cp, size_t *n)
     if (*n == 0)
         return -1;
     return wide_class(*cp);
+}
+
+/* 1 when the character at i is not ASCII and may go on a word: a letter,
+ * a digit or a mark (not white space, a line break, an emoji or a mark of
+ * punctuation, which "user_name" may stand before as before a space). */
+static int wide_word_char(const scanner *sc, size_t i)
+{
+    int32_t cp;
+    if (sc->u[i] < 0x80)
+        return 0;
+    return vnt__utf8_decode(sc->u, sc->len, i, &cp) == 0 || vnt__word_char(cp);
 }
 
 /* 1 when the part of a word from i starts with a lower-case letter or an
@@ -597,9 +614,9 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
         while (x < len && x - e <= 6 && ascii_alnum(u[x]))
             x++;
         if (e + 1 < len && u[e] == '.' && x > e + 1 && x - e <= 6 && ascii_letter(u[e + 1]) &&
-            (x == len || !(ascii_alnum(u[x]) || u[x] >= 0x80)))
+            (x == len || !(ascii_alnum(u[x]) || wide_word_char(sc, x))))
             e = x;
-        if (e == len || u[e] < 0x80) { /* not before a letter of another script */
+        if (e == len || !wide_word_char(sc, e)) { /* not before a letter of another script */
             *end = e;
             return emit(sc, a, e, VNT_TOK_WORD, flags | VNT_TF_JOINED);
         }

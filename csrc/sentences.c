@@ -166,7 +166,7 @@ static int camel_word(const char *s, const vnt_token *k)
     const unsigned char *u = (const unsigned char *)s + k->start;
     size_t len = k->end - k->start;
     if (k->kind != VNT_TOK_WORD || len < 3 || u[0] < 'a' || u[0] > 'z' || u[1] < 'A' ||
-        u[1] > 'Z')
+        u[1] > 'Z' || u[2] == 0xCC || u[2] == 0xCD) /* a capital with a mark in NFD, "iÔng" */
         return 0;
     for (size_t i = 0; i < len; i++)
         if (u[i] != 'o' && u[i] != 'O')
@@ -661,13 +661,12 @@ static int long_syllable(const char *s, const vnt_token *t)
            syl.nletters >= 2;
 }
 
-/* 1 for a syllable of one vowel with a mark above ASCII, a word of its
- * own, not an initial: "Ừ", "Ở", "Ý" (not "A", "Đ"). */
+/* 1 for a syllable of one vowel with a mark, a word of its own, not an
+ * initial: "Ừ", "Ở", "Ý", in NFC or NFD (not "A"). */
 static int vowel_word(const char *s, const vnt_token *t)
 {
     vnt_syllable syl;
-    return t->kind == VNT_TOK_WORD && (unsigned char)s[t->start] >= 0x80 &&
-           (unsigned char)s[t->start] != 0xC4 && /* Đ */
+    return t->kind == VNT_TOK_WORD && t->end - t->start > 1 &&
            vnt_syllable_parse(s + t->start, t->end - t->start, &syl) && syl.nletters == 1;
 }
 
@@ -1408,9 +1407,25 @@ static const uint8_t ASCII_ALNUM[128] = {
 #undef R10
 };
 
+/* 1 when the character that ends at e (u[e - 1] its last byte) may go on
+ * a word: a letter of any script, a digit or a combining mark. */
+static int word_char_before(const unsigned char *u, size_t e)
+{
+    if (e == 0)
+        return 0;
+    if (u[e - 1] < 0x80)
+        return ASCII_ALNUM[u[e - 1]];
+    size_t a = e - 1;
+    while (a > 0 && e - a < 4 && (u[a] & 0xC0) == 0x80)
+        a--;
+    int32_t cp = 0;
+    return vnt__utf8_decode(u, e, a, &cp) == e - a && vnt__word_char(cp);
+}
+
 /* 1 when the ASCII letter u[i] is the mouth of an emoticon (":D", ":-p",
- * ";v"), which tells nothing of the case of its line: no ASCII letter or
- * digit comes before its eyes (with a nose or not), so that where a line
+ * ";v"), which tells nothing of the case of its line: no letter, digit or
+ * mark comes before its eyes (with a nose or not; "khoẻ:D" and "khỏe:D"
+ * alike, and NFD too), so that where a line
  * is taken to start (after white space of any kind) changes nothing, and
  * no letter, digit or non-ASCII character but white space or a line break
  * (wide_space) follows it. */
@@ -1424,8 +1439,7 @@ static int face_letter(const unsigned char *u, size_t len, size_t i)
             return 0;
         e--;
     }
-    if ((u[e] != ':' && u[e] != ';' && u[e] != '=') ||
-        (e > 0 && u[e - 1] < 0x80 && ASCII_ALNUM[u[e - 1]]))
+    if ((u[e] != ':' && u[e] != ';' && u[e] != '=') || word_char_before(u, e))
         return 0;
     int brk;
     return i + 1 >= len || (u[i + 1] < 0x80 ? !ASCII_ALNUM[u[i + 1]]

@@ -325,6 +325,13 @@ def test_identifiers_and_file_names_are_words():
         "file", "bao_cao_2023.docx", "gửi", "anh"]
     assert vntext.word_tokenize("Biến user_name, IMG_2023_0415.jpg.")[1:] == [
         "user_name", ",", "IMG_2023_0415.jpg", "."]
+    # before any character that is not a letter, digit or mark: NBSP, other
+    # spaces and breaks, emoji, CJK punctuation (user review: NBSP cut it)
+    for after in ("\xa0", "\u3000", "\u200b", "\u2028", "\x85", "😀", "。", "\ufeff"):
+        got = vntext.word_tokenize("file user_name" + after + "x bao_cao_2023.docx" + after)
+        assert got[1] == "user_name" and "bao_cao_2023.docx" in got, (after, got)
+    # a letter of another script or a mark goes on the word: no identifier
+    assert vntext.word_tokenize("user_nameé")[0] == "user"
     # text segmented with underscores keeps them as marks of their own
     assert "_" in vntext.word_tokenize("Mỹ sẽ bảo_vệ Nhật_Bản")
     # one letter after a slash is no initial: the period is a word

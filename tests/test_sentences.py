@@ -340,6 +340,9 @@ STYLE_PIECES = st.sampled_from([
     "anh.uỷ. ", "anh.ủy. ", "trong.ô ", "7 giờ ", "kpă ", "yhán ", "...", "đi ", "!",
     "- ", "Kỳ ", "Bài ", "Phần ", "4: ", "Huế ", "Vinh ", "Toàn ", "Liên ", "quan ",
     "Nguyễn ", "Văn ", "Thị ", "Hoà ", "Hòa ", "T. ", "Toà án ", "Câu ", "Bảng ", "“", ": ",
+    # a vowel word glued to a mark, an emoticon glued to a word, a brand
+    # with a capital that NFD decomposes (user review)
+    "quá.", "Ừ ", "Ở ", "Ý ", "khoẻ:D ", "khỏe:D ", "vui:D ", "mình ", "iÔng ", "iPhone ",
 ])
 
 
@@ -356,6 +359,26 @@ def test_same_sentences_in_any_unicode_form_and_tone_style(text):
     nfd = unicodedata.normalize("NFD", modern)
     assert [unicodedata.normalize("NFC", s) for s in vntext.sent_tokenize(nfd)] == \
         [modern[a:b] for a, b in spans]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Đẹp quá.Ừ thì đi.", ["Đẹp quá.", "Ừ thì đi."]),
+    ("Về nhà..Ở đây", ["Về nhà..", "Ở đây"]),
+    ("Đi. iÔng", ["Đi. iÔng"]),
+    ("đi chơi vui. mình khoẻ:D", ["đi chơi vui. mình khoẻ:D"]),
+    ("đi chơi vui. mình khỏe:D", ["đi chơi vui. mình khỏe:D"]),
+    ("đi chơi vui. mình khoẻ :D", ["đi chơi vui.", "mình khoẻ :D"]),
+])
+def test_nfd_and_tone_style_change_no_end(text, sentences):
+    # a vowel word after a glued mark was read by its first byte, the
+    # letter before an emoticon's eyes and a brand's capital only in ASCII:
+    # NFD and the tone style changed the split (user review)
+    for form in ("NFC", "NFD"):
+        t = unicodedata.normalize(form, text)
+        assert vntext.sent_tokenize(t) == [unicodedata.normalize(form, s) for s in sentences]
+        m = vntext.normalize(t, style="modern")
+        assert [vntext.normalize(s, style="modern") for s in vntext.sent_tokenize(m)] == \
+            [vntext.normalize(s, style="modern") for s in sentences]
 
 
 @pytest.mark.parametrize("text", ["M. MO.ĐI", "M.\vMO.ỂM", "TÔI ĐI.ANH VỀ. TỐT.", "ÔNG Ở Q.ĐI. TỐT."])
