@@ -743,6 +743,12 @@ static vnt_status run_scan(scanner *sc, size_t from)
         size_t n;
         int k = class_at(sc, i, &cp, &n);
         size_t end;
+        /* a mark or symbol that U+FE0F asks to show as an emoji is one:
+         * "‼️", "©️", "▶️", and the keycaps "#️⃣", "*️⃣" (the digits' are
+         * read with numbers) */
+        if ((k == C_PUNCT || k == C_OTHER) && len - (i + n) >= 3 && u[i + n] == 0xEF &&
+            u[i + n + 1] == 0xB8 && u[i + n + 2] == 0x8F)
+            k = C_EMOJI;
         switch (k) {
         case -1:
             return VNT_ERR_INVALID_UTF8;

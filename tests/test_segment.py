@@ -95,6 +95,16 @@ def test_emoji_sequences_and_units():
     assert vntext.word_tokenize("🇻🇳🇺🇸 1️⃣2️⃣3️⃣") == ["🇻🇳", "🇺🇸", "1️⃣", "2️⃣", "3️⃣"]
     # a superscript stays with the word it is written onto, not with a space
     assert vntext.word_tokenize("30 m² đất, x ²") == ["30", "m²", "đất", ",", "x", "²"]
+    # a mark or symbol that U+FE0F shows as an emoji is one, with its
+    # selector (and keycap): no lone U+FE0F token (user review)
+    assert vntext.word_tokenize("Giảm giá sốc‼️ Mua ngay") == [
+        "Giảm giá", "sốc", "‼️", "Mua", "ngay"]
+    assert vntext.word_tokenize("Bước *️⃣ rồi #️⃣ và ©️ ▶️") == [
+        "Bước", "*️⃣", "rồi", "#️⃣", "và", "©️", "▶️"]
+    # and as an emoji it stays with the sentence before, or ends it
+    assert vntext.sent_tokenize("Tuyệt vời! #️⃣ Sẽ quay lại.") == [
+        "Tuyệt vời! #️⃣", "Sẽ quay lại."]
+    assert vntext.sent_tokenize("Giảm giá sốc‼️ Mua ngay") == ["Giảm giá sốc‼️", "Mua ngay"]
 
 
 def test_emoticons_between_spaces():
