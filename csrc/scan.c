@@ -330,7 +330,8 @@ static size_t face_end(const scanner *sc, size_t i)
             size_t n;
             int cl = class_at(sc, k, &cp, &n);
             if (cl != C_SPACE && cl != C_NL && cl != C_EMOJI && cp != 0x2026 && cp != 0x201D &&
-                cp != 0x2019)
+                cp != 0x2019 && cp != 0x3002 && cp != 0x3001 && cp != 0xFF0E && cp != 0xFF01 &&
+                cp != 0xFF1F && cp != 0xFF0C) /* … ” ’ and the full-width marks 。、．！？， */
                 return 0;
         }
     }

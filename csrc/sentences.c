@@ -132,7 +132,7 @@ static int punct_role(const char *s, const vnt_token *t)
     case 0x2026:
         return P_ELLIPSIS;
     case '?': case '!': case 0xFF1F: case 0xFF01: case 0x203C: case 0x2047: case 0x2048:
-    case 0x2049:
+    case 0x2049: case 0xFF0E: case 0x3002: /* full-width and ideographic full stops */
         return P_FINAL;
     case ')': case ']': case '}': case 0x201D: case 0x2019: case 0x00BB: case 0x203A:
         return P_CLOSE;
@@ -141,7 +141,7 @@ static int punct_role(const char *s, const vnt_token *t)
         return P_OPEN;
     case '"': case '\'':
         return P_QUOTE;
-    case ',': case ';': case ':': case 0x3001: case 0x3002:
+    case ',': case ';': case ':': case 0x3001:
         return P_CONT;
     default:
         return P_NONE;

@@ -114,6 +114,8 @@ def test_emoticons_between_spaces():
         "Ngon", "quá", ":))", ",", "lần", "sau", "=))", "nhé", ":D"]
     assert vntext.word_tokenize("Anh nói:D lúc 8:30, xem :(1)") == [
         "Anh", "nói", ":", "D", "lúc", "8:30", ",", "xem", ":", "(", "1", ")"]
+    # before a full-width or ideographic mark as before its ASCII one
+    assert vntext.word_tokenize("Ngon :))。 Về :D！") == ["Ngon", ":))", "。", "Về", ":D", "！"]
     # typed onto a word, only a laugh or a cry of two brackets or more
     assert vntext.word_tokenize("đẹp quá:)) haha=)) buồn:(( lúc 8:)) nói:)") == [
         "đẹp", "quá", ":))", "haha", "=))", "buồn", ":((", "lúc", "8", ":", ")", ")", "nói", ":", ")"]

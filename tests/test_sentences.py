@@ -164,6 +164,11 @@ CASES = [
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),
+    # full-width marks from an IME and the ideographic full stop end a
+    # sentence as ! ? . do (． and 。 were passed over, user review); the
+    # ideographic comma does not
+    ("Được！ Anh về． Giá 3．5 đồng？ Ừ。 Đi、 về.",
+     ["Được！", "Anh về．", "Giá 3．5 đồng？", "Ừ。", "Đi、 về."]),
 ]
 
 
