@@ -544,6 +544,8 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
                     seg_letters++;
                     seg_ascii_lower = 0;
                 } else if (k == C_DIGIT) {
+                    if (keycap_len(u, len, i + 1))
+                        break; /* "Nội1️⃣": the keycap is an emoji of its own */
                     has_digit = 1;
                 } else {
                     break;

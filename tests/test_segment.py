@@ -99,6 +99,9 @@ def test_emoji_sequences_and_units():
     # selector (and keycap): no lone U+FE0F token (user review)
     assert vntext.word_tokenize("Giảm giá sốc‼️ Mua ngay") == [
         "Giảm giá", "sốc", "‼️", "Mua", "ngay"]
+    # a keycap typed onto a word is an emoji of its own, as others are
+    assert vntext.word_tokenize("Hà Nội1️⃣ quá1️⃣ngon CO2") == [
+        "Hà Nội", "1️⃣", "quá", "1️⃣", "ngon", "CO2"]
     assert vntext.word_tokenize("Bước *️⃣ rồi #️⃣ và ©️ ▶️") == [
         "Bước", "*️⃣", "rồi", "#️⃣", "và", "©️", "▶️"]
     # and as an emoji it stays with the sentence before, or ends it
