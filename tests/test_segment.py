@@ -856,3 +856,24 @@ def test_segmenter_goes_to_worker_processes():
         got = pool.map(seg.word_tokenize, texts)
     assert got == [seg.word_tokenize(t) for t in texts]
     assert "bảo" in got[1] and "vệ" in got[1]
+
+
+def test_a_long_text_segments_as_its_lines():
+    # a text longer than the 64 KB window is scanned a window at a time;
+    # since a line break ends a sentence and each line is read in its own
+    # case, its words are those of its lines segmented one by one
+    with open(SAMPLE, encoding="utf-8") as f:
+        lines = [line.strip().replace("_", " ") for line in f if line.strip()]
+    lines = [line if i % 3 else line.upper() if i % 2 else line.lower()
+             for i, line in enumerate(lines)]
+    lines = (lines + [" . ".join(lines[:40])]) * 12  # and a line of 40 sentences
+    for sep in ("\n", "\r\n \n"):
+        text = sep.join(lines)
+        assert len(text.encode("utf-8")) > 4 * 64 * 1024
+        want, at = [], 0
+        for line in lines:
+            want += [(a + at, b + at) for a, b in vntext.word_spans(line)]
+            at += len(line) + len(sep)
+        assert vntext.word_spans(text) == want
+        assert vntext.word_tokenize(text, format="text") == \
+            vntext.word_tokenize(text.replace(sep, "\n"), format="text")
