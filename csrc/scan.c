@@ -606,13 +606,25 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
             return emit(sc, a, e, VNT_TOK_EMAIL, flags);
         }
     }
-    /* an identifier or a file name joined by underscores, in ASCII:
-     * "user_name", "bao_cao_2023.docx", "IMG_2023_0415.jpg" */
-    if (ndots == 0 && all_ascii && i >= sc->no_id_until && i + 1 < len && u[i] == '_' &&
-        ascii_alnum(u[i + 1])) {
+    /* words joined by underscores: an identifier or a file name,
+     * "user_name", "bao_cao_2023.docx", "IMG_2023_0415.jpg", or the
+     * syllables of a word in segmented text, "bảo_vệ", "Nhật_Bản" (so that
+     * segmenting segmented text changes nothing) */
+    if (ndots == 0 && i >= sc->no_id_until && i + 1 < len && u[i] == '_' &&
+        (ascii_alnum(u[i + 1]) || wide_word_char(sc, i + 1))) {
         size_t e = i;
-        while (e < len && (ascii_alnum(u[e]) || (u[e] == '_' && e + 1 < len && ascii_alnum(u[e + 1]))))
-            e++;
+        while (e < len) {
+            if (ascii_alnum(u[e]) ||
+                (u[e] == '_' && e + 1 < len && (ascii_alnum(u[e + 1]) || wide_word_char(sc, e + 1)))) {
+                e++;
+            } else {
+                int32_t cp;
+                size_t n = u[e] >= 0x80 ? vnt__utf8_decode(u, len, e, &cp) : 0;
+                if (n == 0 || !vnt__word_char(cp))
+                    break;
+                e += n;
+            }
+        }
         size_t x = e + 1; /* a file extension: one to five letters or digits */
         while (x < len && x - e <= 6 && ascii_alnum(u[x]))
             x++;

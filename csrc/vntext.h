@@ -249,8 +249,8 @@ typedef enum {
 #define VNT_TF_INITIAL      0x08 /* VNT_TOK_ABBREV: one letter and a period ("N.") */
 #define VNT_TF_KNOWN        0x10 /* VNT_TOK_ABBREV: in the abbreviation table ("TP.") */
 #define VNT_TF_BLANK        0x20 /* VNT_TOK_NEWLINE: two or more line breaks (a blank line) */
-#define VNT_TF_JOINED       0x40 /* VNT_TOK_WORD: ASCII joined by underscores ("user_name",
-                                  * "bao_cao.docx") */
+#define VNT_TF_JOINED       0x40 /* VNT_TOK_WORD: words joined by underscores ("user_name",
+                                  * "bao_cao.docx", "bảo_vệ"); a word of its own */
 
 typedef struct {
     size_t start, end;  /* bytes [start, end) of the input */

@@ -345,10 +345,15 @@ def test_identifiers_and_file_names_are_words():
     for after in ("\xa0", "\u3000", "\u200b", "\u2028", "\x85", "😀", "。", "\ufeff"):
         got = vntext.word_tokenize("file user_name" + after + "x bao_cao_2023.docx" + after)
         assert got[1] == "user_name" and "bao_cao_2023.docx" in got, (after, got)
-    # a letter of another script or a mark goes on the word: no identifier
-    assert vntext.word_tokenize("user_nameé")[0] == "user"
-    # text segmented with underscores keeps them as marks of their own
-    assert "_" in vntext.word_tokenize("Mỹ sẽ bảo_vệ Nhật_Bản")
+    # a letter of another script or a mark goes on with the word
+    assert vntext.word_tokenize("user_nameé x") == ["user_nameé", "x"]
+    # text segmented with underscores keeps its words (each a word of its
+    # own), so that segmenting it again changes nothing (user review: the
+    # CLI turned bảo_vệ into bảo _ vệ)
+    assert vntext.word_tokenize("Mỹ sẽ bảo_vệ Nhật_Bản") == ["Mỹ", "sẽ", "bảo_vệ", "Nhật_Bản"]
+    text = vntext.word_tokenize("Việt Nam sẽ bảo vệ Nhật Bản hoà bình.", format="text")
+    assert vntext.word_tokenize(text, format="text") == text
+    assert vntext.word_tokenize("_bảo vệ_ a_") == ["_", "bảo vệ", "_", "a", "_"]
     # one letter after a slash is no initial: the period is a word
     assert vntext.word_tokenize("tối đa 80 KM/H. Xe tải")[-3:] == ["H", ".", "Xe tải"]
 
