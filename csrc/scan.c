@@ -104,6 +104,22 @@ static int is_emoji_cp(int32_t cp)
            (cp >= 0x2300 && cp <= 0x23FF) || (cp >= 0x2B00 && cp <= 0x2BFF);
 }
 
+/* 1 for a character outside the blocks of is_emoji_cp that has an emoji
+ * form (Emoji=Yes in the Unicode emoji data, emoji-data.txt), which U+FE0F
+ * after it selects: © ® ‼ ⁉ ™ ℹ, arrows, Ⓜ, squares and triangles, 〰 〽 ㊗ ㊙. */
+static int emoji_form(int32_t cp)
+{
+    switch (cp) {
+    case 0xA9: case 0xAE: case 0x203C: case 0x2049: case 0x2122: case 0x2139: case 0x21A9:
+    case 0x21AA: case 0x24C2: case 0x25AA: case 0x25AB: case 0x25B6: case 0x25C0: case 0x2934:
+    case 0x2935: case 0x3030: case 0x303D: case 0x3297: case 0x3299:
+        return 1;
+    default:
+        return (cp >= 0x2194 && cp <= 0x2199) || (cp >= 0x25FB && cp <= 0x25FE) ||
+               is_emoji_cp(cp);
+    }
+}
+
 /* The class of a code point at or above 0x80. */
 static int wide_class(int32_t cp)
 {
@@ -243,6 +259,19 @@ static int wide_word_char(const scanner *sc, size_t i)
     if (sc->u[i] < 0x80)
         return 0;
     return vnt__utf8_decode(sc->u, sc->len, i, &cp) == 0 || vnt__word_char(cp);
+}
+
+/* The length of the character at i when it may go on a word joined by
+ * underscores: a letter, a digit or a mark, but no digit that starts a
+ * keycap ("1️⃣") and no part of an emoji sequence (U+FE0F, U+20E3); else 0. */
+static size_t joined_char(const scanner *sc, size_t i)
+{
+    const unsigned char *u = sc->u;
+    if (u[i] < 0x80)
+        return ascii_alnum(u[i]) && !(u[i] <= '9' && keycap_len(u, sc->len, i + 1)) ? 1 : 0;
+    int32_t cp;
+    size_t n = vnt__utf8_decode(u, sc->len, i, &cp);
+    return n != 0 && cp != 0xFE0F && cp != 0x20E3 && vnt__word_char(cp) ? n : 0;
 }
 
 /* 1 when the part of a word from i starts with a lower-case letter or an
@@ -608,29 +637,27 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
     }
     /* words joined by underscores: an identifier or a file name,
      * "user_name", "bao_cao_2023.docx", "IMG_2023_0415.jpg", or the
-     * syllables of a word in segmented text, "bảo_vệ", "Nhật_Bản" (so that
-     * segmenting segmented text changes nothing) */
+     * syllables of a word in segmented text, "bảo_vệ", "Nhật_Bản", which
+     * a second segmentation keeps */
     if (ndots == 0 && i >= sc->no_id_until && i + 1 < len && u[i] == '_' &&
-        (ascii_alnum(u[i + 1]) || wide_word_char(sc, i + 1))) {
-        size_t e = i;
-        while (e < len) {
-            if (ascii_alnum(u[e]) ||
-                (u[e] == '_' && e + 1 < len && (ascii_alnum(u[e + 1]) || wide_word_char(sc, e + 1)))) {
-                e++;
-            } else {
-                int32_t cp;
-                size_t n = u[e] >= 0x80 ? vnt__utf8_decode(u, len, e, &cp) : 0;
-                if (n == 0 || !vnt__word_char(cp))
-                    break;
-                e += n;
-            }
+        joined_char(sc, i + 1)) {
+        size_t e = i, n;
+        int ascii = all_ascii;
+        for (;;) {
+            if (e + 1 < len && u[e] == '_' && joined_char(sc, e + 1))
+                n = 1;
+            else if (e < len && (n = joined_char(sc, e)) != 0)
+                ascii &= u[e] < 0x80;
+            else
+                break;
+            e += n;
         }
         size_t x = e + 1; /* a file extension: one to five letters or digits */
         while (x < len && x - e <= 6 && ascii_alnum(u[x]))
             x++;
-        if (e + 1 < len && u[e] == '.' && x > e + 1 && x - e <= 6 && ascii_letter(u[e + 1]) &&
-            (x == len || !(ascii_alnum(u[x]) || wide_word_char(sc, x))))
-            e = x;
+        if (ascii && e + 1 < len && u[e] == '.' && x > e + 1 && x - e <= 6 &&
+            ascii_letter(u[e + 1]) && (x == len || !(ascii_alnum(u[x]) || wide_word_char(sc, x))))
+            e = x; /* only in ASCII: "đi_học.Sau" is a word, a mark and a word */
         if (e == len || !wide_word_char(sc, e)) { /* not before a letter of another script */
             *end = e;
             return emit(sc, a, e, VNT_TOK_WORD, flags | VNT_TF_JOINED);
@@ -758,11 +785,12 @@ static vnt_status run_scan(scanner *sc, size_t from)
         size_t n;
         int k = class_at(sc, i, &cp, &n);
         size_t end;
-        /* a mark or symbol that U+FE0F asks to show as an emoji is one:
+        /* a mark or symbol that has an emoji form, shown as one by U+FE0F:
          * "‼️", "©️", "▶️", and the keycaps "#️⃣", "*️⃣" (the digits' are
          * read with numbers) */
         if ((k == C_PUNCT || k == C_OTHER) && len - (i + n) >= 3 && u[i + n] == 0xEF &&
-            u[i + n + 1] == 0xB8 && u[i + n + 2] == 0x8F)
+            u[i + n + 1] == 0xB8 && u[i + n + 2] == 0x8F &&
+            ((cp != '#' && cp != '*') ? emoji_form(cp) : keycap_len(u, len, i + n) != 0))
             k = C_EMOJI;
         switch (k) {
         case -1:

@@ -686,6 +686,22 @@ static int number_before_end(const char *s, const vnt_token *t)
     return k == 3;
 }
 
+/* 1 for a word joined by underscores whose last part is a lower-case
+ * syllable of two letters or more: "đi_học" ends as "học" does. */
+static int joined_syllable_end(const char *s, const vnt_token *t)
+{
+    if (!(t->flags & VNT_TF_JOINED))
+        return 0;
+    size_t k = t->end;
+    while (k > t->start && s[k - 1] != '_')
+        k--;
+    int32_t cp = 0;
+    vnt_token tail = {.start = k, .end = t->end, .kind = VNT_TOK_WORD};
+    return k > t->start && k < t->end &&
+           vnt__utf8_decode((const unsigned char *)s, t->end, k, &cp) != 0 &&
+           vnt__letter_case(cp) == 2 && long_syllable(s, &tail);
+}
+
 /* 1 when the final mark t[i] (with the marks and closers up to t[j - 1]),
  * written with no space before the word t[j], still ends the sentence:
  * "Vì sao?Vì trời mưa.", "rồi.Chúng tôi", "trời...Thế là", "tăng 5%.Thị
@@ -707,7 +723,8 @@ VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n,
     if (marks > 1 || s[t[i].start] != '.' || t[i].end - t[i].start != 1)
         return 1; /* ? ! … ... and runs */
     return i > first && !(t[i].flags & VNT_TF_SPACE_BEFORE) &&
-           (((t[i - 1].flags & VNT_TF_LOWER) && long_syllable(s, &t[i - 1])) ||
+           (((t[i - 1].flags & VNT_TF_LOWER) &&
+             (long_syllable(s, &t[i - 1]) || joined_syllable_end(s, &t[i - 1]))) ||
             (i - 1 > first && number_before_end(s, &t[i - 1])));
 }
 

@@ -108,6 +108,11 @@ def test_emoji_sequences_and_units():
     assert vntext.sent_tokenize("Tuyệt vời! #️⃣ Sẽ quay lại.") == [
         "Tuyệt vời! #️⃣", "Sẽ quay lại."]
     assert vntext.sent_tokenize("Giảm giá sốc‼️ Mua ngay") == ["Giảm giá sốc‼️", "Mua ngay"]
+    # only a character with an emoji form: a stray U+FE0F after a colon or
+    # a comma changes nothing (code review)
+    assert vntext.sent_tokenize("Anh ấy nói:\ufe0f Tôi đi, \ufe0fnhé") == [
+        "Anh ấy nói:\ufe0f Tôi đi, \ufe0fnhé"]
+    assert vntext.word_tokenize("nói:\ufe0f")[:2] == ["nói", ":"]
 
 
 def test_emoticons_between_spaces():
@@ -354,6 +359,11 @@ def test_identifiers_and_file_names_are_words():
     text = vntext.word_tokenize("Việt Nam sẽ bảo vệ Nhật Bản hoà bình.", format="text")
     assert vntext.word_tokenize(text, format="text") == text
     assert vntext.word_tokenize("_bảo vệ_ a_") == ["_", "bảo vệ", "_", "a", "_"]
+    # no keycap goes on such a word, and no file extension after a word
+    # that is not ASCII, whose period may end a sentence (code review)
+    assert vntext.word_tokenize("Nội_1️⃣ user_1️⃣") == ["Nội", "_", "1️⃣", "user", "_", "1️⃣"]
+    assert vntext.sent_tokenize("Tôi đi_học.Sau đó") == ["Tôi đi_học.", "Sau đó"]
+    assert vntext.word_tokenize("Tôi đi_học.Sau đó")[1:4] == ["đi_học", ".", "Sau"]
     # one letter after a slash is no initial: the period is a word
     assert vntext.word_tokenize("tối đa 80 KM/H. Xe tải")[-3:] == ["H", ".", "Xe tải"]
 
