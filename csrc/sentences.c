@@ -106,7 +106,7 @@ static int32_t first_cp(const char *s, const vnt_token *t)
     return cp;
 }
 
-enum { P_NONE = 0, P_FINAL, P_ELLIPSIS, P_CLOSE, P_OPEN, P_QUOTE, P_CONT };
+enum { P_NONE = 0, P_FINAL, P_ELLIPSIS, P_CLOSE, P_OPEN, P_QUOTE, P_CONT, P_INVISIBLE };
 
 /* The roles of the ASCII marks (a run of periods is an ellipsis). */
 static const uint8_t ASCII_ROLE[128] = {
@@ -117,9 +117,31 @@ static const uint8_t ASCII_ROLE[128] = {
     [','] = P_CONT, [';'] = P_CONT, [':'] = P_CONT,
 };
 
-/* The role of a punctuation token. */
+/* 1 for a token of marks and format characters alone (Mn, Me, Cf: a
+ * left-to-right mark, a word joiner, a soft hyphen, a variation selector),
+ * which shows nothing of its own. */
+static int invisible(const char *s, const vnt_token *t)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = t->start; i < t->end;) {
+        int32_t cp;
+        size_t n = vnt__utf8_decode(u, t->end, i, &cp);
+        if (n == 0)
+            return 0;
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c != UTF8PROC_CATEGORY_MN && c != UTF8PROC_CATEGORY_ME && c != UTF8PROC_CATEGORY_CF)
+            return 0;
+        i += n;
+    }
+    return t->end > t->start;
+}
+
+/* The role of a punctuation token; P_INVISIBLE for a symbol token that
+ * shows nothing (invisible), which the marks at a sentence end pass over. */
 static int punct_role(const char *s, const vnt_token *t)
 {
+    if (t->kind == VNT_TOK_SYMBOL && (unsigned char)s[t->start] >= 0x80 && invisible(s, t))
+        return P_INVISIBLE;
     if (t->kind != VNT_TOK_PUNCT)
         return P_NONE;
     unsigned char c = (unsigned char)s[t->start];
@@ -1257,6 +1279,12 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
                 t[j + 1].kind == VNT_TOK_WORD && !(t[j + 1].flags & VNT_TF_SPACE_BEFORE) &&
                 quotes_before(s, &qs, t[j].start) % 2 == 0)
                 break;
+            /* a mark that shows nothing, typed onto the marks (text copied
+             * with bidi marks: "đi.\u200e Tôi"), neither ends nor closes */
+            if (r == P_INVISIBLE) {
+                j++;
+                continue;
+            }
             if (r == P_FINAL || r == P_ELLIPSIS || r == P_CLOSE || r == P_QUOTE) {
                 if (r == P_FINAL || r == P_ELLIPSIS) {
                     role = r; /* the last mark decides: "...)." is a period */

@@ -164,6 +164,11 @@ CASES = [
     ("Không dấu chấm", ["Không dấu chấm"]),
     ("", []),
     ("  \n ", []),
+    # a mark that shows nothing typed after the final mark (a bidi mark from
+    # text copied out of a web page, a word joiner, a soft hyphen) stays
+    # with it and hides no end (user review)
+    ("Anh đi.\u200e Tôi về!\u200f Rồi\u2060 thôi.\xad Hết", ["Anh đi.\u200e", "Tôi về!\u200f",
+                                                          "Rồi\u2060 thôi.\xad", "Hết"]),
     # full-width marks from an IME and the ideographic full stop end a
     # sentence as ! ? . do (． and 。 were passed over, user review); the
     # ideographic comma does not
