@@ -272,6 +272,9 @@ VNT_INTERNAL int vnt__letter_case(int32_t cp);
  * a line break (tab, space, Zs, ZWSP, BOM), 2 a line break (LF, VT, FF,
  * CR, NEL, LS, PS), 0 neither. */
 VNT_INTERNAL int vnt__space_kind(int32_t cp);
+/* 1 for ASCII white space or a line break: space, TAB, LF, VT, FF, CR. */
+VNT_INLINE int vnt__ascii_ws(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+
 /* 1 for a character that may go on a word: a letter, a digit, a combining
  * mark (or a format character the scanner keeps with its letter, ZWJ). */
 VNT_INTERNAL int vnt__word_char(int32_t cp);

@@ -2148,12 +2148,6 @@ vnt_status vnt_word_spans(const vnt_segmenter *seg, const char *s, size_t len,
  * against the scan of the whole text). */
 #define SEG_WINDOW ((size_t)64 * 1024)
 
-static int ascii_space_before(const char *s, size_t c)
-{
-    unsigned char p = (unsigned char)s[c - 1];
-    return p == ' ' || (p >= '\t' && p <= '\r');
-}
-
 /* The sentences of the tokens t[0..nt) (in order) that lie in the spans
  * sents[si..sj), segmented into out and pieces. */
 static vnt_status sentences_of(const vnt_segmenter *seg, vnt_segwork *work, const char *s,
@@ -2208,7 +2202,8 @@ vnt_status vnt__word_pieces_window(const vnt_segmenter *seg, const char *s, size
         size_t ns = work->sents.len, si = 0, x = 0;
         while (st == VNT_OK && si < ns) {
             size_t sj = si + 1;
-            while (sj < ns && (sp[sj].start - x < window || !ascii_space_before(s, sp[sj].start)))
+            while (sj < ns && (sp[sj].start - x < window ||
+                               !vnt__ascii_ws((unsigned char)s[sp[sj].start - 1])))
                 sj++;
             size_t c = sj < ns ? sp[sj].start : len;
             work->toks.len = 0;

@@ -1908,7 +1908,6 @@ static vnt_status chunk_tokens(const char *s, size_t len, size_t a, size_t b, vn
     return push_token(work, a, b, kind, flags);
 }
 
-VNT_INLINE int ascii_ws(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
 
 #ifdef SSE2_SKIP
 /* Bit k set: p[k] is ASCII white space. */
@@ -1939,7 +1938,7 @@ static size_t chunk_end(const unsigned char *u, size_t len, size_t a, size_t e)
             return e;
     }
 #endif
-    while (a < e && !ascii_ws(u[a]))
+    while (a < e && !vnt__ascii_ws(u[a]))
         a++;
     return a;
 }
@@ -1956,7 +1955,7 @@ static size_t chunk_start(const unsigned char *u, size_t lo, size_t e)
         e -= 16;
     }
 #endif
-    while (e > lo && !ascii_ws(u[e - 1]))
+    while (e > lo && !vnt__ascii_ws(u[e - 1]))
         e--;
     return e;
 }
@@ -2319,7 +2318,7 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, vnt
          * fast pass: its chunk is scanned, and the next stretch opens with
          * the two chunks after it ("– Kỳ 4: "). */
         size_t e = a;
-        while (e > s0 && ascii_ws(u[e - 1]))
+        while (e > s0 && vnt__ascii_ws(u[e - 1]))
             e--;
         size_t c0 = s0;
         int head = s0 >= e ? 2 : u[s0] == '"' || u[s0] == '\'' ? 4 : u[s0] == '-' ? 3 : 2;
@@ -2328,7 +2327,7 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, vnt
             if ((st = chunk_tokens(s, len, c0, c1, work)) != VNT_OK)
                 return st;
             c0 = c1;
-            while (c0 < e && ascii_ws(u[c0]))
+            while (c0 < e && vnt__ascii_ws(u[c0]))
                 c0++;
         }
         if (c0 < e) {
@@ -2340,10 +2339,10 @@ static vnt_status sparse_tokens(const char *s, size_t len, vnt_tokens *work, vnt
             break;
         size_t b = p;
         if (newline) {
-            while (b < len && ascii_ws(u[b]))
+            while (b < len && vnt__ascii_ws(u[b]))
                 b++;
         } else {
-            while (b < len && !ascii_ws(u[b]))
+            while (b < len && !vnt__ascii_ws(u[b]))
                 b++;
         }
         int done = 0;

@@ -248,11 +248,17 @@ text_arg(PyObject *obj, const char *func, const char *arg, Py_ssize_t *len)
     return s;
 }
 
-/* utf8_view_of() for the str argument 'text' of func: lone surrogates
- * raise UnicodeEncodeError naming the argument. */
+/* utf8_view_of() for the argument 'text' of func: anything but a str
+ * raises TypeError, and lone surrogates UnicodeEncodeError, naming the
+ * argument. */
 static int
 text_view(PyObject *obj, const char *func, utf8_view *v)
 {
+    if (!PyUnicode_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s", func,
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
     if (utf8_view_of(obj, v) == 0)
         return 0;
     name_surrogate(func, "text");
@@ -572,11 +578,6 @@ vntext_remove_accents(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     vnt_buf_init(&out);
     if (parse_args("remove_accents", args, nargs, kwnames, names, 1, 1, &text) < 0)
         goto error;
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "remove_accents() argument 'text' must be str, not %.200s",
-                     Py_TYPE(text)->tp_name);
-        goto error;
-    }
     /* a view, not PyUnicode_AsUTF8AndSize, which would leave a UTF-8 copy
      * on the caller's str for as long as it lives */
     if (text_view(text, "remove_accents", &u) < 0)
@@ -750,11 +751,6 @@ sentence_spans(PyObject *text, const char *func, utf8_view *u, vnt_spans *out)
     vnt_status st;
     err_ctx ctx = ERR_CTX(func);
 
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s",
-                     func, Py_TYPE(text)->tp_name);
-        return -1;
-    }
     if (text_view(text, func, u) < 0)
         return -1;
     vnt_tokens_init(&toks);
@@ -1502,11 +1498,6 @@ word_spans_of(SegmenterObject *self, PyObject *text, const char *func, utf8_view
     vnt_status st;
     err_ctx ctx = ERR_CTX(func);
 
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s", func,
-                     Py_TYPE(text)->tp_name);
-        return -1;
-    }
     if (text_view(text, func, u) < 0)
         return -1;
     MAYBE_NOGIL_AT(SEG_NOGIL_MIN, u->len,
