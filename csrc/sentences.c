@@ -62,6 +62,10 @@
     !defined(_WIN32)
 #define AVX2_SKIP 1
 #include <immintrin.h>
+/* and a 64-byte form, for CPUs with AVX-512 (F and BW) */
+#if defined(__clang__) || __GNUC__ >= 8
+#define AVX512_SKIP 1
+#endif
 #endif
 #endif
 
@@ -2206,6 +2210,78 @@ __attribute__((target("avx2"))) static size_t skip32(const unsigned char *u, siz
 }
 #endif
 
+#ifdef AVX512_SKIP
+/* clean_block32 over 64 bytes: 64 when the automaton would pass over them,
+ * else the offset of the character that stops it, or 65 when the
+ * automaton must find it. Same carry; the masks are 64 bits wide, so what
+ * the last bytes expect of the next block is taken from their own bits. */
+__attribute__((target("avx512f,avx512bw"))) VNT_INLINE unsigned clean_block64(const unsigned char *p,
+                                                                          unsigned *carry)
+{
+    __m512i b = _mm512_loadu_si512((const void *)p);
+    const __m512i lo = _mm512_and_si512(b, _mm512_set1_epi8(0x0F));
+    const __m512i hi = _mm512_and_si512(_mm512_srli_epi16(b, 4), _mm512_set1_epi8(0x0F));
+    uint64_t mstop = _mm512_test_epi8_mask(
+        _mm512_shuffle_epi8(_mm512_broadcast_i32x4(_mm_setr_epi8(STOP_LO)), lo),
+        _mm512_shuffle_epi8(_mm512_broadcast_i32x4(_mm_setr_epi8(STOP_HI)), hi));
+    uint64_t eyes = _mm512_cmpge_epu8_mask(b, _mm512_set1_epi8(0x3A)) &
+                    _mm512_cmple_epu8_mask(b, _mm512_set1_epi8(0x3D));
+    uint64_t under = _mm512_cmpeq_epi8_mask(b, _mm512_set1_epi8('_'));
+    if (VNT_UNLIKELY((eyes | under) != 0)) {
+        uint64_t face = _mm512_test_epi8_mask(
+            _mm512_shuffle_epi8(_mm512_broadcast_i32x4(_mm_setr_epi8(FACE_LO)), lo),
+            _mm512_shuffle_epi8(_mm512_broadcast_i32x4(_mm_setr_epi8(FACE_HI)), hi));
+        uint64_t dash = _mm512_cmpeq_epi8_mask(b, _mm512_set1_epi8('-'));
+        mstop |= (eyes & ((face >> 1) | (UINT64_C(1) << 63))) | (under & ((dash << 1) | 1));
+    }
+    uint64_t mhigh = _mm512_movepi8_mask(b);
+    uint64_t cont = _mm512_cmplt_epi8_mask(b, _mm512_set1_epi8(-64));
+    uint64_t c3 = _mm512_cmpeq_epi8_mask(b, _mm512_set1_epi8((char)0xC3));
+    uint64_t two = (_mm512_cmpgt_epi8_mask(b, _mm512_set1_epi8(-62)) &
+                    _mm512_cmplt_epi8_mask(b, _mm512_set1_epi8(-54))) |
+                   _mm512_cmpeq_epi8_mask(b, _mm512_set1_epi8((char)0xCC));
+    uint64_t e1 = _mm512_cmpeq_epi8_mask(b, _mm512_set1_epi8((char)0xE1));
+    uint64_t b8bb = _mm512_cmpeq_epi8_mask(_mm512_and_si512(b, _mm512_set1_epi8((char)0xFC)),
+                                           _mm512_set1_epi8((char)0xB8));
+    uint64_t x97 = _mm512_cmpeq_epi8_mask(_mm512_and_si512(b, _mm512_set1_epi8((char)0xDF)),
+                                          _mm512_set1_epi8((char)0x97));
+    uint64_t in = *carry;
+    uint64_t expected = (two << 1) | (e1 << 1) | (e1 << 2) | (in & 3);
+    uint64_t need_b8 = (e1 << 1) | (in >> 2 & 1), no_97 = (c3 << 1) | (in >> 3 & 1);
+    /* bits 64 and 65 of expected, bit 64 of need_b8 and of no_97 */
+    *carry = (unsigned)((((two | e1) >> 63) | (e1 >> 62 & 1)) | (e1 >> 63 << 1) |
+                        (e1 >> 63 << 2) | (c3 >> 63 << 3));
+    uint64_t sure = mstop | (mhigh & ~(cont | two | e1));
+    uint64_t other = (cont ^ expected) | (need_b8 & ~b8bb) | (no_97 & x97);
+    uint64_t bad = sure | other;
+    if (bad == 0)
+        return 64;
+    unsigned first = (unsigned)__builtin_ctzll(bad);
+    return (other >> first) & 1 ? 65 : first;
+}
+
+/* skip32 with 64-byte blocks first. */
+__attribute__((target("avx512f,avx512bw,avx2"))) static size_t skip64(const unsigned char *u,
+                                                                       size_t len, size_t i,
+                                                                       unsigned *carry, int *found)
+{
+    for (; len - i >= 64; i += 64) {
+        unsigned in = *carry;
+        unsigned r = clean_block64(u + i, carry);
+        if (r < 64) {
+            *found = 1;
+            return i + r;
+        }
+        if (r > 64) {
+            *carry = in;
+            *found = 2;
+            return i;
+        }
+    }
+    return skip32(u, len, i, carry, found);
+}
+#endif
+
 /* The start of the first character at or after i that stops the
  * automaton (or of an invalid sequence), or len. */
 static size_t next_stop_byte(const unsigned char *u, size_t len, size_t i)
@@ -2216,7 +2292,12 @@ static size_t next_stop_byte(const unsigned char *u, size_t len, size_t i)
 #ifdef AVX2_SKIP
     if (len - i >= 32 && __builtin_cpu_supports("avx2")) {
         int found;
-        i = skip32(u, len, i, &carry, &found);
+#ifdef AVX512_SKIP
+        if (len - i >= 64 && __builtin_cpu_supports("avx512bw"))
+            i = skip64(u, len, i, &carry, &found);
+        else
+#endif
+            i = skip32(u, len, i, &carry, &found);
         if (found == 1)
             return i;
         if (found == 2)

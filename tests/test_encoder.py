@@ -1,5 +1,6 @@
 """The binding's str -> UTF-8 encoders (strconv.h): scalar, SSSE3 (blocks of
-16, 8 or 4 code points) and AVX2 (16 at a time for two-byte strs), each with
+16, 8 or 4 code points), AVX2 (16 at a time for two-byte strs) and AVX-512
+(32 or 16 at a time for two- and four-byte strs), each with
 a scalar tail, for each of CPython's three str kinds. The bytes must be
 exactly str.encode('utf-8'), at every length and alignment, from every
 encoder this CPU runs (the others are skipped; the best is always run).
@@ -11,8 +12,8 @@ from hypothesis import strategies as st
 
 from vntext import _vntext
 
-# 0 scalar, 1 SSSE3, 2 AVX2, 3 the best this CPU runs
-ENCODERS = [e for e in range(4) if _vntext._utf8("x", e) is not None]
+# 0 scalar, 1 SSSE3, 2 AVX2, 3 AVX-512, 4 the best this CPU runs
+ENCODERS = [e for e in range(5) if _vntext._utf8("x", e) is not None]
 
 
 def encodings(s):
@@ -21,9 +22,9 @@ def encodings(s):
 
 
 def test_encoders_present():
-    assert 0 in ENCODERS and 3 in ENCODERS
+    assert 0 in ENCODERS and 4 in ENCODERS
     with pytest.raises(ValueError):
-        _vntext._utf8("x", 4)
+        _vntext._utf8("x", 5)
 
 # one of each UTF-8 length, and the edges between them
 EDGES = [

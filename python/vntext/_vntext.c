@@ -773,18 +773,19 @@ spans_to_code_points(PyObject *text, const utf8_view *u, vnt_spans *spans)
 
     if (PyUnicode_IS_ASCII(text))
         return;
+    const int fast = count_fast();
     /* not ASCII: u is the binding's own buffer, with slack past its end
      * for count_code_points_short (words are short) */
     for (size_t k = 0; k < spans->len; k++) {
         vnt_span *sp = &spans->items[k];
         size_t n = sp->start - byte;
         cp += (size_t)(n <= 16 ? count_code_points_short(u->data + byte, n)
-                               : count_code_points(u->data + byte, n));
+                               : count_code_points_by(u->data + byte, n, fast));
         byte = sp->start;
         sp->start = cp;
         n = sp->end - byte;
         cp += (size_t)(n <= 16 ? count_code_points_short(u->data + byte, n)
-                               : count_code_points(u->data + byte, n));
+                               : count_code_points_by(u->data + byte, n, fast));
         byte = sp->end;
         sp->end = cp;
     }
@@ -1972,12 +1973,12 @@ vntext_word_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
 }
 
 PyDoc_STRVAR(utf8__doc__,
-"_utf8($module, text, encoder=3, /)\n"
+"_utf8($module, text, encoder=4, /)\n"
 "--\n"
 "\n"
 "The UTF-8 that the C library reads for text, as bytes, made by the given\n"
-"encoder of the binding: 0 scalar, 1 SSSE3, 2 AVX2, 3 the best this CPU\n"
-"runs; None when this CPU or build lacks it. For tests of the encoders:\n"
+"encoder of the binding: 0 scalar, 1 SSSE3, 2 AVX2, 3 AVX-512, 4 the best\n"
+"this CPU runs; None when this CPU or build lacks it. For tests of the encoders:\n"
 "str.encode('utf-8') gives the same bytes.\n");
 
 static PyObject *
@@ -2001,7 +2002,7 @@ vntext_utf8(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (level == -1 && PyErr_Occurred())
             return NULL;
         if (level < ENCODER_SCALAR || level > ENCODER_BEST) {
-            PyErr_SetString(PyExc_ValueError, "_utf8() argument 'encoder' must be 0..3");
+            PyErr_SetString(PyExc_ValueError, "_utf8() argument 'encoder' must be 0..4");
             return NULL;
         }
         if (level != ENCODER_BEST && !encoder_supported((int)level))

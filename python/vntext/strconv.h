@@ -238,6 +238,93 @@ encode_avx2(int kind, const void *data, Py_ssize_t n, char *q, uint32_t *surroga
     return encode_ssse3(kind, p + i, n - i, q, surrogate);
 }
 
+/* The UTF-8 of the code points below U+10000 in the 32-bit lanes of c
+ * that valid selects (the first ones) at q: each lane gets its 1, 2 or 3
+ * bytes, which one byte compression (VBMI2) packs. Writes only the bytes
+ * used; returns q plus their count. */
+__attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) static inline char *
+encode16_avx512(char *q, __m512i c, __mmask16 valid)
+{
+    const __m512i x3f = _mm512_set1_epi32(0x3F), x80 = _mm512_set1_epi32(0x80);
+    __mmask16 two = _mm512_cmpge_epu32_mask(c, x80);
+    __mmask16 three = _mm512_cmpge_epu32_mask(c, _mm512_set1_epi32(0x800));
+    __m512i last = _mm512_or_si512(_mm512_and_si512(c, x3f), x80);
+    __m512i mid = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi32(c, 6), x3f), x80);
+    __m512i b2 = _mm512_or_si512(_mm512_or_si512(_mm512_srli_epi32(c, 6), _mm512_set1_epi32(0xC0)),
+                                 _mm512_slli_epi32(last, 8));
+    __m512i b3 = _mm512_or_si512(_mm512_or_si512(_mm512_srli_epi32(c, 12), _mm512_set1_epi32(0xE0)),
+                                 _mm512_or_si512(_mm512_slli_epi32(mid, 8), _mm512_slli_epi32(last, 16)));
+    __m512i v = _mm512_mask_mov_epi32(_mm512_mask_mov_epi32(c, two, b2), three, b3);
+    /* the top bit of each byte used: the first always, the second for two
+     * bytes or more, the third for three; none in the lanes not valid */
+    __m512i used = _mm512_maskz_mov_epi32(
+        valid, _mm512_mask_mov_epi32(_mm512_mask_mov_epi32(x80, two, _mm512_set1_epi32(0x8080)),
+                                     three, _mm512_set1_epi32(0x808080)));
+    __mmask64 keep = _mm512_movepi8_mask(used);
+    unsigned n = (unsigned)_mm_popcnt_u64(keep);
+    _mm512_mask_storeu_epi8(q, (__mmask64)((UINT64_C(1) << n) - 1), _mm512_maskz_compress_epi8(keep, v));
+    return q + n;
+}
+
+/* encode_avx2 for two- and four-byte strs, 32 or 16 code points at a time,
+ * the last ones by masked loads; blocks that hold a code point from
+ * U+10000 on go through put_utf8, one-byte strs to encode_avx2. */
+__attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt,avx2"))) static char *
+encode_avx512(int kind, const void *data, Py_ssize_t n, char *q, uint32_t *surrogate)
+{
+    Py_ssize_t i = 0;
+    if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *p = data;
+        const __m512i sur_mask = _mm512_set1_epi16((short)0xF800), sur_val = _mm512_set1_epi16((short)0xD800);
+        const __m512i non_ascii = _mm512_set1_epi16((short)0xFF80);
+        __mmask32 sur = 0;
+        for (; i < n; i += 32) {
+            __mmask32 m = n - i >= 32 ? ~(__mmask32)0 : (__mmask32)((UINT32_C(1) << (n - i)) - 1);
+            __m512i w = _mm512_maskz_loadu_epi16(m, p + i);
+            sur |= _mm512_cmpeq_epi16_mask(_mm512_and_si512(w, sur_mask), sur_val);
+            if (_mm512_test_epi16_mask(w, non_ascii) == 0) { /* all ASCII */
+                _mm512_mask_storeu_epi8(q, (__mmask64)m, _mm512_castsi256_si512(_mm512_cvtepi16_epi8(w)));
+                q += n - i >= 32 ? 32 : n - i;
+                continue;
+            }
+            q = encode16_avx512(q, _mm512_cvtepu16_epi32(_mm512_castsi512_si256(w)), (__mmask16)m);
+            if (n - i > 16)
+                q = encode16_avx512(q, _mm512_cvtepu16_epi32(_mm512_extracti64x4_epi64(w, 1)),
+                                    (__mmask16)(m >> 16));
+        }
+        *surrogate |= (uint32_t)sur;
+        return q;
+    }
+    if (kind == PyUnicode_4BYTE_KIND) {
+        const Py_UCS4 *p = data;
+        const __m512i sur_mask = _mm512_set1_epi32((int)0xFFFFF800), sur_val = _mm512_set1_epi32(0xD800);
+        const __m512i bmp_max = _mm512_set1_epi32(0xFFFF);
+        __mmask16 sur = 0;
+        for (; i < n; i += 16) {
+            size_t r = n - i >= 16 ? 16 : (size_t)(n - i);
+            __mmask16 m = (__mmask16)((UINT32_C(1) << r) - 1);
+            __m512i c = _mm512_maskz_loadu_epi32(m, p + i);
+            sur |= _mm512_cmpeq_epi32_mask(_mm512_and_si512(c, sur_mask), sur_val);
+            if (_mm512_cmpgt_epu32_mask(c, bmp_max) == 0)
+                q = encode16_avx512(q, c, m);
+            else
+                for (size_t k = 0; k < r; k++)
+                    q = put_utf8(q, p[i + k]);
+        }
+        *surrogate |= (uint32_t)sur;
+        return q;
+    }
+    return encode_avx2(kind, data, n, q, surrogate);
+}
+
+/* Whether this CPU runs encode_avx512 */
+static int
+have_avx512(void)
+{
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+           __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("popcnt");
+}
+
 /* Whether this CPU runs encode_avx2 */
 static int
 have_avx2(void)
@@ -255,13 +342,16 @@ have_ssse3(void)
 #endif
 
 /* Encoders: 0 scalar, 1 SSSE3, 2 AVX2 (which falls back to SSSE3 for
- * one- and four-byte strs). ENCODER_BEST: the best this CPU runs. */
-enum { ENCODER_SCALAR, ENCODER_SSSE3, ENCODER_AVX2, ENCODER_BEST };
+ * one- and four-byte strs), 3 AVX-512 (two- and four-byte strs; AVX2 for
+ * the others). ENCODER_BEST: the best this CPU runs. */
+enum { ENCODER_SCALAR, ENCODER_SSSE3, ENCODER_AVX2, ENCODER_AVX512, ENCODER_BEST };
 
 static int
 encoder_supported(int level)
 {
 #ifdef HAVE_SSSE3_ENCODER
+    if (level == ENCODER_AVX512)
+        return have_avx512() && have_avx2() && have_ssse3();
     if (level == ENCODER_AVX2)
         return have_avx2() && have_ssse3();
     if (level == ENCODER_SSSE3)
@@ -299,10 +389,13 @@ utf8_view_encode(PyObject *obj, utf8_view *v, int level)
     char *q;
     uint32_t surrogate = 0;
     if (level == ENCODER_BEST)
-        level = encoder_supported(ENCODER_AVX2) ? ENCODER_AVX2
+        level = encoder_supported(ENCODER_AVX512) ? ENCODER_AVX512
+              : encoder_supported(ENCODER_AVX2) ? ENCODER_AVX2
               : encoder_supported(ENCODER_SSSE3) ? ENCODER_SSSE3 : ENCODER_SCALAR;
 #ifdef HAVE_SSSE3_ENCODER
-    if (level == ENCODER_AVX2)
+    if (level == ENCODER_AVX512)
+        q = encode_avx512(kind, data, n, buf, &surrogate);
+    else if (level == ENCODER_AVX2)
         q = encode_avx2(kind, data, n, buf, &surrogate);
     else if (level == ENCODER_SSSE3)
         q = encode_ssse3(kind, data, n, buf, &surrogate);
@@ -386,6 +479,48 @@ count_code_points(const char *s, size_t n)
     for (; i < n; i++)
         cont += (u[i] & 0xC0) == 0x80;
     return (Py_ssize_t)(n - cont);
+}
+
+#ifdef HAVE_SSSE3_ENCODER
+/* count_code_points with AVX-512 (F, BW): 64 bytes at a time, the last
+ * ones by a masked load, which reads nothing past n. */
+__attribute__((target("avx512f,avx512bw,popcnt"))) static Py_ssize_t
+count_code_points_avx512(const char *s, size_t n)
+{
+    const __m512i lim = _mm512_set1_epi8(-64);
+    size_t cont = 0, i = 0;
+    for (; n - i >= 64; i += 64)
+        cont += (size_t)_mm_popcnt_u64(_mm512_cmplt_epi8_mask(_mm512_loadu_si512((const void *)(s + i)), lim));
+    if (i < n) {
+        __mmask64 m = (UINT64_C(1) << (n - i)) - 1;
+        cont += (size_t)_mm_popcnt_u64(_mm512_cmplt_epi8_mask(_mm512_maskz_loadu_epi8(m, s + i), lim));
+    }
+    return (Py_ssize_t)(n - cont);
+}
+#endif
+
+/* count_code_points by the best way this CPU has (fast: have_avx512()). */
+static inline Py_ssize_t
+count_code_points_by(const char *s, size_t n, int fast)
+{
+#ifdef HAVE_SSSE3_ENCODER
+    if (fast)
+        return count_code_points_avx512(s, n);
+#else
+    (void)fast;
+#endif
+    return count_code_points(s, n);
+}
+
+/* Whether count_code_points_by may take its AVX-512 way on this CPU. */
+static int
+count_fast(void)
+{
+#ifdef HAVE_SSSE3_ENCODER
+    return have_avx512();
+#else
+    return 0;
+#endif
 }
 
 /* Code points in s[0..n), n <= 16, where 16 bytes can be read from s
