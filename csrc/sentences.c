@@ -733,7 +733,9 @@ static int joined_syllable_end(const char *s, const vnt_token *t)
  * "Vì sao?Vì trời mưa.", "rồi.Chúng tôi", "trời...Thế là", "tăng 5%.Thị
  * trường" (text typed without the space). t[j] must be a Vietnamese
  * syllable in upper case; a single period also needs, glued before it, a
- * lower-case syllable or a number that can end a sentence (not the first
+ * lower-case syllable (of two letters, or one vowel with a mark: "ạ.Em",
+ * "ý.Sau"; also inside a closing quote or bracket typed onto it: "đi
+ * đi".Tôi, "(bò).Bạn") or a number that can end a sentence (not the first
  * token: "1.Giới thiệu" is a list label), so initials and abbreviations
  * (TP.HCM, Đ.BÌNH, J.Fromaget, Tp.Hồ) and file names (file.Txt) go on. Out
  * of line: rare. */
@@ -748,10 +750,17 @@ VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n,
         return 0;
     if (marks > 1 || s[t[i].start] != '.' || t[i].end - t[i].start != 1)
         return 1; /* ? ! … ... and runs */
-    return i > first && !(t[i].flags & VNT_TF_SPACE_BEFORE) &&
-           (((t[i - 1].flags & VNT_TF_LOWER) &&
-             (long_syllable(s, &t[i - 1]) || joined_syllable_end(s, &t[i - 1]))) ||
-            (i - 1 > first && number_before_end(s, &t[i - 1])));
+    if (i <= first || (t[i].flags & VNT_TF_SPACE_BEFORE))
+        return 0;
+    size_t k = i - 1; /* the word, before a closing quote or bracket typed onto it */
+    if (k > first && t[k].kind == VNT_TOK_PUNCT && !(t[k].flags & VNT_TF_SPACE_BEFORE)) {
+        int r = punct_role(s, &t[k]);
+        if (r == P_CLOSE || r == P_QUOTE)
+            k--;
+    }
+    return ((t[k].flags & VNT_TF_LOWER) && (long_syllable(s, &t[k]) || vowel_word(s, &t[k]) ||
+                                            joined_syllable_end(s, &t[k]))) ||
+           (k > first && k == i - 1 && number_before_end(s, &t[k]));
 }
 
 /* What is known of the letters and digits of the open sentence: none in

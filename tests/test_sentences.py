@@ -76,6 +76,14 @@ CASES = [
      ["Vì sao?", "Vì trời mưa.", "Giá đã giảm.", "Thị trường ổn...", "Thế thôi."]),
     ("Giá tăng 5%.Thị trường giảm.", ["Giá tăng 5%.", "Thị trường giảm."]),
     ("Đẹp quá.Ừ thì đi. Xa quá.Ở đây.", ["Đẹp quá.", "Ừ thì đi.", "Xa quá.", "Ở đây."]),
+    # after a syllable of one vowel with a mark, and inside a closing quote
+    # or bracket typed onto the word
+    ("Được ạ.Em cảm ơn. Tôi đồng ý.Sau đó về.", ["Được ạ.", "Em cảm ơn.", "Tôi đồng ý.",
+                                                "Sau đó về."]),
+    ("Anh nói \"đi đi\".Tôi không nghe. Tôi ăn phở (bò).Bạn thì sao? Anh nói “thôi”.Rồi đi.",
+     ["Anh nói \"đi đi\".", "Tôi không nghe.", "Tôi ăn phở (bò).", "Bạn thì sao?",
+      "Anh nói “thôi”.", "Rồi đi."]),
+    ("Ông A.Nam, trang (1).Hai, xem (file).Txt rồi.", ["Ông A.Nam, trang (1).Hai, xem (file).Txt rồi."]),
     # but initials, abbreviations, section numbers and file names go on
     ("Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó.",
      ["Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó."]),
