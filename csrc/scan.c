@@ -290,6 +290,22 @@ static int lower_part(const scanner *sc, size_t i)
     return class_at(sc, i, &cp, &n) == C_LOWER;
 }
 
+/* 1 when a word in title case starts at i: a capital, the marks on it,
+ * then a lower-case letter ("Hôm", "Cảm", and in NFD). */
+static int title_at(const scanner *sc, size_t i)
+{
+    int32_t cp;
+    size_t n;
+    if (i >= sc->len || class_at(sc, i, &cp, &n) != C_UPPER)
+        return 0;
+    for (i += n; i < sc->len; i += n) {
+        int k = class_at(sc, i, &cp, &n);
+        if (k != C_MARK)
+            return k == C_LOWER;
+    }
+    return 0;
+}
+
 /* The end of the emoticon that starts at i, after white space or at the
  * start of the text, or 0: eyes : ; = with a nose (- ') or not and a mouth
  * (a run of ) or ( or ] or [, or one of D d P p V v O o 3 * | < >, but
@@ -611,10 +627,21 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
                     return VNT_ERR_INVALID_UTF8;
                 next_letter = is_letter_class(k);
             }
+            /* initials and capitals go on ("N.V.Tâm", "TP.HCM", "Đ.BÌNH",
+             * "P.Tân"), and a known abbreviation before a name ("TP.Hồ",
+             * "Tp.Hồ"); but capitals of two letters or more that are no
+             * such abbreviation (an acronym, a Roman numeral, a finished
+             * abbreviation) end before a word in title case, which is a
+             * sentence typed without the space: "VN.Hôm", "II.Nội",
+             * "TP.HCM.Bạn", "U23.Họ" */
+            int caps = seg_letters > 0 && !seg_has_lower, title = -1, known = -1;
+            if (next_letter && caps && (title = title_at(sc, i + 1)) != 0 &&
+                !(seg_letters == 1 && !has_digit))
+                caps = ndots == 0 && (known = abbrev_known(u + a, i - a)) != 0;
             if (next_letter &&
-                ((seg_letters > 0 && !seg_has_lower) ||
-                 (seg_ascii_lower && lower_part(sc, i + 1)) ||
-                 abbrev_known(u + a, i - a))) {
+                (caps || (seg_ascii_lower && lower_part(sc, i + 1)) ||
+                 ((known < 0 ? abbrev_known(u + a, i - a) : known) &&
+                  (ndots == 0 || !(title < 0 ? title_at(sc, i + 1) : title))))) {
                 i++;
                 ndots++;
                 seg = i;

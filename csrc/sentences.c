@@ -735,10 +735,11 @@ static int joined_syllable_end(const char *s, const vnt_token *t)
  * syllable in upper case; a single period also needs, glued before it, a
  * lower-case syllable (of two letters, or one vowel with a mark: "ạ.Em",
  * "ý.Sau"; also inside a closing quote or bracket typed onto it: "đi
- * đi".Tôi, "(bò).Bạn") or a number that can end a sentence (not the first
- * token: "1.Giới thiệu" is a list label), so initials and abbreviations
- * (TP.HCM, Đ.BÌNH, J.Fromaget, Tp.Hồ) and file names (file.Txt) go on. Out
- * of line: rare. */
+ * đi".Tôi, "(bò).Bạn"), or, not as the first token (where "1.Giới thiệu",
+ * "II.Nội dung" are list labels), a number that can end a sentence or a
+ * word in capitals ("VN.Hôm", "TP.HCM.Bạn", which the scanner parts), so
+ * initials and abbreviations (Đ.BÌNH, J.Fromaget, Tp.Hồ, one token each)
+ * and file names (file.Txt) go on. Out of line: rare. */
 VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n, size_t first,
                                     size_t i, size_t j, int marks)
 {
@@ -760,7 +761,10 @@ VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n,
     }
     return ((t[k].flags & VNT_TF_LOWER) && (long_syllable(s, &t[k]) || vowel_word(s, &t[k]) ||
                                             joined_syllable_end(s, &t[k]))) ||
-           (k > first && k == i - 1 && number_before_end(s, &t[k]));
+           (k > first && k == i - 1 &&
+            (number_before_end(s, &t[k]) ||
+             ((t[k].kind == VNT_TOK_WORD || t[k].kind == VNT_TOK_ABBREV) &&
+              s[t[k].end - 1] != '.' && all_caps(s, &t[k]))));
 }
 
 /* What is known of the letters and digits of the open sentence: none in

@@ -474,6 +474,14 @@ def test_slash_between_words(text, words):
     ("ở TP.Hồ Chí Minh", ["ở", "TP.Hồ Chí Minh"]),
     ("ở P.Tân Định, Q. 1", ["ở", "P.Tân Định", ",", "Q.", "1"]),
     ("ở TP.HCM", ["ở", "TP.HCM"]),
+    ("ông N.V.Tâm và GS.Nguyễn", ["ông", "N.V.Tâm", "và", "GS.Nguyễn"]),
+    # but capitals that are no abbreviation before a name (an acronym, a
+    # Roman numeral, a finished abbreviation) end there: a sentence typed
+    # without the space
+    ("yêu VN.Hôm nay", ["yêu", "VN", ".", "Hôm nay"]),
+    ("ở TP.HCM.Bạn", ["ở", "TP.HCM", ".", "Bạn"]),
+    ("II.Nội dung", ["II", ".", "Nội dung"]),
+    ("đội U23.Họ", ["đội", "U23", ".", "Họ"]),
 ])
 def test_syllable_written_onto_an_abbreviation(text, words):
     assert vntext.word_tokenize(text) == words

@@ -84,6 +84,9 @@ CASES = [
      ["Anh nói \"đi đi\".", "Tôi không nghe.", "Tôi ăn phở (bò).", "Bạn thì sao?",
       "Anh nói “thôi”.", "Rồi đi."]),
     ("Ông A.Nam, trang (1).Hai, xem (file).Txt rồi.", ["Ông A.Nam, trang (1).Hai, xem (file).Txt rồi."]),
+    # after a word in capitals (not the first one: a list label)
+    ("Tôi yêu VN.Hôm nay trời đẹp. Tôi ở TP.HCM.Bạn ở đâu? II.Nội dung chính",
+     ["Tôi yêu VN.", "Hôm nay trời đẹp.", "Tôi ở TP.HCM.", "Bạn ở đâu?", "II.Nội dung chính"]),
     # but initials, abbreviations, section numbers and file names go on
     ("Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó.",
      ["Ở TP.HCM, Tp.Hồ Chí Minh, Đ.BÌNH, file.Txt, Điều 5.Khoản 2, v.v.Trong đó."]),
