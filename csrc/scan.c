@@ -467,8 +467,24 @@ static int is_tld(const unsigned char *s, size_t n)
     return 0;
 }
 
+static int title_at(const scanner *sc, size_t i);
+
+/* 1 when a word in title case with a letter that is not ASCII starts at
+ * i ("Cảm", "Hẹn"): no part of a URL, but a sentence typed onto one. */
+static int title_syllable_at(const scanner *sc, size_t i)
+{
+    if (!title_at(sc, i))
+        return 0;
+    for (size_t k = i + 1; k < sc->len && (sc->u[k] >= 0x80 || ascii_letter(sc->u[k])); k++)
+        if (sc->u[k] >= 0x80)
+            return 1;
+    return 0;
+}
+
 /* The end of a URL that starts at a: up to white space or a character
- * that cannot be in one, then without trailing punctuation. */
+ * that cannot be in one, or an ellipsis or a period before a word in title
+ * case that is not ASCII ("https://vnexpress.net...Hay", "vnexpress.net/a.Cảm
+ * ơn": text typed onto it), then without trailing punctuation. */
 static size_t url_end(const scanner *sc, size_t a)
 {
     const unsigned char *u = sc->u;
@@ -479,6 +495,9 @@ static size_t url_end(const scanner *sc, size_t a)
         if (c < 0x80) {
             int k = ASCII_CLASS[c];
             if (k == C_SPACE || k == C_NL || c == '"' || c == '<' || c == '>' || c < 0x20)
+                break;
+            if (c == '.' && i + 1 < sc->len &&
+                (u[i + 1] == '.' || title_syllable_at(sc, i + 1)))
                 break;
             open += c == '(';
             i++;
@@ -525,8 +544,28 @@ static int starts_url(const scanner *sc, size_t i)
     return 0;
 }
 
+/* 1 when u[a..b) may be the last label of a domain: two ASCII letters or
+ * more, not in title case ("com", "vn", "COM"; not "Xin", the first word
+ * of a sentence typed onto the address). */
+static int last_label(const unsigned char *u, size_t a, size_t b)
+{
+    int lower = 0;
+    if (b - a < 2)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        if (!ascii_letter(u[k]))
+            return 0;
+        lower |= k > a && u[k] >= 'a';
+    }
+    return !(u[a] < 'a' && lower);
+}
+
 /* Tries an e-mail address at a: ASCII local part, '@', a domain. Returns
- * its end, or 0. */
+ * its end, or 0. The domain ends after its last label (last_label) that
+ * is followed by neither a letter nor a mark: text typed onto an address
+ * stays out of it ("abc@gmail.com.Cảm ơn", "abc@gmail.com-Cảm",
+ * "abc@gmail.com...cảm", "abc@gmail.com.Xin"), and one that a letter goes
+ * on from with no such label before ("a@b.comă") is none. */
 static size_t email_at(scanner *sc, size_t a)
 {
     const unsigned char *u = sc->u;
@@ -540,21 +579,34 @@ static size_t email_at(scanner *sc, size_t a)
         sc->no_at_until = i;
         return 0;
     }
-    size_t j = i + 1;
-    while (j < sc->len && (ascii_alnum(u[j]) || u[j] == '.' || u[j] == '-'))
+    size_t j = i + 1, label = j, good = 0, before = 0;
+    int dots = 0;
+    for (;;) {
+        while (j < sc->len && ascii_alnum(u[j]))
+            j++;
+        /* the end of a label: a domain may end here */
+        if (dots > 0 && last_label(u, label, j)) {
+            before = good;
+            good = j;
+        }
+        if (j + 1 >= sc->len || (u[j] != '.' && u[j] != '-') || !ascii_alnum(u[j + 1]))
+            break;
+        if (u[j] == '.') {
+            dots++;
+            label = j + 1;
+        }
         j++;
-    while (u[j - 1] == '.' || u[j - 1] == '-')
-        j--;
-    /* an address is ASCII here: one that a letter or mark goes on from
-     * ("a@b.comă") would end inside a letter run, so it is none */
-    if (j < sc->len && u[j] >= 0x80) {
+    }
+    /* a letter or a mark (not ASCII) going on from the last label leaves
+     * that label out */
+    if (good == j && j < sc->len && u[j] >= 0x80) {
         int32_t cp;
         size_t n;
         int k = class_at(sc, j, &cp, &n);
         if (is_letter_class(k) || k == C_MARK)
-            return 0;
+            good = before;
     }
-    return j;
+    return good;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -777,7 +829,10 @@ static vnt_status scan_number(scanner *sc, size_t a, size_t *end)
     return emit(sc, a, i, VNT_TOK_NUMBER, 0);
 }
 
-/* A mention or hashtag from a ('@' or '#'); 0 in *end when there is none. */
+/* A mention or hashtag from a ('@' or '#'); 0 in *end when there is none.
+ * A mention holds a period before a lower-case ASCII letter or a digit
+ * ("@nguyen.van.a"), not before a capital ("@minh.Hẹn gặp lại": a sentence
+ * typed onto it). */
 static vnt_status scan_tag(scanner *sc, size_t a, int kind, size_t *end)
 {
     size_t i = a + 1;
@@ -788,7 +843,8 @@ static vnt_status scan_tag(scanner *sc, size_t a, int kind, size_t *end)
         if (k < 0)
             return VNT_ERR_INVALID_UTF8;
         if (!(is_letter_class(k) || k == C_DIGIT || k == C_MARK || cp == '_' ||
-              (kind == VNT_TOK_MENTION && cp == '.' && i + 1 < sc->len && ascii_alnum(sc->u[i + 1]))))
+              (kind == VNT_TOK_MENTION && cp == '.' && i + 1 < sc->len &&
+               ascii_lower_or_digit(sc->u[i + 1]))))
             break;
         i += n;
     }

@@ -737,7 +737,8 @@ static int joined_syllable_end(const char *s, const vnt_token *t)
  * "ý.Sau"; also inside a closing quote or bracket typed onto it: "đi
  * đi".Tôi, "(bò).Bạn"), or, not as the first token (where "1.Giới thiệu",
  * "II.Nội dung" are list labels), a number that can end a sentence or a
- * word in capitals ("VN.Hôm", "TP.HCM.Bạn", which the scanner parts), so
+ * word in capitals ("VN.Hôm", "TP.HCM.Bạn", which the scanner parts), or
+ * an e-mail address, URL, domain, mention or hashtag, so
  * initials and abbreviations (Đ.BÌNH, J.Fromaget, Tp.Hồ, one token each)
  * and file names (file.Txt) go on. Out of line: rare. */
 VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n, size_t first,
@@ -759,6 +760,10 @@ VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n,
         if (r == P_CLOSE || r == P_QUOTE)
             k--;
     }
+    if (k == i - 1 && (t[k].kind == VNT_TOK_EMAIL || t[k].kind == VNT_TOK_URL ||
+                       t[k].kind == VNT_TOK_DOMAIN || t[k].kind == VNT_TOK_MENTION ||
+                       t[k].kind == VNT_TOK_HASHTAG))
+        return 1; /* "abc@gmail.com.Cảm ơn", "@minh.Hẹn gặp lại" */
     return ((t[k].flags & VNT_TF_LOWER) && (long_syllable(s, &t[k]) || vowel_word(s, &t[k]) ||
                                             joined_syllable_end(s, &t[k]))) ||
            (k > first && k == i - 1 &&

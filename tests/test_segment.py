@@ -90,6 +90,31 @@ def test_special_tokens(token):
     assert token in vntext.word_tokenize(text)
 
 
+@pytest.mark.parametrize("text, words", [
+    # text typed onto an address, a mention or a URL stays out of it, and a
+    # glued period before a capital ends the sentence (web-text review)
+    ("Liên hệ abc@gmail.com.Cảm ơn", ["Liên hệ", "abc@gmail.com", ".", "Cảm ơn"]),
+    ("Liên hệ abc@gmail.com...cảm ơn", ["Liên hệ", "abc@gmail.com", "...", "cảm ơn"]),
+    ("Gửi về abc@gmail.com-Cảm ơn", ["Gửi", "về", "abc@gmail.com", "-", "Cảm ơn"]),
+    ("Liên hệ abc@gmail.com.Xin cảm ơn", ["Liên hệ", "abc@gmail.com", ".", "Xin", "cảm ơn"]),
+    ("Cảm ơn @minh.Hẹn gặp lại", ["Cảm ơn", "@minh", ".", "Hẹn", "gặp", "lại"]),
+    ("Xem https://vnexpress.net...Hay lắm", ["Xem", "https://vnexpress.net", "...", "Hay", "lắm"]),
+    ("Xem https://vi.wikipedia.org/wiki/Việt_Nam.Đẹp",
+     ["Xem", "https://vi.wikipedia.org/wiki/Việt_Nam", ".", "Đẹp"]),
+    # while addresses, handles and URLs keep their own periods and hyphens
+    ("gửi thu.nguyen@sub-domain.com.vn.", ["gửi", "thu.nguyen@sub-domain.com.vn", "."]),
+    ("gửi ABC@GMAIL.COM nhé", ["gửi", "ABC@GMAIL.COM", "nhé"]),
+    ("gọi @nguyen.van.a nhé", ["gọi", "@nguyen.van.a", "nhé"]),
+    ("xem https://abc.vn/a-1.html.", ["xem", "https://abc.vn/a-1.html", "."]),
+])
+def test_text_typed_onto_addresses(text, words):
+    assert vntext.word_tokenize(text) == words
+    # no word crosses the sentence end
+    ends = {e for _, e in vntext.sent_spans(text)}
+    for a, b in vntext.word_spans(text):
+        assert not any(a < e < b for e in ends)
+
+
 def test_emoji_sequences_and_units():
     # a flag is two regional indicators; keycaps written together are apart
     assert vntext.word_tokenize("🇻🇳🇺🇸 1️⃣2️⃣3️⃣") == ["🇻🇳", "🇺🇸", "1️⃣", "2️⃣", "3️⃣"]

@@ -84,6 +84,10 @@ CASES = [
      ["Anh nói \"đi đi\".", "Tôi không nghe.", "Tôi ăn phở (bò).", "Bạn thì sao?",
       "Anh nói “thôi”.", "Rồi đi."]),
     ("Ông A.Nam, trang (1).Hai, xem (file).Txt rồi.", ["Ông A.Nam, trang (1).Hai, xem (file).Txt rồi."]),
+    # after an address, a mention, a domain or a URL
+    ("Liên hệ abc@gmail.com.Cảm ơn. Cảm ơn @minh.Hẹn gặp lại. Xem vnexpress.net.Hay lắm.",
+     ["Liên hệ abc@gmail.com.", "Cảm ơn.", "Cảm ơn @minh.", "Hẹn gặp lại.", "Xem vnexpress.net.",
+      "Hay lắm."]),
     # after a word in capitals (not the first one: a list label)
     ("Tôi yêu VN.Hôm nay trời đẹp. Tôi ở TP.HCM.Bạn ở đâu? II.Nội dung chính",
      ["Tôi yêu VN.", "Hôm nay trời đẹp.", "Tôi ở TP.HCM.", "Bạn ở đâu?", "II.Nội dung chính"]),
