@@ -290,6 +290,37 @@ static int lower_part(const scanner *sc, size_t i)
     return class_at(sc, i, &cp, &n) == C_LOWER;
 }
 
+/* 1 when u[a..b) holds a vowel letter (ASCII): a syllable, not the
+ * consonants of an initial ("t", "th", "ng"). */
+static int ascii_vowel_in(const unsigned char *u, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        switch (u[a] | 32) {
+        case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+            return 1;
+        default:
+            break;
+        }
+    return 0;
+}
+
+/* 1 when the letters and digits from i on, up to the first other
+ * character, are all ASCII: "vn", "com" after a period, not "đóng". Lower
+ * case ASCII before a period goes on into such a part ("v.v", "abc.xyz"),
+ * and initials into any ("t.ngọc", "ng.hà", "l.th.hà"), but a syllable
+ * does not go on into a Vietnamese one: "nhanh.đóng gói" is a sentence
+ * typed without the space. */
+static int ascii_part(const scanner *sc, size_t i)
+{
+    for (; i < sc->len; i++) {
+        if (sc->u[i] >= 0x80)
+            return 0;
+        if (!ascii_alnum(sc->u[i]))
+            return 1;
+    }
+    return 1;
+}
+
 /* 1 when a word in title case starts at i: a capital, the marks on it,
  * then a lower-case letter ("Hôm", "Cảm", and in NFD). */
 static int title_at(const scanner *sc, size_t i)
@@ -691,7 +722,9 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
                 !(seg_letters == 1 && !has_digit))
                 caps = ndots == 0 && (known = abbrev_known(u + a, i - a)) != 0;
             if (next_letter &&
-                (caps || (seg_ascii_lower && lower_part(sc, i + 1)) ||
+                (caps ||
+                 (seg_ascii_lower && lower_part(sc, i + 1) &&
+                  (seg_letters <= 1 || !ascii_vowel_in(u, seg, i) || ascii_part(sc, i + 1))) ||
                  ((known < 0 ? abbrev_known(u + a, i - a) : known) &&
                   (ndots == 0 || !(title < 0 ? title_at(sc, i + 1) : title))))) {
                 i++;

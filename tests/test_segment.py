@@ -504,6 +504,11 @@ def test_slash_between_words(text, words):
     # Roman numeral, a finished abbreviation) end there: a sentence typed
     # without the space
     ("yêu VN.Hôm nay", ["yêu", "VN", ".", "Hôm nay"]),
+    # a lower-case syllable does not go on into a Vietnamese one after a
+    # period (initials and ASCII parts do: t.ngọc, ng.hà, v.v, abc.xyz)
+    ("Giao hàng nhanh.đóng gói", ["Giao", "hàng", "nhanh", ".", "đóng gói"]),
+    ("anh t.ngọc, ng.hà, l.th.hà, v.v, abc.xyz",
+     ["anh", "t.ngọc", ",", "ng.hà", ",", "l.th.hà", ",", "v.v", ",", "abc.xyz"]),
     ("ở TP.HCM.Bạn", ["ở", "TP.HCM", ".", "Bạn"]),
     ("II.Nội dung", ["II", ".", "Nội dung"]),
     ("đội U23.Họ", ["đội", "U23", ".", "Họ"]),
