@@ -1615,7 +1615,19 @@ static int word_after_ellipsis_or_initial(const char *s, const vnt_token *c, siz
  * "... gây ra", "anh t. cười"). Its abbreviations and initials, which the
  * scanner knows in capitals only, are read as they would be there: "gs."
  * as GS., "n." as N. */
+static vnt_status decide_caseless_as(const char *s, const vnt_token *t, size_t n, int mixed,
+                                     vnt_spans *out);
+
 static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
+{
+    return decide_caseless_as(s, t, n, 0, out);
+}
+
+/* decide_caseless, or with mixed for a line of both cases that starts in
+ * lower case (line_case): there no word after an ellipsis or an initial
+ * starts a sentence, as in text with capitals ("... trong hẻm cũng"). */
+static vnt_status decide_caseless_as(const char *s, const vnt_token *t, size_t n, int mixed,
+                                     vnt_spans *out)
 {
     vnt_token *c = malloc((n ? n : 1) * sizeof *c);
     if (c == NULL)
@@ -1625,7 +1637,7 @@ static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, v
         vnt_token x = t[k];
         if ((x.kind == VNT_TOK_WORD || x.kind == VNT_TOK_ABBREV) && (x.flags & VNT_TF_LOWER) &&
             !(x.kind == VNT_TOK_WORD && word_after_ellipsis_or_initial(s, c, m, &x) &&
-              !caseless_starter(s, &x)))
+              (mixed || !caseless_starter(s, &x))))
             x.flags = (uint16_t)((x.flags & ~VNT_TF_LOWER) | VNT_TF_UPPER);
         /* a word and a single period glued to it (not an ellipsis) */
         int abbr = 0;
@@ -1759,12 +1771,69 @@ static void shift_spans(vnt_spans *out, size_t from, size_t a)
     }
 }
 
+/* 1 when the line that starts at s[0] (up to its line break or len)
+ * opens with a word in lower case of two letters or more, not a label
+ * ("a.", "ii)", "b /"): a line typed without capitals at its sentence
+ * starts, as chat is ("ok. mai gặp Nam nhé", "mình dùng iPhone. pin trâu
+ * lắm"), whose names and brands tell nothing of where its sentences start.
+ * (A line that opens with a number, a bullet or a quote does not.) */
+static int starts_lower(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, w;
+    int brk;
+    while (i < len) { /* the white space before it, as the scanner's */
+        if (u[i] == ' ' || u[i] == '\t')
+            i++;
+        else if (u[i] >= 0x80 && (w = wide_space(u, len, i, &brk)) != 0 && !brk)
+            i += w;
+        else
+            break;
+    }
+    int letters = 0, c = 0;
+    const size_t start = i;
+    while (i < len) {
+        int32_t cp;
+        size_t k = u[i] < 0x80 ? (cp = u[i], 1) : vnt__utf8_decode(u, len, i, &cp);
+        if (k == 0)
+            return 0;
+        c = vnt__letter_case(cp);
+        if (c == 2)
+            letters++;
+        else if (c != 0 || !letters || !vnt__word_char(cp)) /* a mark goes on */
+            break;
+        i += k;
+    }
+    if (letters < 2 || (i < len && c == 1)) /* "iPhone", "iÔng": a brand */
+        return 0;
+    if (i < len && (u[i] == ')' || u[i] == '.')) { /* "ii)", "iv." */
+        size_t k = start;
+        while (k < i && u[k] != 0 && strchr("ivxlc", u[k]) != NULL)
+            k++;
+        if (k == i)
+            return 0;
+    }
+    size_t j = i;
+    while (j < len && u[j] == ' ')
+        j++;
+    return !(j < len && u[j] == '/' && j > i);
+}
+
+/* The case a line that starts at s[0] is read in: that of its text
+ * (text_case), but a line of both cases that starts in lower case
+ * (starts_lower) as one without capitals. */
+static int line_case(const char *s, size_t len)
+{
+    int c = text_case(s, len, 1);
+    return c == CASED && starts_lower(s, len) ? LOWER_ONLY : c;
+}
+
 /* Adds the line of s[0..len) that starts at a (up to a line break) to sp,
- * the lines typed in one case (text_case LOWER_ONLY or UPPER_ONLY) in
- * order, as empty spans where each starts, when it is typed so. */
+ * the lines read in one case (line_case LOWER_ONLY or UPPER_ONLY) in
+ * order, as empty spans where each starts, when it is read so. */
 static vnt_status note_line(const char *s, size_t len, size_t a, vnt_spans *sp)
 {
-    return a < len && text_case(s + a, len - a, 1) > CASED ? vnt__spans_push(sp, a, a) : VNT_OK;
+    return a < len && line_case(s + a, len - a) > CASED ? vnt__spans_push(sp, a, a) : VNT_OK;
 }
 
 /* The first of the tokens t[k..n) that starts at a or after. */
@@ -1806,8 +1875,9 @@ static vnt_status decide_lines(const char *s, size_t len, const vnt_tokens *toks
             st = decide(s, t + k0, ka - k0, CASED, out);
         if (st != VNT_OK)
             break;
-        if (text_case(s + a, b - a, 1) == LOWER_ONLY) {
-            st = decide_caseless(s, t + ka, kb - ka, out);
+        int lc = line_case(s + a, b - a);
+        if (lc == LOWER_ONLY) {
+            st = decide_caseless_as(s, t + ka, kb - ka, text_case(s + a, b - a, 1) == CASED, out);
         } else {
             size_t from = out->len;
             st = decide_capitals(s + a, b - a, &low, sparse, out);

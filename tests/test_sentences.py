@@ -105,6 +105,18 @@ CASES = [
     ("anh t. cười buồn. ông nguyễn văn a. tôi thấy.",
      ["anh t. cười buồn.", "ông nguyễn văn a.", "tôi thấy."]),
     ("Tôi đi. anh ở lại.", ["Tôi đi. anh ở lại."]),
+    # a line that opens with a word in lower case is typed without capitals
+    # at its sentence starts (chat): its names and brands change nothing
+    ("ok. mai gặp Nam nhé", ["ok.", "mai gặp Nam nhé"]),
+    ("mình dùng iPhone. pin trâu lắm\nsp tốt. giao nhanh. 5 sao cho Shop",
+     ["mình dùng iPhone.", "pin trâu lắm", "sp tốt.", "giao nhanh.", "5 sao cho Shop"]),
+    # ... but after an ellipsis or an initial no word starts one there, and
+    # a line that opens with a label, a number or a brand is read as cased
+    ("đường nước đòi thu tiền... đường nước cho vịt lội. Xong",
+     ["đường nước đòi thu tiền... đường nước cho vịt lội.", "Xong"]),
+    ("ii) tạo ra lợi thế. nhờ Nhà nước", ["ii) tạo ra lợi thế. nhờ Nhà nước"]),
+    ("2 của trạm Nông Sơn. nằm bên", ["2 của trạm Nông Sơn. nằm bên"]),
+    ("iPhone tốt. pin trâu", ["iPhone tốt. pin trâu"]),
     # text in capitals splits as its lower case does (same offsets)
     ("TRỜI MƯA TO... SAU ĐÓ TÔI VỀ. BẠO LOẠN... XẢY RA Ở TP. HCM.",
      ["TRỜI MƯA TO...", "SAU ĐÓ TÔI VỀ.", "BẠO LOẠN... XẢY RA Ở TP. HCM."]),
@@ -390,8 +402,9 @@ def test_same_sentences_in_any_unicode_form_and_tone_style(text):
     ("Đẹp quá.Ừ thì đi.", ["Đẹp quá.", "Ừ thì đi."]),
     ("Về nhà..Ở đây", ["Về nhà..", "Ở đây"]),
     ("Đi. iÔng", ["Đi. iÔng"]),
-    ("đi chơi vui. mình khoẻ:D", ["đi chơi vui. mình khoẻ:D"]),
-    ("đi chơi vui. mình khỏe:D", ["đi chơi vui. mình khỏe:D"]),
+    ("Đi chơi vui. mình khoẻ:D", ["Đi chơi vui. mình khoẻ:D"]),
+    ("Đi chơi vui. mình khỏe:D", ["Đi chơi vui. mình khỏe:D"]),
+    ("đi chơi vui. mình khoẻ:D", ["đi chơi vui.", "mình khoẻ:D"]),
     ("đi chơi vui. mình khoẻ :D", ["đi chơi vui.", "mình khoẻ :D"]),
 ])
 def test_nfd_and_tone_style_change_no_end(text, sentences):
