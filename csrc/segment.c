@@ -766,6 +766,24 @@ static vnt_status cps_reserve(vnt_segwork *w, size_t n)
 
 /* vnt_syllable_parse of s[0..len) with eth read as d with stroke
  * (tools/SEGMENTER.md, "Token identity"); ascii: s has no byte over 0x7F. */
+/* The length of the format character that shows nothing at u[i] (of n
+ * bytes), or 0: the soft hyphen, the zero-width space, non-joiner and
+ * joiner, the bidi marks and embeddings, the word joiner, the byte order
+ * mark, as HTML and chat apps leave inside words ("Vi&shy;ệt"). */
+static size_t invisible_at(const unsigned char *u, size_t n, size_t i)
+{
+    if (u[i] == 0xC2)
+        return i + 1 < n && u[i + 1] == 0xAD ? 2 : 0;
+    if (i + 2 >= n)
+        return 0;
+    if (u[i] == 0xE2 && u[i + 1] == 0x80)
+        return (u[i + 2] >= 0x8B && u[i + 2] <= 0x8F) || (u[i + 2] >= 0xAA && u[i + 2] <= 0xAE)
+                   ? 3 : 0;
+    if (u[i] == 0xE2 && u[i + 1] == 0x81)
+        return u[i + 2] == 0xA0 || (u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9) ? 3 : 0;
+    return u[i] == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF ? 3 : 0;
+}
+
 static int parse_syllable(const char *s, size_t len, int ascii, vnt_syllable *syl)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -774,18 +792,33 @@ static int parse_syllable(const char *s, size_t len, int ascii, vnt_syllable *sy
     if (len > sizeof tmp)
         return 0;
     if (!ascii) {
-        /* eth to d with stroke: both two bytes, C3 B0 -> C4 91, C3 90 -> C4 90 */
-        int eth = 0;
-        for (size_t i = 0; i + 1 < len; i++)
+        /* eth to d with stroke: both two bytes, C3 B0 -> C4 91, C3 90 -> C4 90;
+         * and the characters that show nothing left out, so that
+         * "Vi\u00ADệt" is the syllable "Việt" (its offsets stay the
+         * token's) */
+        int eth = 0, hidden = 0;
+        for (size_t i = 0; i + 1 < len; i++) {
             eth |= u[i] == 0xC3 && (u[i + 1] == 0xB0 || u[i + 1] == 0x90);
-        if (eth) {
-            memcpy(tmp, s, len);
-            for (size_t i = 0; i + 1 < len; i++)
-                if (u[i] == 0xC3 && (u[i + 1] == 0xB0 || u[i + 1] == 0x90)) {
-                    tmp[i] = (char)0xC4;
-                    tmp[i + 1] = u[i + 1] == 0xB0 ? (char)0x91 : (char)0x90;
+            hidden |= (u[i] == 0xC2 || u[i] == 0xE2 || u[i] == 0xEF) && invisible_at(u, len, i);
+        }
+        if (eth || hidden) {
+            size_t m = 0;
+            for (size_t i = 0; i < len;) {
+                size_t k = invisible_at(u, len, i);
+                if (k) {
+                    i += k;
+                } else if (i + 1 < len && u[i] == 0xC3 && (u[i + 1] == 0xB0 || u[i + 1] == 0x90)) {
+                    tmp[m++] = (char)0xC4;
+                    tmp[m++] = u[i + 1] == 0xB0 ? (char)0x91 : (char)0x90;
+                    i += 2;
+                } else {
+                    tmp[m++] = (char)u[i++];
                 }
+            }
+            if (m == 0)
+                return 0;
             t = tmp;
+            len = m;
         }
     }
     return vnt_syllable_parse(t, len, syl);

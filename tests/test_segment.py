@@ -115,6 +115,17 @@ def test_text_typed_onto_addresses(text, words):
         assert not any(a < e < b for e in ends)
 
 
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060",
+                                  "\u202a", "\u2066"])
+def test_invisible_character_inside_a_syllable(mark):
+    # a soft hyphen, a joiner or a bidi character that HTML or a chat app
+    # left inside a word: the token keeps it, the model reads the syllable
+    text = "Tôi yêu Vi%sệt Nam" % mark
+    assert vntext.word_tokenize(text) == ["Tôi", "yêu", "Vi%sệt Nam" % mark]
+    text = "có một lý%s do" % mark
+    assert vntext.word_tokenize(text) == ["có", "một", "lý%s do" % mark]
+
+
 def test_emoji_sequences_and_units():
     # a flag is two regional indicators; keycaps written together are apart
     assert vntext.word_tokenize("🇻🇳🇺🇸 1️⃣2️⃣3️⃣") == ["🇻🇳", "🇺🇸", "1️⃣", "2️⃣", "3️⃣"]
