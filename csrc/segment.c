@@ -13,6 +13,7 @@
  * number of threads may segment with one model. All scratch memory lives in
  * a vnt_segwork owned by the caller and grows by doubling.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -306,8 +307,12 @@ struct vnt_segmenter {
     uint64_t tag;                 /* a hash of the file: what those caches were made for */
     uint64_t small_mix[SMALL_VALUES];  /* value_mix(0 .. SMALL_VALUES - 1) */
     char *desc;
-    unsigned char *file;     /* a copy of the model file, for derived segmenters */
-    size_t file_len;
+    /* Every field above but ujoin and usplit is read only once loaded, and
+     * shared by the segmenters derived from this one (and from those):
+     * vnt_segmenter_with_dict copies the struct, not the tables it points
+     * to. users counts the segmenters that hold them; the last one freed
+     * frees them. */
+    atomic_size_t *users;
 };
 
 static uint32_t rd32(const unsigned char *p)
@@ -352,6 +357,16 @@ void vnt_segmenter_free(vnt_segmenter *seg)
 {
     if (!seg)
         return;
+    free(seg->ujoin.keys);
+    free(seg->usplit.keys);
+    /* the tables, unless another segmenter still holds them (no users yet:
+     * a load that failed) */
+    if (seg->users != NULL &&
+        atomic_fetch_sub_explicit(seg->users, 1, memory_order_acq_rel) != 1) {
+        free(seg);
+        return;
+    }
+    free(seg->users);
     free(seg->ftab);
     free(seg->fover);
     for (int c = 0; c < 2; c++)
@@ -359,10 +374,7 @@ void vnt_segmenter_free(vnt_segmenter *seg)
             free(seg->ks[c].dense[t].w);
     free(seg->lex.keys);
     free(seg->lexflags);
-    free(seg->ujoin.keys);
-    free(seg->usplit.keys);
     free(seg->desc);
-    free(seg->file);
     free(seg);
 }
 
@@ -473,14 +485,11 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
     const unsigned char *text = p + HEADER_FIXED + ntpl;
     BAD(text[tlen - 1] != 0);
     seg->desc = malloc(tlen);
-    seg->file = malloc(len);
-    if (!seg->desc || !seg->file) {
+    if (!seg->desc) {
         st = VNT_ERR_NOMEM;
         goto fail;
     }
     memcpy(seg->desc, text, tlen);
-    memcpy(seg->file, p, len);
-    seg->file_len = len;
     seg->tag = hash_step(KEY_SEED, len);
     for (size_t i = 0; i + 8 <= len; i += 8)
         seg->tag = hash_step(seg->tag, rd64(p + i));
@@ -550,6 +559,11 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         st = hset_init(&seg->usplit, 0);
     if (st != VNT_OK)
         goto fail;
+    if ((seg->users = malloc(sizeof *seg->users)) == NULL) {
+        st = VNT_ERR_NOMEM;
+        goto fail;
+    }
+    atomic_init(seg->users, 1);
     *out = seg;
     return VNT_OK;
 
@@ -572,7 +586,7 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg)
         dense += 2 * seg->ks[0].dense[t].size * sizeof *seg->ks[0].dense[t].w;
     return sizeof *seg + dense + (seg->fmask + 1) * sizeof(fbucket) + (seg->fmask + 64) / 64 * 8 +
            (seg->lex.mask + 1) * 9 + 1 + (seg->ujoin.mask + 1) * 8 +
-           (seg->usplit.mask + 1) * 8 + seg->file_len + strlen(seg->desc) + 1;
+           (seg->usplit.mask + 1) * 8 + strlen(seg->desc) + 1;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -2363,10 +2377,14 @@ vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, 
     if (!vnt__utf8_valid(join ? join : "", join_len, &bad) ||
         !vnt__utf8_valid(split ? split : "", split_len, &bad))
         return VNT_ERR_INVALID_UTF8;
-    vnt_segmenter *seg = NULL;
-    vnt_status st = vnt_segmenter_load(base->file, base->file_len, &seg);
-    if (st != VNT_OK)
-        return st;
+    /* base's tables, shared, and sets of its own */
+    vnt_segmenter *seg = malloc(sizeof *seg);
+    if (!seg)
+        return VNT_ERR_NOMEM;
+    *seg = *base;
+    seg->ujoin.keys = seg->usplit.keys = NULL;
+    atomic_fetch_add_explicit(base->users, 1, memory_order_relaxed);
+    vnt_status st;
     vnt_segwork *w = vnt_segwork_new();
     if (!w) {
         vnt_segmenter_free(seg);

@@ -508,6 +508,29 @@ def test_hyphen_between_words_reads_the_user_dictionary():
     assert seg.word_tokenize(text) == ["ghé", "quán", "Út Mập", "-", "Tư Dũng"]
 
 
+def test_segmenters_with_dictionaries_share_the_model():
+    # Segmenter(user_dict=...) derives from the default model's tables and
+    # Segmenter(model_path, user_dict) from the file it loads, which it then
+    # lets go: the tables live as long as a Segmenter uses them
+    import gc
+    shipped = os.path.join(os.path.dirname(vntext.__file__), "segmenter.bin")
+    text = "Mỹ sẽ bảo vệ Nhật Bản"
+    want = ["Mỹ", "sẽ bảo", "vệ", "Nhật Bản"]
+    from_file = vntext.Segmenter(model_path=shipped, user_dict=["sẽ bảo"])
+    gc.collect()
+    segs = [vntext.Segmenter(user_dict=["sẽ bảo", "x y%d" % i]) for i in range(50)]
+    assert from_file.word_tokenize(text) == want
+    assert all(s.word_tokenize(text) == want for s in segs)
+    assert vntext.word_tokenize(text) == ["Mỹ", "sẽ", "bảo vệ", "Nhật Bản"]
+    # the memory it uses: the model's tables and its own few words
+    plain = vntext.Segmenter().memory
+    assert plain <= from_file.memory < plain + 64 * 1024
+    assert plain <= segs[0].memory == segs[1].memory < plain + 64 * 1024
+    del segs
+    gc.collect()
+    assert from_file.word_tokenize(text) == want
+
+
 def test_fixed_words_as_in_underthesea():
     text = "Viện Nghiên cứu chiến lược quốc gia về học máy"
     fixed = ["Viện Nghiên cứu", "học máy"]

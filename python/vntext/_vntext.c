@@ -1367,6 +1367,8 @@ segmenter_object(PyTypeObject *type, vnt_segmenter *seg, PyObject *path, PyObjec
     return (PyObject *)self;
 }
 
+static PyObject *default_segmenter(PyObject *module);
+
 PyDoc_STRVAR(Segmenter__doc__,
 "Segmenter(model_path=None, user_dict=None, user_split=None)\n"
 "--\n"
@@ -1418,6 +1420,23 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     if (word_list_arg(join_words, "Segmenter", "user_dict", &join) < 0 ||
         word_list_arg(split_words, "Segmenter", "user_split", &split) < 0)
         goto error;
+    if (path == Py_None && (join.len || split.len)) {
+        /* the default model with a dictionary: the default segmenter's
+         * tables, shared (the C library counts their users), not a load */
+        PyObject *dflt = default_segmenter(module);
+        if (dflt == NULL)
+            goto error;
+        st = vnt_segmenter_with_dict(((SegmenterObject *)dflt)->seg, join.data, join.len,
+                                     split.data, split.len, &base);
+        Py_DECREF(dflt);
+        if (st != VNT_OK) {
+            raise_status(st, &ctx);
+            goto error;
+        }
+        Py_INCREF(Py_None);
+        path_arg = Py_None;
+        goto made;
+    }
     if (path == Py_None) {
         Py_INCREF(Py_None);
         path_arg = Py_None;
@@ -1457,6 +1476,7 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         }
         base = derived;
     }
+made:
     self = segmenter_object(type, base, path_arg, join_words, split_words);
     if (self == NULL)
         goto error;
@@ -1660,7 +1680,8 @@ static PyGetSetDef Segmenter_getset[] = {
     {"description", (getter)Segmenter_get_description, NULL,
      "How the model was made (stored in the model file by the training tool).", NULL},
     {"memory", (getter)Segmenter_get_memory, NULL,
-     "Bytes of memory the model and user dictionary take (shared by threads). "
+     "Bytes of memory the model and user dictionary take (shared by threads; "
+     "Segmenters of one model file with user dictionaries share its tables). "
      "Each thread that segments at the same time as others also uses a scratch "
      "space of about 1 MB, and the Segmenter keeps up to eight for later calls.", NULL},
     {NULL, NULL, NULL, NULL, NULL}};
@@ -1920,9 +1941,10 @@ PyDoc_STRVAR(word_tokenize__doc__,
 "Uses a default Segmenter, loaded on first use. fixed_words, as in\n"
 "underthesea, is an iterable of words whose syllables must stay one word\n"
 "(Segmenter(user_dict=fixed_words)); the segmenter made for the last list\n"
-"is kept for the next call with the same words. Each other list loads one\n"
-"anew (milliseconds): for several lists, or threads with lists of their\n"
-"own, make a Segmenter for each.\n"
+"is kept for the next call with the same words. Each other list makes one\n"
+"anew (it shares the default model: a fraction of a millisecond, and more\n"
+"for a long list): for several lists, or threads with lists of their own,\n"
+"make a Segmenter for each.\n"
 "\n"
 ">>> word_tokenize('Mỹ sẽ bảo vệ Nhật Bản')\n"
 "['Mỹ', 'sẽ', 'bảo vệ', 'Nhật Bản']\n"

@@ -542,6 +542,31 @@ static void user_dictionary_entries(void)
     }
 }
 
+/* A derived segmenter shares its base's tables: it works after the base is
+ * freed (ASan would see a table freed too early), and so does one derived
+ * from it; its memory is the base's plus its dictionary. */
+static void shared_tables(size_t len, const unsigned char *data)
+{
+    vnt_segmenter *base = NULL;
+    CHECK(vnt_segmenter_load(data, len, &base) == VNT_OK);
+    if (!base)
+        return;
+    vnt_segmenter *u = with_dict(base, "sẽ bảo", "");
+    vnt_segmenter *v = u ? with_dict(u, "", "Nhật Bản") : NULL;
+    CHECK(u && vnt_segmenter_memory(u) >= vnt_segmenter_memory(base));
+    CHECK(u && vnt_segmenter_memory(u) < vnt_segmenter_memory(base) + 4096);
+    CHECK_WORDS(base, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo vệ|Nhật Bản");
+    vnt_segmenter_free(base);
+    if (u) {
+        CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ bảo|vệ|Nhật Bản");
+        CHECK(strcmp(vnt_segmenter_description(u), vnt_segmenter_description(seg)) == 0);
+    }
+    vnt_segmenter_free(u);
+    if (v) {
+        CHECK_WORDS(v, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ bảo|vệ|Nhật|Bản");
+        vnt_segmenter_free(v);
+    }
+}
 
 static void text_format(void)
 {
@@ -873,6 +898,7 @@ int main(void)
     dense_scores();
     user_dictionary();
     user_dictionary_entries();
+    shared_tables(len, data);
     text_format();
     reused_work();
     work_across_models(len, data);
