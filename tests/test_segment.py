@@ -65,6 +65,39 @@ def test_bad_model(tmp_path):
         vntext.Segmenter(model_path=str(p))
 
 
+@pytest.mark.parametrize("content", [
+    b"",  # empty
+    b"VNTSEGM\0" + b"\0" * 100,  # corrupt
+    "truncated",
+    "a byte flipped in the header",
+])
+def test_bad_model_file_is_named(tmp_path, content):
+    # several models in one pipeline: the message names the argument and the file
+    shipped = os.path.join(os.path.dirname(vntext.__file__), "segmenter.bin")
+    with open(shipped, "rb") as f:
+        data = f.read()
+    if content == "truncated":
+        content = data[: len(data) // 2]
+    elif content == "a byte flipped in the header":
+        content = data[:12] + bytes([data[12] ^ 0xFF]) + data[13:]
+    p = tmp_path / "bad model.bin"
+    p.write_bytes(content)
+    for path in (str(p), p, os.fsencode(str(p))):
+        for words in ({}, {"user_dict": ["sẽ bảo"]}):
+            with pytest.raises(ValueError) as e:
+                vntext.Segmenter(model_path=path, **words)
+            msg = str(e.value)
+            assert msg.startswith("Segmenter() argument 'model_path': ")
+            assert repr(os.fspath(path)) in msg and "not a valid vntext model file" in msg
+
+
+def test_model_path_with_a_nul():
+    for path in ("a\0b", b"a\0b"):
+        with pytest.raises(ValueError, match=r"^Segmenter\(\) argument 'model_path' must not "
+                                             r"hold a NUL character"):
+            vntext.Segmenter(model_path=path)
+
+
 def test_other_model_version(tmp_path):
     # the message names the file version the loader reads: the shipped file's
     shipped = os.path.join(os.path.dirname(vntext.__file__), "segmenter.bin")
@@ -529,6 +562,56 @@ def test_segmenters_with_dictionaries_share_the_model():
     del segs
     gc.collect()
     assert from_file.word_tokenize(text) == want
+
+
+@pytest.mark.parametrize("word", ["", " ", "\t ", "\u00a0", "\u200b", "\ufeff \u3000"])
+def test_empty_dictionary_words_raise(word):
+    # an empty word or one of white space only was counted and ignored
+    for arg in ("user_dict", "user_split"):
+        with pytest.raises(ValueError, match=r"^Segmenter\(\) argument '%s': a word cannot be "
+                                             r"empty or white space only: " % arg):
+            vntext.Segmenter(**{arg: ["sẽ bảo", word]})
+    for fn in (vntext.word_tokenize, vntext.word_spans):
+        with pytest.raises(ValueError, match=r"^%s\(\) argument 'fixed_words': a word cannot "
+                                             r"be empty" % fn.__name__):
+            fn("Mỹ sẽ bảo vệ", fixed_words=[word])
+    # a word with white space around it is a word
+    seg = vntext.Segmenter(user_dict=[word + "sẽ bảo" + word])
+    assert seg.word_tokenize("Mỹ sẽ bảo vệ") == ["Mỹ", "sẽ bảo", "vệ"]
+
+
+def test_dictionary_words_written_with_underscores():
+    # "sẽ_bảo", as segmented corpora write a word, means "sẽ bảo"
+    text = "Mỹ sẽ bảo vệ Nhật Bản"
+    want = ["Mỹ", "sẽ bảo", "vệ", "Nhật Bản"]
+    for word in ("sẽ_bảo", "sẽ bảo", "SẼ_BẢO"):
+        assert vntext.Segmenter(user_dict=[word]).word_tokenize(text) == want
+        assert vntext.word_tokenize(text, fixed_words=[word]) == want
+    seg = vntext.Segmenter(user_dict=["Nhật_Bản_vệ"], user_split=["bảo_vệ", "Nhật_Bản"])
+    assert seg.word_tokenize(text) == ["Mỹ", "sẽ", "bảo", "vệ", "Nhật", "Bản"]
+    assert vntext.word_tokenize("vệ Nhật Bản", fixed_words=["vệ_Nhật_Bản"]) == ["vệ Nhật Bản"]
+    # an underscore at an edge or beside another is not a space
+    assert vntext.Segmenter(user_split=["_bảo vệ_", "bảo__vệ"]).word_tokenize(text) == \
+        vntext.word_tokenize(text)
+    # text already segmented stays one word of its own
+    assert vntext.Segmenter(user_split=["bảo_vệ"]).word_tokenize("Mỹ sẽ bảo_vệ") == \
+        ["Mỹ", "sẽ", "bảo_vệ"]
+
+
+def test_one_syllable_dictionary_words_are_words_of_their_own():
+    assert vntext.word_tokenize("Tôi yêu Việt Nam") == ["Tôi", "yêu", "Việt Nam"]
+    for words in (["Việt"], ["nam"], ["VIỆT", "Nam"]):
+        seg = vntext.Segmenter(user_dict=words)
+        assert seg.word_tokenize("Tôi yêu Việt Nam") == ["Tôi", "yêu", "Việt", "Nam"]
+        assert seg.word_tokenize("Việt Nam") == ["Việt", "Nam"]
+        assert vntext.word_tokenize("Việt Nam", fixed_words=words) == ["Việt", "Nam"]
+        assert vntext.Segmenter(user_split=words).word_tokenize("Việt Nam") == ["Việt", "Nam"]
+    # a longer word that holds it wins: the longest at a place, the first of two
+    assert vntext.Segmenter(user_dict=["Việt", "Việt Nam"]).word_tokenize("Việt Nam") == \
+        ["Việt Nam"]
+    seg = vntext.Segmenter(user_dict=["Nam", "Việt Nam", "sẽ bảo"])
+    assert seg.word_tokenize("Việt Nam sẽ bảo vệ") == ["Việt Nam", "sẽ bảo", "vệ"]
+    assert seg.word_tokenize("Nam sẽ bảo vệ") == ["Nam", "sẽ bảo", "vệ"]
 
 
 def test_fixed_words_as_in_underthesea():

@@ -1195,6 +1195,15 @@ done:
     return path;
 }
 
+/* 1 when the str or bytes path holds a NUL character (no file has one). */
+static int
+has_nul(PyObject *path)
+{
+    if (PyBytes_Check(path))
+        return memchr(PyBytes_AS_STRING(path), 0, (size_t)PyBytes_GET_SIZE(path)) != NULL;
+    return PyUnicode_FindChar(path, 0, 0, PyUnicode_GET_LENGTH(path), 1) >= 0;
+}
+
 /* Reads a whole file into a new bytes object. */
 static PyObject *
 read_model_file(vntext_state *state, PyObject *path)
@@ -1234,11 +1243,15 @@ has_line_break(const char *s, size_t len)
     return 0;
 }
 
-/* "\n".join of the words of an iterable argument, as UTF-8 into buf. */
+/* "\n".join of the words of an iterable argument, as UTF-8 into buf. A
+ * word with a line break, or with no token at all (empty, or white space
+ * as the C library reads it: the C list would skip it), raises ValueError
+ * naming the argument and the word. */
 static int
 word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
 {
     PyObject *it, *item;
+    vnt_tokens toks;
 
     if (obj == NULL || obj == Py_None)
         return 0;
@@ -1256,6 +1269,7 @@ word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
                      arg, Py_TYPE(obj)->tp_name);
         return -1;
     }
+    vnt_tokens_init(&toks);
     while ((item = PyIter_Next(it)) != NULL) {
         Py_ssize_t len;
         const char *s;
@@ -1264,37 +1278,47 @@ word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
             PyErr_Format(PyExc_TypeError,
                          "%s() argument '%s' must hold str words, not %.200s", func,
                          arg, Py_TYPE(item)->tp_name);
-            Py_DECREF(item);
-            Py_DECREF(it);
-            return -1;
+            goto fail;
         }
         s = PyUnicode_AsUTF8AndSize(item, &len);
         if (s == NULL) {
             name_surrogate(func, arg);
-            Py_DECREF(item);
-            Py_DECREF(it);
-            return -1;
+            goto fail;
         }
         if (has_line_break(s, (size_t)len)) {
             PyErr_Format(PyExc_ValueError,
                          "%s() argument '%s': a word cannot hold a line break: %R",
                          func, arg, item);
-            Py_DECREF(item);
-            Py_DECREF(it);
-            return -1;
+            goto fail;
         }
-        st = vnt_buf_append(buf, s, (size_t)len);
+        st = vnt_scan(s, (size_t)len, &toks);
+        if (st == VNT_OK && toks.len == 0) {
+            PyErr_Format(PyExc_ValueError,
+                         "%s() argument '%s': a word cannot be empty or white space only: %R",
+                         func, arg, item);
+            goto fail;
+        }
+        if (st == VNT_OK)
+            st = vnt_buf_append(buf, s, (size_t)len);
         if (st == VNT_OK)
             st = vnt_buf_append(buf, "\n", 1);
         Py_DECREF(item);
         if (st != VNT_OK) {
-            Py_DECREF(it);
-            PyErr_NoMemory();
-            return -1;
+            err_ctx ctx = ERR_CTX(func);
+            raise_status(st, &ctx);
+            item = NULL;
+            goto fail;
         }
     }
     Py_DECREF(it);
+    vnt_tokens_free(&toks);
     return PyErr_Occurred() ? -1 : 0;
+
+fail:
+    Py_XDECREF(item);
+    Py_DECREF(it);
+    vnt_tokens_free(&toks);
+    return -1;
 }
 
 /* The words of a user_dict or user_split argument as a tuple (Py_None for
@@ -1378,11 +1402,18 @@ PyDoc_STRVAR(Segmenter__doc__,
 "model_path is a model file written by tools/train_segmenter.py; by\n"
 "default the one shipped in the package. user_dict is an iterable of\n"
 "words whose syllables must stay one word, and a word of its own, wherever\n"
-"they occur (of two that overlap, the one that starts first wins, unless\n"
-"a user_split word cuts it);\n"
-"user_split an iterable of words whose syllables must always\n"
-"be separate words (it wins over user_dict). Words are matched by\n"
-"syllable identity: case, tone-mark style and Unicode form do not matter.\n"
+"they occur: the model never extends one (of two that overlap, the one\n"
+"that starts first wins, unless a user_split word cuts it); a word of one\n"
+"syllable is thus kept apart from its neighbours. user_split is an\n"
+"iterable of words whose syllables must always be separate words (it wins\n"
+"over user_dict). Words are matched by syllable identity: case, tone-mark\n"
+"style and Unicode form do not matter; an underscore between syllables\n"
+"reads as a space ('sẽ_bảo', as segmented corpora write words, is\n"
+"'sẽ bảo'). An empty word, or one of white space only, raises ValueError.\n"
+"\n"
+"A Segmenter with a dictionary and the default model shares the tables of\n"
+"the default one (about 5.4 MB, loaded once); one with a model_path loads\n"
+"that file.\n"
 "\n"
 "A Segmenter never changes after it is made, so threads can share one;\n"
 "the GIL is released while it works on long texts.\n"
@@ -1451,21 +1482,42 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
                          Py_TYPE(path)->tp_name);
             goto error;
         }
-        path_arg = absolute_path(state, path);
-        if (path_arg == NULL)
+        if ((path = PyOS_FSPath(path)) == NULL)
             goto error;
-        Py_INCREF(path);
+        if (has_nul(path)) {
+            PyErr_Format(PyExc_ValueError,
+                         "Segmenter() argument 'model_path' must not hold a NUL character: %R",
+                         path);
+            Py_DECREF(path);
+            goto error;
+        }
+        path_arg = absolute_path(state, path);
+        if (path_arg == NULL) {
+            Py_DECREF(path);
+            goto error;
+        }
     }
     data = read_model_file(state, path);
-    Py_DECREF(path);
-    if (data == NULL)
-        goto error;
-    st = vnt_segmenter_load(PyBytes_AS_STRING(data), (size_t)PyBytes_GET_SIZE(data), &base);
-    Py_CLEAR(data);
-    if (st != VNT_OK) {
-        raise_status(st, &ctx);
+    if (data == NULL) {
+        Py_DECREF(path);
         goto error;
     }
+    st = vnt_segmenter_load(PyBytes_AS_STRING(data), (size_t)PyBytes_GET_SIZE(data), &base);
+    Py_CLEAR(data);
+    if (st == VNT_ERR_FORMAT) { /* which file, of the models a program loads */
+        if (path_arg == Py_None)
+            PyErr_Format(PyExc_ValueError,
+                         "Segmenter(): the shipped model %R (argument 'model_path' None) is %s",
+                         path, vnt_strerror(st));
+        else
+            PyErr_Format(PyExc_ValueError, "Segmenter() argument 'model_path': %R is %s", path,
+                         vnt_strerror(st));
+    } else if (st != VNT_OK) {
+        raise_status(st, &ctx);
+    }
+    Py_DECREF(path);
+    if (st != VNT_OK)
+        goto error;
     if (join.len || split.len) {
         st = vnt_segmenter_with_dict(base, join.data, join.len, split.data, split.len, &derived);
         vnt_segmenter_free(base);
