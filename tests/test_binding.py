@@ -443,6 +443,55 @@ def test_cli_words_user_dictionaries(tmp_path):
     assert p.stdout.decode() == "Mỹ sẽ bảo_vệ Nhật Bản\n"
 
 
+def test_cli_user_dictionaries_split_at_every_line_break(tmp_path):
+    # VT, FF, NEL, U+2028 and U+2029 (files exported from word processors or
+    # web pages) end a word as LF does; a byte order mark and blank lines are
+    # no words; underscores read as spaces
+    f = tmp_path / "dict.txt"
+    f.write_bytes("\ufeffsẽ_bảo\u2028Nhật Bản vệ\x0bx y\x0cz w\x85u v\u2029\r\n\n  \n".encode())
+    text = "Mỹ sẽ bảo vệ Nhật Bản vệ\n"
+    p = run_cli("words", "--user-dict", str(f), stdin=text.encode())
+    assert p.returncode == 0, p.stderr
+    seg = vntext.Segmenter(user_dict=["sẽ bảo", "Nhật Bản vệ", "x y", "z w", "u v"])
+    assert p.stdout.decode() == seg.word_tokenize(text[:-1], format="text") + "\n"
+    assert p.stdout.decode() == "Mỹ sẽ_bảo vệ Nhật_Bản_vệ\n"
+
+
+def test_cli_user_dictionary_errors_name_the_file_and_line(tmp_path):
+    for option in ("--user-dict", "--user-split"):
+        f = tmp_path / "bad.txt"
+        f.write_bytes("sẽ bảo\n\u2028\u200b\n".encode())  # line 3: a zero-width space
+        p = run_cli("words", option, str(f), stdin="Mỹ sẽ bảo vệ\n".encode())
+        err = p.stderr.decode()
+        assert p.returncode == 1 and not p.stdout and "Traceback" not in err
+        assert err == "vntext: %s %s line 3: a word cannot be empty or white space only: " \
+                      "'\\u200b'\n" % (option, f)
+        f.write_bytes(b"s\xe1\xba\xbd b\xe1\xba\xa3o\nok\nab \xff\n")
+        p = run_cli("words", option, str(f), stdin="Mỹ sẽ bảo vệ\n".encode())
+        err = p.stderr.decode()
+        assert p.returncode == 1 and "Traceback" not in err and err.count("\n") == 1
+        assert err.startswith("vntext: %s %s line 3 is not UTF-8: " % (option, f))
+        assert "position 3" in err
+
+
+def test_cli_normalize_names_the_line_and_the_position_in_it(tmp_path):
+    # as words and sentences do: the line, and the position in that line
+    for cmd in ("normalize", "words", "sentences"):
+        p = run_cli(cmd, stdin=b"ok\n\xff\xfe bad\n")
+        assert p.returncode == 1
+        assert p.stderr.decode().startswith(
+            "vntext: line 2 of stdin is not UTF-8: 'utf-8' codec can't decode byte 0xff in "
+            "position 0"), cmd
+    f = tmp_path / "in.txt"
+    f.write_bytes("một\r\nhai\rba\nbà ".encode() + b"\xff")  # CR LF, CR and LF end lines
+    for cmd in ("normalize", "words"):
+        p = run_cli(cmd, str(f))
+        assert p.returncode == 1
+        assert p.stderr.decode().startswith(
+            "vntext: line 4 of %s is not UTF-8: 'utf-8' codec can't decode byte 0xff in "
+            "position 4" % f), cmd
+
+
 def test_cli_stream_errors(tmp_path):
     p = run_cli("words", stdin="đúng\n".encode() + b"sai \xff\n")
     # the good line is written, the bad one named
