@@ -347,6 +347,40 @@ def test_readme_examples():
     assert result.failed == 0
 
 
+def test_stubs_type_check_underthesea_calls(tmp_path):
+    # the stubs take underthesea's call forms, and a format known only as a
+    # str (a wrapper that passes it through) gets Union[List[str], str]
+    pytest.importorskip("mypy")
+    src = tmp_path / "calls.py"
+    src.write_text(
+        "from typing import List, Optional, Union\n"
+        "import vntext\n"
+        "def tok(s: str, fmt: Optional[str] = None) -> Union[List[str], str]:\n"
+        "    return vntext.word_tokenize(s, format=fmt)\n"
+        "def tok2(s: str, fmt: str) -> Union[List[str], str]:\n"
+        "    return vntext.Segmenter().word_tokenize(s, fmt, True)\n"
+        "a: List[str] = vntext.word_tokenize(sentence='a')\n"
+        "b: str = vntext.word_tokenize(sentence='a', format='text', use_token_normalize=True)\n"
+        "c: List[str] = vntext.word_tokenize('a', None, True, ['a b'])\n"
+        "d: str = vntext.word_tokenize('a', 'text', False, fixed_words=('a b',))\n"
+        "e: List[str] = vntext.Segmenter().word_tokenize(sentence='a')\n"
+        "f: str = vntext.Segmenter().word_tokenize('a', 'text', sentence=None)\n",
+        encoding="utf-8")
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import vntext\n"
+        "x: str = vntext.word_tokenize('a')\n"
+        "vntext.Segmenter().word_tokenize('a', fixed_words=['a b'])\n", encoding="utf-8")
+    for path, ok in ((src, True), (bad, False)):
+        p = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+                            str(path)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           cwd=tmp_path, timeout=300)
+        out = p.stdout.decode(errors="replace")
+        assert (p.returncode == 0) == ok, out
+        if not ok:
+            assert "bad.py:2:" in out and "bad.py:3:" in out, out
+
+
 # --- command line ---------------------------------------------------------
 
 def run_cli(*args, stdin=b""):
