@@ -41,7 +41,9 @@ def sent_spans(text: str) -> List[Tuple[int, int]]: ...
 # (mypy.stubtest reports that difference, and only it, for this function
 # and the method).
 # use_token_normalize=True puts each word through normalize(); the
-# default, False, returns the words as written. format=None gives a list,
+# default, False, returns the words as written. Tone style and Unicode
+# form never change the words; case can (a sentence without capitals is
+# read with weights of its own), as the docstring says. format=None gives a list,
 # "text" a str; a format only known as a str (a wrapper that passes it
 # through) gets the last overloads' Union.
 @overload
