@@ -13,6 +13,7 @@
  * number of threads may segment with one model. All scratch memory lives in
  * a vnt_segwork owned by the caller and grows by doubling.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +89,7 @@ typedef struct {
     size_t n;
     int has_zero;
     unsigned maxlen; /* lexicon sets: the longest entry in tokens */
+    int has_single;  /* user dictionary sets: an entry of one token */
 } hset;
 
 static vnt_status hset_init(hset *s, size_t n)
@@ -102,6 +104,7 @@ static vnt_status hset_init(hset *s, size_t n)
     s->n = 0;
     s->has_zero = 0;
     s->maxlen = 0;
+    s->has_single = 0;
     return VNT_OK;
 }
 
@@ -304,8 +307,12 @@ struct vnt_segmenter {
     uint64_t tag;                 /* a hash of the file: what those caches were made for */
     uint64_t small_mix[SMALL_VALUES];  /* value_mix(0 .. SMALL_VALUES - 1) */
     char *desc;
-    unsigned char *file;     /* a copy of the model file, for derived segmenters */
-    size_t file_len;
+    /* Every field above but ujoin and usplit is read only once loaded, and
+     * shared by the segmenters derived from this one (and from those):
+     * vnt_segmenter_with_dict copies the struct, not the tables it points
+     * to. users counts the segmenters that hold them; the last one freed
+     * frees them. */
+    atomic_size_t *users;
 };
 
 static uint32_t rd32(const unsigned char *p)
@@ -350,6 +357,16 @@ void vnt_segmenter_free(vnt_segmenter *seg)
 {
     if (!seg)
         return;
+    free(seg->ujoin.keys);
+    free(seg->usplit.keys);
+    /* the tables, unless another segmenter still holds them (no users yet:
+     * a load that failed) */
+    if (seg->users != NULL &&
+        atomic_fetch_sub_explicit(seg->users, 1, memory_order_acq_rel) != 1) {
+        free(seg);
+        return;
+    }
+    free(seg->users);
     free(seg->ftab);
     free(seg->fover);
     for (int c = 0; c < 2; c++)
@@ -357,10 +374,7 @@ void vnt_segmenter_free(vnt_segmenter *seg)
             free(seg->ks[c].dense[t].w);
     free(seg->lex.keys);
     free(seg->lexflags);
-    free(seg->ujoin.keys);
-    free(seg->usplit.keys);
     free(seg->desc);
-    free(seg->file);
     free(seg);
 }
 
@@ -471,14 +485,11 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
     const unsigned char *text = p + HEADER_FIXED + ntpl;
     BAD(text[tlen - 1] != 0);
     seg->desc = malloc(tlen);
-    seg->file = malloc(len);
-    if (!seg->desc || !seg->file) {
+    if (!seg->desc) {
         st = VNT_ERR_NOMEM;
         goto fail;
     }
     memcpy(seg->desc, text, tlen);
-    memcpy(seg->file, p, len);
-    seg->file_len = len;
     seg->tag = hash_step(KEY_SEED, len);
     for (size_t i = 0; i + 8 <= len; i += 8)
         seg->tag = hash_step(seg->tag, rd64(p + i));
@@ -548,6 +559,11 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
         st = hset_init(&seg->usplit, 0);
     if (st != VNT_OK)
         goto fail;
+    if ((seg->users = malloc(sizeof *seg->users)) == NULL) {
+        st = VNT_ERR_NOMEM;
+        goto fail;
+    }
+    atomic_init(seg->users, 1);
     *out = seg;
     return VNT_OK;
 
@@ -570,7 +586,7 @@ size_t vnt_segmenter_memory(const vnt_segmenter *seg)
         dense += 2 * seg->ks[0].dense[t].size * sizeof *seg->ks[0].dense[t].w;
     return sizeof *seg + dense + (seg->fmask + 1) * sizeof(fbucket) + (seg->fmask + 64) / 64 * 8 +
            (seg->lex.mask + 1) * 9 + 1 + (seg->ujoin.mask + 1) * 8 +
-           (seg->usplit.mask + 1) * 8 + seg->file_len + strlen(seg->desc) + 1;
+           (seg->usplit.mask + 1) * 8 + strlen(seg->desc) + 1;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1233,7 +1249,8 @@ static int chat_short(const vnt_segwork *w, const char *s, size_t i)
 /* User dictionary: the gaps inside an occurrence of a split entry are
  * SPLIT, inside a join entry JOIN (split wins), and those at the edges of
  * an entry FORCE_SOFT (SPLIT unless a join entry joins them: the caller
- * decides), so the model does not extend a user's word. Split entries go
+ * decides), so the model does not extend a user's word; an entry of one
+ * unit has only edges, so it is a word of its own. Split entries go
  * first and may overlap. Then join entries are taken from the left, at
  * each place the longest that no split entry cuts, and one that starts
  * inside a join entry taken is not (as underthesea's and pyvi's longest
@@ -1252,10 +1269,12 @@ static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
         const hset *set = sets[join];
         if (set->n == 0 && !set->has_zero)
             continue;
-        for (size_t i = 0; i + 1 < n;) {
+        /* the last unit matters only to an entry of one unit */
+        const size_t last = set->has_single ? n : n > 0 ? n - 1 : 0;
+        for (size_t i = 0; i < last;) {
             uint64_t h = hash_step(LEX_SEED, val[i]);
             size_t kmax = n - i < set->maxlen ? n - i : set->maxlen;
-            size_t best = 0;
+            size_t best = set->has_single && hset_has(set, h);
             for (size_t k = 2; k <= kmax; k++) {
                 if (join && cut[i + k - 2])
                     break; /* a split entry cuts this one and the longer */
@@ -1270,7 +1289,7 @@ static void user_dict(const vnt_segmenter *m, vnt_segwork *w, size_t n)
             /* a join entry is a word of its own, and the syllables of a
              * split entry are: the gaps at its edges are SPLIT unless a
              * join entry joins them */
-            if (best >= 2) {
+            if (best >= 1) {
                 if (i > 0 && w->force[i - 1] == -1)
                     w->force[i - 1] = FORCE_SOFT;
                 if (i + best < n && w->force[i + best - 1] == -1)
@@ -2271,55 +2290,90 @@ vnt_status vnt_word_pieces(const vnt_segmenter *seg, const char *s, size_t len,
 /* ---------------------------------------------------------------------- */
 /* User dictionary                                                          */
 
-/* Adds the entries of a '\n'-separated word list to set (sized for them). */
+/* Copies the entry s[0..len) to buf, each underscore between two other
+ * characters that are not underscores ("sẽ_bảo", as segmented corpora
+ * write a word) made a space: the entry means what "sẽ bảo" means. An
+ * underscore at an edge or beside another ("__init__") stays. */
+static vnt_status entry_spaced(const char *s, size_t len, vnt_buf *buf)
+{
+    buf->len = 0;
+    vnt_status st = vnt_buf_append(buf, s, len);
+    if (st != VNT_OK)
+        return st;
+    char *d = buf->data;
+    for (size_t k = 1; k + 1 < len; k++)
+        if (s[k] == '_' && s[k - 1] != '_' && s[k + 1] != '_')
+            d[k] = ' ';
+    return VNT_OK;
+}
+
+/* Adds one entry, s[0..len), to set; line is scratch space. */
+static vnt_status add_entry(const vnt_segmenter *set_owner, hset *set, vnt_segwork *w,
+                            const char *s, size_t len, vnt_buf *line)
+{
+    vnt_status st = entry_spaced(s, len, line);
+    if (st != VNT_OK)
+        return st;
+    const char *e = line->len ? line->data : "";
+    if ((st = vnt_scan(e, len, &w->toks)) != VNT_OK)
+        return st;
+    size_t nt = w->toks.len;
+    for (size_t k = 0; k < nt; k++)
+        if (w->toks.items[k].kind == VNT_TOK_NEWLINE)
+            return VNT_ERR_INVALID_ARG;
+    if ((st = work_reserve(w, nt + 1)) != VNT_OK)
+        return st;
+    /* the word as written ("gs. nam": gs | . | nam, as in a sentence with
+     * capitals), and again with its lower-case abbreviations as units
+     * (gs. | nam, as in one without) when that differs */
+    size_t as_written = 0;
+    for (int mode = UNITS_WORD; mode <= UNITS_WORD_CASELESS; mode++) {
+        size_t n = make_units(w, e, w->toks.items, 0, nt, mode);
+        if (mode == UNITS_WORD)
+            as_written = n;
+        else if (n == as_written)
+            break; /* no abbreviation became a unit: the same word */
+        int fresh;
+        st = join_hyphens(set_owner, w, e, &n, &fresh); /* as a sentence does */
+        if (st != VNT_OK)
+            return st;
+        if (n == 0)
+            continue;
+        if (!fresh && (st = identities(w, set_owner, e, n, w->utk)) != VNT_OK)
+            return st;
+        uint64_t h = LEX_SEED;
+        for (size_t k = 0; k < n; k++)
+            h = hash_step(h, w->v[PAD + k]);
+        hset_add(set, h);
+        if (n > set->maxlen)
+            set->maxlen = (unsigned)n;
+        if (n == 1) /* a word of its own (user_dict) */
+            set->has_single = 1;
+    }
+    return VNT_OK;
+}
+
+/* Adds the entries of a '\n'-separated word list to set (sized for them):
+ * each line is an entry, read as entry_spaced() writes it; a line with no
+ * token (empty, or white space only) is none. */
 static vnt_status add_words(const vnt_segmenter *set_owner, hset *set, vnt_segwork *w,
                             const char *list, size_t len)
 {
     size_t i = 0;
-    while (i < len) {
+    vnt_buf line;
+    vnt_buf_init(&line);
+    vnt_status st = VNT_OK;
+    while (i < len && st == VNT_OK) {
         size_t j = i;
         while (j < len && list[j] != '\n')
             j++;
         /* a line of a file written with CR LF */
         size_t end = j > i && list[j - 1] == '\r' ? j - 1 : j;
-        vnt_status st = vnt_scan(list + i, end - i, &w->toks);
-        if (st != VNT_OK)
-            return st;
-        size_t nt = w->toks.len;
-        for (size_t k = 0; k < nt; k++)
-            if (w->toks.items[k].kind == VNT_TOK_NEWLINE)
-                return VNT_ERR_INVALID_ARG;
-        st = work_reserve(w, nt + 1);
-        if (st != VNT_OK)
-            return st;
-        /* the word as written ("gs. nam": gs | . | nam, as in a sentence
-         * with capitals), and again with its lower-case abbreviations as
-         * units (gs. | nam, as in one without) when that differs */
-        size_t as_written = 0;
-        for (int mode = UNITS_WORD; mode <= UNITS_WORD_CASELESS; mode++) {
-            size_t n = make_units(w, list + i, w->toks.items, 0, nt, mode);
-            if (mode == UNITS_WORD)
-                as_written = n;
-            else if (n == as_written)
-                break; /* no abbreviation became a unit: the same word */
-            int fresh;
-            st = join_hyphens(set_owner, w, list + i, &n, &fresh); /* as a sentence does */
-            if (st != VNT_OK)
-                return st;
-            if (n >= 2) {
-                if (!fresh && (st = identities(w, set_owner, list + i, n, w->utk)) != VNT_OK)
-                    return st;
-                uint64_t h = LEX_SEED;
-                for (size_t k = 0; k < n; k++)
-                    h = hash_step(h, w->v[PAD + k]);
-                hset_add(set, h);
-                if (n > set->maxlen)
-                    set->maxlen = (unsigned)n;
-            }
-        }
+        st = add_entry(set_owner, set, w, list + i, end - i, &line);
         i = j + 1;
     }
-    return VNT_OK;
+    vnt_buf_free(&line);
+    return st;
 }
 
 static size_t count_lines(const char *s, size_t len)
@@ -2341,6 +2395,7 @@ static vnt_status copy_set(hset *dst, const hset *src, size_t extra)
             hset_add(dst, src->keys[i]);
     dst->has_zero = src->has_zero;
     dst->maxlen = src->maxlen;
+    dst->has_single = src->has_single;
     return VNT_OK;
 }
 
@@ -2355,10 +2410,14 @@ vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, 
     if (!vnt__utf8_valid(join ? join : "", join_len, &bad) ||
         !vnt__utf8_valid(split ? split : "", split_len, &bad))
         return VNT_ERR_INVALID_UTF8;
-    vnt_segmenter *seg = NULL;
-    vnt_status st = vnt_segmenter_load(base->file, base->file_len, &seg);
-    if (st != VNT_OK)
-        return st;
+    /* base's tables, shared, and sets of its own */
+    vnt_segmenter *seg = malloc(sizeof *seg);
+    if (!seg)
+        return VNT_ERR_NOMEM;
+    *seg = *base;
+    seg->ujoin.keys = seg->usplit.keys = NULL;
+    atomic_fetch_add_explicit(base->users, 1, memory_order_relaxed);
+    vnt_status st;
     vnt_segwork *w = vnt_segwork_new();
     if (!w) {
         vnt_segmenter_free(seg);

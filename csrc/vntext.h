@@ -329,7 +329,7 @@ typedef struct vnt_segmenter vnt_segmenter;
  * version (6; a file of another version gives VNT_ERR_FORMAT), sizes, sorted
  * keys, the syllable-id fingerprint: a model trained with another parser
  * gives VNT_ERR_FORMAT) and copied, so data may be freed
- * when this returns. About 7.6 MB of memory for the shipped model. */
+ * when this returns. About 5.4 MB of memory for the shipped model. */
 vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out);
 
 void vnt_segmenter_free(vnt_segmenter *seg);
@@ -337,18 +337,34 @@ void vnt_segmenter_free(vnt_segmenter *seg);
 /* The description the training tool stored in the file (never NULL). */
 const char *vnt_segmenter_description(const vnt_segmenter *seg);
 
-/* Bytes of memory the segmenter holds. */
+/* Bytes of memory the segmenter uses: its model's tables (shared with the
+ * segmenters derived from the same load, see vnt_segmenter_with_dict) and
+ * its user dictionary. */
 size_t vnt_segmenter_memory(const vnt_segmenter *seg);
 
 /* A new segmenter: base plus a user dictionary. join and split are lists of
  * words separated by '\n' or "\r\n" (UTF-8; a word that holds another line
- * break gives VNT_ERR_INVALID_ARG, invalid UTF-8 VNT_ERR_INVALID_UTF8). Wherever the syllables of a join word
- * occur in a sentence (compared by syllable identity: case, tone style and
- * Unicode form do not matter), they stay one word; where two join words
- * overlap, the one that starts first (the longest there that no split word
- * cuts) is the word and the other is not applied. The syllables of a split word are always separate
- * words (split wins over join). Words of one
- * syllable are ignored. base's own user dictionary is kept. */
+ * break gives VNT_ERR_INVALID_ARG, invalid UTF-8 VNT_ERR_INVALID_UTF8; a
+ * line that is empty or white space only is no word and is skipped). An
+ * underscore between two characters that are not underscores reads as a
+ * space, so "sẽ_bảo", as segmented corpora write a word, is the word "sẽ
+ * bảo" (an underscore at an edge or next to another stays: "__init__").
+ * Wherever the syllables of a join word occur in a sentence (compared by
+ * syllable identity: case, tone style and Unicode form do not matter), they
+ * stay one word, and a word of its own: the model never extends it (the
+ * gaps at its edges are split unless another join word joins them); where
+ * two join words overlap, the one that starts first (the longest there that
+ * no split word cuts) is the word and the other is not applied. The
+ * syllables of a split word are always separate words (split wins over
+ * join), and the gaps at its edges split too. A word of one syllable (one
+ * unit: a syllable, number, abbreviation or other token) in either list is
+ * thus a word of its own wherever it occurs, unless a longer join word
+ * holds it. base's own user dictionary is kept.
+ *
+ * The new segmenter shares base's model tables (read only), with no copy:
+ * it costs the memory of its dictionary. The tables live until the last
+ * segmenter that holds them is freed, so base may be freed first; any
+ * thread may free either. */
 vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, size_t join_len,
                                    const char *split, size_t split_len, vnt_segmenter **out);
 

@@ -347,6 +347,40 @@ def test_readme_examples():
     assert result.failed == 0
 
 
+def test_stubs_type_check_underthesea_calls(tmp_path):
+    # the stubs take underthesea's call forms, and a format known only as a
+    # str (a wrapper that passes it through) gets Union[List[str], str]
+    pytest.importorskip("mypy")
+    src = tmp_path / "calls.py"
+    src.write_text(
+        "from typing import List, Optional, Union\n"
+        "import vntext\n"
+        "def tok(s: str, fmt: Optional[str] = None) -> Union[List[str], str]:\n"
+        "    return vntext.word_tokenize(s, format=fmt)\n"
+        "def tok2(s: str, fmt: str) -> Union[List[str], str]:\n"
+        "    return vntext.Segmenter().word_tokenize(s, fmt, True)\n"
+        "a: List[str] = vntext.word_tokenize(sentence='a')\n"
+        "b: str = vntext.word_tokenize(sentence='a', format='text', use_token_normalize=True)\n"
+        "c: List[str] = vntext.word_tokenize('a', None, True, ['a b'])\n"
+        "d: str = vntext.word_tokenize('a', 'text', False, fixed_words=('a b',))\n"
+        "e: List[str] = vntext.Segmenter().word_tokenize(sentence='a')\n"
+        "f: str = vntext.Segmenter().word_tokenize('a', 'text', sentence=None)\n",
+        encoding="utf-8")
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import vntext\n"
+        "x: str = vntext.word_tokenize('a')\n"
+        "vntext.Segmenter().word_tokenize('a', fixed_words=['a b'])\n", encoding="utf-8")
+    for path, ok in ((src, True), (bad, False)):
+        p = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+                            str(path)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           cwd=tmp_path, timeout=300)
+        out = p.stdout.decode(errors="replace")
+        assert (p.returncode == 0) == ok, out
+        if not ok:
+            assert "bad.py:2:" in out and "bad.py:3:" in out, out
+
+
 # --- command line ---------------------------------------------------------
 
 def run_cli(*args, stdin=b""):
@@ -441,6 +475,55 @@ def test_cli_words_user_dictionaries(tmp_path):
     assert p.stdout.decode() == "Mỹ sẽ bảo_vệ_Nhật Bản\n"
     p = run_cli("words", "--user-split", str(split), stdin=text.encode())
     assert p.stdout.decode() == "Mỹ sẽ bảo_vệ Nhật Bản\n"
+
+
+def test_cli_user_dictionaries_split_at_every_line_break(tmp_path):
+    # VT, FF, NEL, U+2028 and U+2029 (files exported from word processors or
+    # web pages) end a word as LF does; a byte order mark and blank lines are
+    # no words; underscores read as spaces
+    f = tmp_path / "dict.txt"
+    f.write_bytes("\ufeffsẽ_bảo\u2028Nhật Bản vệ\x0bx y\x0cz w\x85u v\u2029\r\n\n  \n".encode())
+    text = "Mỹ sẽ bảo vệ Nhật Bản vệ\n"
+    p = run_cli("words", "--user-dict", str(f), stdin=text.encode())
+    assert p.returncode == 0, p.stderr
+    seg = vntext.Segmenter(user_dict=["sẽ bảo", "Nhật Bản vệ", "x y", "z w", "u v"])
+    assert p.stdout.decode() == seg.word_tokenize(text[:-1], format="text") + "\n"
+    assert p.stdout.decode() == "Mỹ sẽ_bảo vệ Nhật_Bản_vệ\n"
+
+
+def test_cli_user_dictionary_errors_name_the_file_and_line(tmp_path):
+    for option in ("--user-dict", "--user-split"):
+        f = tmp_path / "bad.txt"
+        f.write_bytes("sẽ bảo\n\u2028\u200b\n".encode())  # line 3: a zero-width space
+        p = run_cli("words", option, str(f), stdin="Mỹ sẽ bảo vệ\n".encode())
+        err = p.stderr.decode()
+        assert p.returncode == 1 and not p.stdout and "Traceback" not in err
+        assert err == "vntext: %s %s line 3: a word cannot be empty or white space only: " \
+                      "'\\u200b'\n" % (option, f)
+        f.write_bytes(b"s\xe1\xba\xbd b\xe1\xba\xa3o\nok\nab \xff\n")
+        p = run_cli("words", option, str(f), stdin="Mỹ sẽ bảo vệ\n".encode())
+        err = p.stderr.decode()
+        assert p.returncode == 1 and "Traceback" not in err and err.count("\n") == 1
+        assert err.startswith("vntext: %s %s line 3 is not UTF-8: " % (option, f))
+        assert "position 3" in err
+
+
+def test_cli_normalize_names_the_line_and_the_position_in_it(tmp_path):
+    # as words and sentences do: the line, and the position in that line
+    for cmd in ("normalize", "words", "sentences"):
+        p = run_cli(cmd, stdin=b"ok\n\xff\xfe bad\n")
+        assert p.returncode == 1
+        assert p.stderr.decode().startswith(
+            "vntext: line 2 of stdin is not UTF-8: 'utf-8' codec can't decode byte 0xff in "
+            "position 0"), cmd
+    f = tmp_path / "in.txt"
+    f.write_bytes("một\r\nhai\rba\nbà ".encode() + b"\xff")  # CR LF, CR and LF end lines
+    for cmd in ("normalize", "words"):
+        p = run_cli(cmd, str(f))
+        assert p.returncode == 1
+        assert p.stderr.decode().startswith(
+            "vntext: line 4 of %s is not UTF-8: 'utf-8' codec can't decode byte 0xff in "
+            "position 4" % f), cmd
 
 
 def test_cli_stream_errors(tmp_path):

@@ -65,6 +65,39 @@ def test_bad_model(tmp_path):
         vntext.Segmenter(model_path=str(p))
 
 
+@pytest.mark.parametrize("content", [
+    b"",  # empty
+    b"VNTSEGM\0" + b"\0" * 100,  # corrupt
+    "truncated",
+    "a byte flipped in the header",
+])
+def test_bad_model_file_is_named(tmp_path, content):
+    # several models in one pipeline: the message names the argument and the file
+    shipped = os.path.join(os.path.dirname(vntext.__file__), "segmenter.bin")
+    with open(shipped, "rb") as f:
+        data = f.read()
+    if content == "truncated":
+        content = data[: len(data) // 2]
+    elif content == "a byte flipped in the header":
+        content = data[:12] + bytes([data[12] ^ 0xFF]) + data[13:]
+    p = tmp_path / "bad model.bin"
+    p.write_bytes(content)
+    for path in (str(p), p, os.fsencode(str(p))):
+        for words in ({}, {"user_dict": ["sẽ bảo"]}):
+            with pytest.raises(ValueError) as e:
+                vntext.Segmenter(model_path=path, **words)
+            msg = str(e.value)
+            assert msg.startswith("Segmenter() argument 'model_path': ")
+            assert repr(os.fspath(path)) in msg and "not a valid vntext model file" in msg
+
+
+def test_model_path_with_a_nul():
+    for path in ("a\0b", b"a\0b"):
+        with pytest.raises(ValueError, match=r"^Segmenter\(\) argument 'model_path' must not "
+                                             r"hold a NUL character"):
+            vntext.Segmenter(model_path=path)
+
+
 def test_other_model_version(tmp_path):
     # the message names the file version the loader reads: the shipped file's
     shipped = os.path.join(os.path.dirname(vntext.__file__), "segmenter.bin")
@@ -557,6 +590,79 @@ def test_hyphen_between_words_reads_the_user_dictionary():
     assert seg.word_tokenize(text) == ["ghé", "quán", "Út Mập", "-", "Tư Dũng"]
 
 
+def test_segmenters_with_dictionaries_share_the_model():
+    # Segmenter(user_dict=...) derives from the default model's tables and
+    # Segmenter(model_path, user_dict) from the file it loads, which it then
+    # lets go: the tables live as long as a Segmenter uses them
+    import gc
+    shipped = os.path.join(os.path.dirname(vntext.__file__), "segmenter.bin")
+    text = "Mỹ sẽ bảo vệ Nhật Bản"
+    want = ["Mỹ", "sẽ bảo", "vệ", "Nhật Bản"]
+    from_file = vntext.Segmenter(model_path=shipped, user_dict=["sẽ bảo"])
+    gc.collect()
+    segs = [vntext.Segmenter(user_dict=["sẽ bảo", "x y%d" % i]) for i in range(50)]
+    assert from_file.word_tokenize(text) == want
+    assert all(s.word_tokenize(text) == want for s in segs)
+    assert vntext.word_tokenize(text) == ["Mỹ", "sẽ", "bảo vệ", "Nhật Bản"]
+    # the memory it uses: the model's tables and its own few words
+    plain = vntext.Segmenter().memory
+    assert plain <= from_file.memory < plain + 64 * 1024
+    assert plain <= segs[0].memory == segs[1].memory < plain + 64 * 1024
+    del segs
+    gc.collect()
+    assert from_file.word_tokenize(text) == want
+
+
+@pytest.mark.parametrize("word", ["", " ", "\t ", "\u00a0", "\u200b", "\ufeff \u3000"])
+def test_empty_dictionary_words_raise(word):
+    # an empty word or one of white space only was counted and ignored
+    for arg in ("user_dict", "user_split"):
+        with pytest.raises(ValueError, match=r"^Segmenter\(\) argument '%s': a word cannot be "
+                                             r"empty or white space only: " % arg):
+            vntext.Segmenter(**{arg: ["sẽ bảo", word]})
+    for fn in (vntext.word_tokenize, vntext.word_spans):
+        with pytest.raises(ValueError, match=r"^%s\(\) argument 'fixed_words': a word cannot "
+                                             r"be empty" % fn.__name__):
+            fn("Mỹ sẽ bảo vệ", fixed_words=[word])
+    # a word with white space around it is a word
+    seg = vntext.Segmenter(user_dict=[word + "sẽ bảo" + word])
+    assert seg.word_tokenize("Mỹ sẽ bảo vệ") == ["Mỹ", "sẽ bảo", "vệ"]
+
+
+def test_dictionary_words_written_with_underscores():
+    # "sẽ_bảo", as segmented corpora write a word, means "sẽ bảo"
+    text = "Mỹ sẽ bảo vệ Nhật Bản"
+    want = ["Mỹ", "sẽ bảo", "vệ", "Nhật Bản"]
+    for word in ("sẽ_bảo", "sẽ bảo", "SẼ_BẢO"):
+        assert vntext.Segmenter(user_dict=[word]).word_tokenize(text) == want
+        assert vntext.word_tokenize(text, fixed_words=[word]) == want
+    seg = vntext.Segmenter(user_dict=["Nhật_Bản_vệ"], user_split=["bảo_vệ", "Nhật_Bản"])
+    assert seg.word_tokenize(text) == ["Mỹ", "sẽ", "bảo", "vệ", "Nhật", "Bản"]
+    assert vntext.word_tokenize("vệ Nhật Bản", fixed_words=["vệ_Nhật_Bản"]) == ["vệ Nhật Bản"]
+    # an underscore at an edge or beside another is not a space
+    assert vntext.Segmenter(user_split=["_bảo vệ_", "bảo__vệ"]).word_tokenize(text) == \
+        vntext.word_tokenize(text)
+    # text already segmented stays one word of its own
+    assert vntext.Segmenter(user_split=["bảo_vệ"]).word_tokenize("Mỹ sẽ bảo_vệ") == \
+        ["Mỹ", "sẽ", "bảo_vệ"]
+
+
+def test_one_syllable_dictionary_words_are_words_of_their_own():
+    assert vntext.word_tokenize("Tôi yêu Việt Nam") == ["Tôi", "yêu", "Việt Nam"]
+    for words in (["Việt"], ["nam"], ["VIỆT", "Nam"]):
+        seg = vntext.Segmenter(user_dict=words)
+        assert seg.word_tokenize("Tôi yêu Việt Nam") == ["Tôi", "yêu", "Việt", "Nam"]
+        assert seg.word_tokenize("Việt Nam") == ["Việt", "Nam"]
+        assert vntext.word_tokenize("Việt Nam", fixed_words=words) == ["Việt", "Nam"]
+        assert vntext.Segmenter(user_split=words).word_tokenize("Việt Nam") == ["Việt", "Nam"]
+    # a longer word that holds it wins: the longest at a place, the first of two
+    assert vntext.Segmenter(user_dict=["Việt", "Việt Nam"]).word_tokenize("Việt Nam") == \
+        ["Việt Nam"]
+    seg = vntext.Segmenter(user_dict=["Nam", "Việt Nam", "sẽ bảo"])
+    assert seg.word_tokenize("Việt Nam sẽ bảo vệ") == ["Việt Nam", "sẽ bảo", "vệ"]
+    assert seg.word_tokenize("Nam sẽ bảo vệ") == ["Nam", "sẽ bảo", "vệ"]
+
+
 def test_fixed_words_as_in_underthesea():
     text = "Viện Nghiên cứu chiến lược quốc gia về học máy"
     fixed = ["Viện Nghiên cứu", "học máy"]
@@ -602,14 +708,101 @@ def test_fixed_words_errors(bad, exc, msg):
     assert vntext.word_tokenize("học máy", fixed_words=["học máy"]) == ["học máy"]
 
 
-def test_fixed_words_is_keyword_only():
-    # underthesea's third positional argument is use_token_normalize
-    with pytest.raises(TypeError, match="at most 2 positional"):
-        vntext.word_tokenize("học máy", None, ["học máy"])
+def test_underthesea_argument_names_and_order():
+    # underthesea: word_tokenize(sentence, format=None, use_token_normalize=True,
+    # fixed_words=None); moving over is a change of import
+    import inspect
+    text = "Mỹ sẽ bảo vệ Nhật Bản"
+    seg = vntext.Segmenter()
+    assert list(inspect.signature(vntext.word_tokenize).parameters) == \
+        ["text", "format", "use_token_normalize", "fixed_words", "sentence"]
+    assert list(inspect.signature(seg.word_tokenize).parameters) == \
+        ["text", "format", "use_token_normalize", "sentence"]
+    plain = vntext.word_tokenize(text)
+    assert vntext.word_tokenize(sentence=text) == plain == seg.word_tokenize(sentence=text)
+    assert vntext.word_tokenize(sentence=text, format="text") == "Mỹ sẽ bảo_vệ Nhật_Bản"
+    assert seg.word_tokenize(sentence=text, format="text") == "Mỹ sẽ bảo_vệ Nhật_Bản"
+    # sentence=None beside text is the default
+    assert vntext.word_tokenize(text, sentence=None) == plain
+    # use_token_normalize and fixed_words by position, in underthesea's order
+    fixed = ["sẽ bảo"]
+    want = ["Mỹ", "sẽ bảo", "vệ", "Nhật Bản"]
+    assert vntext.word_tokenize(text, None, False, fixed) == want
+    assert vntext.word_tokenize(text, None, True, fixed) == want
+    assert vntext.word_tokenize(sentence=text, fixed_words=fixed) == want
+    assert vntext.word_tokenize(text, "text", False, fixed) == "Mỹ sẽ_bảo vệ Nhật_Bản"
+    assert vntext.word_tokenize(text, None, False) == plain == seg.word_tokenize(text, None, False)
+    assert vntext.word_tokenize(text, format="text", use_token_normalize=False) == \
+        "Mỹ sẽ bảo_vệ Nhật_Bản"
+    # word_spans has no format nor use_token_normalize: fixed_words by name
     with pytest.raises(TypeError, match="at most 1 positional"):
         vntext.word_spans("học máy", ["học máy"])
-    with pytest.raises(TypeError, match="fixed_words"):
-        vntext.Segmenter().word_tokenize("học máy", fixed_words=["học máy"])
+
+
+@pytest.mark.parametrize("call, msg", [
+    (lambda: vntext.word_tokenize("a", sentence="b"), "got both 'text' and 'sentence'"),
+    (lambda: vntext.word_tokenize(text="a", sentence="b"), "got both 'text' and 'sentence'"),
+    (lambda: vntext.word_tokenize(), r"missing required argument 'text'"),
+    (lambda: vntext.word_tokenize(sentence=None), r"argument 'sentence' must be str, not NoneType"),
+    (lambda: vntext.word_tokenize(sentence=b"a"), r"argument 'sentence' must be str, not bytes"),
+    (lambda: vntext.word_tokenize(None), r"argument 'text' must be str, not NoneType"),
+    (lambda: vntext.word_tokenize("a", None, False, None, 1), "at most 4 positional"),
+    (lambda: vntext.word_tokenize("a", None, 1), "'use_token_normalize' must be True or False, not int"),
+    (lambda: vntext.word_tokenize("a", use_token_normalize=None), "'use_token_normalize' must be"),
+    (lambda: vntext.word_tokenize("a", None, ["a b"]), "'use_token_normalize' must be True or Fa"),
+    (lambda: vntext.word_tokenize("a", text="c"), "got multiple values for argument .text."),
+    (lambda: vntext.word_tokenize("a", use_token_normalize="yes"), "not str"),
+])
+def test_underthesea_argument_errors(call, msg):
+    with pytest.raises(TypeError, match=r"^word_tokenize\(\) .*" + msg):
+        call()
+
+
+def test_segmenter_word_tokenize_argument_errors():
+    seg = vntext.Segmenter()
+    with pytest.raises(TypeError, match=r"^Segmenter\.word_tokenize\(\) got both 'text' and 'sen"):
+        seg.word_tokenize("a", sentence="b")
+    with pytest.raises(TypeError, match=r"at most 3 positional"):
+        seg.word_tokenize("a", None, False, ["a b"])
+    with pytest.raises(TypeError, match=r"'fixed_words'.*Segmenter\(user_dict=fixed_words\)"):
+        seg.word_tokenize("học máy", fixed_words=["học máy"])
+    with pytest.raises(TypeError, match=r"^Segmenter\.word_tokenize\(\) argument "
+                                        r"'use_token_normalize' must be True or False, not int"):
+        seg.word_tokenize("a", use_token_normalize=0)
+
+
+def text_format_of(words):
+    """The text format of a list of words: the white space inside each one
+    '_', the words joined by ' '."""
+    return " ".join(INLINE_SPACE.sub("_", w) for w in words)
+
+
+def test_use_token_normalize():
+    text = "Chúc mọi người khoẻ mạnh, hoà thuận và bình an, Ha\u0300 No\u0323\u0302i qúy"
+    words = vntext.word_tokenize(text)
+    # the default: the words as written, substrings of text
+    assert vntext.word_tokenize(text, use_token_normalize=False) == words
+    assert "khoẻ mạnh" in words and "Ha\u0300 No\u0323\u0302i" in words
+    got = vntext.word_tokenize(text, use_token_normalize=True)
+    assert got == [vntext.normalize(w) for w in words]
+    assert "khỏe mạnh" in got and "hòa thuận" in got and "Hà Nội" in got and "quý" in got
+    # the same words: only their spelling changes
+    assert len(got) == len(words) == len(vntext.word_spans(text))
+    assert vntext.word_tokenize(text, "text", True) == text_format_of(got)
+    assert "khỏe_mạnh" in vntext.word_tokenize(text, "text", True).split(" ")
+    seg = vntext.Segmenter(user_dict=["bình an"])
+    assert seg.word_tokenize(text, None, True) == [vntext.normalize(w) for w in seg.word_tokenize(text)]
+    assert seg.word_tokenize(text, "text", True) == text_format_of(seg.word_tokenize(text, None, True))
+    # text with nothing to change: equal words (ASCII ones are the very same objects)
+    clean = "Mỹ sẽ bảo vệ Nhật Bản, OK"
+    assert vntext.word_tokenize(clean, None, True) == vntext.word_tokenize(clean)
+    assert vntext.word_tokenize(clean, "text", True) == vntext.word_tokenize(clean, "text")
+    assert vntext.word_tokenize("", None, True) == [] and vntext.word_tokenize("", "text", True) == ""
+    # the text format is that of the normalized words, not normalize() of the
+    # text format, which would keep user_hoà as an identifier
+    assert vntext.normalize("user_hoà") == "user_hoà"
+    assert vntext.word_tokenize("user hoà", None, True, ["user hoà"]) == ["user hòa"]
+    assert vntext.word_tokenize("user hoà", "text", True, ["user hoà"]) == "user_hòa"
 
 
 def run_in_threads(n, fn):
@@ -941,3 +1134,21 @@ def test_a_long_text_segments_as_its_lines():
         assert vntext.word_spans(text) == want
         assert vntext.word_tokenize(text, format="text") == \
             vntext.word_tokenize(text.replace(sep, "\n"), format="text")
+
+
+syllable_text_st = st.lists(st.sampled_from([
+    "hoà", "hòa", "khoẻ", "khỏe", "thuỷ", "qúy", "gìa", "Ho\u0300a", "Viêt\u0323", "bình", "an",
+    "Nhật", "Bản", "user", "2023", "3,5%", "TP.HCM", "_", "-", ".", ",", "😀", "https://a.vn/hoà",
+    " ", " ", " ", "  ", "\u00a0", "\n", "\t", "\u200b",
+]), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(syllable_text_st, text_st))
+def test_use_token_normalize_properties(text):
+    words = vntext.word_tokenize(text)
+    got = vntext.word_tokenize(text, use_token_normalize=True)
+    assert got == [vntext.normalize(w) for w in words]
+    assert vntext.word_tokenize(text, "text", True) == text_format_of(got)
+    seg = vntext.Segmenter()
+    assert seg.word_tokenize(sentence=text, use_token_normalize=True) == got

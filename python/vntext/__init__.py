@@ -43,7 +43,11 @@ Words
     str with the syllables of a word joined by "_", as underthesea does.
     word_spans(text) gives (start, end) offsets. Segmenter(user_dict=...,
     user_split=...) holds the model with a user dictionary; the functions
-    use a default one, loaded from the package on first use.
+    use a default one, loaded from the package on first use. The arguments
+    are underthesea's, in its order (sentence=... for text,
+    use_token_normalize, fixed_words); use_token_normalize=True puts each
+    word through normalize(), and is False by default, so words come out
+    as written.
 
     >>> word_tokenize("Mỹ sẽ bảo vệ Nhật Bản")
     ['Mỹ', 'sẽ', 'bảo vệ', 'Nhật Bản']

@@ -14,6 +14,7 @@ what the whole text would.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -139,8 +140,15 @@ def _normalize_cmd(args: argparse.Namespace) -> int:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            line = raw.count(b"\n", 0, e.start) + 1
-            print(f"vntext: line {line} of the input is not UTF-8: {e}", file=sys.stderr)
+            # the line and the position in it, as words and sentences say them
+            name = "stdin" if args.file is None or args.file == "-" else args.file
+            for n, line in enumerate(_raw_lines(io.BytesIO(raw)), 1):
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError as le:
+                    e = le
+                    break
+            print(f"vntext: line {n} of {name} is not UTF-8: {e}", file=sys.stderr)
             return 1
         out = _stdout()
         out.write(vntext.normalize(text, style=args.style).encode("utf-8"))
@@ -195,8 +203,9 @@ def _raw_lines(f: BinaryIO) -> Iterator[bytes]:
     line longer than a block is gathered in parts."""
     parts: List[bytes] = []  # the start of a line that runs past the blocks read
     cr = False  # the last block ended with a CR: an LF first in the next is its
+    read: Callable[[int], bytes] = getattr(f, "read1", f.read)
     while True:
-        block = f.read1(65536)
+        block = read(65536)
         if not block:
             break
         start = 1 if cr and block[:1] == b"\n" else 0
@@ -218,8 +227,11 @@ def _raw_lines(f: BinaryIO) -> Iterator[bytes]:
 def _input_lines(path: Optional[str]) -> Iterator[str]:
     """The lines of path (stdin when None or "-"), decoded from UTF-8,
     without their line break (_raw_lines)."""
-    own = path is not None and path != "-"
-    name, f = (path, open(path, "rb")) if own else ("stdin", _stdin())
+    f: BinaryIO
+    if path is not None and path != "-":
+        own, name, f = True, path, open(path, "rb")
+    else:
+        own, name, f = False, "stdin", _stdin()
     try:
         for n, raw in enumerate(_raw_lines(f), 1):
             try:
@@ -231,12 +243,51 @@ def _input_lines(path: Optional[str]) -> Iterator[str]:
             f.close()
 
 
-def _word_list(path: str, option: str) -> List[str]:
-    """The words of a user dictionary file: one a line, blank lines skipped."""
+def _word_list(path: str, option: str) -> List[Tuple[int, str]]:
+    """The words of a user dictionary file with their line numbers: one a
+    line, split at every line break that str.splitlines() knows (VT, FF,
+    NEL, U+2028 and U+2029 too, as files exported from word processors and
+    web pages hold them), white space around a word dropped, blank lines
+    skipped."""
     try:
-        return [w.strip() for w in _input_lines(path) if w.strip()]
+        with open(path, "rb") as f:
+            raw = f.read()
     except OSError as e:
         raise _InputError(f"{option}: {e}") from None
+    if raw.startswith(b"\xef\xbb\xbf"):  # a byte order mark
+        raw = raw[3:]
+    words = []
+    for n, line in enumerate(raw.decode("utf-8", "surrogateescape").splitlines(), 1):
+        try:
+            line.encode("utf-8", "surrogateescape").decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise _InputError(f"{option} {path} line {n} is not UTF-8: {e}") from None
+        if line.strip():
+            words.append((n, line.strip()))
+    return words
+
+
+def _segmenter(args: argparse.Namespace) -> "vntext.Segmenter":
+    """The Segmenter of the words command, with the words of --user-dict and
+    --user-split; a word the Segmenter refuses is named with its file and
+    line, in one line."""
+    files = [("user_dict", "--user-dict", args.user_dict),
+             ("user_split", "--user-split", args.user_split)]
+    lists = {arg: _word_list(path, option) if path else None for arg, option, path in files}
+    join, split = ([w for _, w in words] if words is not None else None
+                   for words in (lists["user_dict"], lists["user_split"]))
+    try:
+        return vntext.Segmenter(user_dict=join, user_split=split)
+    except ValueError as e:
+        msg = str(e)
+        for arg, option, path in files:
+            head = f"Segmenter() argument '{arg}': "
+            if msg.startswith(head):
+                for n, w in lists[arg] or ():
+                    if msg.endswith(": " + repr(w)):
+                        raise _InputError(f"{option} {path} line {n}: {msg[len(head):]}") from None
+                raise _InputError(f"{option} {path}: {msg[len(head):]}") from None
+        raise
 
 
 def _sentence_words(seg: "vntext.Segmenter", line: str) -> List[str]:
@@ -262,9 +313,7 @@ def _stream_cmd(args: argparse.Namespace) -> int:
     """words and sentences: each input line in, its result out."""
     try:
         if args.command == "words":
-            seg = vntext.Segmenter(
-                user_dict=_word_list(args.user_dict, "--user-dict") if args.user_dict else None,
-                user_split=_word_list(args.user_split, "--user-split") if args.user_split else None)
+            seg = _segmenter(args)
             if args.spans:
                 def result(line: str) -> str:
                     return json.dumps(seg.word_spans(line)) + "\n"

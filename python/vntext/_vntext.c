@@ -494,33 +494,21 @@ PyDoc_STRVAR(normalize__doc__,
 ">>> normalize('qúy')\n"
 "'quý'\n");
 
+/* normalize() of the str text, for func: a new reference, to text itself
+ * when nothing changes (to a plain str copy of a subclass). */
 static PyObject *
-vntext_normalize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
-    PyObject *kwnames)
+normalized(PyObject *text, const char *func, vnt_style style)
 {
-    static const char *const names[] = {"text", "style"};
-    PyObject *argv[2], *text, *result;
-    vnt_style style;
+    PyObject *result;
     vnt_status st;
     utf8_view u = {NULL, 0, NULL};
     vnt_edits edits;
-    err_ctx ctx = ERR_CTX("normalize");
+    err_ctx ctx = ERR_CTX(func);
 
-    (void)module;
     vnt_edits_init(&edits);
-    if (parse_args("normalize", args, nargs, kwnames, names, 2, 1, argv) < 0)
-        goto error;
-    text = argv[0];
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "normalize() argument 'text' must be str, not %.200s",
-                     Py_TYPE(text)->tp_name);
-        goto error;
-    }
-    if (style_arg(argv[1], "normalize", &style) < 0)
-        goto error;
     /* ASCII has no tone marks and is already NFC */
     if (!PyUnicode_IS_ASCII(text)) {
-        if (text_view(text, "normalize", &u) < 0)
+        if (text_view(text, func, &u) < 0)
             goto error;
         MAYBE_NOGIL(u.len, st = vnt_normalize_edits(u.data, (size_t)u.len, style, &edits));
         if (st != VNT_OK) {
@@ -546,6 +534,27 @@ error:
     utf8_view_release(&u);
     vnt_edits_free(&edits);
     return NULL;
+}
+
+static PyObject *
+vntext_normalize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+    PyObject *kwnames)
+{
+    static const char *const names[] = {"text", "style"};
+    PyObject *argv[2];
+    vnt_style style;
+
+    (void)module;
+    if (parse_args("normalize", args, nargs, kwnames, names, 2, 1, argv) < 0)
+        return NULL;
+    if (!PyUnicode_Check(argv[0])) {
+        PyErr_Format(PyExc_TypeError, "normalize() argument 'text' must be str, not %.200s",
+                     Py_TYPE(argv[0])->tp_name);
+        return NULL;
+    }
+    if (style_arg(argv[1], "normalize", &style) < 0)
+        return NULL;
+    return normalized(argv[0], "normalize", style);
 }
 
 PyDoc_STRVAR(remove_accents__doc__,
@@ -1195,6 +1204,15 @@ done:
     return path;
 }
 
+/* 1 when the str or bytes path holds a NUL character (no file has one). */
+static int
+has_nul(PyObject *path)
+{
+    if (PyBytes_Check(path))
+        return memchr(PyBytes_AS_STRING(path), 0, (size_t)PyBytes_GET_SIZE(path)) != NULL;
+    return PyUnicode_FindChar(path, 0, 0, PyUnicode_GET_LENGTH(path), 1) >= 0;
+}
+
 /* Reads a whole file into a new bytes object. */
 static PyObject *
 read_model_file(vntext_state *state, PyObject *path)
@@ -1234,11 +1252,15 @@ has_line_break(const char *s, size_t len)
     return 0;
 }
 
-/* "\n".join of the words of an iterable argument, as UTF-8 into buf. */
+/* "\n".join of the words of an iterable argument, as UTF-8 into buf. A
+ * word with a line break, or with no token at all (empty, or white space
+ * as the C library reads it: the C list would skip it), raises ValueError
+ * naming the argument and the word. */
 static int
 word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
 {
     PyObject *it, *item;
+    vnt_tokens toks;
 
     if (obj == NULL || obj == Py_None)
         return 0;
@@ -1256,6 +1278,7 @@ word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
                      arg, Py_TYPE(obj)->tp_name);
         return -1;
     }
+    vnt_tokens_init(&toks);
     while ((item = PyIter_Next(it)) != NULL) {
         Py_ssize_t len;
         const char *s;
@@ -1264,37 +1287,47 @@ word_list_arg(PyObject *obj, const char *func, const char *arg, vnt_buf *buf)
             PyErr_Format(PyExc_TypeError,
                          "%s() argument '%s' must hold str words, not %.200s", func,
                          arg, Py_TYPE(item)->tp_name);
-            Py_DECREF(item);
-            Py_DECREF(it);
-            return -1;
+            goto fail;
         }
         s = PyUnicode_AsUTF8AndSize(item, &len);
         if (s == NULL) {
             name_surrogate(func, arg);
-            Py_DECREF(item);
-            Py_DECREF(it);
-            return -1;
+            goto fail;
         }
         if (has_line_break(s, (size_t)len)) {
             PyErr_Format(PyExc_ValueError,
                          "%s() argument '%s': a word cannot hold a line break: %R",
                          func, arg, item);
-            Py_DECREF(item);
-            Py_DECREF(it);
-            return -1;
+            goto fail;
         }
-        st = vnt_buf_append(buf, s, (size_t)len);
+        st = vnt_scan(s, (size_t)len, &toks);
+        if (st == VNT_OK && toks.len == 0) {
+            PyErr_Format(PyExc_ValueError,
+                         "%s() argument '%s': a word cannot be empty or white space only: %R",
+                         func, arg, item);
+            goto fail;
+        }
+        if (st == VNT_OK)
+            st = vnt_buf_append(buf, s, (size_t)len);
         if (st == VNT_OK)
             st = vnt_buf_append(buf, "\n", 1);
         Py_DECREF(item);
         if (st != VNT_OK) {
-            Py_DECREF(it);
-            PyErr_NoMemory();
-            return -1;
+            err_ctx ctx = ERR_CTX(func);
+            raise_status(st, &ctx);
+            item = NULL;
+            goto fail;
         }
     }
     Py_DECREF(it);
+    vnt_tokens_free(&toks);
     return PyErr_Occurred() ? -1 : 0;
+
+fail:
+    Py_XDECREF(item);
+    Py_DECREF(it);
+    vnt_tokens_free(&toks);
+    return -1;
 }
 
 /* The words of a user_dict or user_split argument as a tuple (Py_None for
@@ -1367,6 +1400,8 @@ segmenter_object(PyTypeObject *type, vnt_segmenter *seg, PyObject *path, PyObjec
     return (PyObject *)self;
 }
 
+static PyObject *default_segmenter(PyObject *module);
+
 PyDoc_STRVAR(Segmenter__doc__,
 "Segmenter(model_path=None, user_dict=None, user_split=None)\n"
 "--\n"
@@ -1376,11 +1411,18 @@ PyDoc_STRVAR(Segmenter__doc__,
 "model_path is a model file written by tools/train_segmenter.py; by\n"
 "default the one shipped in the package. user_dict is an iterable of\n"
 "words whose syllables must stay one word, and a word of its own, wherever\n"
-"they occur (of two that overlap, the one that starts first wins, unless\n"
-"a user_split word cuts it);\n"
-"user_split an iterable of words whose syllables must always\n"
-"be separate words (it wins over user_dict). Words are matched by\n"
-"syllable identity: case, tone-mark style and Unicode form do not matter.\n"
+"they occur: the model never extends one (of two that overlap, the one\n"
+"that starts first wins, unless a user_split word cuts it); a word of one\n"
+"syllable is thus kept apart from its neighbours. user_split is an\n"
+"iterable of words whose syllables must always be separate words (it wins\n"
+"over user_dict). Words are matched by syllable identity: case, tone-mark\n"
+"style and Unicode form do not matter; an underscore between syllables\n"
+"reads as a space ('sẽ_bảo', as segmented corpora write words, is\n"
+"'sẽ bảo'). An empty word, or one of white space only, raises ValueError.\n"
+"\n"
+"A Segmenter with a dictionary and the default model shares the tables of\n"
+"the default one (about 5.4 MB, loaded once); one with a model_path loads\n"
+"that file.\n"
 "\n"
 "A Segmenter never changes after it is made, so threads can share one;\n"
 "the GIL is released while it works on long texts.\n"
@@ -1418,6 +1460,23 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     if (word_list_arg(join_words, "Segmenter", "user_dict", &join) < 0 ||
         word_list_arg(split_words, "Segmenter", "user_split", &split) < 0)
         goto error;
+    if (path == Py_None && (join.len || split.len)) {
+        /* the default model with a dictionary: the default segmenter's
+         * tables, shared (the C library counts their users), not a load */
+        PyObject *dflt = default_segmenter(module);
+        if (dflt == NULL)
+            goto error;
+        st = vnt_segmenter_with_dict(((SegmenterObject *)dflt)->seg, join.data, join.len,
+                                     split.data, split.len, &base);
+        Py_DECREF(dflt);
+        if (st != VNT_OK) {
+            raise_status(st, &ctx);
+            goto error;
+        }
+        Py_INCREF(Py_None);
+        path_arg = Py_None;
+        goto made;
+    }
     if (path == Py_None) {
         Py_INCREF(Py_None);
         path_arg = Py_None;
@@ -1432,21 +1491,42 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
                          Py_TYPE(path)->tp_name);
             goto error;
         }
-        path_arg = absolute_path(state, path);
-        if (path_arg == NULL)
+        if ((path = PyOS_FSPath(path)) == NULL)
             goto error;
-        Py_INCREF(path);
+        if (has_nul(path)) {
+            PyErr_Format(PyExc_ValueError,
+                         "Segmenter() argument 'model_path' must not hold a NUL character: %R",
+                         path);
+            Py_DECREF(path);
+            goto error;
+        }
+        path_arg = absolute_path(state, path);
+        if (path_arg == NULL) {
+            Py_DECREF(path);
+            goto error;
+        }
     }
     data = read_model_file(state, path);
-    Py_DECREF(path);
-    if (data == NULL)
-        goto error;
-    st = vnt_segmenter_load(PyBytes_AS_STRING(data), (size_t)PyBytes_GET_SIZE(data), &base);
-    Py_CLEAR(data);
-    if (st != VNT_OK) {
-        raise_status(st, &ctx);
+    if (data == NULL) {
+        Py_DECREF(path);
         goto error;
     }
+    st = vnt_segmenter_load(PyBytes_AS_STRING(data), (size_t)PyBytes_GET_SIZE(data), &base);
+    Py_CLEAR(data);
+    if (st == VNT_ERR_FORMAT) { /* which file, of the models a program loads */
+        if (path_arg == Py_None)
+            PyErr_Format(PyExc_ValueError,
+                         "Segmenter(): the shipped model %R (argument 'model_path' None) is %s",
+                         path, vnt_strerror(st));
+        else
+            PyErr_Format(PyExc_ValueError, "Segmenter() argument 'model_path': %R is %s", path,
+                         vnt_strerror(st));
+    } else if (st != VNT_OK) {
+        raise_status(st, &ctx);
+    }
+    Py_DECREF(path);
+    if (st != VNT_OK)
+        goto error;
     if (join.len || split.len) {
         st = vnt_segmenter_with_dict(base, join.data, join.len, split.data, split.len, &derived);
         vnt_segmenter_free(base);
@@ -1457,6 +1537,7 @@ Segmenter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         }
         base = derived;
     }
+made:
     self = segmenter_object(type, base, path_arg, join_words, split_words);
     if (self == NULL)
         goto error;
@@ -1523,34 +1604,175 @@ format_arg(PyObject *obj, const char *func, int *text_format)
     return 0;
 }
 
-/* word_tokenize(text, format) with seg. */
+/* An argument that must be True or False (absent: False). */
+static int
+bool_arg(PyObject *obj, const char *func, const char *arg, int *out)
+{
+    *out = obj == Py_True;
+    if (obj == NULL || PyBool_Check(obj))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be True or False, not %.200s", func,
+                 arg, Py_TYPE(obj)->tp_name);
+    return -1;
+}
+
+/* use_token_normalize: each word of the list, a new reference to it, put
+ * through normalize() in place. */
+static int
+normalize_items(PyObject *list, const char *func)
+{
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(list); k++) {
+        PyObject *w = PyList_GET_ITEM(list, k), *n = normalized(w, func, VNT_STYLE_TRADITIONAL);
+        if (n == NULL)
+            return -1;
+        if (n == w)
+            Py_DECREF(n);
+        else
+            PyList_SetItem(list, k, n); /* takes n, lets w go */
+    }
+    return 0;
+}
+
+/* The text format with use_token_normalize: as pieces_to_text(), each
+ * piece put through normalize(), so the text is that of the normalized
+ * words (normalize() of the text itself could differ: it reads "user_hoà"
+ * as an identifier, which it keeps as written). Converts the offsets of
+ * pieces in place. */
 static PyObject *
-word_tokenize_with(SegmenterObject *seg, const char *func, PyObject *text, PyObject *format)
+pieces_to_normalized_text(PyObject *text, const utf8_view *u, vnt_spans *pieces,
+                          const vnt_spans *words, const char *func)
+{
+    const size_t np = pieces->len;
+    PyObject *parts = NULL, *seps[2] = {NULL, NULL}, *empty = NULL, *result = NULL;
+
+    if (np > (size_t)PY_SSIZE_T_MAX / 2)
+        return PyErr_NoMemory();
+    if ((parts = PyList_New(np ? 2 * (Py_ssize_t)np - 1 : 0)) == NULL ||
+        (seps[0] = PyUnicode_FromOrdinal('_')) == NULL ||
+        (seps[1] = PyUnicode_FromOrdinal(' ')) == NULL ||
+        (empty = PyUnicode_New(0, 0)) == NULL)
+        goto done;
+    for (size_t k = 0, j = 0; k < np; k++) { /* separators: ' ' where a word begins */
+        int starts = j < words->len && pieces->items[k].start == words->items[j].start;
+        j += starts;
+        if (k > 0) {
+            Py_INCREF(seps[starts]);
+            PyList_SET_ITEM(parts, 2 * (Py_ssize_t)k - 1, seps[starts]);
+        }
+    }
+    spans_to_code_points(text, u, pieces);
+    for (size_t k = 0; k < np; k++) {
+        PyObject *piece = PyUnicode_Substring(text, (Py_ssize_t)pieces->items[k].start,
+                                              (Py_ssize_t)pieces->items[k].end);
+        PyObject *n = piece ? normalized(piece, func, VNT_STYLE_TRADITIONAL) : NULL;
+        Py_XDECREF(piece);
+        if (n == NULL)
+            goto done;
+        PyList_SET_ITEM(parts, 2 * (Py_ssize_t)k, n);
+    }
+    result = PyUnicode_Join(empty, parts);
+done:
+    Py_XDECREF(parts);
+    Py_XDECREF(seps[0]);
+    Py_XDECREF(seps[1]);
+    Py_XDECREF(empty);
+    return result;
+}
+
+/* word_tokenize(text, format, use_token_normalize) with seg; text_name is
+ * the name the text was given by ('text', or underthesea's 'sentence'). */
+static PyObject *
+word_tokenize_with(SegmenterObject *seg, const char *func, const char *text_name, PyObject *text,
+                   PyObject *format, PyObject *token_normalize)
 {
     PyObject *result = NULL;
     utf8_view u = {NULL, 0, NULL};
     seg_scratch *sc = NULL;
-    int text_format;
+    int text_format, norm;
 
     if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s", func,
-                     Py_TYPE(text)->tp_name);
+        PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be str, not %.200s", func,
+                     text_name, Py_TYPE(text)->tp_name);
         goto done;
     }
-    if (format_arg(format, func, &text_format) < 0)
+    if (format_arg(format, func, &text_format) < 0 ||
+        bool_arg(token_normalize, func, "use_token_normalize", &norm) < 0)
         goto done;
     if ((sc = scratch_take(seg)) == NULL)
         goto done;
     if (word_spans_of(seg, text, func, &u, sc, text_format) < 0)
         goto done;
-    if (text_format)
+    if (norm) {
+        if (text_format) {
+            result = pieces_to_normalized_text(text, &u, &sc->pieces, &sc->words, func);
+        } else if ((result = spans_to_list(text, &u, &sc->words, 1)) != NULL &&
+                   normalize_items(result, func) < 0) {
+            Py_CLEAR(result);
+        }
+    } else if (text_format) {
         result = pieces_to_text(text, &u, &sc->pieces, &sc->words);
-    else
+    } else {
         result = spans_to_list(text, &u, &sc->words, 1);
+    }
 done:
     scratch_give(seg, sc, u.len);
     utf8_view_release(&u);
     return result;
+}
+
+/* The arguments of word_tokenize in underthesea's order, argv[0..n): text,
+ * format, use_token_normalize and, for the module-level function (n 4),
+ * fixed_words; text may also be given by keyword as 'sentence',
+ * underthesea's name for it (sentence=None beside text is no argument).
+ * *text_name gets the name it was given by. */
+static int
+word_tokenize_args(const char *func, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                   int n, PyObject **argv, const char **text_name)
+{
+    static const char *const module_names[] = {"text", "format", "use_token_normalize",
+                                               "fixed_words", "sentence"};
+    static const char *const method_names[] = {"text", "format", "use_token_normalize",
+                                               "sentence"};
+    PyObject *out[5];
+
+    *text_name = "text";
+    if (nargs > n) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %d positional arguments (%zd given)",
+                     func, n, nargs);
+        return -1;
+    }
+    if (parse_args(func, args, nargs, kwnames, n == 4 ? module_names : method_names, n + 1, 0,
+                   out) < 0) {
+        /* a Segmenter's own words: its user_dict */
+        for (Py_ssize_t k = 0; n == 3 && kwnames != NULL && k < PyTuple_GET_SIZE(kwnames); k++)
+            if (PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(kwnames, k), "fixed_words") ==
+                0) {
+                PyErr_Format(PyExc_TypeError,
+                             "%s() got an unexpected keyword argument 'fixed_words': a "
+                             "Segmenter's words are given when it is made, "
+                             "Segmenter(user_dict=fixed_words)",
+                             func);
+                break;
+            }
+        return -1;
+    }
+    /* sentence=None beside text is the default; alone, it is the text */
+    if (out[n] != NULL && (out[0] == NULL || out[n] != Py_None)) {
+        if (out[0] != NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "%s() got both 'text' and 'sentence', two names of one argument "
+                         "(underthesea's name for text is sentence): give one",
+                         func);
+            return -1;
+        }
+        out[0] = out[n];
+        *text_name = "sentence";
+    } else if (out[0] == NULL) {
+        PyErr_Format(PyExc_TypeError, "%s() missing required argument 'text' (pos 1)", func);
+        return -1;
+    }
+    memcpy(argv, out, (size_t)n * sizeof *argv);
+    return 0;
 }
 
 /* word_spans(text) with seg. */
@@ -1569,20 +1791,25 @@ word_spans_with(SegmenterObject *seg, const char *func, PyObject *text)
 }
 
 PyDoc_STRVAR(Segmenter_word_tokenize__doc__,
-"word_tokenize($self, /, text, format=None)\n"
+"word_tokenize($self, /, text, format=None, use_token_normalize=False, *,\n"
+"              sentence=None)\n"
 "--\n"
 "\n"
-"The words of text; see vntext.word_tokenize().\n");
+"The words of text; see vntext.word_tokenize(), whose arguments these are\n"
+"but fixed_words: a Segmenter's words are its user_dict, given when it is\n"
+"made.\n");
 
 static PyObject *
 Segmenter_word_tokenize(SegmenterObject *self, PyObject *const *args, Py_ssize_t nargs,
                         PyObject *kwnames)
 {
-    static const char *const names[] = {"text", "format"};
-    PyObject *argv[2];
-    if (parse_args("Segmenter.word_tokenize", args, nargs, kwnames, names, 2, 1, argv) < 0)
+    PyObject *argv[3];
+    const char *text_name;
+    if (word_tokenize_args("Segmenter.word_tokenize", args, nargs, kwnames, 3, argv,
+                           &text_name) < 0)
         return NULL;
-    return word_tokenize_with(self, "Segmenter.word_tokenize", argv[0], argv[1]);
+    return word_tokenize_with(self, "Segmenter.word_tokenize", text_name, argv[0], argv[1],
+                              argv[2]);
 }
 
 PyDoc_STRVAR(Segmenter_word_spans__doc__,
@@ -1660,7 +1887,8 @@ static PyGetSetDef Segmenter_getset[] = {
     {"description", (getter)Segmenter_get_description, NULL,
      "How the model was made (stored in the model file by the training tool).", NULL},
     {"memory", (getter)Segmenter_get_memory, NULL,
-     "Bytes of memory the model and user dictionary take (shared by threads). "
+     "Bytes of memory the model and user dictionary take (shared by threads; "
+     "Segmenters of one model file with user dictionaries share its tables). "
      "Each thread that segments at the same time as others also uses a scratch "
      "space of about 1 MB, and the Segmenter keeps up to eight for later calls.", NULL},
     {NULL, NULL, NULL, NULL, NULL}};
@@ -1880,9 +2108,8 @@ error:
     return NULL;
 }
 
-/* Arguments of the module-level word functions: text and format by
- * position or name, fixed_words by name only (underthesea has
- * use_token_normalize in the third place). */
+/* Arguments of word_spans: text by position or name, fixed_words by name
+ * only (as word_tokenize, which has two arguments between them). */
 static int
 module_word_args(const char *func, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
                  const char *const *names, int n, PyObject **argv)
@@ -1896,7 +2123,8 @@ module_word_args(const char *func, PyObject *const *args, Py_ssize_t nargs, PyOb
 }
 
 PyDoc_STRVAR(word_tokenize__doc__,
-"word_tokenize($module, /, text, format=None, *, fixed_words=None)\n"
+"word_tokenize($module, /, text, format=None, use_token_normalize=False,\n"
+"              fixed_words=None, *, sentence=None)\n"
 "--\n"
 "\n"
 "Split Vietnamese text into words.\n"
@@ -1910,37 +2138,60 @@ PyDoc_STRVAR(word_tokenize__doc__,
 "(TP.HCM, v.v.) are never cut, except that the\n"
 "period of an abbreviation or initials that ends a sentence is a word of\n"
 "its own (\"TP\", \".\", as the corpora write it). Tone-mark style\n"
-"and Unicode form do not change where words end; case does only for a few\n"
-"words in capitals, which may be a name (five or more in a row segment as\n"
-"their lower case does).\n"
+"and Unicode form do not change where words end. Case can: capitals are a\n"
+"feature (names are words), and a sentence with no capital at all is read\n"
+"with weights of its own, trained on text in lower case, so putting a\n"
+"sentence in lower case may change its words; a run of five words or more\n"
+"in capitals, a short line in capitals and a headline in Title Case\n"
+"segment as their lower case does.\n"
 "\n"
 "With format='text', returns one str: the words separated by a space,\n"
 "the syllables of a word joined by '_' (as underthesea does).\n"
 "\n"
+"With use_token_normalize=True, each word is put through normalize()\n"
+"(the traditional style: 'hoà' -> 'hòa', NFC), in the list and in the text\n"
+"format; the words are the same, only their spelling changes. By default\n"
+"(False, unlike underthesea) they are substrings of text. It takes True or\n"
+"False only (anything else raises TypeError).\n"
+"\n"
+"The arguments are underthesea's, in its order: text may be given by\n"
+"underthesea's name, sentence=..., and use_token_normalize and fixed_words\n"
+"by position.\n"
+"\n"
 "Uses a default Segmenter, loaded on first use. fixed_words, as in\n"
 "underthesea, is an iterable of words whose syllables must stay one word\n"
 "(Segmenter(user_dict=fixed_words)); the segmenter made for the last list\n"
-"is kept for the next call with the same words. Each other list loads one\n"
-"anew (milliseconds): for several lists, or threads with lists of their\n"
-"own, make a Segmenter for each.\n"
+"is kept for the next call with the same words. Each other list makes one\n"
+"anew (it shares the default model: a fraction of a millisecond, and more\n"
+"for a long list): for several lists, or threads with lists of their own,\n"
+"make a Segmenter for each.\n"
+"\n"
+"Deliberate differences from underthesea: the words are never changed\n"
+"unless use_token_normalize=True; fixed_words match in any case and tone\n"
+"style, the model never extends one, a word of one syllable stays apart\n"
+"from its neighbours, and words with marks (C++, AT&T) work; text that is\n"
+"not a str (None, bytes) raises TypeError. The README lists them all.\n"
 "\n"
 ">>> word_tokenize('Mỹ sẽ bảo vệ Nhật Bản')\n"
 "['Mỹ', 'sẽ', 'bảo vệ', 'Nhật Bản']\n"
 ">>> word_tokenize('Mỹ sẽ bảo vệ Nhật Bản', format='text')\n"
-"'Mỹ sẽ bảo_vệ Nhật_Bản'\n");
+"'Mỹ sẽ bảo_vệ Nhật_Bản'\n"
+">>> word_tokenize(sentence='Chúc khoẻ mạnh, hoà bình', use_token_normalize=True)\n"
+"['Chúc', 'khỏe mạnh', ',', 'hòa bình']\n");
 
 static PyObject *
 vntext_word_tokenize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
                      PyObject *kwnames)
 {
-    static const char *const names[] = {"text", "format", "fixed_words"};
-    PyObject *argv[3], *seg, *r;
-    if (module_word_args("word_tokenize", args, nargs, kwnames, names, 3, argv) < 0)
+    PyObject *argv[4], *seg, *r;
+    const char *text_name;
+    if (word_tokenize_args("word_tokenize", args, nargs, kwnames, 4, argv, &text_name) < 0)
         return NULL;
-    seg = call_segmenter(module, "word_tokenize", argv[2]);
+    seg = call_segmenter(module, "word_tokenize", argv[3]);
     if (seg == NULL)
         return NULL;
-    r = word_tokenize_with((SegmenterObject *)seg, "word_tokenize", argv[0], argv[1]);
+    r = word_tokenize_with((SegmenterObject *)seg, "word_tokenize", text_name, argv[0], argv[1],
+                           argv[2]);
     Py_DECREF(seg);
     return r;
 }

@@ -34,14 +34,69 @@ def decode_legacy(data: _LegacyData, encoding: _Encoding, errors: _Errors = "str
 def detect_legacy(data: _LegacyData) -> Optional[_Encoding]: ...
 def sent_tokenize(text: str) -> List[str]: ...
 def sent_spans(text: str) -> List[Tuple[int, int]]: ...
+# word_tokenize takes underthesea's arguments in its order; text may also
+# be given by underthesea's name for it, sentence=... (keyword only; None
+# beside text is the default). The overloads give text or sentence; the
+# runtime signature, which cannot say "one of two", shows text as required
+# (mypy.stubtest reports that difference, and only it, for this function
+# and the method).
+# use_token_normalize=True puts each word through normalize(); the
+# default, False, returns the words as written. Tone style and Unicode
+# form never change the words; case can (a sentence without capitals is
+# read with weights of its own), as the docstring says. format=None gives a list,
+# "text" a str; a format only known as a str (a wrapper that passes it
+# through) gets the last overloads' Union.
 @overload
 def word_tokenize(
-    text: str, format: None = None, *, fixed_words: Optional[Iterable[str]] = None
+    text: str,
+    format: None = None,
+    use_token_normalize: bool = False,
+    fixed_words: Optional[Iterable[str]] = None,
+    *,
+    sentence: None = None,
 ) -> List[str]: ...
 @overload
 def word_tokenize(
-    text: str, format: Literal["text"], *, fixed_words: Optional[Iterable[str]] = None
+    text: str,
+    format: Literal["text"],
+    use_token_normalize: bool = False,
+    fixed_words: Optional[Iterable[str]] = None,
+    *,
+    sentence: None = None,
 ) -> str: ...
+@overload
+def word_tokenize(
+    *,
+    sentence: str,
+    format: None = None,
+    use_token_normalize: bool = False,
+    fixed_words: Optional[Iterable[str]] = None,
+) -> List[str]: ...
+@overload
+def word_tokenize(
+    *,
+    sentence: str,
+    format: Literal["text"],
+    use_token_normalize: bool = False,
+    fixed_words: Optional[Iterable[str]] = None,
+) -> str: ...
+@overload
+def word_tokenize(
+    text: str,
+    format: Optional[str] = None,
+    use_token_normalize: bool = False,
+    fixed_words: Optional[Iterable[str]] = None,
+    *,
+    sentence: None = None,
+) -> Union[List[str], str]: ...
+@overload
+def word_tokenize(
+    *,
+    sentence: str,
+    format: Optional[str] = None,
+    use_token_normalize: bool = False,
+    fixed_words: Optional[Iterable[str]] = None,
+) -> Union[List[str], str]: ...
 def word_spans(
     text: str, *, fixed_words: Optional[Iterable[str]] = None
 ) -> List[Tuple[int, int]]: ...
@@ -59,10 +114,47 @@ class Segmenter:
     def description(self) -> str: ...
     @property
     def memory(self) -> int: ...
+    # the arguments of the module-level word_tokenize but fixed_words (a
+    # Segmenter's words are its user_dict)
     @overload
-    def word_tokenize(self, text: str, format: None = None) -> List[str]: ...
+    def word_tokenize(
+        self,
+        text: str,
+        format: None = None,
+        use_token_normalize: bool = False,
+        *,
+        sentence: None = None,
+    ) -> List[str]: ...
     @overload
-    def word_tokenize(self, text: str, format: Literal["text"]) -> str: ...
+    def word_tokenize(
+        self,
+        text: str,
+        format: Literal["text"],
+        use_token_normalize: bool = False,
+        *,
+        sentence: None = None,
+    ) -> str: ...
+    @overload
+    def word_tokenize(
+        self, *, sentence: str, format: None = None, use_token_normalize: bool = False
+    ) -> List[str]: ...
+    @overload
+    def word_tokenize(
+        self, *, sentence: str, format: Literal["text"], use_token_normalize: bool = False
+    ) -> str: ...
+    @overload
+    def word_tokenize(
+        self,
+        text: str,
+        format: Optional[str] = None,
+        use_token_normalize: bool = False,
+        *,
+        sentence: None = None,
+    ) -> Union[List[str], str]: ...
+    @overload
+    def word_tokenize(
+        self, *, sentence: str, format: Optional[str] = None, use_token_normalize: bool = False
+    ) -> Union[List[str], str]: ...
     def word_spans(self, text: str) -> List[Tuple[int, int]]: ...
 
 def _syllable_info(token: str) -> Optional[_SyllableInfo]: ...

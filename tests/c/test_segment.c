@@ -462,6 +462,112 @@ static void user_dictionary(void)
           VNT_ERR_INVALID_ARG && u == NULL);
 }
 
+/* A segmenter with the dictionary join and split (NUL-terminated lists),
+ * or NULL after a failed CHECK. */
+static vnt_segmenter *with_dict(const vnt_segmenter *base, const char *join, const char *split)
+{
+    vnt_segmenter *u = NULL;
+    CHECK(vnt_segmenter_with_dict(base, join, strlen(join), split, strlen(split), &u) == VNT_OK);
+    CHECK(u != NULL);
+    return u;
+}
+
+/* Entries written with underscores, entries of one syllable, blank lines. */
+static void user_dictionary_entries(void)
+{
+    CHECK_WORDS(seg, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo vệ|Nhật Bản");
+    /* "sẽ_bảo", as segmented corpora write a word, is "sẽ bảo" */
+    static const char *const forms[] = {"sẽ_bảo", "sẽ bảo", "SẼ_BẢO\r\n"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        vnt_segmenter *u = with_dict(seg, forms[i], "");
+        if (u) {
+            CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ bảo|vệ|Nhật Bản");
+            vnt_segmenter_free(u);
+        }
+    }
+    vnt_segmenter *u = with_dict(seg, "", "bảo_vệ");
+    if (u) {
+        CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo|vệ|Nhật Bản");
+        /* text already segmented stays one word of its own */
+        CHECK_WORDS(u, "Mỹ sẽ bảo_vệ Nhật_Bản", "Mỹ|sẽ|bảo_vệ|Nhật_Bản");
+        vnt_segmenter_free(u);
+    }
+    /* an underscore at an edge or beside another is no space: "_bảo vệ_"
+     * stays three units, not the word "bảo vệ" */
+    u = with_dict(seg, "", "_bảo vệ_\nbảo__vệ");
+    if (u) {
+        CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo vệ|Nhật Bản");
+        vnt_segmenter_free(u);
+    }
+    /* a word of one syllable is a word of its own, on both sides, at the
+     * start and at the end of a sentence, in any case */
+    CHECK_WORDS(seg, "Việt Nam", "Việt Nam");
+    static const char *const single[] = {"Việt", "nam", "VIỆT\nNAM"};
+    for (size_t i = 0; i < sizeof single / sizeof single[0]; i++) {
+        u = with_dict(seg, single[i], "");
+        if (u) {
+            CHECK_WORDS(u, "Việt Nam", "Việt|Nam");
+            CHECK_WORDS(u, "Tôi yêu Việt Nam lắm", "Tôi|yêu|Việt|Nam|lắm");
+            vnt_segmenter_free(u);
+        }
+        u = with_dict(seg, "", single[i]); /* in the split list too */
+        if (u) {
+            CHECK_WORDS(u, "Việt Nam", "Việt|Nam");
+            vnt_segmenter_free(u);
+        }
+    }
+    CHECK_WORDS(seg, "bảo vệ", "bảo vệ");
+    u = with_dict(seg, "vệ", "");
+    if (u) {
+        CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo|vệ|Nhật Bản");
+        vnt_segmenter_free(u);
+    }
+    /* a longer join word holds it: the longest at a place, the first of two
+     * that overlap */
+    u = with_dict(seg, "Việt\nViệt Nam", "");
+    if (u) {
+        CHECK_WORDS(u, "Việt Nam", "Việt Nam");
+        vnt_segmenter_free(u);
+    }
+    u = with_dict(seg, "Nam\nViệt Nam\nsẽ bảo", "");
+    if (u) {
+        CHECK_WORDS(u, "Việt Nam sẽ bảo vệ", "Việt Nam|sẽ bảo|vệ");
+        vnt_segmenter_free(u);
+    }
+    /* blank lines and lines of white space are no words */
+    u = with_dict(seg, "\n  \n\t\r\n\xc2\xa0\nsẽ bảo\n\n", "\n\n");
+    if (u) {
+        CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ bảo|vệ|Nhật Bản");
+        vnt_segmenter_free(u);
+    }
+}
+
+/* A derived segmenter shares its base's tables: it works after the base is
+ * freed (ASan would see a table freed too early), and so does one derived
+ * from it; its memory is the base's plus its dictionary. */
+static void shared_tables(size_t len, const unsigned char *data)
+{
+    vnt_segmenter *base = NULL;
+    CHECK(vnt_segmenter_load(data, len, &base) == VNT_OK);
+    if (!base)
+        return;
+    vnt_segmenter *u = with_dict(base, "sẽ bảo", "");
+    vnt_segmenter *v = u ? with_dict(u, "", "Nhật Bản") : NULL;
+    CHECK(u && vnt_segmenter_memory(u) >= vnt_segmenter_memory(base));
+    CHECK(u && vnt_segmenter_memory(u) < vnt_segmenter_memory(base) + 4096);
+    CHECK_WORDS(base, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo vệ|Nhật Bản");
+    vnt_segmenter_free(base);
+    if (u) {
+        CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ bảo|vệ|Nhật Bản");
+        CHECK(strcmp(vnt_segmenter_description(u), vnt_segmenter_description(seg)) == 0);
+    }
+    vnt_segmenter_free(u);
+    if (v) {
+        CHECK_WORDS(v, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ bảo|vệ|Nhật|Bản");
+        vnt_segmenter_free(v);
+    }
+}
+
 static void text_format(void)
 {
     const char *s = "Mỹ  sẽ bảo  vệ Nhật\tBản";
@@ -791,6 +897,8 @@ int main(void)
     invariance();
     dense_scores();
     user_dictionary();
+    user_dictionary_entries();
+    shared_tables(len, data);
     text_format();
     reused_work();
     work_across_models(len, data);

@@ -41,7 +41,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     free(d);
     /* a user dictionary exercises the forced labels */
     vnt_segmenter *u = NULL;
-    const char *join = "học sinh giỏi\nThành phố Hồ", *split = "bảo vệ\nnhà ở";
+    const char *join = "học sinh giỏi\nThành phố Hồ\nnam", *split = "bảo_vệ\nnhà ở\nđi";
     if (vnt_segmenter_with_dict(seg, join, strlen(join), split, strlen(split), &u) != VNT_OK)
         abort();
     vnt_segmenter_free(seg);
