@@ -764,8 +764,11 @@ VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n,
                        t[k].kind == VNT_TOK_DOMAIN || t[k].kind == VNT_TOK_MENTION ||
                        t[k].kind == VNT_TOK_HASHTAG))
         return 1; /* "abc@gmail.com.Cảm ơn", "@minh.Hẹn gặp lại" */
-    return ((t[k].flags & VNT_TF_LOWER) && (long_syllable(s, &t[k]) || vowel_word(s, &t[k]) ||
-                                            joined_syllable_end(s, &t[k]))) ||
+    /* one vowel only before a word written with a capital: in a text
+     * without capitals "ư.ư" is what "Ư.Ư", initials, is in capitals */
+    return ((t[k].flags & VNT_TF_LOWER) &&
+            (long_syllable(s, &t[k]) || joined_syllable_end(s, &t[k]) ||
+             (vowel_word(s, &t[k]) && vnt__letter_case(first_cp(s, &t[w])) == 1))) ||
            (k > first && k == i - 1 &&
             (number_before_end(s, &t[k]) ||
              ((t[k].kind == VNT_TOK_WORD || t[k].kind == VNT_TOK_ABBREV) &&
