@@ -51,7 +51,7 @@ STAMP_VENV := $(VENV)/.vntext-venv
 STAMP_BUILD := $(VENV)/.vntext-build
 SRCLIST := $(VENV)/.vntext-srclist
 
-.PHONY: all deps fuzz-deps venv build demo test ctest ctest-portable ctest-san pytest fuzz \
+.PHONY: all deps fuzz-deps venv build demo test ctest ctest-portable ctest-avx2 ctest-san pytest fuzz \
         tables bench model clean distclean FORCE
 
 all: build
@@ -146,6 +146,12 @@ tests/c/bin/portable/%: tests/c/%.c $(CSRC) $(CHDR) tests/c/check.h | deps
 	@mkdir -p $(@D)
 	$(CC) $(C_FLAGS) -U__SSE2__ -o $@ $< $(CSRC) $(UTF8PROC_CFLAGS) $(UTF8PROC_LIBS)
 
+# The sentence splitter's fast pass in its 32-byte (AVX2) form, which a CPU
+# with AVX-512 would not run otherwise.
+tests/c/bin/avx2/%: tests/c/%.c $(CSRC) $(CHDR) tests/c/check.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(C_FLAGS) -DVNT_NO_AVX512 -o $@ $< $(CSRC) $(UTF8PROC_CFLAGS) $(UTF8PROC_LIBS)
+
 # Runs every program, then fails if any failed.
 define run_all
 	@fail=0; for t in $(1); do \
@@ -160,6 +166,9 @@ ctest: $(CTEST_BIN)
 ctest-portable: $(CTEST_PORT)
 	$(call run_all,$(CTEST_PORT))
 
+ctest-avx2: tests/c/bin/avx2/test_sentences
+	$(call run_all,tests/c/bin/avx2/test_sentences)
+
 ctest-san: export ASAN_OPTIONS := detect_leaks=1:abort_on_error=0
 ctest-san: export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
 ctest-san: $(CTEST_SAN)
@@ -171,6 +180,7 @@ pytest: build
 test: build
 	$(MAKE) --no-print-directory ctest
 	$(MAKE) --no-print-directory ctest-portable
+	$(MAKE) --no-print-directory ctest-avx2
 	$(MAKE) --no-print-directory pytest
 	$(MAKE) --no-print-directory ctest-san
 
