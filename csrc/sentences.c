@@ -469,6 +469,45 @@ static int label_chain(const char *s, const vnt_token *t, size_t first, size_t i
     return 1;
 }
 
+/* The value of a list label of one or two digits or one lower-case ASCII
+ * letter ("2", "b"), or -1. */
+static int label_value(const char *s, const vnt_token *t)
+{
+    size_t n = t->end - t->start;
+    const unsigned char *u = (const unsigned char *)s + t->start;
+    if (t->kind == VNT_TOK_NUMBER && n <= 2 && u[0] >= '0' && u[0] <= '9' &&
+        (n == 1 || (u[1] >= '0' && u[1] <= '9')))
+        return n == 1 ? u[0] - '0' : (u[0] - '0') * 10 + u[1] - '0';
+    if (t->kind == VNT_TOK_WORD && n == 1 && u[0] >= 'a' && u[0] <= 'z')
+        return 100 + u[0] - 'a';
+    return -1;
+}
+
+/* 1 when the period t[i] follows a list label (label_value) written after
+ * a word, with the label before it (one less, "1." before "2.", "a."
+ * before "b.") earlier in the sentence, and a word in upper case follows:
+ * the items of a list written in one line, "Nhận xét: 1. Giao nhanh 2.
+ * Đóng gói". A heading word before the label ("Điều 2.") is no item's.
+ * The label before is looked for among the last 64 tokens. */
+VNT_NOINLINE static int inline_label(const char *s, const vnt_token *t, size_t first, size_t i,
+                                     size_t n)
+{
+    if (i < first + 4 || (t[i].flags & VNT_TF_SPACE_BEFORE) || t[i].end - t[i].start != 1 ||
+        s[t[i].start] != '.' || !(t[i - 1].flags & VNT_TF_SPACE_BEFORE) || i + 1 >= n ||
+        !(t[i + 1].flags & VNT_TF_SPACE_BEFORE) || !(t[i + 1].flags & VNT_TF_UPPER))
+        return 0;
+    int v = label_value(s, &t[i - 1]);
+    if (v < 0 || v % 100 == 0 || t[i - 2].kind != VNT_TOK_WORD || heading_word(s, &t[i - 2]))
+        return 0;
+    /* within the last 64 tokens: time stays linear in the sentence */
+    for (size_t k = i - first > 64 ? i - 64 : first; k + 3 < i; k++)
+        if (label_value(s, &t[k]) == v - 1 && t[k + 1].kind == VNT_TOK_PUNCT &&
+            t[k + 1].end - t[k + 1].start == 1 && s[t[k + 1].start] == '.' &&
+            !(t[k + 1].flags & VNT_TF_SPACE_BEFORE))
+            return 1;
+    return 0;
+}
+
 /* 1 for a word of two letters or more, all of them upper case. */
 static int all_caps(const char *s, const vnt_token *t)
 {
@@ -1292,6 +1331,16 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
             /* "A. ", "I. ", "Chương I. ", the first option after a colon,
              * "Chọn: A. ", and the signature words that open a line,
              * "TM. Ban chấp hành" */
+            i++;
+            continue;
+        }
+        /* the next label of a list written in one line, after its item's
+         * last word ("Nhận xét: 1. Giao nhanh 2. Đóng gói đẹp"): the
+         * sentence ends before the label, which opens the next one */
+        if (!abbrev && role == P_FINAL && VNT_UNLIKELY(inline_label(s, t, first, i, n))) {
+            if ((st = vnt__spans_push(out, t[first].start, t[i - 2].end)) != VNT_OK)
+                goto fail;
+            first = i - 1;
             i++;
             continue;
         }

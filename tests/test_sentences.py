@@ -88,6 +88,13 @@ CASES = [
     ("Liên hệ abc@gmail.com.Cảm ơn. Cảm ơn @minh.Hẹn gặp lại. Xem vnexpress.net.Hay lắm.",
      ["Liên hệ abc@gmail.com.", "Cảm ơn.", "Cảm ơn @minh.", "Hẹn gặp lại.", "Xem vnexpress.net.",
       "Hay lắm."]),
+    # the items of a list written in one line: the sentence ends before
+    # the next label, not after it (web-text review); not after a heading
+    # word, "Điều 2."
+    ("Nhận xét: 1. Giao nhanh 2. Đóng gói đẹp 3. Giá rẻ",
+     ["Nhận xét: 1. Giao nhanh", "2. Đóng gói đẹp", "3. Giá rẻ"]),
+    ("Nhận xét: a. Giao nhanh b. Đóng gói đẹp", ["Nhận xét: a. Giao nhanh", "b. Đóng gói đẹp"]),
+    ("Theo Điều 1. Ông A đi. Điều 2. Bà B về.", ["Theo Điều 1.", "Ông A đi.", "Điều 2. Bà B về."]),
     # after a word in capitals (not the first one: a list label)
     ("Tôi yêu VN.Hôm nay trời đẹp. Tôi ở TP.HCM.Bạn ở đâu? II.Nội dung chính",
      ["Tôi yêu VN.", "Hôm nay trời đẹp.", "Tôi ở TP.HCM.", "Bạn ở đâu?", "II.Nội dung chính"]),
