@@ -498,8 +498,6 @@ static int is_tld(const unsigned char *s, size_t n)
     return 0;
 }
 
-static int title_at(const scanner *sc, size_t i);
-
 /* 1 when a word in title case with a letter that is not ASCII starts at
  * i ("Cảm", "Hẹn"): no part of a URL, but a sentence typed onto one. */
 static int title_syllable_at(const scanner *sc, size_t i)
@@ -637,6 +635,10 @@ static size_t email_at(scanner *sc, size_t a)
         if (is_letter_class(k) || k == C_MARK)
             good = before;
     }
+    /* a retry from a later start before the '@' reads the same domain
+     * ("a-a-a-...-a@x"): none, in constant time */
+    if (good == 0)
+        sc->no_at_until = i;
     return good;
 }
 

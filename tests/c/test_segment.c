@@ -881,6 +881,25 @@ static void fill_cases(char *s, size_t n)
                       "HÀ NỘI-HẢI PHÒNG VÀ TP.HỒ CHÍ MINH. ");
 }
 
+/* Local parts of e-mail addresses that share one '@' with no address
+ * after it: each word is a start the scanner tries; a retry must not read
+ * the local part again (it did, quadratic, before the '@' was noted). */
+static void fill_at(char *s, size_t n)
+{
+    fill_repeat(s, n, "a-b+c%d_");
+    size_t k = strlen(s);
+    if (k >= 3)
+        memcpy(s + k - 3, "a@x", 3);
+}
+
+static void fill_at_letter(char *s, size_t n)
+{
+    fill_repeat(s, n, "a-b+c%d_");
+    size_t k = strlen(s);
+    if (k >= 9)
+        memcpy(s + k - 9, "a@b.com\xc4\x83", 9); /* "a@b.comă" */
+}
+
 int main(void)
 {
     size_t len = 0;
@@ -909,6 +928,8 @@ int main(void)
     linear("mixed", fill_mixed, 1 << 20);
     linear("words glued by hyphens and slashes", fill_glued, 1 << 20);
     linear("hyphens and slashes, cased and caseless", fill_cases, 1 << 20);
+    linear("local parts before an '@' with no domain", fill_at, 1 << 20);
+    linear("local parts before an address a letter goes on from", fill_at_letter, 1 << 20);
     vnt_spans_free(&spans);
     vnt_segmenter_free(seg);
     free(data);
