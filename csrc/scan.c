@@ -510,10 +510,30 @@ static int title_syllable_at(const scanner *sc, size_t i)
     return 0;
 }
 
+/* 1 when the period at i in a URL starts text typed onto it: a period
+ * before a word in title case that is not ASCII ("/a.Cảm ơn"), or a run of
+ * them (an ellipsis) before a word in title case or one that is not ASCII
+ * ("vnexpress.net...Hay", "...cảm ơn"; not "v3.11.0...v3.11.1", "/../"). */
+static int url_text_after(const scanner *sc, size_t i)
+{
+    size_t r = i + 1;
+    while (r < sc->len && sc->u[r] == '.')
+        r++;
+    if (r == i + 1)
+        return title_syllable_at(sc, r);
+    if (r >= sc->len)
+        return 0;
+    if (title_at(sc, r))
+        return 1;
+    for (size_t k = r; k < sc->len && (sc->u[k] >= 0x80 || ascii_letter(sc->u[k])); k++)
+        if (sc->u[k] >= 0x80)
+            return 1;
+    return 0;
+}
+
 /* The end of a URL that starts at a: up to white space or a character
- * that cannot be in one, or an ellipsis or a period before a word in title
- * case that is not ASCII ("https://vnexpress.net...Hay", "vnexpress.net/a.Cảm
- * ơn": text typed onto it), then without trailing punctuation. */
+ * that cannot be in one, or text typed onto it (url_text_after), then
+ * without trailing punctuation. */
 static size_t url_end(const scanner *sc, size_t a)
 {
     const unsigned char *u = sc->u;
@@ -525,8 +545,7 @@ static size_t url_end(const scanner *sc, size_t a)
             int k = ASCII_CLASS[c];
             if (k == C_SPACE || k == C_NL || c == '"' || c == '<' || c == '>' || c < 0x20)
                 break;
-            if (c == '.' && i + 1 < sc->len &&
-                (u[i + 1] == '.' || title_syllable_at(sc, i + 1)))
+            if (c == '.' && i + 1 < sc->len && url_text_after(sc, i))
                 break;
             open += c == '(';
             i++;
@@ -574,8 +593,9 @@ static int starts_url(const scanner *sc, size_t i)
 }
 
 /* 1 when u[a..b) may be the last label of a domain: two ASCII letters or
- * more, not in title case ("com", "vn", "COM"; not "Xin", the first word
- * of a sentence typed onto the address). */
+ * more, not in title case unless a known top-level domain ("com", "vn",
+ * "COM", "Com"; not "Xin", the first word of a sentence typed onto the
+ * address). */
 static int last_label(const unsigned char *u, size_t a, size_t b)
 {
     int lower = 0;
@@ -586,7 +606,14 @@ static int last_label(const unsigned char *u, size_t a, size_t b)
             return 0;
         lower |= k > a && u[k] >= 'a';
     }
-    return !(u[a] < 'a' && lower);
+    if (!(u[a] < 'a' && lower))
+        return 1;
+    unsigned char low[8];
+    if (b - a > sizeof low)
+        return 0;
+    for (size_t k = a; k < b; k++)
+        low[k - a] = (unsigned char)(u[k] | 32);
+    return is_tld(low, b - a);
 }
 
 /* Tries an e-mail address at a: ASCII local part, '@', a domain. Returns
@@ -618,13 +645,27 @@ static size_t email_at(scanner *sc, size_t a)
             before = good;
             good = j;
         }
-        if (j + 1 >= sc->len || (u[j] != '.' && u[j] != '-') || !ascii_alnum(u[j + 1]))
+        /* a period, or hyphens ("my--domain", punycode "xn--80ak"), before
+         * a letter or digit goes on */
+        size_t next = j + 1;
+        if (j < sc->len && u[j] == '-')
+            while (next < sc->len && u[next] == '-')
+                next++;
+        if (next >= sc->len || (u[j] != '.' && u[j] != '-') || !ascii_alnum(u[next]))
             break;
         if (u[j] == '.') {
             dots++;
-            label = j + 1;
+            label = next;
         }
-        j++;
+        j = next;
+    }
+    /* a domain of one label, "root@localhost" */
+    if (dots == 0 && j - (i + 1) >= 2) {
+        int letters = 1;
+        for (size_t k = i + 1; k < j && letters; k++)
+            letters = ascii_letter(u[k]) || u[k] == '-';
+        if (letters)
+            good = j;
     }
     /* a letter or a mark (not ASCII) going on from the last label leaves
      * that label out */
@@ -865,9 +906,9 @@ static vnt_status scan_number(scanner *sc, size_t a, size_t *end)
 }
 
 /* A mention or hashtag from a ('@' or '#'); 0 in *end when there is none.
- * A mention holds a period before a lower-case ASCII letter or a digit
- * ("@nguyen.van.a"), not before a capital ("@minh.Hẹn gặp lại": a sentence
- * typed onto it). */
+ * A mention holds a period before an ASCII letter or a digit
+ * ("@nguyen.van.a", "@Nguyen.Van.Anh"), not before a word in title case
+ * that is no ASCII ("@minh.Hẹn gặp lại": a sentence typed onto it). */
 static vnt_status scan_tag(scanner *sc, size_t a, int kind, size_t *end)
 {
     size_t i = a + 1;
@@ -879,7 +920,7 @@ static vnt_status scan_tag(scanner *sc, size_t a, int kind, size_t *end)
             return VNT_ERR_INVALID_UTF8;
         if (!(is_letter_class(k) || k == C_DIGIT || k == C_MARK || cp == '_' ||
               (kind == VNT_TOK_MENTION && cp == '.' && i + 1 < sc->len &&
-               ascii_lower_or_digit(sc->u[i + 1]))))
+               ascii_alnum(sc->u[i + 1]) && !title_syllable_at(sc, i + 1))))
             break;
         i += n;
     }

@@ -1873,13 +1873,66 @@ static int starts_lower(const char *s, size_t len)
     return !(j < len && u[j] == '/' && j > i);
 }
 
+/* 1 when the line that starts at s[0] (up to its line break or len) shows
+ * a sentence that starts with a capital: a final mark (. ? ! …), the
+ * quotes and brackets that close it, white space, the quotes and brackets
+ * that open the next one, and a letter in upper case ("hạn ngạch. Với"):
+ * its writer uses capitals, so a line of it that starts in lower case goes
+ * on from the line before (text wrapped at a width), not chat. */
+static int cased_start_in(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if (u[i] >= '\n' && u[i] <= '\r')
+            return 0;
+        size_t k;
+        if (u[i] == '.' || u[i] == '?' || u[i] == '!')
+            k = i + 1;
+        else if (u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x80 && u[i + 2] == 0xA6)
+            k = i + 3; /* … */
+        else if (u[i] >= 0x80 && break_len(u, len, i))
+            return 0;
+        else
+            continue;
+        /* closers: " ' ) ] ” ’ */
+        for (;;) {
+            if (k < len && (u[k] == '"' || u[k] == '\'' || u[k] == ')' || u[k] == ']'))
+                k++;
+            else if (k + 2 < len && u[k] == 0xE2 && u[k + 1] == 0x80 &&
+                     (u[k + 2] == 0x9D || u[k + 2] == 0x99))
+                k += 3;
+            else
+                break;
+        }
+        if (k >= len || (u[k] != ' ' && u[k] != '\t'))
+            continue;
+        while (k < len && (u[k] == ' ' || u[k] == '\t'))
+            k++;
+        /* openers: " ' ( [ “ ‘ */
+        for (;;) {
+            if (k < len && (u[k] == '"' || u[k] == '\'' || u[k] == '(' || u[k] == '['))
+                k++;
+            else if (k + 2 < len && u[k] == 0xE2 && u[k + 1] == 0x80 &&
+                     (u[k + 2] == 0x9C || u[k + 2] == 0x98))
+                k += 3;
+            else
+                break;
+        }
+        int32_t cp;
+        if (k < len && vnt__utf8_decode(u, len, k, &cp) != 0 && vnt__letter_case(cp) == 1)
+            return 1;
+    }
+    return 0;
+}
+
 /* The case a line that starts at s[0] is read in: that of its text
  * (text_case), but a line of both cases that starts in lower case
- * (starts_lower) as one without capitals. */
+ * (starts_lower) as one without capitals, unless it shows a sentence that
+ * starts with a capital (cased_start_in). */
 static int line_case(const char *s, size_t len)
 {
     int c = text_case(s, len, 1);
-    return c == CASED && starts_lower(s, len) ? LOWER_ONLY : c;
+    return c == CASED && starts_lower(s, len) && !cased_start_in(s, len) ? LOWER_ONLY : c;
 }
 
 /* Adds the line of s[0..len) that starts at a (up to a line break) to sp,
@@ -2435,7 +2488,8 @@ static size_t next_stop_byte(const unsigned char *u, size_t len, size_t i)
     if (len - i >= 32 && __builtin_cpu_supports("avx2")) {
         int found;
 #ifdef AVX512_SKIP
-        if (len - i >= 64 && __builtin_cpu_supports("avx512bw"))
+        if (len - i >= 64 && __builtin_cpu_supports("avx512f") &&
+            __builtin_cpu_supports("avx512bw"))
             i = skip64(u, len, i, &carry, &found);
         else
 #endif

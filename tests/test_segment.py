@@ -139,6 +139,14 @@ def test_special_tokens(token):
     ("gửi ABC@GMAIL.COM nhé", ["gửi", "ABC@GMAIL.COM", "nhé"]),
     ("gọi @nguyen.van.a nhé", ["gọi", "@nguyen.van.a", "nhé"]),
     ("xem https://abc.vn/a-1.html.", ["xem", "https://abc.vn/a-1.html", "."]),
+    # addresses in title case, with hyphen runs (punycode) or of one label;
+    # handles in title case; periods inside a URL (code review)
+    ("gửi Contact@Example.Com.Vn nhé", ["gửi", "Contact@Example.Com.Vn", "nhé"]),
+    ("gửi a@my--domain.com, b@xn--80ak6aa92e.com, root@localhost",
+     ["gửi", "a@my--domain.com", ",", "b@xn--80ak6aa92e.com", ",", "root@localhost"]),
+    ("cảm ơn @Nguyen.Van.Anh nhé", ["cảm ơn", "@Nguyen.Van.Anh", "nhé"]),
+    ("xem https://github.com/a/compare/v3.11.0...v3.11.1 và http://a.vn/x/../y?q=a...z",
+     ["xem", "https://github.com/a/compare/v3.11.0...v3.11.1", "và", "http://a.vn/x/../y?q=a...z"]),
 ])
 def test_text_typed_onto_addresses(text, words):
     assert vntext.word_tokenize(text) == words

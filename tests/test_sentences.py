@@ -124,6 +124,10 @@ CASES = [
     ("ii) tạo ra lợi thế. nhờ Nhà nước", ["ii) tạo ra lợi thế. nhờ Nhà nước"]),
     ("2 của trạm Nông Sơn. nằm bên", ["2 của trạm Nông Sơn. nằm bên"]),
     ("iPhone tốt. pin trâu", ["iPhone tốt. pin trâu"]),
+    # ... and so is one that shows a sentence starting with a capital: text
+    # wrapped at a width, whose lines go on from the line before (review)
+    ("Năm nay EU có hạn\nngạch. Với thị trường này, 10 cat. xuất đi",
+     ["Năm nay EU có hạn", "ngạch.", "Với thị trường này, 10 cat. xuất đi"]),
     # text in capitals splits as its lower case does (same offsets)
     ("TRỜI MƯA TO... SAU ĐÓ TÔI VỀ. BẠO LOẠN... XẢY RA Ở TP. HCM.",
      ["TRỜI MƯA TO...", "SAU ĐÓ TÔI VỀ.", "BẠO LOẠN... XẢY RA Ở TP. HCM."]),

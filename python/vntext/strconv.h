@@ -95,6 +95,10 @@ encode_scalar(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, char *q,
     !defined(_WIN32)
 #define HAVE_SSSE3_ENCODER 1
 #include <immintrin.h>
+/* and an AVX-512 one where the compiler knows VBMI2 (GCC 8, clang) */
+#if defined(__clang__) || __GNUC__ >= 8
+#define HAVE_AVX512_ENCODER 1
+#endif
 
 #include "utf8_shuffle.h"
 
@@ -238,6 +242,7 @@ encode_avx2(int kind, const void *data, Py_ssize_t n, char *q, uint32_t *surroga
     return encode_ssse3(kind, p + i, n - i, q, surrogate);
 }
 
+#ifdef HAVE_AVX512_ENCODER
 /* The UTF-8 of the code points below U+10000 in the 32-bit lanes of c
  * that valid selects (the first ones) at q: each lane gets its 1, 2 or 3
  * bytes, which one byte compression (VBMI2) packs. Writes only the bytes
@@ -325,6 +330,8 @@ have_avx512(void)
            __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("popcnt");
 }
 
+#endif
+
 /* Whether this CPU runs encode_avx2 */
 static int
 have_avx2(void)
@@ -350,8 +357,10 @@ static int
 encoder_supported(int level)
 {
 #ifdef HAVE_SSSE3_ENCODER
+#ifdef HAVE_AVX512_ENCODER
     if (level == ENCODER_AVX512)
         return have_avx512() && have_avx2() && have_ssse3();
+#endif
     if (level == ENCODER_AVX2)
         return have_avx2() && have_ssse3();
     if (level == ENCODER_SSSE3)
@@ -393,9 +402,12 @@ utf8_view_encode(PyObject *obj, utf8_view *v, int level)
               : encoder_supported(ENCODER_AVX2) ? ENCODER_AVX2
               : encoder_supported(ENCODER_SSSE3) ? ENCODER_SSSE3 : ENCODER_SCALAR;
 #ifdef HAVE_SSSE3_ENCODER
+#ifdef HAVE_AVX512_ENCODER
     if (level == ENCODER_AVX512)
         q = encode_avx512(kind, data, n, buf, &surrogate);
-    else if (level == ENCODER_AVX2)
+    else
+#endif
+    if (level == ENCODER_AVX2)
         q = encode_avx2(kind, data, n, buf, &surrogate);
     else if (level == ENCODER_SSSE3)
         q = encode_ssse3(kind, data, n, buf, &surrogate);
@@ -481,7 +493,7 @@ count_code_points(const char *s, size_t n)
     return (Py_ssize_t)(n - cont);
 }
 
-#ifdef HAVE_SSSE3_ENCODER
+#ifdef HAVE_AVX512_ENCODER
 /* count_code_points with AVX-512 (F, BW): 64 bytes at a time, the last
  * ones by a masked load, which reads nothing past n. */
 __attribute__((target("avx512f,avx512bw,popcnt"))) static Py_ssize_t
@@ -503,7 +515,7 @@ count_code_points_avx512(const char *s, size_t n)
 static inline Py_ssize_t
 count_code_points_by(const char *s, size_t n, int fast)
 {
-#ifdef HAVE_SSSE3_ENCODER
+#ifdef HAVE_AVX512_ENCODER
     if (fast)
         return count_code_points_avx512(s, n);
 #else
@@ -516,7 +528,7 @@ count_code_points_by(const char *s, size_t n, int fast)
 static int
 count_fast(void)
 {
-#ifdef HAVE_SSSE3_ENCODER
+#ifdef HAVE_AVX512_ENCODER
     return have_avx512();
 #else
     return 0;
