@@ -556,6 +556,30 @@ static void test_random_agreement(void)
     }
 }
 
+/* The items of a list written in one line end before the next label in
+ * the fast pass as in the full scan, however many tokens the fast pass
+ * leaves out between two labels (found by the fuzz target: a window
+ * counted in tokens read farther back in the fast pass). */
+static void test_inline_labels_agree(void)
+{
+    char text[600], out[4096];
+    for (size_t gap = 0; gap < 300; gap += 7) {
+        size_t len = 0;
+        memcpy(text + len, "0.i", 3);
+        len += 3;
+        for (size_t k = 0; k < gap; k++)
+            text[len++] = k % 3 ? '\0' : ' ';
+        static const char tail[] = "\x01\x04u 0 T ủ đ_ u 1. Tốt 2. Xong";
+        memcpy(text + len, tail, sizeof tail - 1);
+        len += sizeof tail - 1;
+        split(text, len, out, sizeof out); /* checks the agreement */
+    }
+    CHECK(strcmp(split("Nhận xét: 1. Giao nhanh 2. Đóng gói đẹp 3. Giá rẻ",
+                       strlen("Nhận xét: 1. Giao nhanh 2. Đóng gói đẹp 3. Giá rẻ"), out,
+                       sizeof out),
+                 "Nhận xét: 1. Giao nhanh | 2. Đóng gói đẹp | 3. Giá rẻ") == 0);
+}
+
 /* Linear time: ten times the input takes about ten times as long (a
  * quadratic pass would take a hundred); sanitizers slow both alike. */
 static void test_linear(void)
@@ -592,6 +616,7 @@ int main(void)
     test_token_kinds();
     test_errors();
     test_random_agreement();
+    test_inline_labels_agree();
     test_linear();
     return CHECK_DONE();
 }
