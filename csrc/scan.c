@@ -510,10 +510,12 @@ static int title_syllable_at(const scanner *sc, size_t i)
     return 0;
 }
 
-/* 1 when the period at i in a URL starts text typed onto it: a period
- * before a word in title case that is not ASCII ("/a.Cảm ơn"), or a run of
- * them (an ellipsis) before a word in title case or one that is not ASCII
- * ("vnexpress.net...Hay", "...cảm ơn"; not "v3.11.0...v3.11.1", "/../"). */
+/* 1 when the period or run of periods at i in a URL starts text typed
+ * onto it: a single period before a word in title case with a letter that
+ * is not ASCII ("/a.Cảm ơn"), or a run of them (an ellipsis) before
+ * letters alone up to white space ("vnexpress.net...Hay", "...ai cần",
+ * "...cảm ơn"; not "v3.11.0...v3.11.1", "/../y", where a digit or a mark
+ * of a path follows). */
 static int url_text_after(const scanner *sc, size_t i)
 {
     size_t r = i + 1;
@@ -523,12 +525,13 @@ static int url_text_after(const scanner *sc, size_t i)
         return title_syllable_at(sc, r);
     if (r >= sc->len)
         return 0;
-    if (title_at(sc, r))
-        return 1;
-    for (size_t k = r; k < sc->len && (sc->u[k] >= 0x80 || ascii_letter(sc->u[k])); k++)
-        if (sc->u[k] >= 0x80)
-            return 1;
-    return 0;
+    size_t k = r;
+    for (; k < sc->len; k++) {
+        unsigned char c = sc->u[k];
+        if (c < 0x80 && !ascii_letter(c))
+            break;
+    }
+    return k > r && (k >= sc->len || sc->u[k] == ' ' || (sc->u[k] >= '\t' && sc->u[k] <= '\r'));
 }
 
 /* The end of a URL that starts at a: up to white space or a character
@@ -545,8 +548,15 @@ static size_t url_end(const scanner *sc, size_t a)
             int k = ASCII_CLASS[c];
             if (k == C_SPACE || k == C_NL || c == '"' || c == '<' || c == '>' || c < 0x20)
                 break;
-            if (c == '.' && i + 1 < sc->len && url_text_after(sc, i))
-                break;
+            if (c == '.') {
+                /* a run of periods is decided once, so each byte is read a
+                 * bounded number of times */
+                if (i + 1 < sc->len && url_text_after(sc, i))
+                    break;
+                while (i < sc->len && u[i] == '.')
+                    i++;
+                continue;
+            }
             open += c == '(';
             i++;
             continue;
@@ -593,10 +603,12 @@ static int starts_url(const scanner *sc, size_t i)
 }
 
 /* 1 when u[a..b) may be the last label of a domain: two ASCII letters or
- * more, not in title case unless a known top-level domain ("com", "vn",
- * "COM", "Com"; not "Xin", the first word of a sentence typed onto the
- * address). */
-static int last_label(const unsigned char *u, size_t a, size_t b)
+ * more, not in title case ("com", "vn", "COM"; not "Xin", the first word
+ * of a sentence typed onto the address), unless a known top-level domain
+ * after a label that starts with a capital too ("Example.Com.Vn"; not
+ * "vingroup.net.Ca sĩ", where "Ca" is a word); prev is the start of the
+ * label before. */
+static int last_label(const unsigned char *u, size_t prev, size_t a, size_t b)
 {
     int lower = 0;
     if (b - a < 2)
@@ -608,12 +620,27 @@ static int last_label(const unsigned char *u, size_t a, size_t b)
     }
     if (!(u[a] < 'a' && lower))
         return 1;
+    if (!(u[prev] >= 'A' && u[prev] <= 'Z'))
+        return 0;
     unsigned char low[8];
     if (b - a > sizeof low)
         return 0;
     for (size_t k = a; k < b; k++)
         low[k - a] = (unsigned char)(u[k] | 32);
     return is_tld(low, b - a);
+}
+
+/* 1 for the host name "localhost" at u[a..b), in any case: a domain of one
+ * label ("root@localhost"). */
+static int localhost_at(const unsigned char *u, size_t a, size_t b)
+{
+    static const char name[] = "localhost";
+    if (b - a != sizeof name - 1)
+        return 0;
+    for (size_t k = 0; k < sizeof name - 1; k++)
+        if ((u[a + k] | 32) != (unsigned char)name[k])
+            return 0;
+    return 1;
 }
 
 /* Tries an e-mail address at a: ASCII local part, '@', a domain. Returns
@@ -635,13 +662,13 @@ static size_t email_at(scanner *sc, size_t a)
         sc->no_at_until = i;
         return 0;
     }
-    size_t j = i + 1, label = j, good = 0, before = 0;
+    size_t j = i + 1, label = j, prev = j, good = 0, before = 0;
     int dots = 0;
     for (;;) {
         while (j < sc->len && ascii_alnum(u[j]))
             j++;
-        /* the end of a label: a domain may end here */
-        if (dots > 0 && last_label(u, label, j)) {
+        /* the end of a label: a domain may end here ("localhost" alone) */
+        if (dots > 0 ? last_label(u, prev, label, j) : localhost_at(u, label, j)) {
             before = good;
             good = j;
         }
@@ -655,17 +682,10 @@ static size_t email_at(scanner *sc, size_t a)
             break;
         if (u[j] == '.') {
             dots++;
+            prev = label;
             label = next;
         }
         j = next;
-    }
-    /* a domain of one label, "root@localhost" */
-    if (dots == 0 && j - (i + 1) >= 2) {
-        int letters = 1;
-        for (size_t k = i + 1; k < j && letters; k++)
-            letters = ascii_letter(u[k]) || u[k] == '-';
-        if (letters)
-            good = j;
     }
     /* a letter or a mark (not ASCII) going on from the last label leaves
      * that label out */
@@ -906,12 +926,17 @@ static vnt_status scan_number(scanner *sc, size_t a, size_t *end)
 }
 
 /* A mention or hashtag from a ('@' or '#'); 0 in *end when there is none.
- * A mention holds a period before an ASCII letter or a digit
- * ("@nguyen.van.a", "@Nguyen.Van.Anh"), not before a word in title case
- * that is no ASCII ("@minh.Hẹn gặp lại": a sentence typed onto it). */
+ * A mention holds a period before a lower-case ASCII letter or a digit
+ * ("@nguyen.van.a"), and before a capital when its part before the period
+ * starts with one too ("@Nguyen.Van.Anh"), but not before a word in title
+ * case that is no ASCII: "@minh.Xin lỗi", "@lan.Anh đến", "@minh.Hẹn gặp
+ * lại" are sentences typed onto a handle. */
 static vnt_status scan_tag(scanner *sc, size_t a, int kind, size_t *end)
 {
     size_t i = a + 1;
+    /* the part of a handle from '@' or its last period starts with a
+     * capital: a period before a capital goes on only then */
+    int part_upper = i < sc->len && sc->u[i] >= 'A' && sc->u[i] <= 'Z';
     while (i < sc->len) {
         int32_t cp;
         size_t n;
@@ -920,8 +945,11 @@ static vnt_status scan_tag(scanner *sc, size_t a, int kind, size_t *end)
             return VNT_ERR_INVALID_UTF8;
         if (!(is_letter_class(k) || k == C_DIGIT || k == C_MARK || cp == '_' ||
               (kind == VNT_TOK_MENTION && cp == '.' && i + 1 < sc->len &&
-               ascii_alnum(sc->u[i + 1]) && !title_syllable_at(sc, i + 1))))
+               (ascii_lower_or_digit(sc->u[i + 1]) ||
+                (ascii_letter(sc->u[i + 1]) && part_upper && !title_syllable_at(sc, i + 1))))))
             break;
+        if (cp == '.')
+            part_upper = i + 1 < sc->len && sc->u[i + 1] >= 'A' && sc->u[i + 1] <= 'Z';
         i += n;
     }
     if (i == a + 1) {

@@ -1342,7 +1342,10 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
         if (!abbrev && role == P_FINAL && VNT_UNLIKELY(inline_label(s, t, first, i, n))) {
             if ((st = vnt__spans_push(out, t[first].start, t[i - 2].end)) != VNT_OK)
                 goto fail;
-            first = i - 1;
+            first = i - 1; /* opened as at the top of the loop */
+            ws.pos = qs.pos = t[first].start;
+            ws.seen = 0;
+            qs.count = 0;
             i++;
             continue;
         }
@@ -1862,6 +1865,8 @@ static int starts_lower(const char *s, size_t len)
     }
     if (letters < 2 || (i < len && c == 1)) /* "iPhone", "iÔng": a brand */
         return 0;
+    if (len - i >= 3 && u[i] == ':' && u[i + 1] == '/' && u[i + 2] == '/')
+        return 0; /* "https://": a URL */
     if (i < len && (u[i] == ')' || u[i] == '.')) { /* "ii)", "iv." */
         size_t k = start;
         while (k < i && u[k] != 0 && strchr("ivxlc", u[k]) != NULL)
@@ -1875,66 +1880,69 @@ static int starts_lower(const char *s, size_t len)
     return !(j < len && u[j] == '/' && j > i);
 }
 
-/* 1 when the line that starts at s[0] (up to its line break or len) shows
- * a sentence that starts with a capital: a final mark (. ? ! …), the
- * quotes and brackets that close it, white space, the quotes and brackets
- * that open the next one, and a letter in upper case ("hạn ngạch. Với"):
- * its writer uses capitals, so a line of it that starts in lower case goes
- * on from the line before (text wrapped at a width), not chat. */
-static int cased_start_in(const char *s, size_t len)
+/* 1 when the line that ends at e (at its line break) holds 40 characters
+ * or more: a line of text wrapped at a width, not a message of chat. Reads
+ * 40 characters back at most. */
+static int long_line_before(const unsigned char *u, size_t e)
+{
+    size_t n = 0;
+    while (e > 0 && n < 40) {
+        unsigned char c = u[e - 1];
+        if (c >= '\n' && c <= '\r')
+            return 0;
+        n += (c & 0xC0) != 0x80;
+        e--;
+    }
+    return n >= 40;
+}
+
+/* 1 when the line that starts at a goes on from the line before: that one
+ * is long (long_line_before) and ends with a letter, a digit, a comma, a
+ * colon or a semicolon, after white space with one line break (text
+ * wrapped at a width, or the items after "hàm ý:"), not with a final mark
+ * or a blank line. */
+static int continues_line(const char *s, size_t a)
 {
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len; i++) {
-        if (u[i] >= '\n' && u[i] <= '\r')
-            return 0;
-        size_t k;
-        if (u[i] == '.' || u[i] == '?' || u[i] == '!')
-            k = i + 1;
-        else if (u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x80 && u[i + 2] == 0xA6)
-            k = i + 3; /* … */
-        else if (u[i] >= 0x80 && break_len(u, len, i))
-            return 0;
-        else
-            continue;
-        /* closers: " ' ) ] ” ’ */
-        for (;;) {
-            if (k < len && (u[k] == '"' || u[k] == '\'' || u[k] == ')' || u[k] == ']'))
-                k++;
-            else if (k + 2 < len && u[k] == 0xE2 && u[k + 1] == 0x80 &&
-                     (u[k + 2] == 0x9D || u[k + 2] == 0x99))
-                k += 3;
-            else
-                break;
+    size_t i = a;
+    int breaks = 0;
+    while (i > 0) {
+        unsigned char c = u[i - 1];
+        if (c == ' ' || c == '\t') {
+            i--;
+        } else if (c >= '\n' && c <= '\r') {
+            breaks += !(c == '\n' && i >= 2 && u[i - 2] == '\r');
+            i--;
+        } else if (c < 0x80) {
+            return breaks == 1 && (ASCII_ALNUM[c] || c == ',' || c == ':' || c == ';') &&
+                   long_line_before(u, i);
+        } else {
+            size_t b = i - 1;
+            while (b > 0 && i - b < 4 && (u[b] & 0xC0) == 0x80)
+                b--;
+            int32_t cp = 0;
+            if (vnt__utf8_decode(u, i, b, &cp) != i - b)
+                return 0;
+            int k = vnt__space_kind(cp);
+            if (k == 0)
+                return breaks == 1 && vnt__word_char(cp) && long_line_before(u, i);
+            breaks += k == 2;
+            i = b;
         }
-        if (k >= len || (u[k] != ' ' && u[k] != '\t'))
-            continue;
-        while (k < len && (u[k] == ' ' || u[k] == '\t'))
-            k++;
-        /* openers: " ' ( [ “ ‘ */
-        for (;;) {
-            if (k < len && (u[k] == '"' || u[k] == '\'' || u[k] == '(' || u[k] == '['))
-                k++;
-            else if (k + 2 < len && u[k] == 0xE2 && u[k + 1] == 0x80 &&
-                     (u[k + 2] == 0x9C || u[k + 2] == 0x98))
-                k += 3;
-            else
-                break;
-        }
-        int32_t cp;
-        if (k < len && vnt__utf8_decode(u, len, k, &cp) != 0 && vnt__letter_case(cp) == 1)
-            return 1;
+        if (breaks > 1)
+            return 0;
     }
     return 0;
 }
 
-/* The case a line that starts at s[0] is read in: that of its text
- * (text_case), but a line of both cases that starts in lower case
- * (starts_lower) as one without capitals, unless it shows a sentence that
- * starts with a capital (cased_start_in). */
-static int line_case(const char *s, size_t len)
+/* The case the line that starts at s[a] (up to its line break or len) is
+ * read in: that of its text (text_case), but a line of both cases that
+ * starts in lower case (starts_lower) as one without capitals, unless it
+ * goes on from the line before (continues_line: text wrapped at a width). */
+static int line_case(const char *s, size_t a, size_t len)
 {
-    int c = text_case(s, len, 1);
-    return c == CASED && starts_lower(s, len) && !cased_start_in(s, len) ? LOWER_ONLY : c;
+    int c = text_case(s + a, len - a, 1);
+    return c == CASED && starts_lower(s + a, len - a) && !continues_line(s, a) ? LOWER_ONLY : c;
 }
 
 /* Adds the line of s[0..len) that starts at a (up to a line break) to sp,
@@ -1942,7 +1950,7 @@ static int line_case(const char *s, size_t len)
  * order, as empty spans where each starts, when it is read so. */
 static vnt_status note_line(const char *s, size_t len, size_t a, vnt_spans *sp)
 {
-    return a < len && line_case(s + a, len - a) > CASED ? vnt__spans_push(sp, a, a) : VNT_OK;
+    return a < len && line_case(s, a, len) > CASED ? vnt__spans_push(sp, a, a) : VNT_OK;
 }
 
 /* The first of the tokens t[k..n) that starts at a or after. */
@@ -1984,7 +1992,7 @@ static vnt_status decide_lines(const char *s, size_t len, const vnt_tokens *toks
             st = decide(s, t + k0, ka - k0, CASED, out);
         if (st != VNT_OK)
             break;
-        int lc = line_case(s + a, b - a);
+        int lc = line_case(s, a, b);
         if (lc == LOWER_ONLY) {
             st = decide_caseless_as(s, t + ka, kb - ka, text_case(s + a, b - a, 1) == CASED, out);
         } else {

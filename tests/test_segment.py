@@ -145,8 +145,15 @@ def test_special_tokens(token):
     ("gửi a@my--domain.com, b@xn--80ak6aa92e.com, root@localhost",
      ["gửi", "a@my--domain.com", ",", "b@xn--80ak6aa92e.com", ",", "root@localhost"]),
     ("cảm ơn @Nguyen.Van.Anh nhé", ["cảm ơn", "@Nguyen.Van.Anh", "nhé"]),
-    ("xem https://github.com/a/compare/v3.11.0...v3.11.1 và http://a.vn/x/../y?q=a...z",
-     ["xem", "https://github.com/a/compare/v3.11.0...v3.11.1", "và", "http://a.vn/x/../y?q=a...z"]),
+    ("xem https://github.com/a/compare/v3.11.0...v3.11.1 và http://a.vn/x/../y",
+     ["xem", "https://github.com/a/compare/v3.11.0...v3.11.1", "và", "http://a.vn/x/../y"]),
+    # but a Vietnamese word that is also a top-level domain, a word after a
+    # handle's period and letters after an ellipsis are text typed onto them
+    ("gửi tuyendung@vingroup.net.Ca sĩ đến", ["gửi", "tuyendung@vingroup.net", ".", "Ca sĩ", "đến"]),
+    ("Chào @lan.Anh đến chưa", ["Chào", "@lan", ".", "Anh", "đến", "chưa"]),
+    ("xem https://abc.vn/tin-tuc...ai cần", ["xem", "https://abc.vn/tin-tuc", "...", "ai", "cần"]),
+    ("gửi root@localhost.Xin chào", ["gửi", "root@localhost", ".", "Xin", "chào"]),
+    ("anh@Nam đi", ["anh", "@Nam", "đi"]),
 ])
 def test_text_typed_onto_addresses(text, words):
     assert vntext.word_tokenize(text) == words

@@ -124,10 +124,20 @@ CASES = [
     ("ii) tạo ra lợi thế. nhờ Nhà nước", ["ii) tạo ra lợi thế. nhờ Nhà nước"]),
     ("2 của trạm Nông Sơn. nằm bên", ["2 của trạm Nông Sơn. nằm bên"]),
     ("iPhone tốt. pin trâu", ["iPhone tốt. pin trâu"]),
-    # ... and so is one that shows a sentence starting with a capital: text
-    # wrapped at a width, whose lines go on from the line before (review)
-    ("Năm nay EU có hạn\nngạch. Với thị trường này, 10 cat. xuất đi",
-     ["Năm nay EU có hạn", "ngạch.", "Với thị trường này, 10 cat. xuất đi"]),
+    # ... and so is one that goes on from a long line before it, which ends
+    # with no final mark: text wrapped at a width (code review)
+    ("Trong năm nay, các doanh nghiệp xuất khẩu sang EU chịu hạn\nngạch. Với thị "
+     "trường này, 10 cat. xuất đi",
+     ["Trong năm nay, các doanh nghiệp xuất khẩu sang EU chịu hạn", "ngạch.",
+      "Với thị trường này, 10 cat. xuất đi"]),
+    # chat lines with capitals at some starts, after a short line or none
+    ("hi\nok. mình ở TP. Hồ Chí Minh. mai gặp nhé",
+     ["hi", "ok.", "mình ở TP. Hồ Chí Minh.", "mai gặp nhé"]),
+    ("tối nay đi không? Được. mình qua đón nhé",
+     ["tối nay đi không?", "Được.", "mình qua đón nhé"]),
+    # the items of a list in one line, with a quote across them
+    ("Nhận xét: 1. Giao \"nhanh 2. Đóng gói đẹp.\"Tốt\" lắm.",
+     ["Nhận xét: 1. Giao \"nhanh", "2. Đóng gói đẹp.", "\"Tốt\" lắm."]),
     # text in capitals splits as its lower case does (same offsets)
     ("TRỜI MƯA TO... SAU ĐÓ TÔI VỀ. BẠO LOẠN... XẢY RA Ở TP. HCM.",
      ["TRỜI MƯA TO...", "SAU ĐÓ TÔI VỀ.", "BẠO LOẠN... XẢY RA Ở TP. HCM."]),

@@ -900,6 +900,16 @@ static void fill_at_letter(char *s, size_t n)
         memcpy(s + k - 9, "a@b.com\xc4\x83", 9); /* "a@b.comă" */
 }
 
+/* A URL whose path is a run of periods: the run is decided once, not at
+ * each of its periods (quadratic before; code review). */
+static void fill_url_dots(char *s, size_t n)
+{
+    memcpy(s, "xem http://a.vn/", 16);
+    memset(s + 16, '.', n - 17);
+    s[n - 1] = 'x';
+    s[n] = 0;
+}
+
 int main(void)
 {
     size_t len = 0;
@@ -930,6 +940,7 @@ int main(void)
     linear("hyphens and slashes, cased and caseless", fill_cases, 1 << 20);
     linear("local parts before an '@' with no domain", fill_at, 1 << 20);
     linear("local parts before an address a letter goes on from", fill_at_letter, 1 << 20);
+    linear("a URL of periods", fill_url_dots, 1 << 20);
     vnt_spans_free(&spans);
     vnt_segmenter_free(seg);
     free(data);
