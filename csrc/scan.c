@@ -531,7 +531,7 @@ static int url_text_after(const scanner *sc, size_t i)
         if (c < 0x80 && !ascii_letter(c))
             break;
     }
-    return k > r && (k >= sc->len || sc->u[k] == ' ' || (sc->u[k] >= '\t' && sc->u[k] <= '\r'));
+    return k > r && (k >= sc->len || vnt__ascii_ws(sc->u[k]));
 }
 
 /* The end of a URL that starts at a: up to white space or a character
@@ -780,16 +780,13 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
              * abbreviation) end before a word in title case, which is a
              * sentence typed without the space: "VN.Hôm", "II.Nội",
              * "TP.HCM.Bạn", "U23.Họ" */
-            int caps = seg_letters > 0 && !seg_has_lower, title = -1, known = -1;
-            if (next_letter && caps && (title = title_at(sc, i + 1)) != 0 &&
-                !(seg_letters == 1 && !has_digit))
-                caps = ndots == 0 && (known = abbrev_known(u + a, i - a)) != 0;
+            int caps = seg_letters > 0 && !seg_has_lower, initial = seg_letters == 1 && !has_digit;
+            int title = next_letter && ((caps && !initial) || ndots > 0) && title_at(sc, i + 1);
             if (next_letter &&
-                (caps ||
+                ((caps && (initial || !title)) ||
                  (seg_ascii_lower && lower_part(sc, i + 1) &&
                   (seg_letters <= 1 || !ascii_vowel_in(u, seg, i) || ascii_part(sc, i + 1))) ||
-                 ((known < 0 ? abbrev_known(u + a, i - a) : known) &&
-                  (ndots == 0 || !(title < 0 ? title_at(sc, i + 1) : title))))) {
+                 (abbrev_known(u + a, i - a) && (ndots == 0 || !title)))) {
                 i++;
                 ndots++;
                 seg = i;

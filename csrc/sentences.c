@@ -1519,7 +1519,7 @@ static size_t line_end(const unsigned char *u, size_t len, size_t a)
  * is split (case then tells nothing of where a sentence starts),
  * UPPER_ONLY the other way round (text in capitals), -1 when it has no
  * letter. Stops as soon as it has seen both, which most lines do at once. */
-enum { CASED = 0, LOWER_ONLY, UPPER_ONLY };
+enum { CASED = 0, LOWER_ONLY, UPPER_ONLY, LOWER_START /* line_case only */ };
 
 /* The bytes that may come right before the mouth of an emoticon. */
 static const uint8_t FACE_BEFORE[256] = {[':'] = 1, [';'] = 1, ['='] = 1, ['-'] = 1, ['\''] = 1};
@@ -1533,6 +1533,16 @@ static const uint8_t ASCII_ALNUM[128] = {
 #undef R10
 };
 
+/* The start of the character that ends at e > 0 (u[e - 1] its last byte),
+ * its code point in *cp; e when it is not valid UTF-8. */
+static size_t char_before(const unsigned char *u, size_t e, int32_t *cp)
+{
+    size_t a = e - 1;
+    while (a > 0 && e - a < 4 && (u[a] & 0xC0) == 0x80)
+        a--;
+    return vnt__utf8_decode(u, e, a, cp) == e - a ? a : e;
+}
+
 /* 1 when the character that ends at e (u[e - 1] its last byte) may go on
  * a word: a letter of any script, a digit or a combining mark. */
 static int word_char_before(const unsigned char *u, size_t e)
@@ -1541,11 +1551,8 @@ static int word_char_before(const unsigned char *u, size_t e)
         return 0;
     if (u[e - 1] < 0x80)
         return ASCII_ALNUM[u[e - 1]];
-    size_t a = e - 1;
-    while (a > 0 && e - a < 4 && (u[a] & 0xC0) == 0x80)
-        a--;
     int32_t cp = 0;
-    return vnt__utf8_decode(u, e, a, &cp) == e - a && vnt__word_char(cp);
+    return char_before(u, e, &cp) < e && vnt__word_char(cp);
 }
 
 /* 1 when the ASCII letter u[i] is the mouth of an emoticon (":D", ":-p",
@@ -1671,22 +1678,13 @@ static int word_after_ellipsis_or_initial(const char *s, const vnt_token *c, siz
  * would otherwise never let one end. But after an ellipsis or an initial,
  * where a word in lower case goes on with the sentence far more often than
  * not, only a word that often starts one does ("... sau đó tôi về", not
- * "... gây ra", "anh t. cười"). Its abbreviations and initials, which the
- * scanner knows in capitals only, are read as they would be there: "gs."
- * as GS., "n." as N. */
-static vnt_status decide_caseless_as(const char *s, const vnt_token *t, size_t n, int mixed,
-                                     vnt_spans *out);
-
-static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, vnt_spans *out)
-{
-    return decide_caseless_as(s, t, n, 0, out);
-}
-
-/* decide_caseless, or with mixed for a line of both cases that starts in
- * lower case (line_case): there no word after an ellipsis or an initial
- * starts a sentence, as in text with capitals ("... trong hẻm cũng"). */
-static vnt_status decide_caseless_as(const char *s, const vnt_token *t, size_t n, int mixed,
-                                     vnt_spans *out)
+ * "... gây ra", "anh t. cười"), and none with mixed, for a line of both
+ * cases that starts in lower case (line_case LOWER_START), as in text with
+ * capitals ("... trong hẻm cũng"). Its abbreviations and initials, which
+ * the scanner knows in capitals only, are read as they would be there:
+ * "gs." as GS., "n." as N. */
+static vnt_status decide_caseless(const char *s, const vnt_token *t, size_t n, int mixed,
+                                  vnt_spans *out)
 {
     vnt_token *c = malloc((n ? n : 1) * sizeof *c);
     if (c == NULL)
@@ -1805,7 +1803,7 @@ static vnt_status decide_capitals(const char *s, size_t len, vnt_tokens *toks, i
     size_t from = out->len;
     vnt_status st = sparse ? sparse_tokens(low, len, toks, NULL) : vnt_scan(low, len, toks);
     if (st == VNT_OK)
-        st = decide_caseless(low, toks->items, toks->len, out);
+        st = decide_caseless(low, toks->items, toks->len, 0, out);
     free(low);
     if (st == VNT_OK)
         st = join_inside_tokens(s, len, out, from);
@@ -1816,7 +1814,7 @@ static vnt_status decide_capitals(const char *s, size_t len, vnt_tokens *toks, i
  * other than UPPER_ONLY (decide_capitals). */
 static vnt_status decide(const char *s, const vnt_token *t, size_t n, int c, vnt_spans *out)
 {
-    return c == LOWER_ONLY ? decide_caseless(s, t, n, out) : decide_cased(s, t, n, 0, out);
+    return c == LOWER_ONLY ? decide_caseless(s, t, n, 0, out) : decide_cased(s, t, n, 0, out);
 }
 
 /* Adds a to the offsets of out->items[from..]. */
@@ -1917,11 +1915,9 @@ static int continues_line(const char *s, size_t a)
             return breaks == 1 && (ASCII_ALNUM[c] || c == ',' || c == ':' || c == ';') &&
                    long_line_before(u, i);
         } else {
-            size_t b = i - 1;
-            while (b > 0 && i - b < 4 && (u[b] & 0xC0) == 0x80)
-                b--;
             int32_t cp = 0;
-            if (vnt__utf8_decode(u, i, b, &cp) != i - b)
+            size_t b = char_before(u, i, &cp);
+            if (b == i)
                 return 0;
             int k = vnt__space_kind(cp);
             if (k == 0)
@@ -1936,18 +1932,20 @@ static int continues_line(const char *s, size_t a)
 }
 
 /* The case the line that starts at s[a] (up to its line break or len) is
- * read in: that of its text (text_case), but a line of both cases that
- * starts in lower case (starts_lower) as one without capitals, unless it
- * goes on from the line before (continues_line: text wrapped at a width). */
+ * read in: that of its text (text_case), but LOWER_START, read as one
+ * without capitals, for a line of both cases that starts in lower case
+ * (starts_lower), unless it goes on from the line before (continues_line:
+ * text wrapped at a width). */
 static int line_case(const char *s, size_t a, size_t len)
 {
     int c = text_case(s + a, len - a, 1);
-    return c == CASED && starts_lower(s + a, len - a) && !continues_line(s, a) ? LOWER_ONLY : c;
+    return c == CASED && starts_lower(s + a, len - a) && !continues_line(s, a) ? LOWER_START : c;
 }
 
 /* Adds the line of s[0..len) that starts at a (up to a line break) to sp,
- * the lines read in one case (line_case LOWER_ONLY or UPPER_ONLY) in
- * order, as empty spans where each starts, when it is read so. */
+ * the lines read in one case (line_case LOWER_ONLY, UPPER_ONLY or
+ * LOWER_START) in order, as empty spans where each starts, when it is read
+ * so. */
 static vnt_status note_line(const char *s, size_t len, size_t a, vnt_spans *sp)
 {
     return a < len && line_case(s, a, len) > CASED ? vnt__spans_push(sp, a, a) : VNT_OK;
@@ -1993,8 +1991,8 @@ static vnt_status decide_lines(const char *s, size_t len, const vnt_tokens *toks
         if (st != VNT_OK)
             break;
         int lc = line_case(s, a, b);
-        if (lc == LOWER_ONLY) {
-            st = decide_caseless_as(s, t + ka, kb - ka, text_case(s + a, b - a, 1) == CASED, out);
+        if (lc == LOWER_ONLY || lc == LOWER_START) {
+            st = decide_caseless(s, t + ka, kb - ka, lc == LOWER_START, out);
         } else {
             size_t from = out->len;
             st = decide_capitals(s + a, b - a, &low, sparse, out);
