@@ -231,6 +231,18 @@ keep: /* the original exception stands */
     PyErr_Restore(type, value, tb);
 }
 
+/* 0 when obj is a str, else -1 with a TypeError naming the function and
+ * the argument. */
+static int
+str_arg(PyObject *obj, const char *func, const char *arg)
+{
+    if (PyUnicode_Check(obj))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be str, not %.200s", func, arg,
+                 Py_TYPE(obj)->tp_name);
+    return -1;
+}
+
 /* The UTF-8 of a str argument (cached in the object, valid while it lives).
  * Lone surrogates raise UnicodeEncodeError naming the argument. */
 static const char *
@@ -238,11 +250,8 @@ text_arg(PyObject *obj, const char *func, const char *arg, Py_ssize_t *len)
 {
     const char *s;
 
-    if (!PyUnicode_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be str, not %.200s",
-                     func, arg, Py_TYPE(obj)->tp_name);
+    if (str_arg(obj, func, arg) < 0)
         return NULL;
-    }
     if ((s = PyUnicode_AsUTF8AndSize(obj, len)) == NULL)
         name_surrogate(func, arg);
     return s;
@@ -254,11 +263,8 @@ text_arg(PyObject *obj, const char *func, const char *arg, Py_ssize_t *len)
 static int
 text_view(PyObject *obj, const char *func, utf8_view *v)
 {
-    if (!PyUnicode_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, "%s() argument 'text' must be str, not %.200s", func,
-                     Py_TYPE(obj)->tp_name);
+    if (str_arg(obj, func, "text") < 0)
         return -1;
-    }
     if (utf8_view_of(obj, v) == 0)
         return 0;
     name_surrogate(func, "text");
@@ -547,12 +553,7 @@ vntext_normalize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     (void)module;
     if (parse_args("normalize", args, nargs, kwnames, names, 2, 1, argv) < 0)
         return NULL;
-    if (!PyUnicode_Check(argv[0])) {
-        PyErr_Format(PyExc_TypeError, "normalize() argument 'text' must be str, not %.200s",
-                     Py_TYPE(argv[0])->tp_name);
-        return NULL;
-    }
-    if (style_arg(argv[1], "normalize", &style) < 0)
+    if (str_arg(argv[0], "normalize", "text") < 0 || style_arg(argv[1], "normalize", &style) < 0)
         return NULL;
     return normalized(argv[0], "normalize", style);
 }
@@ -1690,12 +1691,7 @@ word_tokenize_with(SegmenterObject *seg, const char *func, const char *text_name
     seg_scratch *sc = NULL;
     int text_format, norm;
 
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be str, not %.200s", func,
-                     text_name, Py_TYPE(text)->tp_name);
-        goto done;
-    }
-    if (format_arg(format, func, &text_format) < 0 ||
+    if (str_arg(text, func, text_name) < 0 || format_arg(format, func, &text_format) < 0 ||
         bool_arg(token_normalize, func, "use_token_normalize", &norm) < 0)
         goto done;
     if ((sc = scratch_take(seg)) == NULL)
@@ -2243,11 +2239,8 @@ vntext_utf8(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     (void)module;
     if (parse_args("_utf8", args, nargs, NULL, names, 2, 1, argv) < 0)
         return NULL;
-    if (!PyUnicode_Check(argv[0])) {
-        PyErr_Format(PyExc_TypeError, "_utf8() argument 'text' must be str, not %.200s",
-                     Py_TYPE(argv[0])->tp_name);
+    if (str_arg(argv[0], "_utf8", "text") < 0)
         return NULL;
-    }
     if (argv[1] != NULL) {
         level = PyLong_AsLong(argv[1]);
         if (level == -1 && PyErr_Occurred())
