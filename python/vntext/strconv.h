@@ -322,12 +322,19 @@ encode_avx512(int kind, const void *data, Py_ssize_t n, char *q, uint32_t *surro
     return encode_avx2(kind, data, n, q, surrogate);
 }
 
-/* Whether this CPU runs encode_avx512 */
+/* Whether this CPU runs count_code_points_avx512 */
+static int
+have_avx512bw(void)
+{
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+           __builtin_cpu_supports("popcnt");
+}
+
+/* Whether this CPU runs encode_avx512, which also compresses bytes (VBMI2) */
 static int
 have_avx512(void)
 {
-    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-           __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("popcnt");
+    return have_avx512bw() && __builtin_cpu_supports("avx512vbmi2");
 }
 
 #endif
@@ -511,7 +518,7 @@ count_code_points_avx512(const char *s, size_t n)
 }
 #endif
 
-/* count_code_points by the best way this CPU has (fast: have_avx512()). */
+/* count_code_points by the best way this CPU has (fast: count_fast()). */
 static inline Py_ssize_t
 count_code_points_by(const char *s, size_t n, int fast)
 {
@@ -529,7 +536,7 @@ static int
 count_fast(void)
 {
 #ifdef HAVE_AVX512_ENCODER
-    return have_avx512();
+    return have_avx512bw();
 #else
     return 0;
 #endif
