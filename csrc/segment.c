@@ -1581,16 +1581,17 @@ static int family_name(const char *s, size_t a, size_t b)
 static int caps_shape(unsigned x) { return x == SH_SYL_UPPER || x == SH_UPPER; }
 
 /* Bit x set for the shapes x of the units with a lower-case letter, and of
- * those that start with one (or mix cases: "iPhone"). */
+ * those in lower case (not those in mixed case: "iPhone", "VnExpress"). */
 #define LOWER_SHAPES (1u << SH_SYL | 1u << (SH_SYL + 2) | 1u << SH_LOWER | 1u << SH_TITLE | 1u << SH_MIXED)
-#define LOWER_START_SHAPES (1u << SH_SYL | 1u << SH_LOWER | 1u << SH_MIXED)
+#define LOWER_START_SHAPES (1u << SH_SYL | 1u << SH_LOWER)
 
 /* 1 for the shape of a unit with a lower-case letter: it ends a run */
 static int lower_shape(unsigned x) { return x < 32 && (LOWER_SHAPES >> x & 1); }
 
 /* A sentence of TITLE_RUN or more units in title case (SH_SYL + 2,
- * SH_TITLE) and none that starts in lower case is a headline written in
- * Title Case ("Học Sinh Giỏi Thì Phải Học Chăm Chỉ"), not a string of
+ * SH_TITLE) and none in lower case (a word in mixed case, "iPhone",
+ * "VnExpress", is a brand or a source written its own way) is a headline
+ * written in Title Case ("Học Sinh Giỏi Thì Phải Học Chăm Chỉ"), not a string of
  * names: a sentence of running text has lower-case words. Its title-case
  * units get the shapes of their lower case, as a run in capitals does
  * (tools/SEGMENTER.md, "Token identity"). */

@@ -79,7 +79,7 @@ TITLE_FAMILY = {w[0] + w[1:].lower() for w in CAPS_FAMILY}
 # The feature keys of a caseless sentence are xored with this (SEGMENTER.md)
 CASELESS_MASK = 0x452821e638d01377
 _HAS_LOWER = frozenset((SHAPE_SYL_LOWER, SHAPE_SYL_TITLE, SHAPE_LOWER, SHAPE_TITLE, SHAPE_MIXED))
-_LOWER_START = frozenset((SHAPE_SYL_LOWER, SHAPE_LOWER, SHAPE_MIXED))
+_LOWER_START = frozenset((SHAPE_SYL_LOWER, SHAPE_LOWER))
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
 
 
@@ -103,9 +103,10 @@ def sentence_shapes(tokens, shapes):
     (names have four syllables at most); its SHAPE_SYL_UPPER become
     SHAPE_SYL_LOWER and its SHAPE_UPPER SHAPE_LOWER, so it segments as its
     lower-case form does. Then a sentence of TITLE_RUN tokens or more in
-    title case (SHAPE_SYL_TITLE, SHAPE_TITLE) and none that starts in lower
-    case (SHAPE_SYL_LOWER, SHAPE_LOWER, SHAPE_MIXED) is a headline in Title
-    Case, not a string of names (TITLE_ALONE tokens are enough when the
+    title case (SHAPE_SYL_TITLE, SHAPE_TITLE) and none in lower case
+    (SHAPE_SYL_LOWER, SHAPE_LOWER; a word in mixed case, SHAPE_MIXED, is a
+    brand or a source written its own way, "iPhone", "VnExpress") is a
+    headline in Title Case, not a string of names (TITLE_ALONE tokens are enough when the
     sentence holds no dash and its first title-case token is no family name
     of TITLE_FAMILY): its SHAPE_SYL_TITLE become SHAPE_SYL_LOWER
     and its SHAPE_TITLE SHAPE_LOWER. Other shapes are unchanged."""
