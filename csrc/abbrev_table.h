@@ -6,25 +6,36 @@
 #ifndef VNT_ABBREV_TABLE_H
 #define VNT_ABBREV_TABLE_H
 
-#define VNT_ABBREV_COUNT 66
+#define VNT_ABBREV_COUNT 100
 #define VNT_ABBREV_MAX_LEN 12
 
 static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
+    "Assoc", /* Assoc 0 0 */
+    "Ave", /* Ave 0 0 */
     "BS", /* BS 1 1 */
     "BS.CKI", /* BS.CKI 0 0 */
     "BS.CKII", /* BS.CKII 0 0 */
     "BSCKI", /* BSCKI 0 0 */
     "BSCKII", /* BSCKII 0 0 */
+    "Bros", /* Bros 0 0 */
     "Bs", /* Bs 0 0 */
+    "Capt", /* Capt 0 0 */
     "Ch", /* Ch 0 0 */
+    "Col", /* Col 0 0 */
+    "Cty", /* Cty 0 0 */
     "DS", /* DS 0 0 */
+    "Dept", /* Dept 0 0 */
     "Dr", /* Dr 0 0 */
     "EU", /* EU 3 0 */
     "Fig", /* Fig 0 0 */
+    "Fr", /* Fr 1 0 */
+    "Ft", /* Ft 0 0 */
     "GS", /* GS 13 4 */
     "GS.TS", /* GS.TS 0 0 */
     "GS.TSKH", /* GS.TSKH 0 0 */
+    "Gen", /* Gen 0 0 */
     "Gi", /* Gi 0 0 */
+    "Gov", /* Gov 0 0 */
     "H", /* H 16 1 */
     "HLV", /* HLV 0 0 */
     "Jr", /* Jr 0 0 */
@@ -35,9 +46,13 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "KTS", /* KTS 0 1 */
     "Kh", /* Kh 1 0 */
     "Lm", /* Lm 0 0 */
+    "Lt", /* Lt 0 0 */
+    "Mlle", /* Mlle 0 0 */
+    "Mme", /* Mme 0 0 */
     "Mr", /* Mr 0 0 */
     "Mrs", /* Mrs 0 0 */
     "Ms", /* Ms 0 0 */
+    "Mt", /* Mt 0 0 */
     "NGND", /* NGND 0 0 */
     "NG\xc6\xafT", /* NGƯT 0 0 */
     "NSND", /* NSND 0 0 */
@@ -45,14 +60,22 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "NXB", /* NXB 0 0 */
     "Ng", /* Ng 1 0 */
     "Nh", /* Nh 0 0 */
+    "No", /* No 0 0 */
+    "Nxb", /* Nxb 0 0 */
     "P", /* P 141 0 */
     "PGS", /* PGS 4 0 */
     "PGS.TS", /* PGS.TS 0 0 */
     "PGS.TSKH", /* PGS.TSKH 0 0 */
     "Ph", /* Ph 0 0 */
+    "Pres", /* Pres 0 0 */
+    "Proc", /* Proc 0 0 */
+    "Prof", /* Prof 0 0 */
     "Q", /* Q 315 14 */
     "Qu", /* Qu 0 0 */
+    "Rev", /* Rev 0 0 */
+    "Sgt", /* Sgt 0 0 */
     "Sr", /* Sr 0 0 */
+    "St", /* St 0 1 */
     "TL", /* TL 0 0 */
     "TM", /* TM 0 0 */
     "TP", /* TP 2274 84 */
@@ -68,12 +91,23 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
     "Tr", /* Tr 0 0 */
     "Tt", /* Tt 0 0 */
     "Tx", /* Tx 0 0 */
+    "Univ", /* Univ 0 0 */
     "Vd", /* Vd 0 0 */
+    "Vol", /* Vol 0 0 */
     "al", /* al 0 0 */
+    "approx", /* approx 0 0 */
+    "cf", /* cf 0 0 */
     "cs", /* cs 0 0 */
+    "e.g", /* e.g 0 0 */
     "fig", /* fig 0 0 */
+    "i.e", /* i.e 0 0 */
+    "nnk", /* nnk 0 0 */
+    "p", /* p 0 0 */
+    "pp", /* pp 0 0 */
     "tp", /* tp 0 0 */
     "tr", /* tr 3 0 */
+    "vd", /* vd 0 0 */
+    "vol", /* vol 0 0 */
     "vs", /* vs 0 0 */
     "\xc4\x90" "D", /* ĐD 0 0 */
 };
@@ -81,22 +115,22 @@ static const char *const vnt_abbrev[VNT_ABBREV_COUNT] = {
 /* The same words by hash: indexes into vnt_abbrev, -1 empty. */
 #define VNT_ABBREV_HASH_SIZE 256
 static const short vnt_abbrev_hash[256] = {
-    -1, -1, -1, 63, -1, -1, -1, -1, -1, -1, 44, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 61, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, 12, 55, -1, -1, -1, -1, -1, 62, -1, -1, -1, -1, 19, -1,
-    46, -1, -1, -1, 30, 48, -1, -1, 37, -1, 51, 34, -1, -1, -1, -1,
-    -1, -1, 5, -1, -1, -1, -1, 65, -1, 54, -1, -1, -1, -1, -1, 9,
-    -1, -1, -1, 38, -1, -1, -1, 26, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, 53, -1, -1, -1, -1, 18, -1, -1, 6, -1,
-    -1, 27, -1, -1, -1, -1, -1, 58, -1, -1, 21, -1, -1, -1, -1, -1,
-    -1, 50, 33, -1, -1, -1, -1, -1, -1, 49, -1, 22, -1, -1, 4, 35,
-    -1, -1, -1, -1, -1, 16, 56, -1, -1, -1, -1, 20, -1, 43, -1, -1,
-    -1, -1, -1, -1, -1, 39, -1, -1, -1, -1, -1, 41, -1, -1, -1, 11,
-    2, -1, 24, 3, 8, 10, -1, -1, -1, 13, -1, -1, -1, 17, -1, -1,
-    7, 28, 59, -1, -1, -1, 23, 52, -1, -1, -1, 32, 47, -1, 64, -1,
-    -1, 36, -1, -1, -1, -1, -1, 29, -1, 1, -1, -1, -1, 14, 25, -1,
-    -1, 57, 0, -1, -1, -1, -1, -1, -1, 45, -1, 31, -1, -1, -1, -1,
-    42, -1, -1, 60, -1, -1, -1, 15, -1, -1, -1, -1, 40, -1, -1, -1,
+    -1, 58, -1, 95, 0, 42, -1, -1, -1, -1, 67, -1, -1, 36, -1, -1,
+    -1, 11, 18, 91, -1, 89, -1, -1, -1, -1, 50, -1, -1, -1, -1, -1,
+    -1, -1, 21, 78, -1, -1, -1, -1, -1, 94, -1, -1, -1, -1, 30, -1,
+    69, 1, -1, -1, 45, 71, -1, 19, 54, -1, 74, 49, 83, -1, -1, -1,
+    -1, -1, 8, -1, -1, -1, -1, 99, -1, 77, -1, 51, -1, 81, 93, 16,
+    -1, -1, -1, 55, -1, -1, -1, 40, 96, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, 65, -1, -1, -1, 76, -1, -1, -1, -1, 29, -1, -1, 10, -1,
+    -1, 41, 62, -1, -1, -1, -1, 82, -1, -1, 32, -1, -1, -1, 38, -1,
+    -1, 73, 48, -1, -1, -1, -1, 7, -1, 72, -1, 33, -1, -1, 6, 52,
+    -1, -1, -1, -1, -1, 27, 79, -1, -1, -1, 97, 31, -1, 66, -1, -1,
+    -1, -1, -1, -1, -1, 56, -1, 25, -1, -1, -1, 61, -1, -1, -1, 20,
+    4, 57, 35, 5, 15, 17, 23, -1, -1, 22, 59, -1, -1, 28, -1, -1,
+    13, 43, 84, -1, -1, -1, 34, 75, -1, -1, -1, 47, 70, -1, 98, -1,
+    -1, 12, 53, -1, -1, 85, -1, 44, 88, 3, -1, -1, 86, 24, 39, -1,
+    -1, 80, 2, 90, -1, -1, 14, -1, -1, 68, -1, 46, -1, -1, -1, 37,
+    64, 63, 92, 87, -1, -1, -1, 26, -1, -1, -1, -1, 60, 9, -1, -1,
 };
 
 /* Words that start a sentence after an abbreviation or an initial: they
@@ -1292,21 +1326,75 @@ static const short vnt_starter_hash[2048] = {
  * follows at least 25% of their periods in the training text. Sorted by
  * UTF-8 bytes. Counts: periods before a number, of those before a word
  * that could start a sentence. */
-#define VNT_NUMBERED_COUNT 6
+#define VNT_NUMBERED_COUNT 11
 
 static const char *const vnt_numbered[VNT_NUMBERED_COUNT] = {
     "Fig", /* Fig: 0 of 0 */
     "KP", /* KP: 0 of 0 */
+    "No", /* No: 0 of 0 */
     "P", /* P: 90 of 141 */
     "Q", /* Q: 224 of 329 */
+    "Vol", /* Vol: 0 of 0 */
     "fig", /* fig: 0 of 0 */
+    "p", /* p: 0 of 0 */
+    "pp", /* pp: 0 of 0 */
     "tr", /* tr: 3 of 3 */
+    "vol", /* vol: 0 of 0 */
 };
 
 /* The same words by hash: indexes into vnt_numbered, -1 empty. */
-#define VNT_NUMBERED_HASH_SIZE 16
-static const short vnt_numbered_hash[16] = {
-    -1, -1, -1, 5, -1, 0, 4, -1, -1, -1, -1, -1, 3, -1, 1, 2,
+#define VNT_NUMBERED_HASH_SIZE 32
+static const short vnt_numbered_hash[32] = {
+    -1, -1, -1, 9, -1, -1, -1, -1, -1, -1, -1, -1, -1, 8, 1, 3,
+    7, -1, -1, -1, -1, 0, 6, -1, -1, -1, 2, 5, 4, 10, -1, -1,
+};
+
+/* Abbreviations of the table known only as written: in a text without
+ * capitals, which reads the others in any case, these are words
+ * (HAND_AS_WRITTEN of tools/gen_abbrev.py). Sorted by UTF-8 bytes. */
+#define VNT_AS_WRITTEN_COUNT 31
+
+static const char *const vnt_as_written[VNT_AS_WRITTEN_COUNT] = {
+    "Assoc",
+    "Ave",
+    "Bros",
+    "Capt",
+    "Col",
+    "Cty",
+    "Dept",
+    "Fr",
+    "Ft",
+    "Gen",
+    "Gov",
+    "Lt",
+    "Mlle",
+    "Mme",
+    "Mt",
+    "No",
+    "Pres",
+    "Proc",
+    "Prof",
+    "Rev",
+    "Sgt",
+    "St",
+    "Univ",
+    "Vol",
+    "approx",
+    "cf",
+    "e.g",
+    "i.e",
+    "p",
+    "pp",
+    "vol",
+};
+
+/* The same words by hash: indexes into vnt_as_written, -1 empty. */
+#define VNT_AS_WRITTEN_HASH_SIZE 64
+static const short vnt_as_written_hash[64] = {
+    -1, 17, -1, -1, 0, 14, -1, 2, -1, -1, -1, -1, -1, 11, 22, 29,
+    -1, 4, 5, 7, -1, 24, -1, 26, -1, -1, 15, 30, 25, -1, -1, -1,
+    -1, 27, 21, -1, -1, -1, 6, 10, -1, -1, -1, -1, -1, -1, -1, 12,
+    16, 1, 19, 20, 28, 9, -1, 8, -1, -1, 18, 23, -1, 3, 13, -1,
 };
 
 #endif /* VNT_ABBREV_TABLE_H */

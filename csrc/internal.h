@@ -71,23 +71,6 @@ VNT_INLINE int vnt__word_in(const unsigned char *s, size_t n, const char *const 
     }
 }
 
-/* vnt__word_in for s[0..n) in capitals or in title case (its ASCII letters
- * a-z raised, all of them or the first; other bytes kept): "gs" finds GS,
- * "tp" TP. 0 for a word of more than 16 bytes, longer than any of the
- * generated tables'. */
-VNT_INLINE int vnt__word_in_capitals(const unsigned char *s, size_t n, const char *const *words,
-                                     const short *hash, size_t size)
-{
-    unsigned char up[16], title[16];
-    if (n == 0 || n > sizeof up)
-        return 0;
-    for (size_t k = 0; k < n; k++) {
-        up[k] = (unsigned char)(s[k] >= 'a' && s[k] <= 'z' ? s[k] - 32 : s[k]);
-        title[k] = k ? s[k] : up[k];
-    }
-    return vnt__word_in(up, n, words, hash, size) || vnt__word_in(title, n, words, hash, size);
-}
-
 /* The canonical spelling of the word s[0..n) written to out (room for
  * VNT__RESPELL_MAX bytes): for a syllable NFC in the modern tone style and
  * its own case, for another word of 32 bytes at most its NFC; its length,

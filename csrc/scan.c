@@ -455,11 +455,33 @@ static int abbrev_known(const unsigned char *s, size_t n)
 
 int vnt__abbrev_known(const unsigned char *s, size_t n) { return abbrev_known(s, n); }
 
+/* 1 for an abbreviation known only as written (vnt_as_written): in
+ * another case it is a word ("gen", "no"). */
+static int as_written(const unsigned char *s, size_t n)
+{
+    return vnt__word_in(s, n, vnt_as_written, vnt_as_written_hash, VNT_AS_WRITTEN_HASH_SIZE);
+}
+
+/* 1 when s[0..n) (n <= 16), its ASCII letters raised, all of them or the
+ * first, is a word of the table that is not known only as written. */
+static int in_capitals(const unsigned char *s, size_t n, const char *const *words,
+                       const short *hash, size_t size)
+{
+    unsigned char up[16], title[16];
+    for (size_t k = 0; k < n; k++) {
+        up[k] = (unsigned char)(s[k] >= 'a' && s[k] <= 'z' ? s[k] - 32 : s[k]);
+        title[k] = k ? s[k] : up[k];
+    }
+    return (vnt__word_in(up, n, words, hash, size) && !as_written(up, n)) ||
+           (vnt__word_in(title, n, words, hash, size) && !as_written(title, n));
+}
+
 int vnt__abbrev_takes_number(const unsigned char *s, size_t n)
 {
+    _Static_assert(VNT_ABBREV_MAX_LEN <= 16, "in_capitals reads words of 16 bytes at most");
     return n > 0 && n <= VNT_ABBREV_MAX_LEN &&
            (vnt__word_in(s, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE) ||
-            vnt__word_in_capitals(s, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE));
+            in_capitals(s, n, vnt_numbered, vnt_numbered_hash, VNT_NUMBERED_HASH_SIZE));
 }
 
 int vnt__abbrev_known_lower(const unsigned char *s, size_t n)
@@ -469,7 +491,7 @@ int vnt__abbrev_known_lower(const unsigned char *s, size_t n)
     for (size_t k = 0; k < n; k++)
         if (s[k] < 'a' || s[k] > 'z')
             return 0;
-    if (vnt__word_in_capitals(s, n, vnt_abbrev, vnt_abbrev_hash, VNT_ABBREV_HASH_SIZE))
+    if (in_capitals(s, n, vnt_abbrev, vnt_abbrev_hash, VNT_ABBREV_HASH_SIZE))
         return 1;
     /* the entries in mixed case, "ThS": any case of their letters */
     for (size_t k = 0; k < VNT_ABBREV_COUNT; k++) {
@@ -477,7 +499,7 @@ int vnt__abbrev_known_lower(const unsigned char *s, size_t n)
         size_t i = 0;
         while (i < n && w[i] != '\0' && (w[i] | 32) == (char)s[i])
             i++;
-        if (i == n && w[i] == '\0')
+        if (i == n && w[i] == '\0' && !as_written((const unsigned char *)w, n))
             return 1;
     }
     return 0;
@@ -717,6 +739,11 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
     int seg_letters = 0, seg_has_lower = 0, seg_ascii_lower = 1;
     int all_ascii = 1, has_digit = 0;
     int flags = first_class == C_UPPER ? VNT_TF_UPPER : first_class == C_LOWER ? VNT_TF_LOWER : 0;
+    /* typed after a slash, or after a hyphen glued to a word ("A/B",
+     * "USB-C", "Type-C", "micro-B"): a letter there is a unit, one of a
+     * pair or a model's letter, not an initial */
+    const int joined = a > 0 && (u[a - 1] == '/' || (u[a - 1] == '-' && a > 1 &&
+                                                    (ascii_alnum(u[a - 2]) || u[a - 2] >= 0x80)));
 
     if (starts_url(sc, a)) {
         *end = url_end(sc, a);
@@ -780,7 +807,8 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
              * abbreviation) end before a word in title case, which is a
              * sentence typed without the space: "VN.Hôm", "II.Nội",
              * "TP.HCM.Bạn", "U23.Họ" */
-            int caps = seg_letters > 0 && !seg_has_lower, initial = seg_letters == 1 && !has_digit;
+            int caps = seg_letters > 0 && !seg_has_lower;
+            int initial = seg_letters == 1 && !has_digit && !(ndots == 0 && joined);
             int title = next_letter && ((caps && !initial) || ndots > 0) && title_at(sc, i + 1);
             if (next_letter &&
                 ((caps && (initial || !title)) ||
@@ -805,6 +833,24 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
         if (e) {
             *end = e;
             return emit(sc, a, e, VNT_TOK_EMAIL, flags);
+        }
+    }
+    /* the names of programming languages and tools written with "++" or
+     * "#": "C++", "C++17", "g++", "Notepad++", "C#", "F#", one token, not
+     * a word and signs */
+    if (ndots == 0 && all_ascii && !has_digit && i < len) {
+        size_t e = 0;
+        if (u[i] == '+' && i + 1 < len && u[i + 1] == '+') {
+            e = i + 2;
+            while (e < len && u[e] >= '0' && u[e] <= '9')
+                e++;
+        } else if (u[i] == '#' && seg_letters == 1 && !seg_has_lower) {
+            e = i + 1;
+        }
+        if (e && (e == len || !(ascii_alnum(u[e]) || u[e] == '+' || u[e] == '#' ||
+                                wide_word_char(sc, e)))) {
+            *end = e;
+            return emit(sc, a, e, VNT_TOK_WORD, flags);
         }
     }
     /* words joined by underscores: an identifier or a file name,
@@ -844,9 +890,9 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
         return emit(sc, a, i, VNT_TOK_DOMAIN, 0);
     }
     int one_period = i < len && u[i] == '.' && (i + 1 >= len || u[i + 1] != '.');
-    /* one letter typed after a slash is a unit or one of a pair, not an
-     * initial or an abbreviation: the period after "KM/H", "A/B" is a mark */
-    if (one_period && a > 0 && u[a - 1] == '/' && ndots == 0 && seg_letters == 1 && !has_digit)
+    /* one letter typed after a slash or a hyphen (joined) is not an initial
+     * or an abbreviation: the period after "KM/H", "A/B", "USB-C" is a mark */
+    if (one_period && joined && ndots == 0 && seg_letters == 1 && !has_digit)
         one_period = 0;
     if (one_period) {
         if (abbrev_known(u + a, i - a)) {

@@ -338,7 +338,9 @@ struct spelled {
 /* Words that head a numbered part of a document, as in "Điều 3. Phạm vi
  * điều chỉnh", "Chương II. Quy định chung" (laws, decrees, reports), or
  * number a question, a lesson, a figure, a table or a step: "Câu 1. Thủ đô
- * ...", "Bảng 2. Kết quả", "Bước 3. Lắp" (exams, textbooks, captions). */
+ * ...", "Bảng 2. Kết quả", "Bước 3. Lắp" (exams, textbooks, captions), a
+ * volume or a chapter of a book ("Quyển 2.", "Hồi 12."), an exam ("Đề 2."),
+ * and their English names in bilingual text ("Table 2.", "Chapter 1."). */
 static const struct spelled HEADING_WORDS[] = {
     HW("\xc4\x90i\xe1\xbb\x81u"), HW("\xc4\x91i\xe1\xbb\x81u"), HW("\xc4\x90I\xe1\xbb\x80U"), /* Điều */
     HW("Ch\xc6\xb0\xc6\xa1ng"), HW("ch\xc6\xb0\xc6\xa1ng"), HW("CH\xc6\xaf\xc6\xa0NG"),   /* Chương */
@@ -354,6 +356,33 @@ static const struct spelled HEADING_WORDS[] = {
     HW("T\xe1\xba\xadp"), HW("t\xe1\xba\xadp"), HW("T\xe1\xba\xacP"), /* Tập */
     HW("K\xe1\xbb\xb3"), HW("k\xe1\xbb\xb3"), HW("K\xe1\xbb\xb2"), /* Kỳ */
     HW("Ti\xe1\xba\xbft"), HW("ti\xe1\xba\xbft"), HW("TI\xe1\xba\xbeT"), /* Tiết */
+    HW("Quy\xe1\xbb\x83n"), HW("quy\xe1\xbb\x83n"), HW("QUY\xe1\xbb\x82N"), /* Quyển */
+    HW("H\xe1\xbb\x93i"), HW("h\xe1\xbb\x93i"), HW("H\xe1\xbb\x92I"), /* Hồi */
+    HW("\xc4\x90\xe1\xbb\x81"), HW("\xc4\x91\xe1\xbb\x81"), HW("\xc4\x90\xe1\xbb\x80"), /* Đề */
+    HW("Table"), HW("table"), HW("TABLE"), HW("Figure"), HW("figure"), HW("FIGURE"),
+    HW("Chapter"), HW("chapter"), HW("CHAPTER"), HW("Section"), HW("section"), HW("SECTION"),
+    {NULL, 0}};
+
+/* Headings of two words, written with one space between them, as in
+ * "Định nghĩa 2.1. Một câu là", "Phụ lục 1. Bảng số liệu", "Ví dụ 3. Giải
+ * phương trình" (textbooks, theses, papers): heading_pair. */
+static const struct spelled HEADING_PAIRS[] = {
+    HW("Ph\xe1\xbb\xa5 l\xe1\xbb\xa5""c"), HW("ph\xe1\xbb\xa5 l\xe1\xbb\xa5""c"), HW("PH\xe1\xbb\xa4 L\xe1\xbb\xa4""C"), /* Phụ lục */
+    HW("V\xc3\xad d\xe1\xbb\xa5"), HW("v\xc3\xad d\xe1\xbb\xa5"), HW("V\xc3\x8d D\xe1\xbb\xa4"), /* Ví dụ */
+    HW("Th\xc3\xad d\xe1\xbb\xa5"), HW("th\xc3\xad d\xe1\xbb\xa5"), HW("TH\xc3\x8d D\xe1\xbb\xa4"), /* Thí dụ */
+    HW("\xc4\x90\xe1\xbb\x8bnh l\xc3\xbd"), HW("\xc4\x91\xe1\xbb\x8bnh l\xc3\xbd"), HW("\xc4\x90\xe1\xbb\x8aNH L\xc3\x9d"), /* Định lý */
+    HW("\xc4\x90\xe1\xbb\x8bnh ngh\xc4\xa9""a"), HW("\xc4\x91\xe1\xbb\x8bnh ngh\xc4\xa9""a"), HW("\xc4\x90\xe1\xbb\x8aNH NGH\xc4\xa8""A"), /* Định nghĩa */
+    HW("\xc4\x90\xe1\xbb\x8bnh lu\xe1\xba\xadt"), HW("\xc4\x91\xe1\xbb\x8bnh lu\xe1\xba\xadt"), HW("\xc4\x90\xe1\xbb\x8aNH LU\xe1\xba\xacT"), /* Định luật */
+    HW("B\xe1\xbb\x95 \xc4\x91\xe1\xbb\x81"), HW("b\xe1\xbb\x95 \xc4\x91\xe1\xbb\x81"), HW("B\xe1\xbb\x94 \xc4\x90\xe1\xbb\x80"), /* Bổ đề */
+    HW("H\xe1\xbb\x87 qu\xe1\xba\xa3"), HW("h\xe1\xbb\x87 qu\xe1\xba\xa3"), HW("H\xe1\xbb\x86 QU\xe1\xba\xa2"), /* Hệ quả */
+    HW("M\xe1\xbb\x87nh \xc4\x91\xe1\xbb\x81"), HW("m\xe1\xbb\x87nh \xc4\x91\xe1\xbb\x81"), HW("M\xe1\xbb\x86NH \xc4\x90\xe1\xbb\x80"), /* Mệnh đề */
+    HW("B\xc3\xa0i t\xe1\xba\xadp"), HW("b\xc3\xa0i t\xe1\xba\xadp"), HW("B\xc3\x80I T\xe1\xba\xacP"), /* Bài tập */
+    HW("B\xc3\xa0i to\xc3\xa1n"), HW("b\xc3\xa0i to\xc3\xa1n"), HW("B\xc3\x80I TO\xc3\x81N"), /* Bài toán */
+    HW("Bi\xe1\xbb\x83u \xc4\x91\xe1\xbb\x93"), HW("bi\xe1\xbb\x83u \xc4\x91\xe1\xbb\x93"), HW("BI\xe1\xbb\x82U \xc4\x90\xe1\xbb\x92"), /* Biểu đồ */
+    HW("S\xc6\xa1 \xc4\x91\xe1\xbb\x93"), HW("s\xc6\xa1 \xc4\x91\xe1\xbb\x93"), HW("S\xc6\xa0 \xc4\x90\xe1\xbb\x92"), /* Sơ đồ */
+    HW("Ho\xe1\xba\xa1t \xc4\x91\xe1\xbb\x99ng"), HW("ho\xe1\xba\xa1t \xc4\x91\xe1\xbb\x99ng"), HW("HO\xe1\xba\xa0T \xc4\x90\xe1\xbb\x98NG"), /* Hoạt động */
+    HW("Ch\xc3\xba \xc3\xbd"), HW("ch\xc3\xba \xc3\xbd"), HW("CH\xc3\x9a \xc3\x9d"), /* Chú ý */
+    HW("Nh\xe1\xba\xadn x\xc3\xa9t"), HW("nh\xe1\xba\xadn x\xc3\xa9t"), HW("NH\xe1\xba\xacN X\xc3\x89T"), /* Nhận xét */
     {NULL, 0}};
 
 /* Words that number the parts of a series of articles, as in the list of
@@ -429,6 +458,27 @@ VNT_INLINE int word_of(const char *s, const vnt_token *t, const struct spelled *
     return t->kind == VNT_TOK_WORD && bytes_of(s + t->start, t->end - t->start, list);
 }
 
+/* word_of() for a word in any case, looked up in title case: "NGUYỄN",
+ * "nguyễn" find "Nguyễn" (a text in capitals is decided on its lower
+ * case, decide_caseless). */
+static int title_word_of(const char *s, const vnt_token *t, const struct spelled *list)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    char w[24];
+    size_t k = 0;
+    if (t->kind != VNT_TOK_WORD || t->end - t->start > 16)
+        return 0;
+    for (size_t i = t->start; i < t->end;) {
+        int32_t cp;
+        size_t l = vnt__utf8_decode(u, t->end, i, &cp);
+        if (l == 0 || k + 4 > sizeof w)
+            return 0;
+        k += vnt__utf8_encode(i == t->start ? utf8proc_toupper(cp) : utf8proc_tolower(cp), w + k);
+        i += l;
+    }
+    return bytes_of(w, k, list);
+}
+
 /* 1 when w[0..len) is a family or a middle name: bytes_of(). */
 VNT_INLINE int name_bytes(const char *w, size_t len)
 {
@@ -441,15 +491,41 @@ static int heading_word(const char *s, const vnt_token *t)
     return word_of(s, t, HEADING_WORDS);
 }
 
-/* 1 when tokens first..i-1 are a heading word and its label, with the
- * period at i: "Điều 3", "Chương II", "Mục 1.2", "chương ii" (a text in
- * capitals is decided on its lower case). A label of one capital and its
- * period are one token, an initial ("Chương I."): see decide_cased. */
+/* The start of the heading of two words (HEADING_PAIRS: "Phụ lục", "Định
+ * nghĩa") whose second word is the token t[k], one space after the first,
+ * which starts at lo or after white space after lo; SIZE_MAX when there is
+ * none. The first word is read from the text, not the tokens, which the
+ * fast pass keeps only near the marks. */
+static size_t heading_pair_at(const char *s, const vnt_token *t, size_t k, size_t lo)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t b = t[k].start;
+    if (t[k].kind != VNT_TOK_WORD || b < lo + 2 || u[b - 1] != ' ')
+        return SIZE_MAX;
+    size_t a = b - 1;
+    while (a > lo && b - a <= 16 && !vnt__ascii_ws(u[a - 1]))
+        a--;
+    if (a == b - 1 || b - a > 16)
+        return SIZE_MAX;
+    return bytes_of(s + a, t[k].end - a, HEADING_PAIRS) ? a : SIZE_MAX;
+}
+
+/* 1 when tokens first..i-1 are a heading word (or two, heading_pair_at)
+ * and its label, with the period at i: "Điều 3", "Chương II", "Mục 1.2",
+ * "chương ii" (a text in capitals is decided on its lower case), "Định
+ * nghĩa 2.1". A label of one capital and its period are one token, an
+ * initial ("Chương I."): see decide_cased. */
 static int label_chain(const char *s, const vnt_token *t, size_t first, size_t i);
 static int heading_label(const char *s, const vnt_token *t, size_t first, size_t i)
 {
     /* the label first, which most sentences lack, then the word */
-    return i >= first + 2 && label_chain(s, t, first + 1, i) && heading_word(s, &t[first]);
+    if (i >= first + 2 && label_chain(s, t, first + 1, i) && heading_word(s, &t[first]))
+        return 1;
+    /* a heading of two words that opens the sentence, and its label */
+    for (size_t k = i - 2; k + 1 > first + 1 && k + 8 > i; k -= 2)
+        if (label_chain(s, t, k + 1, i))
+            return heading_pair_at(s, t, k, t[first].start) == t[first].start;
+    return 0;
 }
 
 /* The boundary decisions over tokens t[0..n) of s; spans appended to out. */
@@ -497,7 +573,8 @@ VNT_NOINLINE static int inline_label(const char *s, const vnt_token *t, size_t f
         !(t[i + 1].flags & VNT_TF_SPACE_BEFORE) || !(t[i + 1].flags & VNT_TF_UPPER))
         return 0;
     int v = label_value(s, &t[i - 1]);
-    if (v < 0 || v % 100 == 0 || t[i - 2].kind != VNT_TOK_WORD || heading_word(s, &t[i - 2]))
+    if (v < 0 || v % 100 == 0 || t[i - 2].kind != VNT_TOK_WORD || heading_word(s, &t[i - 2]) ||
+        heading_pair_at(s, t, i - 2, t[first].start) != SIZE_MAX)
         return 0;
     /* within the 400 bytes before: time stays linear in the sentence, and
      * the fast pass, which keeps every label and its period (a period
@@ -771,6 +848,20 @@ static int joined_syllable_end(const char *s, const vnt_token *t)
            vnt__letter_case(cp) == 2 && long_syllable(s, &tail);
 }
 
+/* 1 for one capital typed after a slash or a hyphen glued to a word,
+ * "USB-C", "A/B": a letter of its own, which the scanner reads as no
+ * initial (so "Type-C.Giá" parts as "VN.Hôm" does). */
+static int joined_letter(const char *s, const vnt_token *t, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const size_t a = t[k].start;
+    if (t[k].kind != VNT_TOK_WORD || t[k].end - a != 1 || u[a] < 'A' || u[a] > 'Z' || a < 2)
+        return 0;
+    unsigned char c = u[a - 2]; /* as the scanner's "joined" */
+    return u[a - 1] == '/' || (u[a - 1] == '-' && (c >= 0x80 || (c >= '0' && c <= '9') ||
+                                                   ((c | 32) >= 'a' && (c | 32) <= 'z')));
+}
+
 /* 1 when the final mark t[i] (with the marks and closers up to t[j - 1]),
  * written with no space before the word t[j], still ends the sentence:
  * "Vì sao?Vì trời mưa.", "rồi.Chúng tôi", "trời...Thế là", "tăng 5%.Thị
@@ -815,7 +906,7 @@ VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n,
            (k > first && k == i - 1 &&
             (number_before_end(s, &t[k]) ||
              ((t[k].kind == VNT_TOK_WORD || t[k].kind == VNT_TOK_ABBREV) &&
-              s[t[k].end - 1] != '.' && all_caps(s, &t[k]))));
+              s[t[k].end - 1] != '.' && (all_caps(s, &t[k]) || joined_letter(s, t, k)))));
 }
 
 /* What is known of the letters and digits of the open sentence: none in
@@ -1182,11 +1273,19 @@ static int given_initial(const char *s, const vnt_token *t, size_t first, size_t
  *   - in a list of the parts of a series, a title that ends with an
  *     ellipsis goes on before the dash of the next one ("- Kỳ 4: Khi người
  *     A Rem rời hang đá... - Kỳ 3: ...");
- *   - an initial inside a name (name_initial): "Nguyễn V. Nam". */
+ *   - an initial inside a name (name_initial): "Nguyễn V. Nam", or
+ *     before a family name, which it is the initial of, as authors are
+ *     cited: "của T. Nguyễn", "Theo T. Nguyễn (2021)" (the training gold
+ *     never ends a sentence there); but not one that ends a name, after a
+ *     family or a middle name: "Ông Nguyễn Văn A. Trần Văn B.". */
 VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, size_t i,
                                size_t j, int abbrev, int role, int closed, struct brackets *br)
 {
-    if (abbrev && name_initial(s, t, first, i, j))
+    if (abbrev && (name_initial(s, t, first, i, j) ||
+                   ((t[i].flags & VNT_TF_INITIAL) && j == i + 1 &&
+                    title_word_of(s, &t[j], FAMILY_WORDS) &&
+                    !(i > first && (title_word_of(s, &t[i - 1], FAMILY_WORDS) ||
+                                    title_word_of(s, &t[i - 1], MIDDLE_WORDS))))))
         return 1;
     int dash = is_dash(s, &t[j]);
     if (closed && dash &&
@@ -1328,6 +1427,7 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
               opened_label(s, t, first, i))) ||
             (abbrev && t[i].end - t[i].start == 2 && (unsigned char)s[t[i].start] < 0x80 &&
              (i == first || (i == first + 1 && heading_word(s, &t[first])) ||
+              (i > first && heading_pair_at(s, t, i - 1, t[first].start) == t[first].start) ||
               (s[t[i].start] == 'A' && i > first && after_colon(s, t[first].start, &t[i])))) ||
             (abbrev && i == first && signature_word(s, &t[i]))) {
             /* "A. ", "I. ", "Chương I. ", the first option after a colon,

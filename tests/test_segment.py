@@ -124,6 +124,31 @@ def test_special_tokens(token):
 
 
 @pytest.mark.parametrize("text, words", [
+    # a letter after a hyphen glued to a word is no initial: the period
+    # after it is a mark, and the next sentence is not glued on
+    ("Máy có cổng USB-C. Samsung cũng vậy.", ["USB-C", ".", "Samsung"]),
+    ("Cổng sạc là USB-C.", ["USB-C", "."]),
+    ("Mua cáp Type-C.Giá rẻ.", ["Type-C", ".", "Giá"]),
+    ("Cáp micro-B. Hết.", ["micro-B", ".", "Hết"]),
+    # the names of languages and tools with ++ and #
+    ("Tôi học C++ và C#, rồi F# và C++17 với g++.", ["C++", "C#", "F#", "C++17", "g++", "."]),
+    ("Cài Notepad++ đi.", ["Notepad++", "đi"]),
+])
+def test_model_letters_and_language_names(text, words):
+    got = vntext.word_tokenize(text)
+    assert all(w in got for w in words), got
+    assert "".join(got) == "".join(text.split())
+
+
+def test_model_letter_ends_a_sentence():
+    assert vntext.sent_tokenize("Máy có cổng USB-C. Samsung cũng vậy.") == [
+        "Máy có cổng USB-C.", "Samsung cũng vậy."]
+    assert vntext.sent_tokenize("Mua cáp Type-C.Giá rẻ.") == ["Mua cáp Type-C.", "Giá rẻ."]
+    # an initial stays one, with or without the space
+    assert vntext.word_tokenize("Ông J. Smith và N.V.Tâm đến.")[1:4] == ["J. Smith", "và", "N.V.Tâm"]
+
+
+@pytest.mark.parametrize("text, words", [
     # text typed onto an address, a mention or a URL stays out of it, and a
     # glued period before a capital ends the sentence (web-text review)
     ("Liên hệ abc@gmail.com.Cảm ơn", ["Liên hệ", "abc@gmail.com", ".", "Cảm ơn"]),
@@ -241,7 +266,8 @@ def test_user_words_with_marks_and_symbols_are_kept_whole():
                               ("rock & roll", "nhạc rock & roll hay", "rock & roll")):
         words = vntext.Segmenter(user_dict=[entry]).word_tokenize(text)
         assert word in words and "".join(words).replace(" ", "") == text.replace(" ", "")
-    assert vntext.word_tokenize("học C++ rất khó")[1:4] == ["C", "+", "+"]
+    # C++ is one token without the entry too (test_model_letters_and_language_names)
+    assert vntext.word_tokenize("nhạc rock & roll hay")[1:4] == ["rock", "&", "roll"]
 
 
 def test_title_case_headline_with_one_letter_words():
@@ -378,6 +404,14 @@ def test_headline_in_title_case_segments_as_lower_case():
         assert len(vntext.word_tokenize(title)) > 1
     assert vntext.word_tokenize("Nguyễn Xuân Phúc") == ["Nguyễn Xuân Phúc"]
     assert vntext.word_tokenize("Phạm Diễm - Đông Quyên") == ["Phạm Diễm", "-", "Đông Quyên"]
+    # a brand or a source in mixed case leaves a headline a headline: the
+    # other words read as they do without it
+    head = "Người Dân Đổ Xô Đi Mua Sắm Dịp Cuối Năm"
+    alone = vntext.word_tokenize(head)
+    assert vntext.word_tokenize(head + " - VnExpress") == alone + ["-", "VnExpress"]
+    assert vntext.word_tokenize("ChatGPT: " + head) == ["ChatGPT", ":"] + alone
+    assert vntext.word_tokenize(head + " Với iPhone") == vntext.word_tokenize(head + " Với Nó")[:-1] + [
+        "iPhone"]
 
 
 def test_vv_with_an_ellipsis_is_one_word():

@@ -81,12 +81,30 @@ HAND_WORDS = [
     # thị trấn before its name ("TT. Sa Pa"); ví dụ; citations ("Nguyễn et
     # al. (2020)", "Nguyễn và cs. (2018)", "Fig. 1")
     "TT", "Tt", "Vd", "al", "cs", "Fig", "fig",
+    # ví dụ, nhà xuất bản, những người khác ("Nguyễn và nnk.")
+    "vd", "Nxb", "nnk",
+]
+
+# Abbreviations outside news, which the training text lacks, known only as
+# written here: in a text without capitals, where the others are read in
+# any case ("gs." as GS.), these would be Vietnamese words ("gen." is gen,
+# a gene; "no." is no, full). English titles and place words before a
+# name ("St. Petersburg", "Prof. Lee", "Gov. Newsom", "Mt. Everest"),
+# which encyclopedic and bilingual text keeps, and citations and
+# references ("p. 12", "pp. 123-130", "Vol. 12, No. 3", "cf.", "i.e.",
+# "e.g.", "Proc. ACL"). Left out: words that also end sentences (Co.,
+# Inc., Ltd., Corp., etc.), Vietnamese words in title case (Ca, Sen: làng
+# Sen) and one letter that is also a variable or a unit (x., đ.).
+HAND_AS_WRITTEN = [
+    "St", "Mt", "Ft", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Pres", "Gov",
+    "Mme", "Mlle", "Fr", "Univ", "Dept", "Assoc", "Bros", "Ave",
+    "No", "Vol", "vol", "p", "pp", "cf", "Proc", "approx", "i.e", "e.g", "Cty",
 ]
 
 # Abbreviations that take a number, whatever the counts: KP. 3 (khu phố, an
 # address of Ho Chi Minh City's wards, next to P. and Q.), tr. 15 (trang, a
 # page), Fig. 1 (a figure): the training text has too few of them.
-HAND_NUMBERED = ["KP", "tr", "Fig", "fig"]
+HAND_NUMBERED = ["KP", "tr", "Fig", "fig", "No", "Vol", "vol", "p", "pp"]
 
 # First words of Vietnamese place names, which follow TP., Q., P. (thành phố,
 # quận, phường) in running text: never openers, whatever the counts say.
@@ -250,7 +268,7 @@ def main():
         need = MIN_KEEP_LETTER if len(w) == 1 else MIN_KEEP
         if kept >= need and ended <= MAX_BREAK_RATIO * (kept + ended):
             chosen[w] = (kept, ended)
-    for w in HAND_WORDS:
+    for w in HAND_WORDS + HAND_AS_WRITTEN:
         chosen.setdefault(w, tuple(stats.get(w, (0, 0))))
     words = sorted((w for w in chosen if len(w.encode("utf-8")) <= MAX_LEN),
                    key=lambda w: w.encode("utf-8"))
@@ -324,6 +342,20 @@ def main():
     lines += ["};", ""]
     lines += ["/* The same words by hash: indexes into vnt_numbered, -1 empty. */"]
     lines += hash_table("vnt_numbered", nums)
+    written = sorted((w for w in HAND_AS_WRITTEN if w in words), key=lambda w: w.encode("utf-8"))
+    lines += [
+        "/* Abbreviations of the table known only as written: in a text without",
+        " * capitals, which reads the others in any case, these are words",
+        " * (HAND_AS_WRITTEN of tools/gen_abbrev.py). Sorted by UTF-8 bytes. */",
+        "#define VNT_AS_WRITTEN_COUNT %d" % len(written),
+        "",
+        "static const char *const vnt_as_written[VNT_AS_WRITTEN_COUNT] = {",
+    ]
+    for w in written:
+        lines.append("    %s," % c_string(w))
+    lines += ["};", ""]
+    lines += ["/* The same words by hash: indexes into vnt_as_written, -1 empty. */"]
+    lines += hash_table("vnt_as_written", written)
     lines += ["#endif /* VNT_ABBREV_TABLE_H */", ""]
     check_spelling(words + ops + sts + nums)
     with open(args.out, "w", encoding="utf-8") as f:
