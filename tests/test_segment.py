@@ -497,6 +497,14 @@ def test_chat_abbreviations_side_by_side_are_words():
     assert seg.word_tokenize("ship cod nhé") == ["ship cod", "nhé"]
 
 
+def test_letters_in_a_row_are_words():
+    # one capital each, no period: sizes, options, not a name's initials
+    assert vntext.word_tokenize("Áo có đủ size S M L.")[-4:] == ["S", "M", "L", "."]
+    assert vntext.word_tokenize("Chọn đáp án A B hoặc C.")[2:4] == ["A", "B"]
+    assert "N. V." in vntext.word_tokenize("Ông N. V. Nam đến.")
+    assert vntext.Segmenter(user_dict=["S M L"]).word_tokenize("size S M L") == ["size", "S M L"]
+
+
 def test_text_in_lower_case_has_weights_of_its_own():
     # a sentence with no capital has feature weights of its own, trained on
     # the corpora in lower case: names are found from their syllables
