@@ -305,6 +305,7 @@ struct vnt_segmenter {
     int8_t uni_off[MAX_UNI];      /* d of v[d] */
     keyset ks[2];                 /* for cased and caseless sentences */
     uint64_t tag;                 /* a hash of the file: what those caches were made for */
+    uint64_t id_va, id_tu;        /* the values of "và" and "tù" (conjunction_edges) */
     uint64_t small_mix[SMALL_VALUES];  /* value_mix(0 .. SMALL_VALUES - 1) */
     char *desc;
     /* Every field above but ujoin and usplit is read only once loaded, and
@@ -351,6 +352,13 @@ static uint64_t id_fingerprint(void)
             h = fnv_byte(h, (id >> (8 * k)) & 0xFF);
     }
     return h;
+}
+
+/* The token value of a syllable (its id, as identify() gives it). */
+static uint64_t syllable_value(const char *w)
+{
+    vnt_syllable s;
+    return vnt_syllable_parse(w, strlen(w), &s) ? s.id : UINT64_MAX;
 }
 
 void vnt_segmenter_free(vnt_segmenter *seg)
@@ -468,6 +476,8 @@ vnt_status vnt_segmenter_load(const void *data, size_t len, vnt_segmenter **out)
     uint64_t wbytes = ((uint64_t)nw * 12 + 7) / 8 * 8;
     BAD((uint64_t)header + wbytes + ((uint64_t)nlex + nmore) * 8 != len);
     BAD(rd64(p + 48) != id_fingerprint());
+    seg->id_va = syllable_value("v\xc3\xa0");
+    seg->id_tu = syllable_value("t\xc3\xb9");
     for (int k = 0; k < 4; k++) {
         seg->trans[k] = (double)rdf32(p + 32 + 4 * k);
         BAD(!weight_ok(seg->trans[k]));
@@ -1258,6 +1268,27 @@ static int lone_capitals(const vnt_segwork *w, const char *s, size_t i)
     return w->uend[i] - w->ustart[i] == 1 && w->uend[i + 1] - w->ustart[i + 1] == 1 &&
            a[0] >= 'A' && a[0] <= 'Z' && b[0] >= 'A' && b[0] <= 'Z' &&
            !(a[0] == 'O' && (b[0] == 'C' || b[0] == 'F'));
+}
+
+/* A word of the model never ends or starts with the conjunction "và" in
+ * lower case: the corpora write it inside a word only in a name of
+ * several words ("Bộ_Giáo_dục_và_Đào_tạo"), never first, and last only in
+ * "tù và" (a horn). So a word that ends with it ("Bộ | Giáo dục và | Đào
+ * tạo", which the capital runs made) is cut before it, and one that
+ * starts with it after it; the gaps that the user dictionary decides stay
+ * as they are. */
+static void conjunction_edges(const vnt_segmenter *m, vnt_segwork *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (w->v[PAD + i] != m->id_va || w->sh[PAD + i] != SH_SYL)
+            continue;
+        int before = i > 0 && w->label[i - 1], after = i + 1 < n && w->label[i];
+        if (before && !after && w->force[i - 1] < 0 &&
+            !(w->v[PAD + i - 1] == m->id_tu && !(i >= 2 && w->label[i - 2])))
+            w->label[i - 1] = 0;
+        else if (after && !before && w->force[i] < 0)
+            w->label[i] = 0;
+    }
 }
 
 /* User dictionary: the gaps inside an occurrence of a split entry are
@@ -2177,6 +2208,7 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
     }
     score_gaps(m, w, n);
     viterbi(m, w, ng);
+    conjunction_edges(m, w, n);
     size_t start = w->ustart[0], pstart = start;
     for (size_t g = 0; g < ng; g++) {
         const int split = !w->label[g];

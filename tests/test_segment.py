@@ -497,6 +497,20 @@ def test_chat_abbreviations_side_by_side_are_words():
     assert seg.word_tokenize("ship cod nhé") == ["ship cod", "nhé"]
 
 
+def test_no_word_ends_or_starts_with_the_conjunction():
+    # "và" is inside a word only in a name of several words, last only in
+    # "tù và"
+    for text in ("Bộ Giáo dục và Đào tạo vừa ban hành thông tư.",
+                 "Bộ Tài nguyên và Môi trường kiểm tra."):
+        words = vntext.word_tokenize(text)
+        assert "và" in words or any(" và " in w for w in words), words
+        assert not any(w != "và" and (w.endswith(" và") or w.startswith("và ")) for w in words)
+    assert "tù và" in vntext.word_tokenize("Tiếng tù và vang lên.")
+    # the user dictionary decides its own gaps
+    seg = vntext.Segmenter(user_dict=["Giáo dục và"])
+    assert "Giáo dục và" in seg.word_tokenize("Bộ Giáo dục và Đào tạo")
+
+
 def test_letters_in_a_row_are_words():
     # one capital each, no period: sizes, options, not a name's initials
     assert vntext.word_tokenize("Áo có đủ size S M L.")[-4:] == ["S", "M", "L", "."]
