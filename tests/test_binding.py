@@ -4,6 +4,7 @@ What the normalizer does to Vietnamese text is tested elsewhere."""
 
 import doctest
 import json
+import os
 import re
 import subprocess
 import sys
@@ -414,6 +415,40 @@ def test_cli_normalize_stdin_and_file(tmp_path):
     assert p.stdout.decode() == vntext.normalize(text)
     p = run_cli("normalize", stdin=b"\xff\xfe")
     assert p.returncode == 1 and b"not UTF-8" in p.stderr
+
+
+def test_cli_normalize_streams_whole_lines(tmp_path):
+    # a block at a time, cut after a line break (never between CR and LF):
+    # the output is that of the whole text, line breaks as written
+    text = ("Sức khỏe và hòa bình, ho\u0300a\r\n" * 30000 + "thuỷ\r" + "qúy\n" * 20000 +
+            "https://a.vn/hoà_bình và hoà\r")
+    f = tmp_path / "big.txt"
+    f.write_bytes(text.encode())
+    for source in ((str(f),), ("-",)):
+        p = run_cli("normalize", *source, stdin=text.encode())
+        assert p.returncode == 0, p.stderr
+        assert p.stdout.decode() == vntext.normalize(text)
+    # a bad line is named by its number in the whole input, after the lines before it
+    bad = ("hòa\n" * 300000).encode() + b"x\xffy\n" + "hòa\n".encode()
+    p = run_cli("normalize", stdin=bad)
+    assert p.returncode == 1 and b"line 300001 of stdin is not UTF-8" in p.stderr, p.stderr
+    assert p.stdout.decode() == "hòa\n" * 300000
+
+
+def test_cli_version_line_buffered_and_write_errors():
+    p = run_cli("--version")
+    assert p.returncode == 0 and p.stdout.decode().strip() == "vntext " + vntext.__version__
+    for cmd in ("normalize", "words", "sentences"):
+        p = run_cli(cmd, "--line-buffered", stdin="Hoà bình.\n".encode())
+        assert p.returncode == 0 and p.stdout, p.stderr
+    if os.path.exists("/dev/full"):
+        for cmd in ("normalize", "words", "sentences"):
+            with open("/dev/full", "wb") as full:
+                p = subprocess.run([sys.executable, "-m", "vntext", cmd], input=b"Xin ch\xc3\xa0o.\n" * 5000,
+                                   stdout=full, stderr=subprocess.PIPE, timeout=120)
+            # one line that says why, status 1, no traceback at exit
+            assert p.returncode == 1, (cmd, p.returncode, p.stderr)
+            assert b"No space left" in p.stderr and b"Exception ignored" not in p.stderr, p.stderr
 
 
 CLI_TEXT = ('Mỹ sẽ bảo vệ Nhật Bản. Anh nói: "Xin chào." Rồi anh đi.\r\n'

@@ -131,27 +131,51 @@ def demo(out: Optional[TextIO] = None) -> int:
 
 
 def _normalize_cmd(args: argparse.Namespace) -> int:
+    """normalize: the input as it comes, a block of whole lines at a time
+    (normalizing never reaches across a line break, so the output is that
+    of the whole text), each written as soon as it is read."""
+    name = "stdin" if args.file is None or args.file == "-" else args.file
     try:
-        if args.file is None or args.file == "-":
-            raw = _stdin().read()
-        else:
-            with open(args.file, "rb") as f:
-                raw = f.read()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            # the line and the position in it, as words and sentences say them
-            name = "stdin" if args.file is None or args.file == "-" else args.file
-            for n, line in enumerate(_raw_lines(io.BytesIO(raw)), 1):
-                try:
-                    line.decode("utf-8")
-                except UnicodeDecodeError as le:
-                    e = le
-                    break
-            print(f"vntext: line {n} of {name} is not UTF-8: {e}", file=sys.stderr)
-            return 1
         out = _stdout()
-        out.write(vntext.normalize(text, style=args.style).encode("utf-8"))
+        flush = _line_flush(args)
+        f = _stdin() if name == "stdin" else open(args.file, "rb")
+        try:
+            read: Callable[[int], bytes] = getattr(f, "read1", f.read)
+            pending = bytearray()
+            lines = 0  # line breaks before pending, for the error message
+            while True:
+                block = read(1 << 20)
+                pending += block
+                if block:
+                    # up to the last line break; a CR last may be the first
+                    # half of a CR LF, whose LF has not come yet
+                    cut = max(pending.rfind(b"\n"), pending.rfind(b"\r", 0, len(pending) - 1)) + 1
+                else:
+                    cut = len(pending)
+                if cut > 0:
+                    chunk = bytes(pending[:cut])
+                    del pending[:cut]
+                    try:
+                        text = chunk.decode("utf-8")
+                    except UnicodeDecodeError as e:
+                        # the lines before the bad one go out, then the error
+                        k = max(chunk.rfind(b"\n", 0, e.start), chunk.rfind(b"\r", 0, e.start)) + 1
+                        good = chunk[:k].decode("utf-8")
+                        out.write(vntext.normalize(good, style=args.style).encode("utf-8"))
+                        n = lines + len(_BREAK.findall(chunk, 0, k)) + 1
+                        print(f"vntext: line {n} of {name} is not UTF-8: {_line_error(chunk[k:])}",
+                              file=sys.stderr)
+                        out.flush()
+                        return 1
+                    lines += len(_BREAK.findall(chunk))
+                    out.write(vntext.normalize(text, style=args.style).encode("utf-8"))
+                    if flush:
+                        out.flush()
+                if not block:
+                    break
+        finally:
+            if name != "stdin":
+                f.close()
         out.flush()
     except OSError as e:
         return _os_error(e)
@@ -161,20 +185,47 @@ def _normalize_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def _line_error(data: bytes) -> UnicodeDecodeError:
+    """The error of decoding the first line of data, which is not UTF-8 (its
+    positions count from the start of that line, as words and sentences say
+    them)."""
+    try:
+        next(_raw_lines(io.BytesIO(data))).decode("utf-8")
+    except UnicodeDecodeError as e:
+        return e
+    raise AssertionError("the first line is UTF-8")
+
+
+def _line_flush(args: argparse.Namespace) -> bool:
+    """Whether each result is flushed as soon as it is written: asked for,
+    or standard output is a terminal."""
+    if getattr(args, "line_buffered", False):
+        return True
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
+
+
 def _os_error(e: OSError) -> int:
     """The exit status for an OSError of a command, said on stderr; a
     reader that went away (| head) is no error."""
-    if isinstance(e, BrokenPipeError):
-        # nothing more can be written: point stdout at /dev/null, so the
-        # flush at exit does not fail again
+    broken = isinstance(e, BrokenPipeError)
+    if not broken:
+        print(f"vntext: {e}", file=sys.stderr)
+    # what is still buffered goes out now, or, when nothing more can be
+    # written (a reader gone, a disk full), nowhere: stdout is pointed at
+    # /dev/null, so the flush at exit does not fail again
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
         try:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         except (OSError, ValueError):
             pass
-        return 0
-    print(f"vntext: {e}", file=sys.stderr)
-    return 1
+    return 0 if broken else 1
 
 
 class _InputError(Exception):
@@ -330,8 +381,11 @@ def _stream_cmd(args: argparse.Namespace) -> int:
             def result(line: str) -> str:
                 return "".join(s + "\n" for s in vntext.sent_tokenize(line)) or "\n"
         out = _stdout()
+        flush = _line_flush(args)
         for line in _input_lines(args.file):
             out.write(result(line).encode("utf-8"))
+            if flush:
+                out.flush()
         out.flush()
     except OSError as e:
         return _os_error(e)
@@ -346,11 +400,15 @@ def main(argv: Optional[List[str]] = None) -> int:
         prog="python -m vntext",
         description="Vietnamese text tools. With no command, runs a demo on a built-in sample.",
     )
+    parser.add_argument("--version", action="version", version=f"vntext {vntext.__version__}")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("demo", help="run the demo (the default)")
     p = sub.add_parser("normalize", help="normalize tone marks of FILE (or stdin) to stdout")
     p.add_argument("--style", choices=["traditional", "modern"], default="traditional",
                    help="tone placement for oa/oe/uy (default: traditional, hòa; modern: hoà)")
+    p.add_argument("--line-buffered", action="store_true",
+                   help="write out each line's result at once (as on a terminal), for a pipe"
+                   " that must see it before the input ends: tail -f log | ...")
     p.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 input; stdin when absent or -")
     p = sub.add_parser("words", help="segment the words of FILE (or stdin), line by line")
     how = p.add_mutually_exclusive_group()
@@ -363,11 +421,17 @@ def main(argv: Optional[List[str]] = None) -> int:
                    help="file of words to keep joined, one a line (Segmenter user_dict)")
     p.add_argument("--user-split", metavar="FILE",
                    help="file of words to split, one a line (Segmenter user_split)")
+    p.add_argument("--line-buffered", action="store_true",
+                   help="write out each line's result at once (as on a terminal), for a pipe"
+                   " that must see it before the input ends: tail -f log | ...")
     p.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 input; stdin when absent or -")
     p = sub.add_parser("sentences",
                        help="split FILE (or stdin) into sentences, one a line; a blank line stays")
     p.add_argument("--spans", action="store_true",
                    help="write each line's sentence spans as JSON [[start, end], ...] (code points)")
+    p.add_argument("--line-buffered", action="store_true",
+                   help="write out each line's result at once (as on a terminal), for a pipe"
+                   " that must see it before the input ends: tail -f log | ...")
     p.add_argument("file", nargs="?", metavar="FILE", help="UTF-8 input; stdin when absent or -")
     args = parser.parse_args(argv)
 
