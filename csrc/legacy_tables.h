@@ -20,7 +20,7 @@
  */
 /* vps.tsv:
  *   VPS (Vietnamese Professionals Society code page) byte -> Unicode. Source: Unikey vnconv ukengine/data.cpp, table "VPS" (vn-input/ibus-unikey @31894a09). No second machine-readable source was available offline; treat as single-source.
- *   Unikey's table uses only 0x80-0xFF for VPS letters; for 14 uppercase letters it emits the lowercase byte (noted below). Genuine VPS is reported to place some uppercase letters in C0 positions; that is NOT covered here (unverified offline) - see SPEC.md open questions.
+ *   Unikey's table uses only 0x80-0xFF for VPS letters; for 14 uppercase letters it emits the lowercase byte (noted below). Genuine VPS is reported to place some uppercase letters in C0 positions; that is NOT covered here (unverified offline; an open question).
  */
 /* vni_windows.tsv:
  *   VNI-Windows (VNI fonts, e.g. "VNI-Times") byte sequence -> Unicode. Source: Unikey vnconv ukengine/data.cpp, table "VNI-WIN" (vn-input/ibus-unikey @31894a09): each entry is base byte followed by 0 or 1 mark byte.
@@ -28,7 +28,7 @@
  */
 /* viqr.tsv:
  *   VIQR (RFC 1456 section 5; Viet-Std 1992) ASCII mnemonic sequence -> Unicode. Source: RFC 1456 mnemonic table; sequences as in Unikey vnconv ukengine/data.cpp VIQRTable (vn-input/ibus-unikey @31894a09). Order: base letter, then shape mark ( ( ^ + ), then tone mark ( ' ` ? ~ . ).
- *   DD/dd -> Đ/đ (decoders commonly also accept Dd). Tolerant decoders also accept tone-before-shape order and the alternates listed in SPEC.md section 3.4.
+ *   DD/dd -> Đ/đ (decoders commonly also accept Dd). Tolerant decoders also accept tone-before-shape order and other alternate spellings, which this table does not list.
  */
 /* Windows-1252 (fallback for bytes TCVN3, VPS and VNI leave unlisted, and
  * vnt_cp1252_to_bytes): CPython encodings/cp1252.py, compiled from Unicode
