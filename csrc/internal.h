@@ -227,6 +227,9 @@ VNT_INTERNAL vnt_status vnt__scan_chunk(const char *s, size_t a, size_t b, vnt_t
 /* 1 when s[0..n) is an abbreviation of the generated table (the scanner
  * makes "TP." one token). */
 VNT_INTERNAL int vnt__abbrev_known(const unsigned char *s, size_t n);
+/* vnt__abbrev_known for the word u[a..a+n) of a text, where one lower-case
+ * letter after a number is its unit ("15 p."), no abbreviation. */
+VNT_INTERNAL int vnt__abbrev_known_at(const unsigned char *u, size_t a, size_t n);
 /* 1 when s[0..n) is lower-case ASCII letters whose capitals or title case
  * is an abbreviation of the table ("gs" for GS, "q" for Q), or an entry in
  * mixed case in any case ("ths" for ThS): how a text without capitals
@@ -263,7 +266,9 @@ VNT_INLINE int vnt__ascii_ws(unsigned char c) { return c == ' ' || (c >= 0x09 &&
 VNT_INTERNAL int vnt__word_char(int32_t cp);
 
 /* For the C tests of the segmenter: every intermediate value of one
- * sentence (all the tokens of s, newlines left out, taken as one sentence).
+ * sentence (all the tokens of s, newlines left out, taken as one sentence),
+ * the labels those of the model (tools/SEGMENTER.md), before the rules that
+ * segment.c applies to them after it (lone_capitals, conjunction_edges).
  * Arrays are malloc'd; vnt__segtrace_free() frees them. */
 typedef struct {
     size_t n;                 /* units (model tokens) */

@@ -455,6 +455,21 @@ static int abbrev_known(const unsigned char *s, size_t n)
 
 int vnt__abbrev_known(const unsigned char *s, size_t n) { return abbrev_known(s, n); }
 
+int vnt__abbrev_known_at(const unsigned char *u, size_t a, size_t n)
+{
+    if (!abbrev_known(u + a, n))
+        return 0;
+    if (n != 1 || u[a] < 'a' || u[a] > 'z')
+        return 1;
+    /* one lower-case letter after a number and spaces is its unit, not an
+     * abbreviation: "đợi 15 p." (phút) ends a sentence; "p. 12" (a page)
+     * does not */
+    size_t k = a;
+    while (k > 0 && u[k - 1] == ' ')
+        k--;
+    return !(k < a && k > 0 && u[k - 1] >= '0' && u[k - 1] <= '9');
+}
+
 /* 1 for an abbreviation known only as written (vnt_as_written): in
  * another case it is a word ("gen", "no"). */
 static int as_written(const unsigned char *s, size_t n)
@@ -895,7 +910,10 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
     if (one_period && joined && ndots == 0 && seg_letters == 1 && !has_digit)
         one_period = 0;
     if (one_period) {
-        if (abbrev_known(u + a, i - a)) {
+        /* one lower-case letter after a number is its unit, not an
+         * abbreviation: "đợi 15 p." (phút) ends a sentence; "p. 12" (a
+         * page) does not */
+        if (vnt__abbrev_known_at(u, a, i - a)) {
             *end = i + 1;
             return emit(sc, a, i + 1, VNT_TOK_ABBREV, flags | VNT_TF_KNOWN);
         }

@@ -1256,18 +1256,23 @@ static int chat_short(const vnt_segwork *w, const char *s, size_t i)
     return letters <= 3;
 }
 
-/* 1 for units i and i + 1 of w that are two capitals side by side, one
- * letter each, with no period: letters in a row, sizes or options ("size
- * S M L", "đáp án A B"), two words, where the model reads the initials of
- * a name. Not O before C or F, a degree sign lost in conversion as the
- * corpora write it ("37,6 O C"), one word there. */
-static int lone_capitals(const vnt_segwork *w, const char *s, size_t i)
+static int one_letter(const char *s, size_t a, size_t b);
+
+/* 1 for units i and i + 1 of w (of n) that are two capitals side by side,
+ * one letter each, with no period: letters in a row, sizes or options
+ * ("size S M L", "đáp án A B"), two words, where the model reads the
+ * initials of a name. Not before a word in title case, where they are
+ * initials ("J K Rowling"), nor O before C or F, a degree sign lost in
+ * conversion as the corpora write it ("37,6 O C"), one word there. */
+static int lone_capitals(const vnt_segwork *w, const char *s, size_t i, size_t n)
 {
     const unsigned char *a = (const unsigned char *)s + w->ustart[i];
     const unsigned char *b = (const unsigned char *)s + w->ustart[i + 1];
     return w->uend[i] - w->ustart[i] == 1 && w->uend[i + 1] - w->ustart[i + 1] == 1 &&
            a[0] >= 'A' && a[0] <= 'Z' && b[0] >= 'A' && b[0] <= 'Z' &&
-           !(a[0] == 'O' && (b[0] == 'C' || b[0] == 'F'));
+           !(a[0] == 'O' && (b[0] == 'C' || b[0] == 'F')) &&
+           !(i + 2 < n && (w->sh[PAD + i + 2] == SH_SYL + 2 || w->sh[PAD + i + 2] == SH_TITLE) &&
+             !one_letter(s, w->ustart[i + 2], w->uend[i + 2]));
 }
 
 /* A word of the model never ends or starts with the conjunction "và" in
@@ -2203,7 +2208,7 @@ static vnt_status sentence(const vnt_segmenter *m, vnt_segwork *w, const char *s
         if (w->force[g] == FORCE_SOFT) /* no user word joined it */
             w->force[g] = 0;
         else if (w->force[g] < 0 && ((chat_short(w, s, g) && chat_short(w, s, g + 1)) ||
-                                     lone_capitals(w, s, g)))
+                                     lone_capitals(w, s, g, n)))
             w->force[g] = 0;
     }
     score_gaps(m, w, n);

@@ -365,7 +365,7 @@ static const struct spelled HEADING_WORDS[] = {
 
 /* Headings of two words, written with one space between them, as in
  * "Định nghĩa 2.1. Một câu là", "Phụ lục 1. Bảng số liệu", "Ví dụ 3. Giải
- * phương trình" (textbooks, theses, papers): heading_pair. */
+ * phương trình" (textbooks, theses, papers): heading_pair_at. */
 static const struct spelled HEADING_PAIRS[] = {
     HW("Ph\xe1\xbb\xa5 l\xe1\xbb\xa5""c"), HW("ph\xe1\xbb\xa5 l\xe1\xbb\xa5""c"), HW("PH\xe1\xbb\xa4 L\xe1\xbb\xa4""C"), /* Phụ lục */
     HW("V\xc3\xad d\xe1\xbb\xa5"), HW("v\xc3\xad d\xe1\xbb\xa5"), HW("V\xc3\x8d D\xe1\xbb\xa4"), /* Ví dụ */
@@ -491,6 +491,15 @@ static int heading_word(const char *s, const vnt_token *t)
     return word_of(s, t, HEADING_WORDS);
 }
 
+/* 1 when s[a..b) is ASCII white space only. */
+static int only_space(const char *s, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (!vnt__ascii_ws((unsigned char)s[a]))
+            return 0;
+    return 1;
+}
+
 /* The start of the heading of two words (HEADING_PAIRS: "Phụ lục", "Định
  * nghĩa") whose second word is the token t[k], one space after the first,
  * which starts at lo or after white space after lo; SIZE_MAX when there is
@@ -518,13 +527,18 @@ static size_t heading_pair_at(const char *s, const vnt_token *t, size_t k, size_
 static int label_chain(const char *s, const vnt_token *t, size_t first, size_t i);
 static int heading_label(const char *s, const vnt_token *t, size_t first, size_t i)
 {
+    if (i < first + 2)
+        return 0;
     /* the label first, which most sentences lack, then the word */
-    if (i >= first + 2 && label_chain(s, t, first + 1, i) && heading_word(s, &t[first]))
+    if (label_chain(s, t, first + 1, i) && heading_word(s, &t[first]))
         return 1;
-    /* a heading of two words that opens the sentence, and its label */
-    for (size_t k = i - 2; k + 1 > first + 1 && k + 8 > i; k -= 2)
-        if (label_chain(s, t, k + 1, i))
-            return heading_pair_at(s, t, k, t[first].start) == t[first].start;
+    /* a heading of two words that opens the sentence, and its label; the
+     * word t[k] must be the one right before the label (nothing but white
+     * space between them), which the fast pass may have left out */
+    for (size_t k = i - 2; k > first && k + 8 > i; k -= 2)
+        if (label_chain(s, t, k + 1, i) && only_space(s, t[k].end, t[k + 1].start) &&
+            heading_pair_at(s, t, k, t[first].start) == t[first].start)
+            return 1;
     return 0;
 }
 
@@ -574,7 +588,8 @@ VNT_NOINLINE static int inline_label(const char *s, const vnt_token *t, size_t f
         return 0;
     int v = label_value(s, &t[i - 1]);
     if (v < 0 || v % 100 == 0 || t[i - 2].kind != VNT_TOK_WORD || heading_word(s, &t[i - 2]) ||
-        heading_pair_at(s, t, i - 2, t[first].start) != SIZE_MAX)
+        (only_space(s, t[i - 2].end, t[i - 1].start) &&
+         heading_pair_at(s, t, i - 2, t[first].start) != SIZE_MAX))
         return 0;
     /* within the 400 bytes before: time stays linear in the sentence, and
      * the fast pass, which keeps every label and its period (a period
@@ -848,14 +863,16 @@ static int joined_syllable_end(const char *s, const vnt_token *t)
            vnt__letter_case(cp) == 2 && long_syllable(s, &tail);
 }
 
-/* 1 for one capital typed after a slash or a hyphen glued to a word,
- * "USB-C", "A/B": a letter of its own, which the scanner reads as no
- * initial (so "Type-C.Giá" parts as "VN.Hôm" does). */
+/* 1 for one capital (a code point: "Đ" too) typed after a slash or a
+ * hyphen glued to a word, "USB-C", "A/B": a letter of its own, which the
+ * scanner reads as no initial (so "Type-C.Giá" parts as "VN.Hôm" does). */
 static int joined_letter(const char *s, const vnt_token *t, size_t k)
 {
     const unsigned char *u = (const unsigned char *)s;
     const size_t a = t[k].start;
-    if (t[k].kind != VNT_TOK_WORD || t[k].end - a != 1 || u[a] < 'A' || u[a] > 'Z' || a < 2)
+    int32_t cp = 0;
+    if (t[k].kind != VNT_TOK_WORD || a < 2 ||
+        vnt__utf8_decode(u, t[k].end, a, &cp) != t[k].end - a || vnt__letter_case(cp) != 1)
         return 0;
     unsigned char c = u[a - 2]; /* as the scanner's "joined" */
     return u[a - 1] == '/' || (u[a - 1] == '-' && (c >= 0x80 || (c >= '0' && c <= '9') ||
@@ -1263,6 +1280,52 @@ static int given_initial(const char *s, const vnt_token *t, size_t first, size_t
     return name_bytes(s + a, b - 1 - a);
 }
 
+/* Family names that are also common words, which start sentences: "Lý
+ * do", "Tăng trưởng", "Lưu ý", "Hồ bơi", "Vũ khí", "Cao điểm", "Dương
+ * tính", "Đào tạo", "Lương", "Triệu", "Chu vi", "Tô", "Lâm sàng", "Mai",
+ * "Hà", "Đinh", "Đoàn", "Lục địa", "Kiều bào", "Vương quốc", "Hứa". */
+static const struct spelled COMMON_FAMILY[] = {
+    {"L\xc3\xbd", 3}, {"T\xc4\x83ng", 5}, {"L\xc6\xb0u", 4}, {"H\xe1\xbb\x93", 4},
+    {"V\xc5\xa9", 3}, {"Cao", 3}, {"D\xc6\xb0\xc6\xa1ng", 7}, {"\xc4\x90\xc3\xa0o", 5},
+    {"L\xc6\xb0\xc6\xa1ng", 7}, {"Tri\xe1\xbb\x87u", 7}, {"Chu", 3}, {"T\xc3\xb4", 3},
+    {"L\xc3\xa2m", 4}, {"Mai", 3}, {"H\xc3\xa0", 3}, {"\xc4\x90inh", 5},
+    {"\xc4\x90o\xc3\xa0n", 6}, {"L\xe1\xbb\xa5""c", 5}, {"Ki\xe1\xbb\x81u", 6},
+    {"V\xc6\xb0\xc6\xa1ng", 7}, {"H\xe1\xbb\xa9""a", 5}, {NULL, 0}};
+
+/* The case of the first letter after s[a..) past spaces and tabs, before
+ * end: 1 upper, 2 lower (vnt__letter_case), 0 none (a mark, a digit). */
+static int case_after(const char *s, size_t a, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (a < end && (u[a] == ' ' || u[a] == '\t'))
+        a++;
+    int32_t cp;
+    if (a >= end || vnt__utf8_decode(u, end, a, &cp) == 0)
+        return 0;
+    return vnt__letter_case(cp);
+}
+
+/* 1 when the initial t[i] is that of the surname t[j] right after it, as
+ * authors are cited: "của T. Nguyễn được trích dẫn", "Theo T. Nguyễn
+ * (2021)", "ÔNG T. NGUYỄN ĐÃ ĐẾN" (decided on its lower case). Not when
+ * the initial ends a name, after a family or a middle name ("Ông Nguyễn
+ * Văn A. Trần Văn B."), when a word in upper case follows the surname, a
+ * name that opens the next sentence ("size M. Lê Thị Hoa", "vitamin C.
+ * Phạm Văn Đồng"), nor when the surname is also a common word before a
+ * lower-case one ("quý I. Tăng trưởng", "đáp án B. Lưu ý", "khu B. Hồ
+ * bơi"). The words after t[j] are read from the text (end: where the
+ * tokens end), which the fast pass has whole. */
+static int cited_surname(const char *s, const vnt_token *t, size_t first, size_t i, size_t j,
+                         size_t end)
+{
+    if (!(t[i].flags & VNT_TF_INITIAL) || j != i + 1 || !title_word_of(s, &t[j], FAMILY_WORDS) ||
+        (i > first && (title_word_of(s, &t[i - 1], FAMILY_WORDS) ||
+                       title_word_of(s, &t[i - 1], MIDDLE_WORDS))))
+        return 0;
+    int next = case_after(s, t[j].end, end);
+    return next != 1 && !(next == 2 && title_word_of(s, &t[j], COMMON_FAMILY));
+}
+
 /* 1 when a boundary after the mark t[i], closed up to t[j - 1], in the
  * sentence that starts at t[first], is vetoed:
  *   - a dash after a closing quote names who said it: `...!" - Nam nói`,
@@ -1274,18 +1337,14 @@ static int given_initial(const char *s, const vnt_token *t, size_t first, size_t
  *     ellipsis goes on before the dash of the next one ("- Kỳ 4: Khi người
  *     A Rem rời hang đá... - Kỳ 3: ...");
  *   - an initial inside a name (name_initial): "Nguyễn V. Nam", or
- *     before a family name, which it is the initial of, as authors are
- *     cited: "của T. Nguyễn", "Theo T. Nguyễn (2021)" (the training gold
- *     never ends a sentence there); but not one that ends a name, after a
- *     family or a middle name: "Ông Nguyễn Văn A. Trần Văn B.". */
+ *     before a surname alone, which it is the initial of, as authors are
+ *     cited (cited_surname): "của T. Nguyễn", "Theo T. Nguyễn (2021)" (the
+ *     training gold never ends a sentence there). */
 VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, size_t i,
-                               size_t j, int abbrev, int role, int closed, struct brackets *br)
+                               size_t j, size_t end, int abbrev, int role, int closed,
+                               struct brackets *br)
 {
-    if (abbrev && (name_initial(s, t, first, i, j) ||
-                   ((t[i].flags & VNT_TF_INITIAL) && j == i + 1 &&
-                    title_word_of(s, &t[j], FAMILY_WORDS) &&
-                    !(i > first && (title_word_of(s, &t[i - 1], FAMILY_WORDS) ||
-                                    title_word_of(s, &t[i - 1], MIDDLE_WORDS))))))
+    if (abbrev && (name_initial(s, t, first, i, j) || cited_surname(s, t, first, i, j, end)))
         return 1;
     int dash = is_dash(s, &t[j]);
     if (closed && dash &&
@@ -1427,7 +1486,8 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
               opened_label(s, t, first, i))) ||
             (abbrev && t[i].end - t[i].start == 2 && (unsigned char)s[t[i].start] < 0x80 &&
              (i == first || (i == first + 1 && heading_word(s, &t[first])) ||
-              (i > first && heading_pair_at(s, t, i - 1, t[first].start) == t[first].start) ||
+              (i > first && only_space(s, t[i - 1].end, t[i].start) &&
+               heading_pair_at(s, t, i - 1, t[first].start) == t[first].start) ||
               (s[t[i].start] == 'A' && i > first && after_colon(s, t[first].start, &t[i])))) ||
             (abbrev && i == first && signature_word(s, &t[i]))) {
             /* "A. ", "I. ", "Chương I. ", the first option after a colon,
@@ -1564,7 +1624,7 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
             if (VNT_UNLIKELY(boundary && (abbrev || ((closed || role == P_ELLIPSIS) &&
                                                      (s[t[j].start] == '-' ||
                                                       (unsigned char)s[t[j].start] == 0xE2)))) &&
-                vetoed(s, t, first, i, j, abbrev, role, closed, &br))
+                vetoed(s, t, first, i, j, t[n - 1].end, abbrev, role, closed, &br))
                 boundary = 0;
             /* a final mark before a line of separators ends ("... * * *",
              * "! - ------ -", "... > >"), whatever the context */
@@ -2281,7 +2341,7 @@ static vnt_status word_period(const char *s, size_t len, size_t a, size_t p, vnt
     if (!plain_chunk(u, len, a, p, &kind, &flags) || kind != VNT_TOK_WORD)
         return VNT_OK;
     *done = 1;
-    if (vnt__abbrev_known(u + a, p - a))
+    if (vnt__abbrev_known_at(u, a, p - a))
         return push_token(work, a, p + 1, VNT_TOK_ABBREV, flags | VNT_TF_KNOWN);
     if (vnt__initial_letter(u + a, p - a))
         return push_token(work, a, p + 1, VNT_TOK_ABBREV, flags | VNT_TF_INITIAL);

@@ -144,6 +144,7 @@ def test_model_letter_ends_a_sentence():
     assert vntext.sent_tokenize("Máy có cổng USB-C. Samsung cũng vậy.") == [
         "Máy có cổng USB-C.", "Samsung cũng vậy."]
     assert vntext.sent_tokenize("Mua cáp Type-C.Giá rẻ.") == ["Mua cáp Type-C.", "Giá rẻ."]
+    assert vntext.sent_tokenize("Mua cáp Type-Đ.Giá rẻ.") == ["Mua cáp Type-Đ.", "Giá rẻ."]
     # an initial stays one, with or without the space
     assert vntext.word_tokenize("Ông J. Smith và N.V.Tâm đến.")[1:4] == ["J. Smith", "và", "N.V.Tâm"]
 
@@ -516,6 +517,8 @@ def test_letters_in_a_row_are_words():
     assert vntext.word_tokenize("Áo có đủ size S M L.")[-4:] == ["S", "M", "L", "."]
     assert vntext.word_tokenize("Chọn đáp án A B hoặc C.")[2:4] == ["A", "B"]
     assert "N. V." in vntext.word_tokenize("Ông N. V. Nam đến.")
+    # before a word in title case they are initials
+    assert vntext.word_tokenize("J K Rowling viết sách.")[0] == "J K Rowling"
     assert vntext.Segmenter(user_dict=["S M L"]).word_tokenize("size S M L") == ["size", "S M L"]
 
 

@@ -57,12 +57,26 @@ CASES = [
     ("Bài báo của T. Nguyễn được trích dẫn. Theo T. Nguyễn (2021), đúng.",
      ["Bài báo của T. Nguyễn được trích dẫn.", "Theo T. Nguyễn (2021), đúng."]),
     ("ÔNG T. NGUYỄN ĐÃ ĐẾN.", ["ÔNG T. NGUYỄN ĐÃ ĐẾN."]),
+    # but a full name, or a surname that is also a word, opens the next one
+    ("Cô mua áo size M. Lê Thị Hoa thì mua size L. Tôi uống vitamin C. Phạm Văn Đồng nói vậy.",
+     ["Cô mua áo size M.", "Lê Thị Hoa thì mua size L.", "Tôi uống vitamin C.",
+      "Phạm Văn Đồng nói vậy."]),
+    ("Doanh thu kỷ lục trong quý I. Tăng trưởng cao. Chọn đáp án B. Lưu ý điều này. Là C. Lý do là vậy.",
+     ["Doanh thu kỷ lục trong quý I.", "Tăng trưởng cao.", "Chọn đáp án B.", "Lưu ý điều này.",
+      "Là C.", "Lý do là vậy."]),
+    ("quý i. tăng trưởng cao.", ["quý i.", "tăng trưởng cao."]),
+    # p after a number is its unit (phút), not a page
+    ("Mình đợi bạn 15 p. Bạn đến nhanh nhé.", ["Mình đợi bạn 15 p.", "Bạn đến nhanh nhé."]),
     ("Ông Nguyễn Văn A. Trần Văn B. đến sau.", ["Ông Nguyễn Văn A.", "Trần Văn B. đến sau."]),
     # numbered headings of two words, and of books and papers
     ("Định nghĩa 2.1. Một câu là đơn vị ngôn ngữ.\nPhụ lục A. Danh sách.\nTable 2. Kết quả.",
      ["Định nghĩa 2.1. Một câu là đơn vị ngôn ngữ.", "Phụ lục A. Danh sách.", "Table 2. Kết quả."]),
     ("Ví dụ 3. Giải phương trình. Xem ví dụ 2. Sau đó làm bài.",
      ["Ví dụ 3. Giải phương trình.", "Xem ví dụ 2.", "Sau đó làm bài."]),
+    # the heading's label is right after it; a label chain of two
+    ("Ví dụ giá tăng 3 . Sau đó giá giảm .", ["Ví dụ giá tăng 3 .", "Sau đó giá giảm ."]),
+    ("Bài tập về nhà là trang 12 . Hôm nay nghỉ .", ["Bài tập về nhà là trang 12 .", "Hôm nay nghỉ ."]),
+    ("Định nghĩa 2. 1. Một câu là gì.", ["Định nghĩa 2. 1. Một câu là gì."]),
     ("Tiêu đề\r\n\r\nNội dung.   Câu  hai.", ["Tiêu đề", "Nội dung.", "Câu  hai."]),
     ("Hồ sơ đã gửi về UBND TP. TRẦN VĂN AN", ["Hồ sơ đã gửi về UBND TP.", "TRẦN VĂN AN"]),
     ("Sách của K. Hoffmann và L. T. Hoà. Đông Á. Hết.",
