@@ -121,8 +121,15 @@ $(STAMP_VENV): pyproject.toml setup.py | deps
 	$(VPY) -m pip install -q --no-build-isolation -e '.[test]'
 	touch $@ $(STAMP_BUILD)
 
+# (A venv made in this run has just built the extension, pip install -e:
+# no second build when the stamp is newer than every source.)
 $(STAMP_BUILD): $(SRCLIST) $(STAMP_VENV) $(CSRC) $(CHDR) $(BINDING) setup.py
-	$(VPY) setup.py -q build_ext --inplace --force
+	@if [ -f $@ ] && [ -z "$$(find $(SRCLIST) $(CSRC) $(CHDR) $(BINDING) setup.py -newer $@)" ]; then \
+	  echo "make: the extension is up to date"; \
+	else \
+	  echo "$(VPY) setup.py -q build_ext --inplace --force"; \
+	  $(VPY) setup.py -q build_ext --inplace --force || exit 1; \
+	fi
 	touch $@
 
 venv: $(STAMP_VENV)

@@ -365,7 +365,7 @@ static const struct spelled HEADING_WORDS[] = {
 
 /* Headings of two words, written with one space between them, as in
  * "Định nghĩa 2.1. Một câu là", "Phụ lục 1. Bảng số liệu", "Ví dụ 3. Giải
- * phương trình" (textbooks, theses, papers): heading_pair_at. */
+ * phương trình" (textbooks, theses, papers): heading_pair_end. */
 static const struct spelled HEADING_PAIRS[] = {
     HW("Ph\xe1\xbb\xa5 l\xe1\xbb\xa5""c"), HW("ph\xe1\xbb\xa5 l\xe1\xbb\xa5""c"), HW("PH\xe1\xbb\xa4 L\xe1\xbb\xa4""C"), /* Phụ lục */
     HW("V\xc3\xad d\xe1\xbb\xa5"), HW("v\xc3\xad d\xe1\xbb\xa5"), HW("V\xc3\x8d D\xe1\xbb\xa4"), /* Ví dụ */
@@ -500,26 +500,27 @@ static int only_space(const char *s, size_t a, size_t b)
     return 1;
 }
 
-/* The start of the heading of two words (HEADING_PAIRS: "Phụ lục", "Định
- * nghĩa") whose second word is the token t[k], one space after the first,
- * which starts at lo or after white space after lo; SIZE_MAX when there is
- * none. The first word is read from the text, not the tokens, which the
- * fast pass keeps only near the marks. */
-static size_t heading_pair_at(const char *s, const vnt_token *t, size_t k, size_t lo)
+/* The end of the heading of two words (HEADING_PAIRS: "Phụ lục", "Định
+ * nghĩa") that s[a..) opens, one space between them and white space
+ * after (before end); SIZE_MAX when there is none. Read from the text,
+ * not the tokens, which the fast pass keeps only near the marks. */
+static size_t heading_pair_end(const char *s, size_t a, size_t end)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t b = t[k].start;
-    if (t[k].kind != VNT_TOK_WORD || b < lo + 2 || u[b - 1] != ' ')
+    size_t b = a;
+    while (b < end && b - a <= 16 && u[b] != ' ' && !vnt__ascii_ws(u[b]))
+        b++;
+    if (b == a || b >= end || u[b] != ' ')
         return SIZE_MAX;
-    size_t a = b - 1;
-    while (a > lo && b - a <= 16 && !vnt__ascii_ws(u[a - 1]))
-        a--;
-    if (a == b - 1 || b - a > 16)
+    size_t e = ++b;
+    while (e < end && e - a <= 16 && !vnt__ascii_ws(u[e]))
+        e++;
+    if (e == b || e >= end || e - a > 16)
         return SIZE_MAX;
-    return bytes_of(s + a, t[k].end - a, HEADING_PAIRS) ? a : SIZE_MAX;
+    return bytes_of(s + a, e - a, HEADING_PAIRS) ? e : SIZE_MAX;
 }
 
-/* 1 when tokens first..i-1 are a heading word (or two, heading_pair_at)
+/* 1 when tokens first..i-1 are a heading word (or two, heading_pair_end)
  * and its label, with the period at i: "Điều 3", "Chương II", "Mục 1.2",
  * "chương ii" (a text in capitals is decided on its lower case), "Định
  * nghĩa 2.1". A label of one capital and its period are one token, an
@@ -533,11 +534,14 @@ static int heading_label(const char *s, const vnt_token *t, size_t first, size_t
     if (label_chain(s, t, first + 1, i) && heading_word(s, &t[first]))
         return 1;
     /* a heading of two words that opens the sentence, and its label; the
-     * word t[k] must be the one right before the label (nothing but white
-     * space between them), which the fast pass may have left out */
-    for (size_t k = i - 2; k > first && k + 8 > i; k -= 2)
-        if (label_chain(s, t, k + 1, i) && only_space(s, t[k].end, t[k + 1].start) &&
-            heading_pair_at(s, t, k, t[first].start) == t[first].start)
+     * token t[k] that ends it must be right before the label (nothing but
+     * white space between them): the fast pass may leave tokens out */
+    if (i < first + 3 || !list_label(s, &t[i - 1])) /* most sentences end in no label */
+        return 0;
+    size_t pe = heading_pair_end(s, t[first].start, t[i].start);
+    for (size_t k = i - 2; pe != SIZE_MAX && k > first && k + 8 > i; k -= 2)
+        if (t[k].end == pe && only_space(s, t[k].end, t[k + 1].start) &&
+            label_chain(s, t, k + 1, i))
             return 1;
     return 0;
 }
@@ -589,7 +593,7 @@ VNT_NOINLINE static int inline_label(const char *s, const vnt_token *t, size_t f
     int v = label_value(s, &t[i - 1]);
     if (v < 0 || v % 100 == 0 || t[i - 2].kind != VNT_TOK_WORD || heading_word(s, &t[i - 2]) ||
         (only_space(s, t[i - 2].end, t[i - 1].start) &&
-         heading_pair_at(s, t, i - 2, t[first].start) != SIZE_MAX))
+         heading_pair_end(s, t[first].start, t[i].start) == t[i - 2].end))
         return 0;
     /* within the 400 bytes before: time stays linear in the sentence, and
      * the fast pass, which keeps every label and its period (a period
@@ -1487,7 +1491,7 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
             (abbrev && t[i].end - t[i].start == 2 && (unsigned char)s[t[i].start] < 0x80 &&
              (i == first || (i == first + 1 && heading_word(s, &t[first])) ||
               (i > first && only_space(s, t[i - 1].end, t[i].start) &&
-               heading_pair_at(s, t, i - 1, t[first].start) == t[first].start) ||
+               heading_pair_end(s, t[first].start, t[i].start) == t[i - 1].end) ||
               (s[t[i].start] == 'A' && i > first && after_colon(s, t[first].start, &t[i])))) ||
             (abbrev && i == first && signature_word(s, &t[i]))) {
             /* "A. ", "I. ", "Chương I. ", the first option after a colon,

@@ -218,10 +218,11 @@ def fnv1a(b):
 
 def hash_table(name, words):
     """Lines of an open-addressing table over words (their indexes, -1 for
-    an empty slot): at least twice as many slots as words, a power of two;
+    an empty slot): at least four times as many slots as words (a lookup that
+    misses, most of them, stops at an empty slot soon), a power of two;
     a word goes to the first empty slot from its FNV-1a hash on."""
     size = 16
-    while size < 2 * len(words):
+    while size < 4 * len(words):
         size *= 2
     slots = [-1] * size
     for k, w in enumerate(words):
