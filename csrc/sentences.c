@@ -539,10 +539,14 @@ static int heading_label(const char *s, const vnt_token *t, size_t first, size_t
     if (i < first + 3 || !list_label(s, &t[i - 1])) /* most sentences end in no label */
         return 0;
     size_t pe = heading_pair_end(s, t[first].start, t[i].start);
-    for (size_t k = i - 2; pe != SIZE_MAX && k > first && k + 8 > i; k -= 2)
+    /* the label chain t[k + 1..i) has 1, 3 or 5 tokens (label_chain); t[k]
+     * is the second word of the sentence at the earliest: k > first */
+    for (size_t m = 0; pe != SIZE_MAX && m < 3 && i >= first + 3 + 2 * m; m++) {
+        size_t k = i - 2 - 2 * m;
         if (t[k].end == pe && only_space(s, t[k].end, t[k + 1].start) &&
             label_chain(s, t, k + 1, i))
             return 1;
+    }
     return 0;
 }
 

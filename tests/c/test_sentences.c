@@ -376,6 +376,26 @@ static const struct {
     {"Xong. \"\" * z là thế.", "Xong. \"\" * z là thế."},
     {"Xong. \"\" * Rồi đi.", "Xong. \"\" | * Rồi đi."},
     {"Xong. '' - một lão nông nói.", "Xong. '' - một lão nông nói."},
+    /* abbreviations outside news, known only as written; p after a number
+     * is its unit */
+    {"Ở St. Petersburg (Smith, 2019, p. 12). Vol. 12, No. 3. Xong.",
+     "Ở St. Petersburg (Smith, 2019, p. 12). | Vol. 12, No. 3. | Xong."},
+    {"cây chuyển gen. kết quả tốt. ăn no. tôi về.", "cây chuyển gen. | kết quả tốt. | ăn no. | tôi về."},
+    {"Mình đợi 15 p. Bạn đến.", "Mình đợi 15 p. | Bạn đến."},
+    /* an initial before a surname alone; not before a full name or a
+     * surname that is also a word */
+    {"Của T. Nguyễn được trích. Size M. Lê Thị Hoa đến. Quý I. Tăng trưởng.",
+     "Của T. Nguyễn được trích. | Size M. | Lê Thị Hoa đến. | Quý I. | Tăng trưởng."},
+    /* headings of two words, with the label right after them (the fast
+     * pass keeps fewer tokens), in sentences of every length */
+    {"Định nghĩa 2.1. Một câu. Ví dụ 3 . Xong .", "Định nghĩa 2.1. Một câu. | Ví dụ 3 . Xong ."},
+    {"Ví dụ giá tăng 3 . Sau đó giá giảm .", "Ví dụ giá tăng 3 . | Sau đó giá giảm ."},
+    {"Ví dụ 1 . A", "Ví dụ 1 . A"},
+    {"Ví dụ a 1 . A", "Ví dụ a 1 . | A"},
+    {"Phụ lục A. Danh sách. Định nghĩa 2. 1. Một.", "Phụ lục A. Danh sách. | Định nghĩa 2. 1. Một."},
+    /* a capital after a glued hyphen is no initial */
+    {"Cổng USB-C. Samsung cũng vậy. Cáp Type-C.Giá rẻ.",
+     "Cổng USB-C. | Samsung cũng vậy. | Cáp Type-C. | Giá rẻ."},
 };
 
 static void test_cases(void)
