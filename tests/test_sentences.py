@@ -65,6 +65,11 @@ CASES = [
      ["Doanh thu kỷ lục trong quý I.", "Tăng trưởng cao.", "Chọn đáp án B.", "Lưu ý điều này.",
       "Là C.", "Lý do là vậy."]),
     ("quý i. tăng trưởng cao.", ["quý i.", "tăng trưởng cao."]),
+    # a letter after a noun it labels ends a sentence before a word in upper
+    # case, a foreign one too; an initial before a name does not
+    ("Đội nằm ở bảng D. Indonesia ở bảng E. Cam có vitamin C. Samsung cũng vậy. Ông J. Smith đến.",
+     ["Đội nằm ở bảng D.", "Indonesia ở bảng E.", "Cam có vitamin C.", "Samsung cũng vậy.",
+      "Ông J. Smith đến."]),
     # p after a number is its unit (phút), not a page
     ("Mình đợi bạn 15 p. Bạn đến nhanh nhé.", ["Mình đợi bạn 15 p.", "Bạn đến nhanh nhé."]),
     ("Ông Nguyễn Văn A. Trần Văn B. đến sau.", ["Ông Nguyễn Văn A.", "Trần Văn B. đến sau."]),

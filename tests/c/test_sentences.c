@@ -393,6 +393,8 @@ static const struct {
     {"Ví dụ 1 . A", "Ví dụ 1 . A"},
     {"Ví dụ a 1 . A", "Ví dụ a 1 . | A"},
     {"Phụ lục A. Danh sách. Định nghĩa 2. 1. Một.", "Phụ lục A. Danh sách. | Định nghĩa 2. 1. Một."},
+    /* a letter that labels the noun before it */
+    {"Ở bảng D. Indonesia thắng. Ông J. Smith đến.", "Ở bảng D. | Indonesia thắng. | Ông J. Smith đến."},
     /* a capital after a glued hyphen is no initial */
     {"Cổng USB-C. Samsung cũng vậy. Cáp Type-C.Giá rẻ.",
      "Cổng USB-C. | Samsung cũng vậy. | Cáp Type-C. | Giá rẻ."},
