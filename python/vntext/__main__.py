@@ -141,15 +141,18 @@ def _normalize_cmd(args: argparse.Namespace) -> int:
         f = _stdin() if name == "stdin" else open(args.file, "rb")
         try:
             read: Callable[[int], bytes] = getattr(f, "read1", f.read)
-            pending = bytearray()
+            pending = bytearray()  # no line break in it
             lines = 0  # line breaks before pending, for the error message
+            cr = False  # they end with a CR: an LF first in pending is part of it
             while True:
                 block = read(1 << 20)
-                pending += block
                 if block:
-                    # up to the last line break; a CR last may be the first
-                    # half of a CR LF, whose LF has not come yet
-                    cut = max(pending.rfind(b"\n"), pending.rfind(b"\r", 0, len(pending) - 1)) + 1
+                    # up to the last line break of the new bytes (a CR last
+                    # too: normalizing never reaches across it, and _breaks
+                    # counts a CR LF cut in two once)
+                    lo = len(pending)
+                    pending += block
+                    cut = max(pending.rfind(b"\n", lo), pending.rfind(b"\r", lo)) + 1
                 else:
                     cut = len(pending)
                 if cut > 0:
@@ -160,14 +163,13 @@ def _normalize_cmd(args: argparse.Namespace) -> int:
                     except UnicodeDecodeError as e:
                         # the lines before the bad one go out, then the error
                         k = max(chunk.rfind(b"\n", 0, e.start), chunk.rfind(b"\r", 0, e.start)) + 1
-                        good = chunk[:k].decode("utf-8")
-                        out.write(vntext.normalize(good, style=args.style).encode("utf-8"))
-                        n = lines + len(_BREAK.findall(chunk, 0, k)) + 1
-                        print(f"vntext: line {n} of {name} is not UTF-8: {_line_error(chunk[k:])}",
-                              file=sys.stderr)
-                        out.flush()
-                        return 1
-                    lines += len(_BREAK.findall(chunk))
+                        out.write(vntext.normalize(chunk[:k].decode("utf-8"),
+                                                  style=args.style).encode("utf-8"))
+                        n = lines + _breaks(chunk[:k], cr) + 1
+                        raise _InputError(f"line {n} of {name} is not UTF-8: "
+                                          f"{_line_error(chunk[k:])}") from None
+                    lines += _breaks(chunk, cr)
+                    cr = chunk.endswith(b"\r")
                     out.write(vntext.normalize(text, style=args.style).encode("utf-8"))
                     if flush:
                         out.flush()
@@ -180,9 +182,27 @@ def _normalize_cmd(args: argparse.Namespace) -> int:
     except OSError as e:
         return _os_error(e)
     except _InputError as e:
-        print(f"vntext: {e}", file=sys.stderr)
-        return 1
+        return _input_error(e)
     return 0
+
+
+def _breaks(data: bytes, cr: bool) -> int:
+    """The line breaks in data (LF, CR LF, a CR alone), the bytes before it
+    ending with a CR when cr (then an LF first is that CR's)."""
+    n = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    return n - (1 if cr and data.startswith(b"\n") else 0)
+
+
+def _input_error(e: Exception) -> int:
+    """Exit status 1 for a bad input, said on stderr after what was written
+    of the output before it (so that 2>&1 keeps the order)."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    print(f"vntext: {e}", file=sys.stderr)
+    return 1
 
 
 def _line_error(data: bytes) -> UnicodeDecodeError:
@@ -390,8 +410,7 @@ def _stream_cmd(args: argparse.Namespace) -> int:
     except OSError as e:
         return _os_error(e)
     except _InputError as e:
-        print(f"vntext: {e}", file=sys.stderr)
-        return 1
+        return _input_error(e)
     return 0
 
 
