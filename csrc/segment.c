@@ -1924,6 +1924,26 @@ static int caseless_abbrev(const char *s, const vnt_token *t, const vnt_token *p
            vnt__abbrev_known_lower((const unsigned char *)s + t->start, t->end - t->start);
 }
 
+/* 1 when the word t in ASCII capitals and the period p glued to it are an
+ * abbreviation of the table in another case ("TR." as tr., "THS." as ThS.,
+ * not those known only as written: "GEN." is a word), in a sentence in
+ * capitals, as the sentence splitter reads it on its lower case. */
+static int capitals_abbrev(const char *s, const vnt_token *t, const vnt_token *p)
+{
+    char low[16];
+    size_t n = t->end - t->start;
+    if (t->kind != VNT_TOK_WORD || n < 2 || n > sizeof low || !glued(p) ||
+        p->kind != VNT_TOK_PUNCT || p->end - p->start != 1 || s[p->start] != '.')
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[t->start + k];
+        if (c < 'A' || c > 'Z')
+            return 0;
+        low[k] = (char)(c + 32);
+    }
+    return vnt__abbrev_known_lower((const unsigned char *)low, n);
+}
+
 /* 1 when the ASCII letter t and the period p glued to it are an initial in
  * capitals ("n." as N., as the sentence splitter reads it), not after a
  * number, whose unit it is ("12 m."); prev: the token before t, or NULL. */
@@ -2026,18 +2046,23 @@ static size_t make_units(vnt_segwork *w, const char *s, const vnt_token *toks, s
 {
     size_t n = 0, hyphen = SIZE_MAX, slash = SIZE_MAX;
     const int is_sentence = mode == UNITS_SENTENCE;
-    int caseless = mode != UNITS_WORD;
+    int caseless = mode != UNITS_WORD, capitals = is_sentence;
     for (size_t i = a; i < b && is_sentence && caseless; i++)
         caseless = !(toks[i].flags & VNT_TF_UPPER);
+    for (size_t i = a; i < b && capitals; i++)
+        capitals = !(toks[i].flags & VNT_TF_LOWER);
     for (size_t i = a; i < b;) {
         const vnt_token *t = &toks[i];
         vnt_token merged;
         size_t j = i + 1;
         int kind = t->kind, vv = 0;
-        if (caseless && i + 1 < b &&
-            (caseless_abbrev(s, t, &toks[i + 1]) ||
-             (is_sentence && caseless_initial(s, t, &toks[i + 1], i > a ? &toks[i - 1] : NULL)))) {
-            /* "gs." read as GS. is, "n." as N., in a sentence without capitals */
+        if (i + 1 < b &&
+            ((caseless && (caseless_abbrev(s, t, &toks[i + 1]) ||
+                           (is_sentence && caseless_initial(s, t, &toks[i + 1],
+                                                            i > a ? &toks[i - 1] : NULL)))) ||
+             (capitals && !caseless && capitals_abbrev(s, t, &toks[i + 1])))) {
+            /* "gs." read as GS. is, "n." as N., in a sentence without
+             * capitals; "TR." as tr. is, "THS." as ThS., in one in capitals */
             merged = (vnt_token){.start = t->start, .end = toks[i + 1].end,
                                  .kind = VNT_TOK_ABBREV, .flags = t->flags};
             t = &merged;

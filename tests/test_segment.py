@@ -512,6 +512,16 @@ def test_no_word_ends_or_starts_with_the_conjunction():
     assert "Giáo dục và" in seg.word_tokenize("Bộ Giáo dục và Đào tạo")
 
 
+def test_abbreviations_in_a_sentence_in_capitals():
+    # read as in lower case, where the table has them ("tr.", "ThS."), as the
+    # sentence splitter reads them; not those known only as written
+    words = vntext.word_tokenize("TRÍCH THEO TR. 5 CỦA THS. NGUYỄN VĂN A ĐÃ RÕ.")
+    assert "TR." in words and "THS." in words
+    assert vntext.word_tokenize("CÂY CHUYỂN GEN. KẾT QUẢ TỐT.")[2:4] == ["GEN", "."]
+    # a line with a lower-case letter keeps the scanner's reading
+    assert vntext.word_tokenize("Theo TR. 5 nhé")[1:3] == ["TR", "."]
+
+
 def test_letters_in_a_row_are_words():
     # one capital each, no period: sizes, options, not a name's initials
     assert vntext.word_tokenize("Áo có đủ size S M L.")[-4:] == ["S", "M", "L", "."]
