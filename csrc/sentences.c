@@ -1302,18 +1302,43 @@ static const struct spelled LABEL_NOUNS[] = {
     {NULL, 0}};
 #undef HW
 
+/* Syllables that make a longer word or a title with a noun of
+ * LABEL_NOUNS, before a name: "trưởng phòng", "văn phòng", "trưởng nhóm",
+ * "quan điểm", "địa điểm", "bây giờ", "phong độ", "mức độ", "thái độ",
+ * "đẳng cấp", "cung cấp", "cùng lớp" (in title case, title_word_of). */
+#define HW(x) {x, sizeof x - 1}
+static const struct spelled COMPOUND_HEADS[] = {
+    HW("Tr\xc6\xb0\xe1\xbb\x9fng"), HW("V\xc4\x83n"), HW("Quan"), HW("\xc4\x90\xe1\xbb\x8b""a"),
+    HW("\xc4\x90\xe1\xba\xb7""c"), HW("Th\xe1\xbb\x9di"), HW("B\xc3\xa2y"), HW("Phong"),
+    HW("M\xe1\xbb\xa9""c"), HW("Tr\xc3\xacnh"), HW("Ch\xe1\xba\xbf"), HW("Th\xc3\xa1i"),
+    HW("\xc4\x90\xe1\xba\xb3ng"), HW("Cung"), HW("C\xc3\xb9ng"), {NULL, 0}};
+#undef HW
+
 /* 1 when the initial t[i] is the letter of a noun before it, a label, and
  * the word in upper case t[j] right after it opens the next sentence:
  * "nằm ở bảng D. | Indonesia", "vitamin C. | Samsung", "40 độ C. | Trong"
  * (22 times of 22 in the training and dev gold), where a foreign word
- * after an initial would be read as the rest of a name ("J. Smith"). */
+ * after an initial would be read as the rest of a name ("J. Smith"). Not
+ * before another initial ("nhóm J. R. R. Tolkien", a name), nor when the
+ * noun ends a longer word or a title ("trưởng phòng J. Smith", "bây giờ C.
+ * Ronaldo"): the syllable before it is read from the text. */
 static int label_initial(const char *s, const vnt_token *t, size_t first, size_t i, size_t j)
 {
-    return (t[i].flags & VNT_TF_INITIAL) && i > first && j == i + 1 &&
-           t[i - 1].kind == VNT_TOK_WORD && (t[i - 1].flags & VNT_TF_LOWER) &&
-           (t[j].kind == VNT_TOK_WORD || t[j].kind == VNT_TOK_ABBREV) &&
-           (t[j].flags & VNT_TF_UPPER) &&
-           bytes_of(s + t[i - 1].start, t[i - 1].end - t[i - 1].start, LABEL_NOUNS);
+    if (!((t[i].flags & VNT_TF_INITIAL) && i > first && j == i + 1 &&
+          t[i - 1].kind == VNT_TOK_WORD && (t[i - 1].flags & VNT_TF_LOWER) &&
+          t[j].kind == VNT_TOK_WORD && (t[j].flags & VNT_TF_UPPER) &&
+          bytes_of(s + t[i - 1].start, t[i - 1].end - t[i - 1].start, LABEL_NOUNS)))
+        return 0;
+    /* the syllable before the noun, one space before it */
+    const unsigned char *u = (const unsigned char *)s;
+    size_t b = t[i - 1].start, a = b;
+    if (b < t[first].start + 2 || u[b - 1] != ' ')
+        return 1;
+    a = b - 1;
+    while (a > t[first].start && b - a <= 12 && !vnt__ascii_ws(u[a - 1]))
+        a--;
+    vnt_token head = {.start = a, .end = b - 1, .kind = VNT_TOK_WORD};
+    return a == b - 1 || !title_word_of(s, &head, COMPOUND_HEADS);
 }
 
 /* Family names that are also common words, which start sentences: "Lý

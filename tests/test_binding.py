@@ -449,6 +449,11 @@ def test_cli_version_line_buffered_and_write_errors():
             # one line that says why, status 1, no traceback at exit
             assert p.returncode == 1, (cmd, p.returncode, p.stderr)
             assert b"No space left" in p.stderr and b"Exception ignored" not in p.stderr, p.stderr
+            # a bad line with nothing writable: the bad line is said, status 1
+            with open("/dev/full", "wb") as full:
+                p = subprocess.run([sys.executable, "-m", "vntext", cmd], input=b"Xin.\n" * 5000 + b"\xff\n",
+                                   stdout=full, stderr=subprocess.PIPE, timeout=120)
+            assert p.returncode == 1 and b"Exception ignored" not in p.stderr, (cmd, p.stderr)
 
 
 CLI_TEXT = ('Mỹ sẽ bảo vệ Nhật Bản. Anh nói: "Xin chào." Rồi anh đi.\r\n'

@@ -70,6 +70,12 @@ CASES = [
     ("Đội nằm ở bảng D. Indonesia ở bảng E. Cam có vitamin C. Samsung cũng vậy. Ông J. Smith đến.",
      ["Đội nằm ở bảng D.", "Indonesia ở bảng E.", "Cam có vitamin C.", "Samsung cũng vậy.",
       "Ông J. Smith đến."]),
+    # but not before another initial, nor after a noun that ends a longer
+    # word or a title
+    ("Ông làm ở văn phòng J. P. Morgan. Trưởng phòng J. Smith đến. Bây giờ C. Ronaldo đá.",
+     ["Ông làm ở văn phòng J. P. Morgan.", "Trưởng phòng J. Smith đến.", "Bây giờ C. Ronaldo đá."]),
+    ("Sách của nhóm J. R. R. Tolkien. Anh có phong độ C. Ronaldo.",
+     ["Sách của nhóm J. R. R. Tolkien.", "Anh có phong độ C. Ronaldo."]),
     # p after a number is its unit (phút), not a page
     ("Mình đợi bạn 15 p. Bạn đến nhanh nhé.", ["Mình đợi bạn 15 p.", "Bạn đến nhanh nhé."]),
     ("Ông Nguyễn Văn A. Trần Văn B. đến sau.", ["Ông Nguyễn Văn A.", "Trần Văn B. đến sau."]),

@@ -196,13 +196,24 @@ def _breaks(data: bytes, cr: bool) -> int:
 def _input_error(e: Exception) -> int:
     """Exit status 1 for a bad input, said on stderr after what was written
     of the output before it (so that 2>&1 keeps the order)."""
+    _flush_or_drop()
+    print(f"vntext: {e}", file=sys.stderr)
+    return 1
+
+
+def _flush_or_drop() -> None:
+    """What is still buffered for stdout goes out now, or, when nothing more
+    can be written (a reader gone, a disk full), nowhere: stdout is pointed
+    at /dev/null, so the flush at exit does not fail again."""
     try:
         if sys.stdout is not None:
             sys.stdout.flush()
     except (OSError, ValueError):
-        pass
-    print(f"vntext: {e}", file=sys.stderr)
-    return 1
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
 
 
 def _line_error(data: bytes) -> UnicodeDecodeError:
@@ -233,18 +244,7 @@ def _os_error(e: OSError) -> int:
     broken = isinstance(e, BrokenPipeError)
     if not broken:
         print(f"vntext: {e}", file=sys.stderr)
-    # what is still buffered goes out now, or, when nothing more can be
-    # written (a reader gone, a disk full), nowhere: stdout is pointed at
-    # /dev/null, so the flush at exit does not fail again
-    try:
-        if sys.stdout is not None:
-            sys.stdout.flush()
-    except (OSError, ValueError):
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+    _flush_or_drop()
     return 0 if broken else 1
 
 

@@ -395,6 +395,8 @@ static const struct {
     {"Phụ lục A. Danh sách. Định nghĩa 2. 1. Một.", "Phụ lục A. Danh sách. | Định nghĩa 2. 1. Một."},
     /* a letter that labels the noun before it */
     {"Ở bảng D. Indonesia thắng. Ông J. Smith đến.", "Ở bảng D. | Indonesia thắng. | Ông J. Smith đến."},
+    {"Trưởng phòng J. Smith đến. Nhóm J. R. R. Tolkien.", "Trưởng phòng J. Smith đến. | Nhóm J. R. R. Tolkien."},
+    {"bảng D. Indonesia", "bảng D. Indonesia"},
     /* a capital after a glued hyphen is no initial */
     {"Cổng USB-C. Samsung cũng vậy. Cáp Type-C.Giá rẻ.",
      "Cổng USB-C. | Samsung cũng vậy. | Cáp Type-C. | Giá rẻ."},
