@@ -508,7 +508,7 @@ static size_t heading_pair_end(const char *s, size_t a, size_t end)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t b = a;
-    while (b < end && b - a <= 16 && u[b] != ' ' && !vnt__ascii_ws(u[b]))
+    while (b < end && b - a <= 16 && !vnt__ascii_ws(u[b]))
         b++;
     if (b == a || b >= end || u[b] != ' ')
         return SIZE_MAX;
@@ -1300,19 +1300,16 @@ static const struct spelled LABEL_NOUNS[] = {
     HW("l\xc3\xb4"), HW("m\xe1\xbb\xa5""c"), HW("qu\xc3\xbd"), HW("s\xc3\xa2n"), HW("c\xe1\xbb\x95ng"),
     HW("t\xc3\xb2""a"), HW("to\xc3\xa0"), HW("\xc3\xa1n"), HW("c\xc3\xa2u"),
     {NULL, 0}};
-#undef HW
 
 /* Syllables that make a longer word or a title with a noun of
  * LABEL_NOUNS, before a name: "trưởng phòng", "văn phòng", "trưởng nhóm",
  * "quan điểm", "địa điểm", "bây giờ", "phong độ", "mức độ", "thái độ",
  * "đẳng cấp", "cung cấp", "cùng lớp" (in title case, title_word_of). */
-#define HW(x) {x, sizeof x - 1}
 static const struct spelled COMPOUND_HEADS[] = {
     HW("Tr\xc6\xb0\xe1\xbb\x9fng"), HW("V\xc4\x83n"), HW("Quan"), HW("\xc4\x90\xe1\xbb\x8b""a"),
     HW("\xc4\x90\xe1\xba\xb7""c"), HW("Th\xe1\xbb\x9di"), HW("B\xc3\xa2y"), HW("Phong"),
     HW("M\xe1\xbb\xa9""c"), HW("Tr\xc3\xacnh"), HW("Ch\xe1\xba\xbf"), HW("Th\xc3\xa1i"),
     HW("\xc4\x90\xe1\xba\xb3ng"), HW("Cung"), HW("C\xc3\xb9ng"), {NULL, 0}};
-#undef HW
 
 /* 1 when the initial t[i] is the letter of a noun before it, a label, and
  * the word in upper case t[j] right after it opens the next sentence:
@@ -1331,10 +1328,10 @@ static int label_initial(const char *s, const vnt_token *t, size_t first, size_t
         return 0;
     /* the syllable before the noun, one space before it */
     const unsigned char *u = (const unsigned char *)s;
-    size_t b = t[i - 1].start, a = b;
+    const size_t b = t[i - 1].start;
     if (b < t[first].start + 2 || u[b - 1] != ' ')
         return 1;
-    a = b - 1;
+    size_t a = b - 1;
     while (a > t[first].start && b - a <= 12 && !vnt__ascii_ws(u[a - 1]))
         a--;
     vnt_token head = {.start = a, .end = b - 1, .kind = VNT_TOK_WORD};
@@ -1346,12 +1343,12 @@ static int label_initial(const char *s, const vnt_token *t, size_t first, size_t
  * tính", "Đào tạo", "Lương", "Triệu", "Chu vi", "Tô", "Lâm sàng", "Mai",
  * "Hà", "Đinh", "Đoàn", "Lục địa", "Kiều bào", "Vương quốc", "Hứa". */
 static const struct spelled COMMON_FAMILY[] = {
-    {"L\xc3\xbd", 3}, {"T\xc4\x83ng", 5}, {"L\xc6\xb0u", 4}, {"H\xe1\xbb\x93", 4},
-    {"V\xc5\xa9", 3}, {"Cao", 3}, {"D\xc6\xb0\xc6\xa1ng", 7}, {"\xc4\x90\xc3\xa0o", 5},
-    {"L\xc6\xb0\xc6\xa1ng", 7}, {"Tri\xe1\xbb\x87u", 7}, {"Chu", 3}, {"T\xc3\xb4", 3},
-    {"L\xc3\xa2m", 4}, {"Mai", 3}, {"H\xc3\xa0", 3}, {"\xc4\x90inh", 5},
-    {"\xc4\x90o\xc3\xa0n", 6}, {"L\xe1\xbb\xa5""c", 5}, {"Ki\xe1\xbb\x81u", 6},
-    {"V\xc6\xb0\xc6\xa1ng", 7}, {"H\xe1\xbb\xa9""a", 5}, {NULL, 0}};
+    HW("L\xc3\xbd"), HW("T\xc4\x83ng"), HW("L\xc6\xb0u"), HW("H\xe1\xbb\x93"), HW("V\xc5\xa9"),
+    HW("Cao"), HW("D\xc6\xb0\xc6\xa1ng"), HW("\xc4\x90\xc3\xa0o"), HW("L\xc6\xb0\xc6\xa1ng"),
+    HW("Tri\xe1\xbb\x87u"), HW("Chu"), HW("T\xc3\xb4"), HW("L\xc3\xa2m"), HW("Mai"), HW("H\xc3\xa0"),
+    HW("\xc4\x90inh"), HW("\xc4\x90o\xc3\xa0n"), HW("L\xe1\xbb\xa5""c"), HW("Ki\xe1\xbb\x81u"),
+    HW("V\xc6\xb0\xc6\xa1ng"), HW("H\xe1\xbb\xa9""a"), {NULL, 0}};
+#undef HW
 
 /* The case of the first letter after s[a..) past spaces and tabs, before
  * end: 1 upper, 2 lower (vnt__letter_case), 0 none (a mark, a digit). */
