@@ -224,12 +224,24 @@ VNT_INTERNAL int vnt__utf8_valid(const char *s, size_t len, size_t *bad);
  * text: no token reaches across white space, so a stretch scans alike
  * alone or in its text. The first token is marked VNT_TF_SPACE_BEFORE. */
 VNT_INTERNAL vnt_status vnt__scan_chunk(const char *s, size_t a, size_t b, vnt_tokens *toks);
-/* 1 when s[0..n) is an abbreviation of the generated table (the scanner
- * makes "TP." one token). */
-VNT_INTERNAL int vnt__abbrev_known(const unsigned char *s, size_t n);
-/* vnt__abbrev_known for the word u[a..a+n) of a text, where one lower-case
- * letter after a number is its unit ("15 p."), no abbreviation. */
+/* 1 when the word u[a..a+n) of a text is an abbreviation of the generated
+ * table (the scanner makes "TP." one token); one lower-case letter after a
+ * number is its unit ("15 p."), no abbreviation. */
 VNT_INTERNAL int vnt__abbrev_known_at(const unsigned char *u, size_t a, size_t n);
+
+/* 1 when u[a] follows a slash, or a hyphen glued to a word ("A/B",
+ * "USB-C", "Type-C", "micro-B"): one letter there is a unit, one of a pair
+ * or a model's letter, not an initial (the scanner and the splitter). */
+VNT_INLINE int vnt__after_joiner(const unsigned char *u, size_t a)
+{
+    if (a == 0)
+        return 0;
+    if (u[a - 1] == '/')
+        return 1;
+    unsigned char c = a > 1 ? u[a - 2] : 0;
+    return u[a - 1] == '-' && a > 1 &&
+           (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'));
+}
 /* 1 when s[0..n) is lower-case ASCII letters whose capitals or title case
  * is an abbreviation of the table ("gs" for GS, "q" for Q), or an entry in
  * mixed case in any case ("ths" for ThS): how a text without capitals

@@ -453,8 +453,6 @@ static int abbrev_known(const unsigned char *s, size_t n)
            vnt__word_in(s, n, vnt_abbrev, vnt_abbrev_hash, VNT_ABBREV_HASH_SIZE);
 }
 
-int vnt__abbrev_known(const unsigned char *s, size_t n) { return abbrev_known(s, n); }
-
 int vnt__abbrev_known_at(const unsigned char *u, size_t a, size_t n)
 {
     if (!abbrev_known(u + a, n))
@@ -754,11 +752,7 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
     int seg_letters = 0, seg_has_lower = 0, seg_ascii_lower = 1;
     int all_ascii = 1, has_digit = 0;
     int flags = first_class == C_UPPER ? VNT_TF_UPPER : first_class == C_LOWER ? VNT_TF_LOWER : 0;
-    /* typed after a slash, or after a hyphen glued to a word ("A/B",
-     * "USB-C", "Type-C", "micro-B"): a letter there is a unit, one of a
-     * pair or a model's letter, not an initial */
-    const int joined = a > 0 && (u[a - 1] == '/' || (u[a - 1] == '-' && a > 1 &&
-                                                    (ascii_alnum(u[a - 2]) || u[a - 2] >= 0x80)));
+    const int joined = vnt__after_joiner(u, a);
 
     if (starts_url(sc, a)) {
         *end = url_end(sc, a);
@@ -910,9 +904,6 @@ static vnt_status scan_word(scanner *sc, size_t a, int first_class, size_t *end)
     if (one_period && joined && ndots == 0 && seg_letters == 1 && !has_digit)
         one_period = 0;
     if (one_period) {
-        /* one lower-case letter after a number is its unit, not an
-         * abbreviation: "đợi 15 p." (phút) ends a sentence; "p. 12" (a
-         * page) does not */
         if (vnt__abbrev_known_at(u, a, i - a)) {
             *end = i + 1;
             return emit(sc, a, i + 1, VNT_TOK_ABBREV, flags | VNT_TF_KNOWN);

@@ -879,12 +879,8 @@ static int joined_letter(const char *s, const vnt_token *t, size_t k)
     const unsigned char *u = (const unsigned char *)s;
     const size_t a = t[k].start;
     int32_t cp = 0;
-    if (t[k].kind != VNT_TOK_WORD || a < 2 ||
-        vnt__utf8_decode(u, t[k].end, a, &cp) != t[k].end - a || vnt__letter_case(cp) != 1)
-        return 0;
-    unsigned char c = u[a - 2]; /* as the scanner's "joined" */
-    return u[a - 1] == '/' || (u[a - 1] == '-' && (c >= 0x80 || (c >= '0' && c <= '9') ||
-                                                   ((c | 32) >= 'a' && (c | 32) <= 'z')));
+    return t[k].kind == VNT_TOK_WORD && vnt__after_joiner(u, a) &&
+           vnt__utf8_decode(u, t[k].end, a, &cp) == t[k].end - a && vnt__letter_case(cp) == 1;
 }
 
 /* 1 when the final mark t[i] (with the marks and closers up to t[j - 1]),
