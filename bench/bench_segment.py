@@ -60,14 +60,25 @@ INPUTS = ("gold", "raw", "lower", "upper", "title")
 
 
 def read_gold(path):
-    """Lines as lists of gold words (syllables joined by spaces)."""
+    """Lines as lists of gold words (syllables joined by spaces), from a
+    *.seg.txt file (one sentence a line, the syllables of a word joined by
+    _; a byte order mark is allowed). A file of JSON lines, one that is not
+    UTF-8 or one without a sentence stops the run."""
     out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            words = [w.replace("_", " ").strip() for w in line.split()]
-            words = [w for w in words if w]
-            if words:
-                out.append(words)
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            for n, line in enumerate(f, 1):
+                if not out and line.lstrip().startswith("{"):
+                    raise SystemExit("%s line %d looks like JSON; the word gold is one sentence "
+                                     "a line, the syllables of a word joined by _" % (path, n))
+                words = [w.replace("_", " ").strip() for w in line.split()]
+                words = [w for w in words if w]
+                if words:
+                    out.append(words)
+    except UnicodeDecodeError as e:
+        raise SystemExit("%s is not UTF-8: %s" % (path, e))
+    if not out:
+        raise SystemExit("%s holds no sentence" % path)
     return out
 
 
@@ -187,6 +198,10 @@ def speed(sents, nlines, repeat):
     import vntext
 
     lines = [build(w, True)[0] for w in sents[:nlines]]
+    if len(set(lines)) < 1000:
+        print("\nwarning: the speed test has %d distinct sentences; below 1000 its figures are "
+              "not comparable with those of 3,000 (per-call costs weigh more, caches warm "
+              "differently)" % len(set(lines)))
     syl = sum(len(t.split()) for t in lines)
     nbytes = sum(len(t.encode("utf-8")) for t in lines)
     seg = vntext.Segmenter()
@@ -201,13 +216,13 @@ def speed(sents, nlines, repeat):
     try:
         from underthesea import word_tokenize as uts
 
-        cases.append(("underthesea word_tokenize", lambda: [uts(t) for t in lines], 1))
+        cases.append(("underthesea word_tokenize", lambda: [uts(t) for t in lines], 3))
     except ImportError:
         pass
     try:
         from pyvi import ViTokenizer
 
-        cases.append(("pyvi ViTokenizer.tokenize", lambda: [ViTokenizer.tokenize(t) for t in lines], 1))
+        cases.append(("pyvi ViTokenizer.tokenize", lambda: [ViTokenizer.tokenize(t) for t in lines], 3))
     except ImportError:
         pass
     res = {}
@@ -236,6 +251,10 @@ def threads(sents, nlines, repeat, nthreads=2):
     import vntext
 
     lines = [build(w, True)[0] for w in sents[:nlines]]
+    if len(set(lines)) < 1000:
+        print("\nwarning: the speed test has %d distinct sentences; below 1000 its figures are "
+              "not comparable with those of 3,000 (per-call costs weigh more, caches warm "
+              "differently)" % len(set(lines)))
     syl = sum(len(t.split()) for t in lines)
     seg = vntext.Segmenter()
     rows = []
@@ -283,6 +302,8 @@ def main(argv=None):
             if not os.path.isfile(path):
                 ap.error("--gold: no file at %s" % path)
         given = [(os.path.basename(p), read_gold(p)) for p in args.gold]
+        for name, sents in given:
+            print("gold %s: %d sentences, %d words" % (name, len(sents), sum(map(len, sents))))
         vlsp = given[0][1]
     else:
         vlsp = read_gold(VLSP % args.split)

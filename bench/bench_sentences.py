@@ -59,24 +59,72 @@ import vntext  # noqa: E402
 SENT_DIR = os.path.join(SHARED, "data", "sentences")
 
 
+FORMAT = 'one document a JSON line: {"doc": ..., "text": ..., "sentences": [...]}'
+
+
 def load_docs(path):
+    """The documents of a *.jsonl gold file (a byte order mark is allowed);
+    a line that is not such a document stops the run with its number."""
     docs = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                docs.append(json.loads(line))
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    d = json.loads(line)
+                except ValueError as e:
+                    raise SystemExit("%s line %d is not JSON (%s); the gold is %s" % (path, n, e, FORMAT))
+                if (not isinstance(d, dict) or not isinstance(d.get("text"), str) or
+                        not isinstance(d.get("sentences"), list) or
+                        not all(isinstance(x, str) for x in d["sentences"])):
+                    raise SystemExit("%s line %d: the gold is %s" % (path, n, FORMAT))
+                docs.append(d)
+    except UnicodeDecodeError as e:
+        raise SystemExit("%s is not UTF-8: %s" % (path, e))
+    if not docs:
+        raise SystemExit("%s holds no document; the gold is %s" % (path, FORMAT))
     return docs
 
 
+class NotInText(ValueError):
+    """A gold sentence that is not in its document's text, verbatim and in
+    order."""
+
+
 def gold_spans(doc):
+    """The spans of doc's gold sentences in its text, in order (a sentence
+    with white space around it is found without it)."""
     text, pos, spans = doc["text"], 0, []
     for s in doc["sentences"]:
+        s = s.strip()
+        if not s:
+            continue
         i = text.find(s, pos)
         if i < 0:
-            raise SystemExit("gold sentence not in its text (%s): %r" % (doc.get("doc"), s[:60]))
+            raise NotInText("gold sentence not in its text (%s): %r" % (doc.get("doc"), s[:60]))
         spans.append((i, i + len(s)))
         pos = i + len(s)
     return spans
+
+
+def usable_docs(docs):
+    """The documents whose gold sentences are all in their text, and a
+    warning on stderr for each one left out (the splitters are scored on
+    the same documents)."""
+    kept = []
+    for d in docs:
+        try:
+            gold_spans(d)
+            kept.append(d)
+        except NotInText as e:
+            print("bench_sentences: document left out: %s" % e, file=sys.stderr)
+    if len(kept) < len(docs):
+        print("bench_sentences: %d of %d documents left out (a gold sentence not found "
+              "verbatim in the text)" % (len(docs) - len(kept), len(docs)), file=sys.stderr)
+    if not kept:
+        raise SystemExit("no document to score")
+    return kept
 
 
 def align(text, sentences):
@@ -175,7 +223,7 @@ def main(argv=None):
         path = os.path.join(SENT_DIR, args.split + ".jsonl")
     if not os.path.isfile(path):
         parser.error("no gold file at %s" % path)
-    docs = load_docs(path)
+    docs = usable_docs(load_docs(path))
     print_environment(["vntext", "underthesea"])
     print("gold             %s: %d documents, %d sentences" % (
         os.path.relpath(path, SHARED), len(docs), sum(len(d["sentences"]) for d in docs)))
