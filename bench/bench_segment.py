@@ -46,6 +46,7 @@ import argparse
 import os
 import sys
 import time
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
@@ -105,24 +106,42 @@ def build(words, raw):
     return "".join(parts), spans
 
 
+def nfc_chars(text):
+    """The non-space characters of text in NFC, each with the span of text
+    it comes from: a letter and the combining marks after it are read
+    together, so a tool that returns its words in NFC for a text in NFD
+    (underthesea, pyvi) still aligns with it."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        for c in unicodedata.normalize("NFC", text[i:j]):
+            if not c.isspace():
+                out.append((i, j, c))
+        i = j
+    return out
+
+
 def align(text, words, drop_underscore=False):
-    """Spans of the output words in text, by characters (see the module doc);
-    None for a word that does not align."""
-    chars = [(i, c) for i, c in enumerate(text) if not c.isspace()]
+    """Spans of the output words in text, by characters (see the module doc),
+    compared in NFC; None for a word that does not align."""
+    chars = nfc_chars(text)
     spans, p = [], 0
     for w in words:
-        cs = [c for c in w if not c.isspace() and not (drop_underscore and c == "_")]
+        cs = [c for c in unicodedata.normalize("NFC", w)
+              if not c.isspace() and not (drop_underscore and c == "_")]
         if not cs:
             continue
         q, ok = p, True
         for c in cs:
-            if q < len(chars) and chars[q][1] == c:
+            if q < len(chars) and chars[q][2] == c:
                 q += 1
             else:
                 ok = False
                 break
         if ok:
-            spans.append((chars[p][0], chars[q - 1][0] + 1))
+            spans.append((chars[p][0], chars[q - 1][1]))
             p = q
         else:
             spans.append(None)
