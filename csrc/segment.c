@@ -1652,7 +1652,6 @@ static int lower_shape(unsigned x) { return x < 32 && (LOWER_SHAPES >> x & 1); }
  * "Phạm Diễm - Đông Quyên"). */
 #define TITLE_ALONE 3
 
-static int one_letter(const char *s, size_t a, size_t b);
 
 static void titles_as_lower(vnt_segwork *w, const char *s, size_t n)
 {

@@ -472,19 +472,26 @@ static vnt_segmenter *with_dict(const vnt_segmenter *base, const char *join, con
     return u;
 }
 
+/* CHECK_WORDS of text by seg with the user dictionary join, split (a
+ * derived segmenter, freed after). */
+static void check_with_dict(const char *join, const char *split, const char *text,
+                            const char *want)
+{
+    vnt_segmenter *u = with_dict(seg, join, split);
+    if (u) {
+        CHECK_WORDS(u, text, want);
+        vnt_segmenter_free(u);
+    }
+}
+
 /* Entries written with underscores, entries of one syllable, blank lines. */
 static void user_dictionary_entries(void)
 {
     CHECK_WORDS(seg, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo vệ|Nhật Bản");
     /* "sẽ_bảo", as segmented corpora write a word, is "sẽ bảo" */
     static const char *const forms[] = {"sẽ_bảo", "sẽ bảo", "SẼ_BẢO\r\n"};
-    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
-        vnt_segmenter *u = with_dict(seg, forms[i], "");
-        if (u) {
-            CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ bảo|vệ|Nhật Bản");
-            vnt_segmenter_free(u);
-        }
-    }
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        check_with_dict(forms[i], "", "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ bảo|vệ|Nhật Bản");
     vnt_segmenter *u = with_dict(seg, "", "bảo_vệ");
     if (u) {
         CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo|vệ|Nhật Bản");
@@ -494,11 +501,7 @@ static void user_dictionary_entries(void)
     }
     /* an underscore at an edge or beside another is no space: "_bảo vệ_"
      * stays three units, not the word "bảo vệ" */
-    u = with_dict(seg, "", "_bảo vệ_\nbảo__vệ");
-    if (u) {
-        CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo vệ|Nhật Bản");
-        vnt_segmenter_free(u);
-    }
+    check_with_dict("", "_bảo vệ_\nbảo__vệ", "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo vệ|Nhật Bản");
     /* a word of one syllable is a word of its own, on both sides, at the
      * start and at the end of a sentence, in any case */
     CHECK_WORDS(seg, "Việt Nam", "Việt Nam");
@@ -510,36 +513,17 @@ static void user_dictionary_entries(void)
             CHECK_WORDS(u, "Tôi yêu Việt Nam lắm", "Tôi|yêu|Việt|Nam|lắm");
             vnt_segmenter_free(u);
         }
-        u = with_dict(seg, "", single[i]); /* in the split list too */
-        if (u) {
-            CHECK_WORDS(u, "Việt Nam", "Việt|Nam");
-            vnt_segmenter_free(u);
-        }
+        check_with_dict("", single[i], "Việt Nam", "Việt|Nam"); /* in the split list too */
     }
     CHECK_WORDS(seg, "bảo vệ", "bảo vệ");
-    u = with_dict(seg, "vệ", "");
-    if (u) {
-        CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo|vệ|Nhật Bản");
-        vnt_segmenter_free(u);
-    }
+    check_with_dict("vệ", "", "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ|bảo|vệ|Nhật Bản");
     /* a longer join word holds it: the longest at a place, the first of two
      * that overlap */
-    u = with_dict(seg, "Việt\nViệt Nam", "");
-    if (u) {
-        CHECK_WORDS(u, "Việt Nam", "Việt Nam");
-        vnt_segmenter_free(u);
-    }
-    u = with_dict(seg, "Nam\nViệt Nam\nsẽ bảo", "");
-    if (u) {
-        CHECK_WORDS(u, "Việt Nam sẽ bảo vệ", "Việt Nam|sẽ bảo|vệ");
-        vnt_segmenter_free(u);
-    }
+    check_with_dict("Việt\nViệt Nam", "", "Việt Nam", "Việt Nam");
+    check_with_dict("Nam\nViệt Nam\nsẽ bảo", "", "Việt Nam sẽ bảo vệ", "Việt Nam|sẽ bảo|vệ");
     /* blank lines and lines of white space are no words */
-    u = with_dict(seg, "\n  \n\t\r\n\xc2\xa0\nsẽ bảo\n\n", "\n\n");
-    if (u) {
-        CHECK_WORDS(u, "Mỹ sẽ bảo vệ Nhật Bản", "Mỹ|sẽ bảo|vệ|Nhật Bản");
-        vnt_segmenter_free(u);
-    }
+    check_with_dict("\n  \n\t\r\n\xc2\xa0\nsẽ bảo\n\n", "\n\n", "Mỹ sẽ bảo vệ Nhật Bản",
+                    "Mỹ|sẽ bảo|vệ|Nhật Bản");
 }
 
 /* A derived segmenter shares its base's tables: it works after the base is
