@@ -270,11 +270,38 @@ def test_big_unchanged_input_is_returned_itself():
     assert vntext.normalize(big) is big
 
 
+def test_buffer_kept_between_calls():
+    # the UTF-8 buffer of one call serves the next: texts larger and
+    # smaller than the last, of other kinds (Latin-1, BMP, astral), a
+    # surrogate error in between, and one too large to be kept
+    other = "Mưa to ở Huế 😀. Ông T. Nam nói: \"Ừ.\" Hết! \n"
+    latin = "Café à Paris. Olé! "
+    texts = [PIECE * 3000, PIECE, other * 5000, latin * 9000, "Một. Hai.", other,
+             PIECE * 90_000, latin * 2]  # 6 M characters: 17 MB asked for, not kept
+    want = {t: vntext.sent_spans(t) for t in texts}
+    one = {p: (vntext.sent_tokenize(p), vntext.normalize(p), vntext.remove_accents(p))
+           for p in (PIECE, other, latin)}
+    for round_ in range(2):
+        for t in texts + texts[::-1]:
+            with pytest.raises(UnicodeEncodeError):
+                vntext.sent_tokenize(t[:50] + "\ud800")
+            with pytest.raises(UnicodeEncodeError):
+                vntext.normalize("\ud800" + t[:50])
+            assert vntext.sent_spans(t) == want[t]
+            for p, (sents, norm, plain) in one.items():
+                k, rest = divmod(len(t), len(p))
+                if rest == 0 and t == p * k:
+                    assert vntext.sent_tokenize(t) == sents * k
+                    assert vntext.normalize(t) == norm * k
+                    assert vntext.remove_accents(t) == plain * k
+
+
 def test_threads_give_the_same_results():
     texts = [PIECE * (70_000 // len(PIECE) + k) for k in range(4)]  # over 64 KiB
     texts += [PIECE, "ho\u0300a", "qúy gìa"]
     want = {(t, s): vntext.normalize(t, style=s) for t in texts for s in ("traditional", "modern")}
     want_plain = {t: vntext.remove_accents(t) for t in texts}
+    want_sents = {t: vntext.sent_spans(t) for t in texts}
     errors = []
     barrier = threading.Barrier(4)
 
@@ -288,6 +315,11 @@ def test_threads_give_the_same_results():
                     errors.append(("normalize", seed, i))
                 if vntext.remove_accents(t) != want_plain[t]:
                     errors.append(("remove_accents", seed, i))
+                spans = vntext.sent_spans(t)
+                if spans != want_sents[t]:
+                    errors.append(("sent_spans", seed, i))
+                if vntext.sent_tokenize(t) != [t[a:b] for a, b in spans]:
+                    errors.append(("sent_tokenize", seed, i))
         except Exception as e:  # reported below
             errors.append(e)
 

@@ -56,6 +56,9 @@ typedef struct {
      * Segmenter needs no import (at interpreter shutdown there is none) */
     PyObject *os_module;
     PyObject *io_open;
+    /* the UTF-8 buffer of the last sent_tokenize, sent_spans, normalize
+     * or remove_accents (strconv.h) */
+    utf8_spare spare;
 } vntext_state;
 
 static inline vntext_state *
@@ -261,11 +264,11 @@ text_arg(PyObject *obj, const char *func, const char *arg, Py_ssize_t *len)
  * raises TypeError, and lone surrogates UnicodeEncodeError, naming the
  * argument. */
 static int
-text_view(PyObject *obj, const char *func, utf8_view *v)
+text_view(PyObject *obj, const char *func, utf8_view *v, utf8_spare *spare)
 {
     if (str_arg(obj, func, "text") < 0)
         return -1;
-    if (utf8_view_of(obj, v) == 0)
+    if (utf8_view_of(obj, v, spare) == 0)
         return 0;
     name_surrogate(func, "text");
     return -1;
@@ -405,14 +408,14 @@ static int
 bytes_arg_get(PyObject *obj, const char *func, int unmappable_ok, bytes_arg *b)
 {
     if (PyUnicode_Check(obj)) {
-        utf8_view u = {NULL, 0, NULL};
+        utf8_view u = UTF8_VIEW_INIT;
         size_t err_pos = 0;
         vnt_status st;
         err_ctx ctx = ERR_CTX(func);
 
         /* a view, not PyUnicode_AsUTF8AndSize, which would leave a UTF-8
          * copy on the caller's str */
-        if (utf8_view_of(obj, &u) < 0) {
+        if (utf8_view_of(obj, &u, NULL) < 0) {
             name_surrogate(func, "data");
             return -1;
         }
@@ -503,18 +506,18 @@ PyDoc_STRVAR(normalize__doc__,
 /* normalize() of the str text, for func: a new reference, to text itself
  * when nothing changes (to a plain str copy of a subclass). */
 static PyObject *
-normalized(PyObject *text, const char *func, vnt_style style)
+normalized(PyObject *text, const char *func, vnt_style style, utf8_spare *spare)
 {
     PyObject *result;
     vnt_status st;
-    utf8_view u = {NULL, 0, NULL};
+    utf8_view u = UTF8_VIEW_INIT;
     vnt_edits edits;
     err_ctx ctx = ERR_CTX(func);
 
     vnt_edits_init(&edits);
     /* ASCII has no tone marks and is already NFC */
     if (!PyUnicode_IS_ASCII(text)) {
-        if (text_view(text, func, &u) < 0)
+        if (text_view(text, func, &u, spare) < 0)
             goto error;
         MAYBE_NOGIL(u.len, st = vnt_normalize_edits(u.data, (size_t)u.len, style, &edits));
         if (st != VNT_OK) {
@@ -550,12 +553,11 @@ vntext_normalize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     PyObject *argv[2];
     vnt_style style;
 
-    (void)module;
     if (parse_args("normalize", args, nargs, kwnames, names, 2, 1, argv) < 0)
         return NULL;
     if (str_arg(argv[0], "normalize", "text") < 0 || style_arg(argv[1], "normalize", &style) < 0)
         return NULL;
-    return normalized(argv[0], "normalize", style);
+    return normalized(argv[0], "normalize", style, &get_state(module)->spare);
 }
 
 PyDoc_STRVAR(remove_accents__doc__,
@@ -579,18 +581,17 @@ vntext_remove_accents(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
 {
     static const char *const names[] = {"text"};
     PyObject *text, *result;
-    utf8_view u = {NULL, 0, NULL};
+    utf8_view u = UTF8_VIEW_INIT;
     vnt_status st;
     vnt_buf out;
     err_ctx ctx = ERR_CTX("remove_accents");
 
-    (void)module;
     vnt_buf_init(&out);
     if (parse_args("remove_accents", args, nargs, kwnames, names, 1, 1, &text) < 0)
         goto error;
     /* a view, not PyUnicode_AsUTF8AndSize, which would leave a UTF-8 copy
      * on the caller's str for as long as it lives */
-    if (text_view(text, "remove_accents", &u) < 0)
+    if (text_view(text, "remove_accents", &u, &get_state(module)->spare) < 0)
         goto error;
     MAYBE_NOGIL(u.len, st = vnt_remove_accents(u.data, (size_t)u.len, &out));
     if (st != VNT_OK) {
@@ -755,13 +756,13 @@ error:
 
 /* Sentence spans of text as byte offsets into the UTF-8 u, in out. */
 static int
-sentence_spans(PyObject *text, const char *func, utf8_view *u, vnt_spans *out)
+sentence_spans(PyObject *text, const char *func, utf8_view *u, utf8_spare *spare, vnt_spans *out)
 {
     vnt_tokens toks;
     vnt_status st;
     err_ctx ctx = ERR_CTX(func);
 
-    if (text_view(text, func, u) < 0)
+    if (text_view(text, func, u, spare) < 0)
         return -1;
     vnt_tokens_init(&toks);
     MAYBE_NOGIL(u->len, st = vnt_sentences(u->data, (size_t)u->len, &toks, out));
@@ -928,18 +929,18 @@ PyDoc_STRVAR(sent_tokenize__doc__,
 /* sent_tokenize (as_str) and sent_spans: the list of the sentences of the
  * one argument, as str or as (start, end). */
 static PyObject *
-do_sentences(const char *func, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
-             int as_str)
+do_sentences(PyObject *module, const char *func, PyObject *const *args, Py_ssize_t nargs,
+             PyObject *kwnames, int as_str)
 {
     static const char *const names[] = {"text"};
     PyObject *text, *result = NULL;
-    utf8_view u = {NULL, 0, NULL};
+    utf8_view u = UTF8_VIEW_INIT;
     vnt_spans spans;
 
     vnt_spans_init(&spans);
     if (parse_args(func, args, nargs, kwnames, names, 1, 1, &text) < 0)
         goto error;
-    if (sentence_spans(text, func, &u, &spans) < 0)
+    if (sentence_spans(text, func, &u, &get_state(module)->spare, &spans) < 0)
         goto error;
     result = spans_to_list(text, &u, &spans, as_str);
     if (result == NULL)
@@ -959,8 +960,7 @@ static PyObject *
 vntext_sent_tokenize(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     PyObject *kwnames)
 {
-    (void)module;
-    return do_sentences("sent_tokenize", args, nargs, kwnames, 1);
+    return do_sentences(module, "sent_tokenize", args, nargs, kwnames, 1);
 }
 
 PyDoc_STRVAR(sent_spans__doc__,
@@ -978,8 +978,7 @@ static PyObject *
 vntext_sent_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     PyObject *kwnames)
 {
-    (void)module;
-    return do_sentences("sent_spans", args, nargs, kwnames, 0);
+    return do_sentences(module, "sent_spans", args, nargs, kwnames, 0);
 }
 
 PyDoc_STRVAR(syllable_info__doc__,
@@ -1581,7 +1580,7 @@ word_spans_of(SegmenterObject *self, PyObject *text, const char *func, utf8_view
     vnt_status st;
     err_ctx ctx = ERR_CTX(func);
 
-    if (text_view(text, func, u) < 0)
+    if (text_view(text, func, u, NULL) < 0)
         return -1;
     MAYBE_NOGIL_AT(SEG_NOGIL_MIN, u->len,
                    st = vnt_word_pieces(self->seg, u->data, (size_t)u->len, sc->work, &sc->words,
@@ -1623,7 +1622,7 @@ static int
 normalize_items(PyObject *list, const char *func)
 {
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(list); k++) {
-        PyObject *w = PyList_GET_ITEM(list, k), *n = normalized(w, func, VNT_STYLE_TRADITIONAL);
+        PyObject *w = PyList_GET_ITEM(list, k), *n = normalized(w, func, VNT_STYLE_TRADITIONAL, NULL);
         if (n == NULL)
             return -1;
         if (n == w)
@@ -1665,7 +1664,7 @@ pieces_to_normalized_text(PyObject *text, const utf8_view *u, vnt_spans *pieces,
     for (size_t k = 0; k < np; k++) {
         PyObject *piece = PyUnicode_Substring(text, (Py_ssize_t)pieces->items[k].start,
                                               (Py_ssize_t)pieces->items[k].end);
-        PyObject *n = piece ? normalized(piece, func, VNT_STYLE_TRADITIONAL) : NULL;
+        PyObject *n = piece ? normalized(piece, func, VNT_STYLE_TRADITIONAL, NULL) : NULL;
         Py_XDECREF(piece);
         if (n == NULL)
             goto done;
@@ -1687,7 +1686,7 @@ word_tokenize_with(SegmenterObject *seg, const char *func, const char *text_name
                    PyObject *format, PyObject *token_normalize)
 {
     PyObject *result = NULL;
-    utf8_view u = {NULL, 0, NULL};
+    utf8_view u = UTF8_VIEW_INIT;
     seg_scratch *sc = NULL;
     int text_format, norm;
 
@@ -1776,7 +1775,7 @@ static PyObject *
 word_spans_with(SegmenterObject *seg, const char *func, PyObject *text)
 {
     PyObject *result = NULL;
-    utf8_view u = {NULL, 0, NULL};
+    utf8_view u = UTF8_VIEW_INIT;
     seg_scratch *sc = scratch_take(seg);
 
     if (sc != NULL && word_spans_of(seg, text, func, &u, sc, 0) == 0)
@@ -2252,7 +2251,7 @@ vntext_utf8(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (level != ENCODER_BEST && !encoder_supported((int)level))
             Py_RETURN_NONE;
     }
-    if (utf8_view_encode(argv[0], &u, (int)level) < 0)
+    if (utf8_view_encode(argv[0], &u, (int)level, NULL) < 0)
         return NULL;
     result = PyBytes_FromStringAndSize(u.data, u.len);
     utf8_view_release(&u);
@@ -2376,6 +2375,9 @@ vntext_clear(PyObject *module)
     Py_CLEAR(state->fixed_words);
     Py_CLEAR(state->default_segmenter);
     Py_CLEAR(state->segmenter_type);
+    free(state->spare.buf);
+    state->spare.buf = NULL;
+    state->spare.cap = 0;
     return 0;
 }
 

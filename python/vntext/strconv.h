@@ -21,18 +21,48 @@
 
 #include "vntext.h"
 
+/* A buffer kept from one call for the next (in the module state): a
+ * document's UTF-8 is megabytes, and memory fresh from the system costs a
+ * page fault every 4 KB, more than encoding into it (a fifth of
+ * sent_tokenize on a 2 MB text). Lent to one call at a time: taken and
+ * given back with the GIL held, so two threads never share it. */
+typedef struct {
+    char *buf;  /* NULL when none is kept, or while lent */
+    size_t cap;
+} utf8_spare;
+
+/* Buffers of up to this many bytes are kept; a bigger one is freed, so
+ * that no large one stays behind a huge text. (The encoder asks for 2 to 4
+ * bytes a character, of which it writes the UTF-8 only.) */
+#define UTF8_SPARE_MAX ((size_t)16 << 20)
+
 typedef struct {
     const char *data; /* UTF-8 bytes */
     Py_ssize_t len;
     char *owned;      /* to free, or NULL when data points into the str; an
                        * owned buffer has 16 readable bytes past len */
+    size_t cap;       /* the size of owned */
+    utf8_spare *spare; /* where owned goes back to, or NULL: freed */
 } utf8_view;
+
+#define UTF8_VIEW_INIT {NULL, 0, NULL, 0, NULL}
 
 static void
 utf8_view_release(utf8_view *v)
 {
-    free(v->owned);
+    utf8_spare *sp = v->spare;
+    if (v->owned != NULL && sp != NULL && v->cap <= UTF8_SPARE_MAX &&
+        (sp->buf == NULL || sp->cap < v->cap)) {
+        /* the bigger of the two is kept */
+        free(sp->buf);
+        sp->buf = v->owned;
+        sp->cap = v->cap;
+    } else {
+        free(v->owned);
+    }
     v->owned = NULL;
+    v->cap = 0;
+    v->spare = NULL;
     v->data = NULL;
     v->len = 0;
 }
@@ -377,13 +407,16 @@ encoder_supported(int level)
 }
 
 /* The UTF-8 of str obj into *v, made by the given encoder (one that
- * encoder_supported, or ENCODER_BEST). Lone surrogates raise
- * UnicodeEncodeError (the message is CPython's own). Returns 0, or -1
- * with an exception set. */
+ * encoder_supported, or ENCODER_BEST), in the buffer kept in spare when
+ * there is one big enough (spare may be NULL); utf8_view_release gives it
+ * back. Lone surrogates raise UnicodeEncodeError (the message is
+ * CPython's own). Returns 0, or -1 with an exception set. */
 static int
-utf8_view_encode(PyObject *obj, utf8_view *v, int level)
+utf8_view_encode(PyObject *obj, utf8_view *v, int level, utf8_spare *spare)
 {
     v->owned = NULL;
+    v->cap = 0;
+    v->spare = NULL;
     if (PyUnicode_IS_ASCII(obj)) {
         v->data = (const char *)PyUnicode_DATA(obj);
         v->len = PyUnicode_GET_LENGTH(obj);
@@ -397,11 +430,21 @@ utf8_view_encode(PyObject *obj, utf8_view *v, int level)
         PyErr_NoMemory();
         return -1;
     }
-    char *buf = malloc((size_t)n * per + 16);
-    if (buf == NULL) {
+    const size_t need = (size_t)n * per + 16;
+    char *buf;
+    if (spare != NULL && spare->buf != NULL && spare->cap >= need) {
+        buf = spare->buf;
+        v->cap = spare->cap;
+        spare->buf = NULL;
+        spare->cap = 0;
+    } else if ((buf = malloc(need)) != NULL) {
+        v->cap = need;
+    } else {
         PyErr_NoMemory();
         return -1;
     }
+    v->owned = buf;
+    v->spare = spare;
     char *q;
     uint32_t surrogate = 0;
     if (level == ENCODER_BEST)
@@ -423,13 +466,12 @@ utf8_view_encode(PyObject *obj, utf8_view *v, int level)
         q = encode_scalar(kind, data, 0, n, buf, &surrogate);
     if (surrogate) {
         Py_ssize_t ignored;
-        free(buf);
+        utf8_view_release(v);
         /* raises UnicodeEncodeError naming the position */
         if (PyUnicode_AsUTF8AndSize(obj, &ignored) != NULL)
             PyErr_SetString(PyExc_SystemError, "surrogate went unnoticed");
         return -1;
     }
-    v->owned = buf;
     v->data = buf;
     v->len = q - buf;
     return 0;
@@ -437,9 +479,9 @@ utf8_view_encode(PyObject *obj, utf8_view *v, int level)
 
 /* The UTF-8 of str obj into *v, by the best encoder; see utf8_view_encode. */
 static int
-utf8_view_of(PyObject *obj, utf8_view *v)
+utf8_view_of(PyObject *obj, utf8_view *v, utf8_spare *spare)
 {
-    return utf8_view_encode(obj, v, ENCODER_BEST);
+    return utf8_view_encode(obj, v, ENCODER_BEST, spare);
 }
 
 /* The continuation bytes (10xxxxxx: top bit set, next bit clear) of the
