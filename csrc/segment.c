@@ -1520,6 +1520,25 @@ struct id_cache {             /* 64-byte aligned, so an entry is one cache line 
     uint64_t tag;             /* the model whose weights the entries hold (its tag) */
 };
 
+size_t vnt_segwork_size(const vnt_segwork *w)
+{
+    if (!w)
+        return 0;
+    /* the arrays of work_reserve, of c = w->cap units (p padded) */
+    const size_t c = w->cap, p = c ? c + 2 * PAD : 0;
+#define SZ(field, n) ((n) * sizeof *w->field)
+    size_t n = sizeof *w + SZ(toks.items, w->toks.cap) + SZ(sents.items, w->sents.cap) +
+               SZ(cps, w->cps_cap) + (w->cache ? sizeof *w->cache : 0);
+    n += SZ(ustart, c) + SZ(uend, c) + SZ(ukind, c) + SZ(utk, c) + SZ(uent, c);
+    n += SZ(v, p) + SZ(tv, p) + SZ(sh, p) + SZ(mv, p) + SZ(mtv, p) + SZ(msh, p);
+    n += SZ(lh, 2 * c) + SZ(lex1, c) + SZ(uset, c) + SZ(uni, p * MAX_UNI);
+    n += SZ(startlen, c) + SZ(endlen, c) + SZ(span, c) + SZ(lend, c) + SZ(rstart, c);
+    n += SZ(fmm, c) + SZ(bmm, c) + SZ(capl, c) + SZ(capr, c) + SZ(lmask, c);
+    n += SZ(force, c) + SZ(label, c) + SZ(bp, c) + SZ(score, c);
+#undef SZ
+    return n;
+}
+
 VNT_INLINE size_t cache_slot(const char *s, size_t len, int may_be_syllable)
 {
     uint32_t h = vnt__fnv1a((const unsigned char *)s, len) ^ (uint32_t)may_be_syllable;

@@ -908,15 +908,17 @@ def run_in_threads(n, fn):
 
 def test_threads_share_one_segmenter():
     seg = vntext.Segmenter()
-    # long texts release the GIL; short ones reuse the segmenter's scratch
-    # space (and its cache of token identities) between calls; one text
-    # over 256 KB frees its scratch space instead of keeping it
+    # long texts release the GIL; calls reuse the segmenter's scratch
+    # spaces (and their caches of token identities), up to one a thread;
+    # a sentence of 100,000 syllables grows a scratch space past the size
+    # that is kept, so that one is freed
     texts = [
         "Mỹ sẽ bảo vệ Nhật Bản. " * 5000,
         "Học sinh giỏi thì phải học thật chăm chỉ. " * 3000,
         "Hoà bình, HÒA BÌNH và hòa bình.",
         "Ông Nguyễn Văn A đi Hà Nội.",
         "Thành phố Hồ Chí Minh rất đông. " * 9000,
+        "học sinh giỏi " * 33_334,
     ]
     want = [seg.word_tokenize(t) for t in texts]
     got = run_in_threads(6, lambda i: [seg.word_tokenize(texts[(i + k) % len(texts)])

@@ -771,6 +771,41 @@ static void work_across_models(size_t len, const unsigned char *data)
     free(neg);
 }
 
+/* vnt_segwork_size: 0 for NULL; a new scratch space holds little; its
+ * cache (1 MB) once it has segmented; and arrays for the longest sentence,
+ * here one of 200,000 syllables without a mark, which the size counts. */
+static void work_size(void)
+{
+    CHECK(vnt_segwork_size(NULL) == 0);
+    vnt_segwork *w = vnt_segwork_new();
+    CHECK(w != NULL);
+    if (!w)
+        return;
+    size_t empty = vnt_segwork_size(w);
+    CHECK(empty > 0 && empty < 4096);
+    const char *t = "Mỹ sẽ bảo vệ Nhật Bản.";
+    CHECK(vnt_word_spans(seg, t, strlen(t), w, &spans) == VNT_OK);
+    size_t small = vnt_segwork_size(w);
+    CHECK(small > ((size_t)1 << 20) && small < ((size_t)2 << 20));
+    const size_t n = 200000;
+    char *big = malloc(3 * n);
+    CHECK(big != NULL);
+    if (big) {
+        for (size_t i = 0; i < n; i++)
+            memcpy(big + 3 * i, "ba ", 3);
+        CHECK(vnt_word_spans(seg, big, 3 * n, w, &spans) == VNT_OK);
+        CHECK(spans.len > 0 && spans.items[spans.len - 1].end == 3 * n - 1);
+        /* tokens (24 bytes) and some 70 bytes of arrays a unit */
+        CHECK(vnt_segwork_size(w) > small + 90 * n);
+        /* the same text again: the arrays are reused, not grown */
+        size_t large = vnt_segwork_size(w);
+        CHECK(vnt_word_spans(seg, big, 3 * n, w, &spans) == VNT_OK);
+        CHECK(vnt_segwork_size(w) == large);
+    }
+    free(big);
+    vnt_segwork_free(w);
+}
+
 /* ---------------------------------------------------------------------- */
 
 static double seconds(void)
@@ -915,6 +950,7 @@ int main(void)
     text_format();
     reused_work();
     work_across_models(len, data);
+    work_size();
     model_validation(len, data);
     linear("1 MB without spaces", fill_letters, 1 << 20);
     linear("a million dots", fill_dots, 1000000);
