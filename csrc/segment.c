@@ -2371,8 +2371,14 @@ vnt_status vnt__word_pieces_window(const vnt_segmenter *seg, const char *s, size
         if (pieces)
             pieces->len = 0;
     }
-    if (work->toks.cap > 4 * SEG_WINDOW) /* no array of a long text's size stays behind */
+    /* no array of a long text's size stays behind (the fast pass keeps a
+     * few tokens of every sentence of the text, and its sentences): what
+     * stays is the cache, room for the tokens of a window and for the
+     * sentences of a short text, and the arrays of the longest sentence */
+    if (work->toks.cap > SEG_WINDOW)
         vnt_tokens_free(&work->toks);
+    if (work->sents.cap > SEG_WINDOW / 16)
+        vnt_spans_free(&work->sents);
     vnt_segwork_free(own);
     return st;
 }

@@ -374,10 +374,12 @@ vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, 
 typedef struct vnt_segwork vnt_segwork;
 vnt_segwork *vnt_segwork_new(void);  /* NULL when out of memory */
 void vnt_segwork_free(vnt_segwork *work);
-/* The bytes of memory that work holds (0 for NULL): its cache once made,
- * and arrays that grow with the longest sentence segmented and with the
- * text scanned at once (about 64 KB of a long text, but a sentence whole),
- * for a caller that keeps work only while it is small. */
+/* The bytes of memory that work holds (0 for NULL), for a caller that
+ * keeps work only while it is small: its cache once made (1 MB), and
+ * arrays that grow with the longest sentence segmented (about 150 bytes a
+ * word) and with the text scanned at once (64 KB of a long text, or a
+ * sentence longer than that whole); those of a long text's size are freed
+ * when a call ends. */
 size_t vnt_segwork_size(const vnt_segwork *work);
 
 /* The words of s[0..len) as byte spans, in order, written to out (cleared

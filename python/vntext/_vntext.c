@@ -1086,11 +1086,12 @@ typedef struct {
 } SegmenterObject;
 
 /* A scratch space that holds up to this many bytes (vnt_segwork_size: its
- * 1 MB cache, and arrays for the longest sentence and the text scanned at
- * once, about 64 KB of a long text) is kept for the next call, whatever
- * the length of the text; a bigger one is freed, so no large buffer stays
- * behind. (Freeing it after each long text made the next one start with
- * an empty cache: 8% slower on a text of 750 KB.) */
+ * 1 MB cache, room for the tokens of 64 KB of text, and the arrays of the
+ * longest sentence met) is kept for the next call, whatever the length of
+ * the text; one grown past it by a sentence of some 20,000 words is freed,
+ * so no large buffer stays behind. (Freeing it after each text over
+ * 256 KB made the next one start with an empty cache: 8% slower on a text
+ * of 750 KB.) */
 #define SPARE_MAX_WORK ((size_t)4 << 20)
 /* Result arrays of more spans than this are freed, not kept. */
 #define SPARE_MAX_SPANS 4096
@@ -2235,7 +2236,7 @@ vntext_utf8(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     static const char *const names[] = {"text", "encoder"};
     PyObject *argv[2], *result;
-    utf8_view u;
+    utf8_view u = UTF8_VIEW_INIT;
     long level = ENCODER_BEST;
 
     (void)module;

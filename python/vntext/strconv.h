@@ -437,11 +437,20 @@ utf8_view_encode(PyObject *obj, utf8_view *v, int level, utf8_spare *spare)
         v->cap = spare->cap;
         spare->buf = NULL;
         spare->cap = 0;
-    } else if ((buf = malloc(need)) != NULL) {
-        v->cap = need;
     } else {
-        PyErr_NoMemory();
-        return -1;
+        buf = malloc(need);
+        if (buf == NULL && spare != NULL && spare->buf != NULL) {
+            /* out of memory: the kept buffer, too small, goes first */
+            free(spare->buf);
+            spare->buf = NULL;
+            spare->cap = 0;
+            buf = malloc(need);
+        }
+        if (buf == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        v->cap = need;
     }
     v->owned = buf;
     v->spare = spare;

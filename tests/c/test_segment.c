@@ -795,14 +795,35 @@ static void work_size(void)
             memcpy(big + 3 * i, "ba ", 3);
         CHECK(vnt_word_spans(seg, big, 3 * n, w, &spans) == VNT_OK);
         CHECK(spans.len > 0 && spans.items[spans.len - 1].end == 3 * n - 1);
-        /* tokens (24 bytes) and some 70 bytes of arrays a unit */
-        CHECK(vnt_segwork_size(w) > small + 90 * n);
+        /* 127 bytes of arrays a unit (the tokens of so long a text are
+         * freed when the call ends) */
+        CHECK(vnt_segwork_size(w) > small + 120 * n);
         /* the same text again: the arrays are reused, not grown */
         size_t large = vnt_segwork_size(w);
         CHECK(vnt_word_spans(seg, big, 3 * n, w, &spans) == VNT_OK);
         CHECK(vnt_segwork_size(w) == large);
     }
     free(big);
+    vnt_segwork_free(w);
+    /* a long text of ordinary sentences leaves no array of its size: the
+     * tokens its fast pass keeps of every sentence and its sentences are
+     * freed, so the scratch space stays small enough to be kept (the
+     * binding keeps one of up to 4 MB) */
+    w = vnt_segwork_new();
+    const char *sent = "Mỹ sẽ bảo vệ Nhật Bản trước mọi cuộc tấn công. ";
+    const size_t sl = strlen(sent);
+    for (size_t reps = 1000; w && reps <= 256000; reps *= 4) {
+        char *text = malloc(sl * reps);
+        CHECK(text != NULL);
+        if (!text)
+            break;
+        for (size_t i = 0; i < reps; i++)
+            memcpy(text + sl * i, sent, sl);
+        CHECK(vnt_word_spans(seg, text, sl * reps, w, &spans) == VNT_OK);
+        CHECK(spans.len == 9 * reps);
+        CHECK(vnt_segwork_size(w) < ((size_t)3 << 20));
+        free(text);
+    }
     vnt_segwork_free(w);
 }
 
