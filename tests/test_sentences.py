@@ -454,6 +454,23 @@ STYLE_PIECES = st.sampled_from([
 ])
 
 
+def test_line_length_counts_characters_not_marks():
+    # a line that starts in lower case but holds a capital is read as text
+    # without capitals ("uỷ. | mai"), unless it goes on from the line
+    # before, one of 40 characters or more (text wrapped at a width; then
+    # "uỷ. mai" is one sentence). A tone mark that NFD writes apart is no
+    # character of its own: the first line below has 36 characters, 40
+    # code points in NFD (found by the property test below)
+    line = "TP. TP. TP. TP. TP. TP. ông Khoảng Ừ"
+    cases = [(line, ["uỷ.", "mai Đi"]), ("TP. " + line, ["uỷ. mai Đi"])]
+    for first, rest in cases:
+        text = first + "\nuỷ. mai Đi"
+        assert vntext.sent_tokenize(text) == [first] + rest
+        nfd = unicodedata.normalize("NFD", text)
+        assert len(nfd.split("\n")[0]) >= 40
+        assert [unicodedata.normalize("NFC", s) for s in vntext.sent_tokenize(nfd)] == [first] + rest
+
+
 @settings(max_examples=300)
 @given(st.lists(STYLE_PIECES, max_size=30).map("".join))
 def test_same_sentences_in_any_unicode_form_and_tone_style(text):
