@@ -592,6 +592,11 @@ def main():
     ap.add_argument("--train-ud-dev", action="store_true",
                     help="add UD-VTB dev (but the --hold-ud-dev part) to the training data, "
                     "--ud-repeat times; UD dev is then scored only on the part held out")
+    ap.add_argument("--train-vlsp-dev", type=int, default=0, metavar="R",
+                    help="add VLSP dev (but the --hold-vlsp-dev part) to the training data R "
+                    "times; VLSP dev is then scored only on the part held out")
+    ap.add_argument("--hold-vlsp-dev", metavar="K/N", default=None,
+                    help="cut VLSP dev into N contiguous parts and score only part K (1..N)")
     ap.add_argument("--hold-ud-dev", metavar="K/N", default=None,
                     help="cut UD-VTB dev into N contiguous parts and score only part K (1..N)")
     ap.add_argument("--lower", type=int, default=1, metavar="N",
@@ -657,6 +662,25 @@ def main():
             " but part %s" % args.hold_ud_dev if args.hold_ud_dev else "", args.ud_repeat))
         if not args.hold_ud_dev:
             ud_held = []
+    vlsp_dev = sd.read_seg(sd.VLSP["dev"])
+    vlsp_held = vlsp_dev
+    vlsp_fit = vlsp_dev
+    if args.hold_vlsp_dev:
+        k, n = (int(x) for x in args.hold_vlsp_dev.split("/"))
+        if not 1 <= k <= n:
+            ap.error("--hold-vlsp-dev K/N needs 1 <= K <= N")
+        a, b = len(vlsp_dev) * (k - 1) // n, len(vlsp_dev) * k // n
+        vlsp_held = vlsp_dev[a:b]
+        vlsp_fit = vlsp_dev[:a] + vlsp_dev[b:]
+    if args.train_vlsp_dev > 0:
+        # after VLSP train, so the jackknife of --train-words leaves them
+        # with UD: they see the words of all of VLSP train
+        train_sents += vlsp_fit * args.train_vlsp_dev
+        sources.append("vlsp2013-ws/dev.seg.txt%s x%d" % (
+            " but part %s" % args.hold_vlsp_dev if args.hold_vlsp_dev else "",
+            args.train_vlsp_dev))
+        if not args.hold_vlsp_dev:
+            vlsp_held = []
     if len(lex):
         sources.append("lexicon/VnVocab.txt")
     if args.train_words:
@@ -705,7 +729,8 @@ def main():
     log("train: %d sentences, %d gaps, %d templates" % (len(train_sents), len(gold), len(templates)))
     dev_sets = []
     devs = []
-    for name, s in (("vlsp-dev", sd.read_seg(sd.VLSP["dev"])),
+    for name, s in (("vlsp-dev" + (" part %s" % args.hold_vlsp_dev if args.hold_vlsp_dev else ""),
+                     vlsp_held),
                     ("ud-dev" + (" part %s" % args.hold_ud_dev if args.hold_ud_dev else ""), ud_held)):
         if not s:
             continue
