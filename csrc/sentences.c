@@ -2094,21 +2094,29 @@ static int starts_lower(const char *s, size_t len)
 }
 
 /* 1 when the line that ends at e (at its line break) holds 40 characters
- * or more: a line of text wrapped at a width, not a message of chat. A
+ * or more: a line of text wrapped at a width, not a message of chat. What
+ * is counted is the text as read, not as typed: a run of spaces and tabs
+ * is one character, and none at the start of the line (indentation); a
  * combining diacritical mark (U+0300-U+036F: the tone marks, hat, breve
- * and horn of text in NFD) is part of the character before it, so the
- * line is as long in any Unicode form. Reads 40 characters back at most. */
+ * and horn of text in NFD) is part of the character before it. So the
+ * line is as long in any Unicode form and however it is spaced. Reads back
+ * to the 40th character at most. */
 static int long_line_before(const unsigned char *u, size_t e)
 {
     size_t n = 0;
+    int space = 0; /* a run of white space after the characters counted */
     const size_t end = e;
     while (e > 0 && n < 40) {
         unsigned char c = u[e - 1];
         if (c >= '\n' && c <= '\r')
             return 0;
-        /* a lead byte, but for CC 80-BF and CD 80-AF */
-        n += (c & 0xC0) != 0x80 &&
-             !(c == 0xCC || (c == 0xCD && e < end && u[e] <= 0xAF));
+        if (c == ' ' || c == '\t') {
+            space = 1;
+        } else if ((c & 0xC0) != 0x80 && /* a lead byte, but for CC 80-BF and CD 80-AF */
+                   !(c == 0xCC || (c == 0xCD && e < end && u[e] <= 0xAF))) {
+            n += 1 + space;
+            space = 0;
+        }
         e--;
     }
     return n >= 40;

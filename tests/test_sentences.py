@@ -471,6 +471,32 @@ def test_line_length_counts_characters_not_marks():
         assert [unicodedata.normalize("NFC", s) for s in vntext.sent_tokenize(nfd)] == [first] + rest
 
 
+def test_line_length_counts_text_not_spacing():
+    # the same 40 characters, however the line is indented or spaced: runs
+    # of spaces and tabs count as one, indentation as none
+    line = "TP. TP. TP. TP. TP. TP. ông Khoảng Ừ"
+    for first in (line, "    " + line, line.replace(" ", "  "), "\t" + line.replace(" ", " \t")):
+        text = first + "\nuỷ. mai Đi"
+        assert vntext.sent_tokenize(text) == [first.strip(), "uỷ.", "mai Đi"]
+    for first in ("TP. " + line, "  TP.  " + line):
+        text = first + "\nuỷ. mai Đi"
+        assert vntext.sent_tokenize(text) == [first.strip(), "uỷ. mai Đi"]
+
+
+SPACED_PIECES = st.one_of(STYLE_PIECES, st.sampled_from(["\n", "\n", "Học sinh giỏi thì phải học ",
+                                                         "mai Đi ", "kD "]))
+
+
+@settings(max_examples=300)
+@given(st.lists(SPACED_PIECES, max_size=40).map("".join), st.sampled_from(["  ", "   ", " \t"]))
+def test_same_sentences_however_spaced(text, run):
+    """Indentation and runs of spaces change no sentence: the sentences of
+    the text with its spaces widened are those of the text, widened."""
+    sents = vntext.sent_tokenize(text)
+    assert vntext.sent_tokenize(text.replace(" ", run)) == [s.replace(" ", run) for s in sents]
+    assert vntext.sent_tokenize(run + text.replace("\n", "\n" + run)) == sents
+
+
 @settings(max_examples=300)
 @given(st.lists(STYLE_PIECES, max_size=30).map("".join))
 def test_same_sentences_in_any_unicode_form_and_tone_style(text):
