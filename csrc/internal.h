@@ -273,6 +273,61 @@ VNT_INTERNAL int vnt__space_kind(int32_t cp);
 /* 1 for ASCII white space or a line break: space, TAB, LF, VT, FF, CR. */
 VNT_INLINE int vnt__ascii_ws(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
 
+/* The length of the white space character of a line at u[i] (before
+ * end): 1 for a space or a tab, the length of a wide one (no-break space
+ * U+00A0, U+2000-U+200B, U+202F, U+3000...: the scanner's spaces), else 0
+ * (a line break too). The rules below read white space on the bytes; a
+ * no-break space, as HTML leaves in text, is a space to them as it is to
+ * the scanner, and a run of spaces is as one: "Lê Thị  K." is "Lê Thị K."
+ * (sentences.c, scan.c). */
+VNT_INLINE size_t vnt__hspace_at(const unsigned char *u, size_t end, size_t i)
+{
+    if (i >= end)
+        return 0;
+    if (u[i] == ' ' || u[i] == '\t')
+        return 1;
+    if (u[i] < 0xC2)
+        return 0;
+    int32_t cp;
+    size_t n = vnt__utf8_decode(u, end, i, &cp);
+    return n != 0 && vnt__space_kind(cp) == 1 ? n : 0;
+}
+
+/* vnt__hspace_at for the character that ends at u[e] (after lo). */
+VNT_INLINE size_t vnt__hspace_before(const unsigned char *u, size_t lo, size_t e)
+{
+    if (e <= lo)
+        return 0;
+    unsigned char c = u[e - 1];
+    if (c == ' ' || c == '\t')
+        return 1;
+    if ((c & 0xC0) != 0x80) /* ASCII, or a lead byte: no character ends there */
+        return 0;
+    size_t b = e - 1;
+    while (b > lo && e - b < 4 && (u[b] & 0xC0) == 0x80)
+        b--;
+    return vnt__hspace_at(u, e, b) == e - b ? e - b : 0;
+}
+
+/* The end of the run of white space of a line at u[i] (i when none). */
+VNT_INLINE size_t vnt__skip_hspace(const unsigned char *u, size_t end, size_t i)
+{
+    size_t k;
+    while ((k = vnt__hspace_at(u, end, i)) != 0)
+        i += k;
+    return i;
+}
+
+/* The start of the run of white space of a line that ends at u[e] (after
+ * lo; e when none). */
+VNT_INLINE size_t vnt__skip_hspace_back(const unsigned char *u, size_t lo, size_t e)
+{
+    size_t k;
+    while ((k = vnt__hspace_before(u, lo, e)) != 0)
+        e -= k;
+    return e;
+}
+
 /* 1 for a character that may go on a word: a letter, a digit, a combining
  * mark (or a format character the scanner keeps with its letter, ZWJ). */
 VNT_INTERNAL int vnt__word_char(int32_t cp);

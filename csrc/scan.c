@@ -462,9 +462,7 @@ int vnt__abbrev_known_at(const unsigned char *u, size_t a, size_t n)
     /* one lower-case letter after a number and spaces is its unit, not an
      * abbreviation: "đợi 15 p." (phút) ends a sentence; "p. 12" (a page)
      * does not */
-    size_t k = a;
-    while (k > 0 && u[k - 1] == ' ')
-        k--;
+    size_t k = vnt__skip_hspace_back(u, 0, a);
     return !(k < a && k > 0 && u[k - 1] >= '0' && u[k - 1] <= '9');
 }
 

@@ -491,13 +491,25 @@ static int heading_word(const char *s, const vnt_token *t)
     return word_of(s, t, HEADING_WORDS);
 }
 
-/* 1 when s[a..b) is ASCII white space only. */
+/* 1 when s[a..b) is white space only (line breaks too). */
 static int only_space(const char *s, size_t a, size_t b)
 {
-    for (; a < b; a++)
-        if (!vnt__ascii_ws((unsigned char)s[a]))
+    const unsigned char *u = (const unsigned char *)s;
+    while (a < b) {
+        size_t k = vnt__ascii_ws(u[a]) ? 1 : vnt__hspace_at(u, b, a);
+        if (k == 0)
             return 0;
+        a += k;
+    }
     return 1;
+}
+
+/* 1 when s[a..b) is a run of white space of a line, one character or
+ * more: what the rules that want "one space" between two words accept. */
+static int one_gap(const char *s, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return a < b && vnt__skip_hspace(u, b, a) == b;
 }
 
 /* The end of the heading of two words (HEADING_PAIRS: "Phụ lục", "Định
@@ -508,16 +520,22 @@ static size_t heading_pair_end(const char *s, size_t a, size_t end)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t b = a;
-    while (b < end && b - a <= 16 && !vnt__ascii_ws(u[b]))
+    while (b < end && b - a <= 16 && !vnt__ascii_ws(u[b]) && !vnt__hspace_at(u, end, b))
         b++;
-    if (b == a || b >= end || u[b] != ' ')
+    const size_t w1 = b; /* the end of the first word */
+    if (b == a || b >= end || (b = vnt__skip_hspace(u, end, b)) == w1)
         return SIZE_MAX;
-    size_t e = ++b;
-    while (e < end && e - a <= 16 && !vnt__ascii_ws(u[e]))
+    size_t e = b;
+    while (e < end && e - b <= 16 && !vnt__ascii_ws(u[e]) && !vnt__hspace_at(u, end, e))
         e++;
-    if (e == b || e >= end || e - a > 16)
+    if (e == b || e >= end || (w1 - a) + 1 + (e - b) > 16)
         return SIZE_MAX;
-    return bytes_of(s + a, e - a, HEADING_PAIRS) ? e : SIZE_MAX;
+    /* the two words with one space between them */
+    char pair[18];
+    memcpy(pair, s + a, w1 - a);
+    pair[w1 - a] = ' ';
+    memcpy(pair + (w1 - a) + 1, s + b, e - b);
+    return bytes_of(pair, w1 - a + 1 + (e - b), HEADING_PAIRS) ? e : SIZE_MAX;
 }
 
 /* 1 when tokens first..i-1 are a heading word (or two, heading_pair_end)
@@ -993,9 +1011,7 @@ static size_t quotes_before(const char *s, struct quotescan *q, size_t b)
  * pass (which may leave the colon's chunk out) decides the same. */
 static int after_colon(const char *s, size_t a, const vnt_token *x)
 {
-    size_t p = x->start;
-    while (p > a && (s[p - 1] == ' ' || s[p - 1] == '\t'))
-        p--;
+    size_t p = vnt__skip_hspace_back((const unsigned char *)s, a, x->start);
     return p < x->start && p > a && s[p - 1] == ':';
 }
 
@@ -1060,15 +1076,13 @@ static int option_label(const char *s, const vnt_token *t, size_t first, size_t 
     size_t near = x->start - s0 > OPTION_REACH ? x->start - OPTION_REACH : s0;
     int prev = 0;
     for (size_t k = x->start - 2; k-- > a;) {
-        if (u[k + 1] != '.' || (u[k + 2] != ' ' && u[k + 2] != '\t') ||
-            (k > s0 && u[k - 1] != ' ' && u[k - 1] != '\t'))
+        if (u[k + 1] != '.' || !vnt__hspace_at(u, x->start, k + 2) ||
+            (k > s0 && !vnt__hspace_before(u, s0, k)))
             continue;
         if (u[k] == want && k >= near)
             prev = 1;
         if (prev && u[k] == 'A') {
-            size_t c = k;
-            while (c > a && (u[c - 1] == ' ' || u[c - 1] == '\t'))
-                c--;
+            size_t c = vnt__skip_hspace_back(u, a, k);
             return c == s0 || (c > a && u[c - 1] == ':');
         }
     }
@@ -1172,9 +1186,10 @@ static int numbered_item(const char *s, size_t a, size_t end)
     size_t k = a;
     while (k < end && u[k] >= '0' && u[k] <= '9')
         k++;
-    if (k == a || k + 1 >= end || u[k] != ' ')
+    size_t d = vnt__skip_hspace(u, end, k);
+    if (k == a || d == k || d + 1 >= end)
         return 0;
-    k++;
+    k = d;
     if (u[k] == '-')
         k++;
     else if (k + 3 < end && u[k] == 0xE2 && u[k + 1] == 0x80 &&
@@ -1183,7 +1198,8 @@ static int numbered_item(const char *s, size_t a, size_t end)
     else
         return 0;
     int32_t cp = 0;
-    return k + 1 < end && u[k] == ' ' && vnt__utf8_decode(u, end, k + 1, &cp) != 0 &&
+    size_t l = vnt__skip_hspace(u, end, k);
+    return l > k && l < end && vnt__utf8_decode(u, end, l, &cp) != 0 &&
            vnt__letter_case(cp) == 1;
 }
 
@@ -1244,9 +1260,8 @@ static int name_initial(const char *s, const vnt_token *t, size_t first, size_t 
         w->kind != VNT_TOK_WORD ||
         !(w->flags & VNT_TF_UPPER) || !(p->flags & VNT_TF_UPPER))
         return 0;
-    for (size_t k = p->end; k < x->start; k++) /* the name right before it */
-        if (s[k] != ' ')
-            return 0;
+    if (p->end < x->start && !one_gap(s, p->end, x->start)) /* the name right before it */
+        return 0;
     return !all_caps(s, w) && p->kind == VNT_TOK_WORD &&
            name_bytes(s + p->start, p->end - p->start) && !is_opener(s, w);
 }
@@ -1271,17 +1286,19 @@ static int given_initial(const char *s, const vnt_token *t, size_t first, size_t
         (x->end - x->start == 3 && (unsigned char)s[x->start] < 0xC0) ||
         !(x->flags & VNT_TF_UPPER) || w->kind != VNT_TOK_WORD || !(w->flags & VNT_TF_UPPER) ||
         !(w->flags & VNT_TF_SPACE_BEFORE) || p->kind != VNT_TOK_WORD ||
-        !(p->flags & VNT_TF_UPPER) || p->end + 1 != x->start || s[p->end] != ' ' ||
+        !(p->flags & VNT_TF_UPPER) || !one_gap(s, p->end, x->start) ||
         all_caps(s, p) || all_caps(s, w))
         return 0;
     if (word_of(s, p, FAMILY_WORDS))
         return 0; /* a family name right before it */
-    size_t b = p->start, a;
-    if (b < t[first].start + 2 || s[b - 1] != ' ')
+    const unsigned char *u = (const unsigned char *)s;
+    size_t b = vnt__skip_hspace_back(u, t[first].start, p->start), a;
+    if (b == p->start || b < t[first].start + 1)
         return 0;
-    for (a = b - 1; a > t[first].start && s[a - 1] != ' '; a--)
+    for (a = b; a > t[first].start && !vnt__ascii_ws(u[a - 1]) && !vnt__hspace_before(u, t[first].start, a);
+         a--)
         ;
-    return name_bytes(s + a, b - 1 - a);
+    return name_bytes(s + a, b - a);
 }
 
 /* Nouns that a letter labels, lower case: "bảng D", "vitamin C", "nhóm
@@ -1324,14 +1341,15 @@ static int label_initial(const char *s, const vnt_token *t, size_t first, size_t
         return 0;
     /* the syllable before the noun, one space before it */
     const unsigned char *u = (const unsigned char *)s;
-    const size_t b = t[i - 1].start;
-    if (b < t[first].start + 2 || u[b - 1] != ' ')
+    const size_t b = vnt__skip_hspace_back(u, t[first].start, t[i - 1].start);
+    if (b == t[i - 1].start || b < t[first].start + 1)
         return 1;
-    size_t a = b - 1;
-    while (a > t[first].start && b - a <= 12 && !vnt__ascii_ws(u[a - 1]))
+    size_t a = b;
+    while (a > t[first].start && b - a <= 11 && !vnt__ascii_ws(u[a - 1]) &&
+           !vnt__hspace_before(u, t[first].start, a))
         a--;
-    vnt_token head = {.start = a, .end = b - 1, .kind = VNT_TOK_WORD};
-    return a == b - 1 || !title_word_of(s, &head, COMPOUND_HEADS);
+    vnt_token head = {.start = a, .end = b, .kind = VNT_TOK_WORD};
+    return a == b || !title_word_of(s, &head, COMPOUND_HEADS);
 }
 
 /* Family names that are also common words, which start sentences: "Lý
@@ -1351,8 +1369,7 @@ static const struct spelled COMMON_FAMILY[] = {
 static int case_after(const char *s, size_t a, size_t end)
 {
     const unsigned char *u = (const unsigned char *)s;
-    while (a < end && (u[a] == ' ' || u[a] == '\t'))
-        a++;
+    a = vnt__skip_hspace(u, end, a);
     int32_t cp;
     if (a >= end || vnt__utf8_decode(u, end, a, &cp) == 0)
         return 0;
@@ -2087,16 +2104,15 @@ static int starts_lower(const char *s, size_t len)
         if (k == i)
             return 0;
     }
-    size_t j = i;
-    while (j < len && u[j] == ' ')
-        j++;
+    size_t j = vnt__skip_hspace(u, len, i);
     return !(j < len && u[j] == '/' && j > i);
 }
 
 /* 1 when the line that ends at e (at its line break) holds 40 characters
  * or more: a line of text wrapped at a width, not a message of chat. What
- * is counted is the text as read, not as typed: a run of spaces and tabs
- * is one character, and none at the start of the line (indentation); a
+ * is counted is the text as read, not as typed: a run of spaces, tabs
+ * and no-break spaces is one character, none at the start of the line
+ * (indentation); a
  * combining diacritical mark (U+0300-U+036F: the tone marks, hat, breve
  * and horn of text in NFD) is part of the character before it. So the
  * line is as long in any Unicode form and however it is spaced. Reads back
@@ -2110,10 +2126,14 @@ static int long_line_before(const unsigned char *u, size_t e)
         unsigned char c = u[e - 1];
         if (c >= '\n' && c <= '\r')
             return 0;
-        if (c == ' ' || c == '\t') {
+        size_t k = vnt__hspace_before(u, 0, e);
+        if (k != 0) {
             space = 1;
-        } else if ((c & 0xC0) != 0x80 && /* a lead byte, but for CC 80-BF and CD 80-AF */
-                   !(c == 0xCC || (c == 0xCD && e < end && u[e] <= 0xAF))) {
+            e -= k;
+            continue;
+        }
+        if ((c & 0xC0) != 0x80 && /* a lead byte, but for CC 80-BF and CD 80-AF */
+            !(c == 0xCC || (c == 0xCD && e < end && u[e] <= 0xAF))) {
             n += 1 + space;
             space = 0;
         }

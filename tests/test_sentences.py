@@ -483,15 +483,42 @@ def test_line_length_counts_text_not_spacing():
         assert vntext.sent_tokenize(text) == [first.strip(), "uỷ. mai Đi"]
 
 
-SPACED_PIECES = st.one_of(STYLE_PIECES, st.sampled_from(["\n", "\n", "Học sinh giỏi thì phải học ",
-                                                         "mai Đi ", "kD "]))
+# the rules that read the words around a mark (names, initials, headings,
+# labels, options, numbered items) and the length of a line
+SPACED_PIECES = st.one_of(STYLE_PIECES, st.sampled_from([
+    "\n", "\n", "Học sinh giỏi thì phải học ", "mai Đi ", "kD ", "Bị can Nguyễn Văn T. ", "Tòa ",
+    "Lê Thị K. ", "bảng D. ", "Indonesia ", "J. Smith ", "Định nghĩa 2.1. ", "Chọn: A. ",
+    "B. ", "2 - ", "Chỉ huy phó ", "Nhận xét: ", "1. ", "2. ", "a. ", "của T. Nguyễn ",
+    "Điều 5. ", "QUYẾT ĐỊNH: ", "Q. 12. ", "quý I. ", "Tăng trưởng ", "St. Petersburg ",
+    "p. 12 ", "No. 5 ", "đợi 15 p. ", "size M. ", "Trưởng phòng J. ", "ii) ", "Chương II. ",
+]))
+
+
+def test_same_sentences_with_any_spacing():
+    # the rules that want one space between two words take any run of
+    # white space of a line: spaces, a tab, a no-break space
+    cases = [
+        ("Bị can Lê Thị K. Tòa tuyên án.", ["Bị can Lê Thị K.", "Tòa tuyên án."]),
+        ("Định nghĩa 2.1. Một câu là gì.", ["Định nghĩa 2.1. Một câu là gì."]),
+        ("Trưởng phòng J. Smith đến.", ["Trưởng phòng J. Smith đến."]),
+        ("Chọn: A. Hà Nội B. Huế", ["Chọn: A. Hà Nội B. Huế"]),
+        ("Hết.\n2 - Chỉ huy phó xây dựng", ["Hết.", "2 - Chỉ huy phó xây dựng"]),
+        ("Anh đợi 15 p. Bạn đến.", ["Anh đợi 15 p.", "Bạn đến."]),
+    ]
+    for text, want in cases:
+        assert vntext.sent_tokenize(text) == want
+        for run in ("  ", "\t", "\u00a0", "\u202f", " \u00a0 "):
+            got = vntext.sent_tokenize(text.replace(" ", run))
+            assert got == [w.replace(" ", run) for w in want], (run, text)
 
 
 @settings(max_examples=300)
-@given(st.lists(SPACED_PIECES, max_size=40).map("".join), st.sampled_from(["  ", "   ", " \t"]))
+@given(st.lists(SPACED_PIECES, max_size=40).map("".join),
+       st.sampled_from(["  ", "   ", " \t", "\t", "\u00a0", "\u202f", "\u00a0 "]))
 def test_same_sentences_however_spaced(text, run):
     """Indentation and runs of spaces change no sentence: the sentences of
-    the text with its spaces widened are those of the text, widened."""
+    the text with its spaces widened (or made no-break spaces) are those
+    of the text, widened."""
     sents = vntext.sent_tokenize(text)
     assert vntext.sent_tokenize(text.replace(" ", run)) == [s.replace(" ", run) for s in sents]
     assert vntext.sent_tokenize(run + text.replace("\n", "\n" + run)) == sents
