@@ -284,9 +284,14 @@ VNT_INLINE size_t vnt__hspace_at(const unsigned char *u, size_t end, size_t i)
 {
     if (i >= end)
         return 0;
-    if (u[i] == ' ' || u[i] == '\t')
+    unsigned char c = u[i];
+    if (c == ' ' || c == '\t')
         return 1;
-    if (u[i] < 0xC2)
+    /* the lead bytes of such spaces: C2 (U+00A0), E1 9A (U+1680), E2
+     * (U+2000-U+200B, U+202F, U+205F), E3 (U+3000), EF (U+FEFF); not the
+     * E1 BA/BB of Vietnamese letters, which are most of the text */
+    if (!(c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF ||
+          (c == 0xE1 && i + 1 < end && u[i + 1] == 0x9A)))
         return 0;
     int32_t cp;
     size_t n = vnt__utf8_decode(u, end, i, &cp);
@@ -303,10 +308,10 @@ VNT_INLINE size_t vnt__hspace_before(const unsigned char *u, size_t lo, size_t e
         return 1;
     if ((c & 0xC0) != 0x80) /* ASCII, or a lead byte: no character ends there */
         return 0;
-    size_t b = e - 1;
-    while (b > lo && e - b < 4 && (u[b] & 0xC0) == 0x80)
-        b--;
-    return vnt__hspace_at(u, e, b) == e - b ? e - b : 0;
+    if (e - lo >= 2 && u[e - 2] == 0xC2) /* U+0080..U+00BF: U+00A0 only */
+        return vnt__hspace_at(u, e, e - 2) == 2 ? 2 : 0;
+    /* the others are three bytes long (vnt__hspace_at) */
+    return e - lo >= 3 && vnt__hspace_at(u, e, e - 3) == 3 ? 3 : 0;
 }
 
 /* The end of the run of white space of a line at u[i] (i when none). */
