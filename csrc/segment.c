@@ -2553,25 +2553,12 @@ vnt_status vnt_segmenter_with_dict(const vnt_segmenter *base, const char *join, 
  * in one): 1 for tab and space and the lead bytes of the Zs characters
  * above ASCII (U+00A0, U+2000..U+202F, U+205F, U+3000), of the zero-width
  * space (U+200B) and of the byte order mark (U+FEFF), 2 for E1, which
- * begins U+1680 but also the Vietnamese letters (E1 B8..BB). */
+ * begins U+1680 but also the Vietnamese letters (E1 B8..BB); the first
+ * test before vnt__hspace_at. */
 static const uint8_t SPACE_LEAD[256] = {
     ['\t'] = 1, [' '] = 1,
     [0xC2] = 1, [0xE1] = 2, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
-
-/* The length of the white space inside a word at s[i] (valid UTF-8, end
- * the bound), 0 when there is none. */
-static size_t space_at(const char *s, size_t end, size_t i)
-{
-    unsigned c = (unsigned char)s[i];
-    if (c < 0x80)
-        return c == ' ' || c == '\t';
-    if (c == 0xE1 && !(i + 1 < end && (unsigned char)s[i + 1] == 0x9A))
-        return 0; /* Vietnamese letters: E1 B8..BB */
-    int32_t cp;
-    size_t n = vnt__utf8_decode((const unsigned char *)s, end, i, &cp);
-    return n && vnt__space_kind(cp) == 1 ? n : 0;
-}
 
 vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt_buf *out)
 {
@@ -2604,7 +2591,7 @@ vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt
             const unsigned lead = SPACE_LEAD[(unsigned char)s[i]];
             const unsigned next = (unsigned char)s[i + (i + 1 < b)];
             if (VNT_LIKELY(!((lead == 1) | ((lead == 2) & (next == 0x9A)))) ||
-                (n = space_at(s, b, i)) == 0) {
+                (n = vnt__hspace_at((const unsigned char *)s, b, i)) == 0) {
                 i++;
                 continue;
             }
@@ -2612,7 +2599,7 @@ vnt_status vnt_words_text(const char *s, size_t len, const vnt_spans *words, vnt
             o += i - run;
             *o++ = '_';
             i += n;
-            while (i < b && (n = space_at(s, b, i)) != 0)
+            while (i < b && (n = vnt__hspace_at((const unsigned char *)s, b, i)) != 0)
                 i += n;
             run = i;
         }
