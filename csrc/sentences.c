@@ -523,7 +523,13 @@ static size_t heading_pair_end(const char *s, size_t a, size_t end)
     while (b < end && b - a <= 16 && !vnt__ascii_ws(u[b]) && !vnt__hspace_at(u, end, b))
         b++;
     const size_t w1 = b; /* the end of the first word */
-    if (b == a || b >= end || (b = vnt__skip_hspace(u, end, b)) == w1)
+    /* the white space between the two words, 16 bytes at most: callers ask
+     * once per initial or label of the sentence, so a longer run (which no
+     * heading has) is not walked again each time */
+    size_t k;
+    while (b < end && b - w1 < 16 && (k = vnt__hspace_at(u, end, b)) != 0)
+        b += k;
+    if (b == w1 || w1 == a || b >= end || b - w1 > 16)
         return SIZE_MAX;
     size_t e = b;
     while (e < end && e - b <= 16 && !vnt__ascii_ws(u[e]) && !vnt__hspace_at(u, end, e))

@@ -643,17 +643,18 @@ def main():
     if args.ud_repeat > 0:
         train_sents += sd.read_seg(sd.UD["train"]) * args.ud_repeat
         sources.append("ud-vtb/vi_vtb-ud-train.seg.txt x%d" % args.ud_repeat)
-    ud_dev = sd.read_seg(sd.UD["dev"])
-    ud_held = ud_dev
-    if args.hold_ud_dev:
-        k, n = (int(x) for x in args.hold_ud_dev.split("/"))
+    def held_part(sents, spec, option):
+        """(held, fit): part K of N contiguous parts of sents, and the rest
+        (all of sents both, without spec)."""
+        if not spec:
+            return sents, sents
+        k, n = (int(x) for x in spec.split("/"))
         if not 1 <= k <= n:
-            ap.error("--hold-ud-dev K/N needs 1 <= K <= N")
-        a, b = len(ud_dev) * (k - 1) // n, len(ud_dev) * k // n
-        ud_held = ud_dev[a:b]
-        ud_fit = ud_dev[:a] + ud_dev[b:]
-    else:
-        ud_fit = ud_dev
+            ap.error("%s K/N needs 1 <= K <= N" % option)
+        a, b = len(sents) * (k - 1) // n, len(sents) * k // n
+        return sents[a:b], sents[:a] + sents[b:]
+
+    ud_held, ud_fit = held_part(sd.read_seg(sd.UD["dev"]), args.hold_ud_dev, "--hold-ud-dev")
     if args.train_ud_dev:
         if args.ud_repeat < 1:
             ap.error("--train-ud-dev needs --ud-repeat 1 or more")
@@ -662,16 +663,8 @@ def main():
             " but part %s" % args.hold_ud_dev if args.hold_ud_dev else "", args.ud_repeat))
         if not args.hold_ud_dev:
             ud_held = []
-    vlsp_dev = sd.read_seg(sd.VLSP["dev"])
-    vlsp_held = vlsp_dev
-    vlsp_fit = vlsp_dev
-    if args.hold_vlsp_dev:
-        k, n = (int(x) for x in args.hold_vlsp_dev.split("/"))
-        if not 1 <= k <= n:
-            ap.error("--hold-vlsp-dev K/N needs 1 <= K <= N")
-        a, b = len(vlsp_dev) * (k - 1) // n, len(vlsp_dev) * k // n
-        vlsp_held = vlsp_dev[a:b]
-        vlsp_fit = vlsp_dev[:a] + vlsp_dev[b:]
+    vlsp_held, vlsp_fit = held_part(sd.read_seg(sd.VLSP["dev"]), args.hold_vlsp_dev,
+                                    "--hold-vlsp-dev")
     if args.train_vlsp_dev > 0:
         # after VLSP train, so the jackknife of --train-words leaves them
         # with UD: they see the words of all of VLSP train

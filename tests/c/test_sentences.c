@@ -516,6 +516,36 @@ static double time_on(const char *unit, size_t n, size_t *nsent)
     return dt;
 }
 
+/* time_on for the text "x", n times ws, "y", then n times unit: a long run
+ * of white space after the first word of a sentence, which the rules for
+ * headings of two words read from the sentence's start. */
+static double time_on_after_run(const char *ws, const char *unit, size_t n, size_t *nsent)
+{
+    size_t wl = strlen(ws), ul = strlen(unit), len = 2 + n * (wl + ul);
+    char *s = malloc(len);
+    if (s == NULL)
+        return -1;
+    s[0] = 'x';
+    for (size_t k = 0; k < n; k++)
+        memcpy(s + 1 + k * wl, ws, wl);
+    s[1 + n * wl] = 'y';
+    for (size_t k = 0; k < n; k++)
+        memcpy(s + 2 + n * wl + k * ul, unit, ul);
+    vnt_tokens t;
+    vnt_spans sp;
+    vnt_tokens_init(&t);
+    vnt_spans_init(&sp);
+    double t0 = seconds();
+    vnt_status st = vnt_sentences(s, len, &t, &sp);
+    double dt = seconds() - t0;
+    CHECK(st == VNT_OK);
+    *nsent = sp.len;
+    vnt_tokens_free(&t);
+    vnt_spans_free(&sp);
+    free(s);
+    return dt;
+}
+
 /* The sparse path against the full scan on random texts built from pieces
  * that the fast pass judges 16, 32 or 64 bytes at a time: letters of each
  * UTF-8 length (E1 B8..BB and other E1 leads), × and ÷ after C3, stray and
@@ -623,6 +653,25 @@ static void test_linear(void)
         }
         if (big > 0.05 && big > 30 * small)
             fprintf(stderr, "  unit \"%s\": %.3fs for 1e5, %.3fs for 1e6\n", units[k], small, big);
+        CHECK(big <= 0.05 || big <= 30 * small);
+    }
+    /* a run of spaces or no-break spaces after the first word, then
+     * initials or labels, each of which reads the sentence's first words
+     * (found by a review: 8.5 s for 320 KB before the run was bounded) */
+    static const char *const runs[][2] = {{" ", " b K. c"}, {"\xc2\xa0", " b K. c"},
+                                          {"\xc2\xa0", " 1. c"}, {"\t", " b K. c"}};
+    for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
+        size_t n1, n2;
+        double small = 1e9, big = 1e9;
+        for (int r = 0; r < 3; r++) {
+            double t1 = time_on_after_run(runs[k][0], runs[k][1], 10000, &n1);
+            double t2 = time_on_after_run(runs[k][0], runs[k][1], 100000, &n2);
+            small = t1 < small ? t1 : small;
+            big = t2 < big ? t2 : big;
+        }
+        if (big > 0.05 && big > 30 * small)
+            fprintf(stderr, "  run \"%s\" unit \"%s\": %.3fs for 1e4, %.3fs for 1e5\n",
+                    runs[k][0], runs[k][1], small, big);
         CHECK(big <= 0.05 || big <= 30 * small);
     }
     size_t n;
