@@ -864,9 +864,11 @@ static int vowel_word(const char *s, const vnt_token *t)
 }
 
 /* 1 for a number that ends a sentence when a period is glued to it: a
- * percentage or three digits or more ("5%.", "2020.", "1.500."), not a
- * section number ("Điều 5.Khoản 2", "Chương 12.Mở đầu"). A "%" is read
- * with the token before it, so t must not be the first token. */
+ * percentage, three digits or more ("5%.", "2020.", "1.500."), a date or
+ * a time ("20/11.", "20-11.", "22h.", "8h30.", as scraped news runs a
+ * dateline into the next sentence), not a section number ("Điều 5.Khoản
+ * 2", "Chương 12.Mở đầu"). A "%" is read with the token before it, so t
+ * must not be the first token. */
 static int number_before_end(const char *s, const vnt_token *t)
 {
     if (t->end - t->start == 1 && s[t->start] == '%') /* a % glued to a number */
@@ -876,7 +878,16 @@ static int number_before_end(const char *s, const vnt_token *t)
     size_t k = 0;
     while (k < 3 && t->end - k > t->start && s[t->end - 1 - k] >= '0' && s[t->end - 1 - k] <= '9')
         k++;
-    return k == 3;
+    if (k == 3)
+        return 1;
+    /* a slash, hyphen, h or g between digits, or an h or g after them */
+    for (size_t p = t->start + 1; p < t->end; p++) {
+        char c = s[p];
+        if ((c == '/' || c == '-' || c == 'h' || c == 'g') && s[p - 1] >= '0' && s[p - 1] <= '9' &&
+            (p + 1 == t->end ? c == 'h' || c == 'g' : s[p + 1] >= '0' && s[p + 1] <= '9'))
+            return 1;
+    }
+    return 0;
 }
 
 /* 1 for a word joined by underscores whose last part is a lower-case
@@ -1417,11 +1428,24 @@ static int cited_surname(const char *s, const vnt_token *t, size_t first, size_t
  *     before a surname alone, which it is the initial of, as authors are
  *     cited (cited_surname): "của T. Nguyễn", "Theo T. Nguyễn (2021)" (the
  *     training gold never ends a sentence there). */
+/* 1 for "Nxb." in any case (nhà xuất bản, publisher), which a name
+ * follows: "Nxb. Chính trị quốc gia", "Nxb. Giáo dục", whose first words
+ * open sentences elsewhere. */
+static int publisher(const char *s, const vnt_token *t)
+{
+    const unsigned char *u = (const unsigned char *)s + t->start;
+    return t->end - t->start == 4 && (u[0] | 0x20) == 'n' && (u[1] | 0x20) == 'x' &&
+           (u[2] | 0x20) == 'b' && u[3] == '.';
+}
+
 VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, size_t i,
                                size_t j, size_t end, int abbrev, int role, int closed,
                                struct brackets *br)
 {
     if (abbrev && (name_initial(s, t, first, i, j) || cited_surname(s, t, first, i, j, end)))
+        return 1;
+    /* the name of a publisher after Nxb. (a bibliography) */
+    if (abbrev && j == i + 1 && t[j].kind == VNT_TOK_WORD && publisher(s, &t[i]))
         return 1;
     int dash = is_dash(s, &t[j]);
     if (closed && dash &&

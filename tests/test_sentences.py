@@ -37,6 +37,20 @@ CASES = [
     ("Chờ mãi… Cuối cùng anh đến.", ["Chờ mãi…", "Cuối cùng anh đến."]),
     ("Chờ mãi... rồi anh đến.", ["Chờ mãi... rồi anh đến."]),
     ("Thật sao?! Ừ.", ["Thật sao?!", "Ừ."]),
+    # a bibliography: the publisher's name after Nxb., whose first word
+    # opens sentences elsewhere (user review)
+    ("Nguyễn Văn A (2020), Chuyển đổi số, Nxb. Chính trị quốc gia, Hà Nội. Xem thêm.",
+     ["Nguyễn Văn A (2020), Chuyển đổi số, Nxb. Chính trị quốc gia, Hà Nội.", "Xem thêm."]),
+    ("Nxb. Giáo dục, 2019; NXB. Tư pháp, 2020.", ["Nxb. Giáo dục, 2019; NXB. Tư pháp, 2020."]),
+    # "tr." after a number is triệu (a price), before one a page
+    ("Giá 1.2 tr. Ship 30k. Xem tr. 12 nhé.", ["Giá 1.2 tr.", "Ship 30k.", "Xem tr. 12 nhé."]),
+    ("Lương 15 tr. Bạn thấy sao? (Nguyễn, 2019, tr. 15). Hết.",
+     ["Lương 15 tr.", "Bạn thấy sao?", "(Nguyễn, 2019, tr. 15).", "Hết."]),
+    # a date or a time before a period glued to the next sentence, as
+    # scraped news runs them together; not a section number
+    ("Vụ việc xảy ra ngày 20/11.Hiện công an đang điều tra lúc 22h.Sau đó về.",
+     ["Vụ việc xảy ra ngày 20/11.", "Hiện công an đang điều tra lúc 22h.", "Sau đó về."]),
+    ("Họp lúc 8h30.Điều 2.Phạm vi áp dụng", ["Họp lúc 8h30.", "Điều 2.Phạm vi áp dụng"]),
     ("Quyết định có hiệu lực./. Nơi nhận: như trên.", ["Quyết định có hiệu lực./.", "Nơi nhận: như trên."]),
     # abbreviations of encyclopedic, bilingual and academic text
     ("Ông sống ở St. Petersburg nhiều năm. Sau đó ông về nước.",
