@@ -1486,6 +1486,17 @@ static int emoji_end(const char *s, const vnt_token *t, size_t j, size_t n, int 
     return vnt_syllable_parse(s + t[j].start, t[j].end - t[j].start, &syl) != 0;
 }
 
+/* 1 for a word typed onto what comes before it (no white space) that is
+ * a syllable in title case or a word of one vowel: what may start a
+ * sentence glued to emoji, as to a mark (glued_start); not a word in
+ * capitals ("I❤️NY"). */
+static int glued_syllable(const char *s, const vnt_token *t)
+{
+    return t->kind == VNT_TOK_WORD && !(t->flags & VNT_TF_SPACE_BEFORE) &&
+           (t->flags & VNT_TF_UPPER) && (long_syllable(s, t) || vowel_word(s, t)) &&
+           !all_caps(s, t);
+}
+
 static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int caseless,
                                vnt_spans *out)
 {
@@ -1521,12 +1532,17 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
             while (j < n && !(t[j].flags & VNT_TF_SPACE_BEFORE) &&
                    ((r = punct_role(s, &t[j])) == P_CLOSE || r == P_QUOTE))
                 j++;
-            if (j < n && t[j].kind != VNT_TOK_NEWLINE && (t[j].flags & VNT_TF_SPACE_BEFORE) &&
+            /* after white space, or typed onto a syllable in upper case
+             * ("Hay quá😍😍Cảm ơn ad"), as a glued mark is */
+            if (j < n && t[j].kind != VNT_TOK_NEWLINE &&
+                ((t[j].flags & VNT_TF_SPACE_BEFORE) || glued_syllable(s, &t[j])) &&
                 emoji_end(s, t, j, n, caseless) && words_before(s, &ws, t[i].start)) {
                 /* in a sentence that an emoji opened, a run after white
                  * space is the bullet of the next item: "✅ Giao hàng
                  * nhanh ✅ Bảo hành 12 tháng" */
-                int bullet = t[first].kind == VNT_TOK_EMOJI && (t[i].flags & VNT_TF_SPACE_BEFORE);
+                int bullet = t[first].kind == VNT_TOK_EMOJI &&
+                             ((t[i].flags & VNT_TF_SPACE_BEFORE) ||
+                              !(t[j].flags & VNT_TF_SPACE_BEFORE));
                 if ((st = vnt__spans_push(out, t[first].start, t[bullet ? i - 1 : j - 1].end)) !=
                     VNT_OK)
                     goto fail;
@@ -1690,8 +1706,12 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
             size_t e = j;
             while (e < n && t[e].kind == VNT_TOK_EMOJI)
                 e++;
+            /* and when a syllable in upper case is typed onto them, the
+             * sentence may end before it, as after a glued mark: "Đẹp
+             * quá!!!😍Mua ngay" (glued_start decides) */
             if (e >= n || t[e].kind == VNT_TOK_NEWLINE ||
-                ((t[e].flags & VNT_TF_SPACE_BEFORE) && t[first].kind != VNT_TOK_EMOJI))
+                (((t[e].flags & VNT_TF_SPACE_BEFORE) || glued_syllable(s, &t[e])) &&
+                 t[first].kind != VNT_TOK_EMOJI))
                 j = e;
         }
         if (marks > 1)

@@ -249,6 +249,12 @@ CASES = [
     ("hôm nay vui lắm. mai đi tiếp :D\nngon quá! :D sẽ quay lại",
      ["hôm nay vui lắm.", "mai đi tiếp :D", "ngon quá! :D", "sẽ quay lại"]),
     ("Tuyệt vời! 😍😍 Sẽ quay lại. Cảm ơn shop! ❤️", ["Tuyệt vời! 😍😍", "Sẽ quay lại.", "Cảm ơn shop! ❤️"]),
+    # the same typed without spaces (user review): a syllable in title
+    # case typed onto emoji opens a sentence as after white space
+    ("Hay quá😍😍Cảm ơn ad nhiều. Đẹp quá!!!😍Mua ngay thôi. Ngon😋Ừ thì ăn",
+     ["Hay quá😍😍", "Cảm ơn ad nhiều.", "Đẹp quá!!!😍", "Mua ngay thôi.", "Ngon😋", "Ừ thì ăn"]),
+    ("✅Giao hàng toàn quốc✅Bảo hành 12 tháng", ["✅Giao hàng toàn quốc", "✅Bảo hành 12 tháng"]),
+    ("Mình yêu😍Hà Nội lắm, đẹp quá😍mua ngay", ["Mình yêu😍Hà Nội lắm, đẹp quá😍mua ngay"]),
     ("Ngon quá :)) Lần sau lại đến =]] Chán :( Không mua nữa ^^ Yêu <3 Mệt -_- Thôi. Nó nói \"hay :)\" Rồi đi.",
      ["Ngon quá :))", "Lần sau lại đến =]]", "Chán :(", "Không mua nữa ^^", "Yêu <3", "Mệt -_-", "Thôi.",
       'Nó nói "hay :)"', "Rồi đi."]),
