@@ -333,6 +333,57 @@ VNT_INLINE size_t vnt__skip_hspace_back(const unsigned char *u, size_t lo, size_
     return e;
 }
 
+/* The case of the character at u[i] (not ASCII; i < len) as text_case()
+ * reads it, and its length in *k: 1 upper, 2 lower (vnt__letter_case 1
+ * and 2), 4 a line break (vnt__space_kind 2), 0 anything else, also bytes
+ * that are not valid UTF-8 (*k 1). The letters of Vietnamese, the rest of
+ * Latin-1 and the general punctuation are read from their bytes, the other
+ * characters decoded: a text without capitals is read to its end, and
+ * decoding each character was most of the time of splitting it. */
+VNT_INLINE int vnt__text_char_case(const unsigned char *u, size_t len, size_t i, size_t *k)
+{
+    const unsigned c = u[i];
+    const unsigned n = i + 1 < len ? u[i + 1] : 0;
+    if (c == 0xC3 && (n & 0xC0) == 0x80) { /* U+00C0..U+00FF */
+        *k = 2;
+        return n == 0x97 || n == 0xB7 ? 0 : n < 0x9F ? 1 : 2; /* not the signs x and / */
+    }
+    if (c == 0xE1 && (n == 0xBA || n == 0xBB) && i + 2 < len && (u[i + 2] & 0xC0) == 0x80 &&
+        (n == 0xBB || u[i + 2] >= 0xA0)) { /* U+1EA0..U+1EFF: upper, lower by turns */
+        *k = 3;
+        return u[i + 2] & 1 ? 2 : 1;
+    }
+    if ((c == 0xC4 || c == 0xC5 || c == 0xC6) && (n & 0xC0) == 0x80) {
+        /* ă Ă, đ Đ, ĩ Ĩ, ũ Ũ, ơ Ơ, ư Ư */
+        const unsigned cp = ((c & 0x1F) << 6) | (n & 0x3F);
+        *k = 2;
+        switch (cp) {
+        case 0x102: case 0x110: case 0x128: case 0x168: case 0x1A0: case 0x1AF:
+            return 1;
+        case 0x103: case 0x111: case 0x129: case 0x169: case 0x1A1: case 0x1B0:
+            return 2;
+        default:
+            break;
+        }
+    }
+    if (c == 0xE2 && n == 0x80 && i + 2 < len && (u[i + 2] & 0xC0) == 0x80) { /* U+2000..U+203F */
+        *k = 3;
+        return u[i + 2] == 0xA8 || u[i + 2] == 0xA9 ? 4 : 0; /* LS, PS */
+    }
+    int32_t cp;
+    if ((*k = vnt__utf8_decode(u, len, i, &cp)) == 0) {
+        *k = 1;
+        return 0;
+    }
+    const int lc = vnt__letter_case(cp);
+    return lc == 1 || lc == 2 ? lc : lc == 0 && vnt__space_kind(cp) == 2 ? 4 : 0;
+}
+
+/* For the C tests (sentences.c): the case of a text as the splitter reads
+ * it, and the same one character at a time. */
+VNT_INTERNAL int vnt__text_case(const char *s, size_t len, int to_lf);
+VNT_INTERNAL int vnt__text_case_slow(const char *s, size_t len, int to_lf);
+
 /* 1 for a character that may go on a word: a letter, a digit, a combining
  * mark (or a format character the scanner keeps with its letter, ZWJ). */
 VNT_INTERNAL int vnt__word_char(int32_t cp);

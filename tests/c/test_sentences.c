@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "vntext.h"
+#include "internal.h"
 
 /* The sentences of text joined by " | ", into buf. Also checks that the
  * sparse and the full-scan paths agree. */
@@ -683,8 +684,82 @@ static void test_linear(void)
     CHECK(n == 1); /* inside an open bracket: one sentence */
 }
 
+/* vnt__text_char_case, which reads the case of a text from the bytes of
+ * its common letters, says of every code point what vnt__letter_case and
+ * vnt__space_kind say (1 upper, 2 lower, 4 a line break), with its length;
+ * a sequence cut short or not UTF-8 is no letter, one byte long. */
+static void test_text_char_case(void)
+{
+    unsigned long wrong = 0;
+    unsigned char b[8] = {0};
+    for (int32_t cp = 0x80; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        size_t n = vnt__utf8_encode(cp, (char *)b), k = 0;
+        int lc = vnt__letter_case(cp);
+        int want = lc == 1 || lc == 2 ? lc : lc == 0 && vnt__space_kind(cp) == 2 ? 4 : 0;
+        wrong += vnt__text_char_case(b, n, 0, &k) != want || k != n;
+        for (size_t cut = 1; cut < n; cut++) /* the same bytes, cut short */
+            wrong += vnt__text_char_case(b, cut, 0, &k) != 0 || k != 1;
+    }
+    CHECK(wrong == 0);
+    static const char *const bad[] = {"\xc3\x41", "\xe1\xba\x41", "\xc4", "\xe2\x80", "\xff"};
+    for (size_t j = 0; j < sizeof bad / sizeof bad[0]; j++) {
+        size_t k = 0;
+        CHECK(vnt__text_char_case((const unsigned char *)bad[j], strlen(bad[j]), 0, &k) == 0 &&
+              k == 1);
+    }
+}
+
+/* text_case passes over 16 bytes at a time where no capital can start:
+ * the same result as one character at a time, for a capital of every kind
+ * at every offset of a text in lower case (and a line break, for the
+ * first line's case), and for every code point inside such a text. */
+static void test_text_case_blocks(void)
+{
+    static const char *const lower = "trước đây ông ấy ở nhà ơ ư ĩ ũ ạ ỹ ß ÿ é̂ 1, 2. ";
+    static const char *const odd[] = {
+        "A", "Z", "À", "Ý", "Þ", "×", "÷", "Ă", "Đ", "Ĩ", "Ũ", "Ơ", "Ư", "Ā", "ı", "Ạ", "Ỹ",
+        "Ỿ", "Ẁ", "ẞ", "Α", "Ω", "Ж", "Ａ", "ℂ", "Ⓐ", "ǅ", "\n", "\r", "\xc2\x85", "\xe2\x80\xa8",
+        "\xe2\x80\xa9", ":D", "xD", ";P", "\xc3", "\xe1\xba", "\xff", "\xcd\xb0", "\xe2\x84\xa6"};
+    char text[512];
+    unsigned long wrong = 0;
+    const size_t ll = strlen(lower);
+    for (size_t o = 0; o < sizeof odd / sizeof odd[0]; o++) {
+        size_t ol = strlen(odd[o]);
+        for (size_t at = 0; at + ol <= 3 * ll && at < 200; at++) {
+            size_t n = 0;
+            for (; n < at; n++)
+                text[n] = lower[n % ll];
+            memcpy(text + n, odd[o], ol);
+            n += ol;
+            for (size_t r = 0; r < 60; r++, n++)
+                text[n] = lower[(at + r) % ll];
+            for (int to_lf = 0; to_lf < 2; to_lf++)
+                for (size_t len = at; len <= n; len += 7)
+                    wrong += vnt__text_case(text, len, to_lf) != vnt__text_case_slow(text, len, to_lf);
+        }
+    }
+    unsigned char b[8] = {0};
+    for (int32_t cp = 0x80; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        size_t k = vnt__utf8_encode(cp, (char *)b);
+        size_t at = (size_t)cp % 23;
+        memcpy(text, lower, 40);
+        memcpy(text + at, b, k);
+        memcpy(text + at + k, lower, 40);
+        for (int to_lf = 0; to_lf < 2; to_lf++)
+            wrong += vnt__text_case(text, at + k + 40, to_lf) !=
+                     vnt__text_case_slow(text, at + k + 40, to_lf);
+    }
+    CHECK(wrong == 0);
+}
+
 int main(void)
 {
+    test_text_char_case();
+    test_text_case_blocks();
     test_cases();
     test_token_kinds();
     test_errors();
