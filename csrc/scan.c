@@ -457,11 +457,13 @@ int vnt__abbrev_known_at(const unsigned char *u, size_t a, size_t n)
 {
     if (!abbrev_known(u + a, n))
         return 0;
-    if (!((n == 1 && u[a] >= 'a' && u[a] <= 'z') || (n == 2 && u[a] == 't' && u[a + 1] == 'r')))
+    if (n != 1 || u[a] < 'a' || u[a] > 'z')
         return 1;
-    /* one lower-case letter, or "tr", after a number and spaces is its
-     * unit, not an abbreviation: "đợi 15 p." (phút) and "giá 15 tr."
-     * (triệu) end a sentence; "p. 12" and "tr. 12" (a page) do not */
+    /* one lower-case letter after a number and spaces is its unit, not an
+     * abbreviation: "đợi 15 p." (phút) ends a sentence; "p. 12" (a page)
+     * does not. ("tr" after a number, triệu, stays an abbreviation here:
+     * "2019 tr. 15" is a page; the splitter ends the sentence after "15
+     * tr." before a word in upper case, unit_end in sentences.c.) */
     size_t k = vnt__skip_hspace_back(u, 0, a);
     return !(k < a && k > 0 && u[k - 1] >= '0' && u[k - 1] <= '9');
 }

@@ -960,7 +960,7 @@ VNT_NOINLINE static int glued_start(const char *s, const vnt_token *t, size_t n,
             (long_syllable(s, &t[k]) || joined_syllable_end(s, &t[k]) ||
              (vowel_word(s, &t[k]) && vnt__letter_case(first_cp(s, &t[w])) == 1))) ||
            (k > first && k == i - 1 &&
-            (number_before_end(s, &t[k]) ||
+            ((number_before_end(s, &t[k]) && !(k > first && heading_word(s, &t[k - 1]))) ||
              ((t[k].kind == VNT_TOK_WORD || t[k].kind == VNT_TOK_ABBREV) &&
               s[t[k].end - 1] != '.' && (all_caps(s, &t[k]) || joined_letter(s, t, k)))));
 }
@@ -1220,6 +1220,18 @@ static int numbered_item(const char *s, size_t a, size_t end)
            vnt__letter_case(cp) == 1;
 }
 
+/* 1 when the abbreviation t[i] is "tr." after a number (triệu, a sum:
+ * "giá 15 tr.", "lương 1.2 tr.") and the word after it, t[j], is in upper
+ * case: the sentence ends there ("giá 15 tr. | Ship ngay"). Before a
+ * number "tr. 15" is a page, and after a word the abbreviation goes on. */
+static int unit_end(const char *s, const vnt_token *t, size_t first, size_t i, size_t j)
+{
+    return i > first && t[i].end - t[i].start == 3 && s[t[i].start] == 't' &&
+           s[t[i].start + 1] == 'r' && s[t[i].start + 2] == '.' &&
+           t[i - 1].kind == VNT_TOK_NUMBER && t[j].kind == VNT_TOK_WORD &&
+           (t[j].flags & VNT_TF_UPPER);
+}
+
 /* 1 when the abbreviation t[i] is "TP." or "Tp." (thành phố) used as a
  * noun at the end of a sentence, "của TP.", "trên địa bàn TP.": the next
  * word is a syllable in title case that no city's name starts with a word
@@ -1428,14 +1440,20 @@ static int cited_surname(const char *s, const vnt_token *t, size_t first, size_t
  *     before a surname alone, which it is the initial of, as authors are
  *     cited (cited_surname): "của T. Nguyễn", "Theo T. Nguyễn (2021)" (the
  *     training gold never ends a sentence there). */
-/* 1 for "Nxb." in any case (nhà xuất bản, publisher), which a name
- * follows: "Nxb. Chính trị quốc gia", "Nxb. Giáo dục", whose first words
- * open sentences elsewhere. */
-static int publisher(const char *s, const vnt_token *t)
+/* 1 for "Nxb." in any case (nhà xuất bản, publisher) that opens a field
+ * of a reference, after a comma, a colon, a semicolon or an opening
+ * bracket, or that opens the sentence: a name follows ("Hà Nội: Nxb. Chính trị quốc gia", "..., Nxb.
+ * Giáo dục"), whose first words open sentences elsewhere. Not the noun
+ * at the end of a sentence: "ký hợp đồng với NXB. | Theo đó". */
+static int publisher(const char *s, size_t lo, const vnt_token *t)
 {
-    const unsigned char *u = (const unsigned char *)s + t->start;
-    return t->end - t->start == 4 && (u[0] | 0x20) == 'n' && (u[1] | 0x20) == 'x' &&
-           (u[2] | 0x20) == 'b' && u[3] == '.';
+    const unsigned char *u = (const unsigned char *)s;
+    const unsigned char *w = u + t->start;
+    if (!(t->end - t->start == 4 && (w[0] | 0x20) == 'n' && (w[1] | 0x20) == 'x' &&
+          (w[2] | 0x20) == 'b' && w[3] == '.'))
+        return 0;
+    size_t k = vnt__skip_hspace_back(u, lo, t->start);
+    return k == lo || u[k - 1] == ',' || u[k - 1] == ':' || u[k - 1] == ';' || u[k - 1] == '(';
 }
 
 VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, size_t i,
@@ -1445,7 +1463,7 @@ VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, 
     if (abbrev && (name_initial(s, t, first, i, j) || cited_surname(s, t, first, i, j, end)))
         return 1;
     /* the name of a publisher after Nxb. (a bibliography) */
-    if (abbrev && j == i + 1 && t[j].kind == VNT_TOK_WORD && publisher(s, &t[i]))
+    if (abbrev && j == i + 1 && t[j].kind == VNT_TOK_WORD && publisher(s, t[first].start, &t[i]))
         return 1;
     int dash = is_dash(s, &t[j]);
     if (closed && dash &&
@@ -1535,7 +1553,7 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
             /* after white space, or typed onto a syllable in upper case
              * ("Hay quá😍😍Cảm ơn ad"), as a glued mark is */
             if (j < n && t[j].kind != VNT_TOK_NEWLINE &&
-                ((t[j].flags & VNT_TF_SPACE_BEFORE) || glued_syllable(s, &t[j])) &&
+                ((t[j].flags & VNT_TF_SPACE_BEFORE) || (!caseless && glued_syllable(s, &t[j]))) &&
                 emoji_end(s, t, j, n, caseless) && words_before(s, &ws, t[i].start)) {
                 /* in a sentence that an emoji opened, a run after white
                  * space is the bullet of the next item: "✅ Giao hàng
@@ -1710,7 +1728,7 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
              * sentence may end before it, as after a glued mark: "Đẹp
              * quá!!!😍Mua ngay" (glued_start decides) */
             if (e >= n || t[e].kind == VNT_TOK_NEWLINE ||
-                (((t[e].flags & VNT_TF_SPACE_BEFORE) || glued_syllable(s, &t[e])) &&
+                (((t[e].flags & VNT_TF_SPACE_BEFORE) || (!caseless && glued_syllable(s, &t[e]))) &&
                  t[first].kind != VNT_TOK_EMOJI))
                 j = e;
         }
@@ -1738,7 +1756,7 @@ static vnt_status decide_cased(const char *s, const vnt_token *t, size_t n, int 
                 boundary = l;
             if (!boundary && abbrev && j == i + 1 &&
                 (city_at_end(s, t, i, n) || given_initial(s, t, first, i, j) ||
-                 label_initial(s, t, first, i, j)))
+                 label_initial(s, t, first, i, j) || unit_end(s, t, first, i, j)))
                 boundary = 1;
             if (boundary && abbrev && j == i + 1 && option_label(s, t, first, i) &&
                 !given_initial(s, t, first, i, j))

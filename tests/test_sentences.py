@@ -42,15 +42,23 @@ CASES = [
     ("Nguyễn Văn A (2020), Chuyển đổi số, Nxb. Chính trị quốc gia, Hà Nội. Xem thêm.",
      ["Nguyễn Văn A (2020), Chuyển đổi số, Nxb. Chính trị quốc gia, Hà Nội.", "Xem thêm."]),
     ("Nxb. Giáo dục, 2019; NXB. Tư pháp, 2020.", ["Nxb. Giáo dục, 2019; NXB. Tư pháp, 2020."]),
+    ("Hà Nội: Nxb. Giáo dục, 2019.", ["Hà Nội: Nxb. Giáo dục, 2019."]),
+    # the noun at the end of a sentence (review)
+    ("Tôi vừa ký hợp đồng với NXB. Theo đó, sách sẽ in.",
+     ["Tôi vừa ký hợp đồng với NXB.", "Theo đó, sách sẽ in."]),
     # "tr." after a number is triệu (a price), before one a page
     ("Giá 1.2 tr. Ship 30k. Xem tr. 12 nhé.", ["Giá 1.2 tr.", "Ship 30k.", "Xem tr. 12 nhé."]),
     ("Lương 15 tr. Bạn thấy sao? (Nguyễn, 2019, tr. 15). Hết.",
      ["Lương 15 tr.", "Bạn thấy sao?", "(Nguyễn, 2019, tr. 15).", "Hết."]),
+    # a page after a number (review)
+    ("(Nguyễn 2019 tr. 15) cho rằng vậy. Tạp chí số 3 tr. 45. Hà Nội.",
+     ["(Nguyễn 2019 tr. 15) cho rằng vậy.", "Tạp chí số 3 tr. 45.", "Hà Nội."]),
     # a date or a time before a period glued to the next sentence, as
     # scraped news runs them together; not a section number
     ("Vụ việc xảy ra ngày 20/11.Hiện công an đang điều tra lúc 22h.Sau đó về.",
      ["Vụ việc xảy ra ngày 20/11.", "Hiện công an đang điều tra lúc 22h.", "Sau đó về."]),
     ("Họp lúc 8h30.Điều 2.Phạm vi áp dụng", ["Họp lúc 8h30.", "Điều 2.Phạm vi áp dụng"]),
+    ("Tỷ số 2-1.Hiệp hai. Chương 1-2.Mở đầu", ["Tỷ số 2-1.", "Hiệp hai.", "Chương 1-2.Mở đầu"]),
     ("Quyết định có hiệu lực./. Nơi nhận: như trên.", ["Quyết định có hiệu lực./.", "Nơi nhận: như trên."]),
     # abbreviations of encyclopedic, bilingual and academic text
     ("Ông sống ở St. Petersburg nhiều năm. Sau đó ông về nước.",
@@ -255,6 +263,9 @@ CASES = [
      ["Hay quá😍😍", "Cảm ơn ad nhiều.", "Đẹp quá!!!😍", "Mua ngay thôi.", "Ngon😋", "Ừ thì ăn"]),
     ("✅Giao hàng toàn quốc✅Bảo hành 12 tháng", ["✅Giao hàng toàn quốc", "✅Bảo hành 12 tháng"]),
     ("Mình yêu😍Hà Nội lắm, đẹp quá😍mua ngay", ["Mình yêu😍Hà Nội lắm, đẹp quá😍mua ngay"]),
+    # text without capitals reads every word as one that may start a
+    # sentence: a syllable typed onto emoji does not (review)
+    ("hôm nay đi chơi😍vui lắm luôn", ["hôm nay đi chơi😍vui lắm luôn"]),
     ("Ngon quá :)) Lần sau lại đến =]] Chán :( Không mua nữa ^^ Yêu <3 Mệt -_- Thôi. Nó nói \"hay :)\" Rồi đi.",
      ["Ngon quá :))", "Lần sau lại đến =]]", "Chán :(", "Không mua nữa ^^", "Yêu <3", "Mệt -_-", "Thôi.",
       'Nó nói "hay :)"', "Rồi đi."]),
