@@ -1963,6 +1963,58 @@ static int no_capital16(const unsigned char *p, int to_lf)
 #undef EQ
     return _mm_movemask_epi8(bad) == 0;
 }
+
+/* no_capital16 for the other case: 1 when no character that starts in the
+ * 16 bytes at p can be a letter in lower case (text in capitals: A-Z, À-Þ,
+ * Ă Đ Ĩ Ũ Ơ Ư, U+1EA0..U+1EFE even, combining marks, Latin-1 signs but µ,
+ * the general punctuation); with to_lf, no line break either. */
+static int no_lower16(const unsigned char *p, int to_lf)
+{
+    const __m128i b0 = _mm_loadu_si128((const __m128i *)p);
+    const __m128i b1 = _mm_loadu_si128((const __m128i *)(p + 1));
+    const __m128i b2 = _mm_loadu_si128((const __m128i *)(p + 2));
+#define EQ(v, x) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(x)))
+    /* a-z */
+    __m128i bad = _mm_and_si128(_mm_cmpgt_epi8(b0, _mm_set1_epi8('a' - 1)),
+                                _mm_cmplt_epi8(b0, _mm_set1_epi8('z' + 1)));
+    /* C2 B5 (micro sign, a lower-case letter) */
+    bad = _mm_or_si128(bad, _mm_and_si128(EQ(b0, 0xC2), EQ(b1, 0xB5)));
+    /* C3 and a second byte 9F..BF: U+00DF..U+00FF (and the sign /, U+00F7) */
+    const __m128i ge9f = _mm_cmpeq_epi8(_mm_max_epu8(b1, _mm_set1_epi8((char)0x9F)), b1);
+    bad = _mm_or_si128(bad, _mm_and_si128(EQ(b0, 0xC3), ge9f));
+    /* E1 BA A0..BE even, E1 BB even: upper case; any other E1 */
+    const __m128i even = EQ(_mm_and_si128(b2, _mm_set1_epi8(1)), 0);
+    const __m128i ge_a0 = _mm_cmpeq_epi8(_mm_max_epu8(b2, _mm_set1_epi8((char)0xA0)), b2);
+    const __m128i e1_ok = _mm_and_si128(even, _mm_or_si128(EQ(b1, 0xBB),
+                                                           _mm_and_si128(EQ(b1, 0xBA), ge_a0)));
+    bad = _mm_or_si128(bad, _mm_andnot_si128(e1_ok, EQ(b0, 0xE1)));
+    /* C4 82 Ă, C4 90 Đ, C4 A8 Ĩ, C5 A8 Ũ, C6 A0 Ơ, C6 AF Ư; any other C4..C6 */
+    const __m128i c4_ok = _mm_or_si128(_mm_or_si128(EQ(b1, 0x82), EQ(b1, 0x90)), EQ(b1, 0xA8));
+    bad = _mm_or_si128(bad, _mm_andnot_si128(c4_ok, EQ(b0, 0xC4)));
+    bad = _mm_or_si128(bad, _mm_andnot_si128(EQ(b1, 0xA8), EQ(b0, 0xC5)));
+    bad = _mm_or_si128(bad, _mm_andnot_si128(_mm_or_si128(EQ(b1, 0xA0), EQ(b1, 0xAF)), EQ(b0, 0xC6)));
+    /* CD B0..BF: Greek */
+    const __m128i ge_b0 = _mm_cmpeq_epi8(_mm_max_epu8(b1, _mm_set1_epi8((char)0xB0)), b1);
+    bad = _mm_or_si128(bad, _mm_and_si128(EQ(b0, 0xCD), ge_b0));
+    /* E2 other than 80, 81 */
+    bad = _mm_or_si128(bad, _mm_andnot_si128(_mm_or_si128(EQ(b1, 0x80), EQ(b1, 0x81)),
+                                             EQ(b0, 0xE2)));
+    /* the other lead bytes: C7..CB, CE..DF, E0, E3..FF */
+    const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(b0, _mm_set1_epi8((char)0xC7)), b0);
+    const __m128i known = _mm_or_si128(_mm_or_si128(EQ(b0, 0xCC), EQ(b0, 0xCD)),
+                                       _mm_or_si128(EQ(b0, 0xE1), EQ(b0, 0xE2)));
+    bad = _mm_or_si128(bad, _mm_andnot_si128(known, lead));
+    if (to_lf) {
+        const __m128i lf_cr = _mm_and_si128(_mm_cmpgt_epi8(b0, _mm_set1_epi8('\n' - 1)),
+                                            _mm_cmplt_epi8(b0, _mm_set1_epi8('\r' + 1)));
+        const __m128i nel = _mm_and_si128(EQ(b0, 0xC2), EQ(b1, 0x85));
+        const __m128i ls_ps = _mm_and_si128(_mm_and_si128(EQ(b0, 0xE2), EQ(b1, 0x80)),
+                                            _mm_or_si128(EQ(b2, 0xA8), EQ(b2, 0xA9)));
+        bad = _mm_or_si128(bad, _mm_or_si128(lf_cr, _mm_or_si128(nel, ls_ps)));
+    }
+#undef EQ
+    return _mm_movemask_epi8(bad) == 0;
+}
 #endif
 
 /* The case of the text s[0..len) (to_lf: of its first line): UPPER_ONLY,
@@ -1970,7 +2022,8 @@ static int no_capital16(const unsigned char *p, int to_lf)
  * without capitals is read to its end: once a lower-case letter has been
  * seen, 16 bytes at a time where none can start a capital (no_capital16),
  * which took the C splitter from 172 to 468 MB/s on the dev text in lower
- * case (one character at a time, a branch missed on every other one). */
+ * case (one character at a time, a branch missed on every other one); a
+ * text in capitals likewise once a capital has been seen (no_lower16). */
 static int text_case(const char *s, size_t len, int to_lf)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -1978,7 +2031,8 @@ static int text_case(const char *s, size_t len, int to_lf)
 #ifdef SSE2_SKIP
     size_t i = 0;
     while (i < len && !(upper && lower)) {
-        if (lower && !upper && len - i >= 18 && no_capital16(u + i, to_lf)) {
+        if (lower != upper && len - i >= 18 &&
+            (lower ? no_capital16(u + i, to_lf) : no_lower16(u + i, to_lf))) {
             i += 16;
             continue;
         }

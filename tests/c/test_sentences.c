@@ -711,53 +711,62 @@ static void test_text_char_case(void)
     }
 }
 
-/* text_case passes over 16 bytes at a time where no capital can start:
- * the same result as one character at a time, for a capital of every kind
- * at every offset of a text in lower case (and a line break, for the
- * first line's case), and for every code point inside such a text. */
+/* text_case passes over 16 bytes at a time where no capital (or, in a
+ * text in capitals, no lower-case letter) can start: the same result as
+ * one character at a time, for a letter of the other case of every kind
+ * at every offset of a text in one case (and a line break, for the first
+ * line's case), and for every code point inside such a text. */
 static void test_text_case_blocks(void)
 {
-    static const char *const lower = "trước đây ông ấy ở nhà ơ ư ĩ ũ ạ ỹ ß ÿ é̂ 1, 2. ";
+    /* the same byte lengths, so that the blocks start alike (at 17) */
+    static const char *const texts[] = {"trước đây ông ấy ở nhà ơ ư ĩ ũ ạ ỹ ß ÿ é̂ 1, 2. ",
+                                        "TRƯỚC ĐÂY ÔNG ẤY Ở NHÀ Ơ Ư Ĩ Ũ Ạ Ỹ À Þ É̂ 1, 2. "};
     static const char *const odd[] = {
-        "A", "Z", "À", "Ý", "Þ", "×", "÷", "Ă", "Đ", "Ĩ", "Ũ", "Ơ", "Ư", "Ā", "ı", "Ạ", "Ỹ",
-        "Ỿ", "Ẁ", "ẞ", "Α", "Ω", "Ж", "Ａ", "ℂ", "Ⓐ", "ǅ", "\n", "\r", "\xc2\x85", "\xe2\x80\xa8",
-        "\xe2\x80\xa9", ":D", "xD", ";P", "\xc3", "\xe1\xba", "\xff", "\xcd\xb0", "\xe2\x84\xa6"};
+        "A", "Z", "a", "z", "À", "Ý", "Þ", "ß", "à", "ÿ", "×", "÷", "µ", "Ă", "ă", "Đ", "đ", "Ĩ",
+        "ĩ", "Ũ", "ũ", "Ơ", "ơ", "Ư", "ư", "Ā", "ı", "Ạ", "ạ", "Ỹ", "ỹ", "Ỿ", "ỿ", "Ẁ", "ẞ", "ẟ",
+        "Α", "α", "Ω", "Ж", "ж", "Ａ", "ａ", "ℂ", "Ⓐ", "ǅ", "\n", "\r", "\xc2\x85", "\xe2\x80\xa8",
+        "\xe2\x80\xa9", ":D", "xD", ";P", ":p", "\xc3", "\xe1\xba", "\xff", "\xcd\xb0",
+        "\xe2\x84\xa6"};
     char text[512];
     unsigned long wrong = 0;
-    const size_t ll = strlen(lower);
-    for (size_t o = 0; o < sizeof odd / sizeof odd[0]; o++) {
-        size_t ol = strlen(odd[o]);
-        for (size_t at = 0; at + ol <= 3 * ll && at < 200; at++) {
-            size_t n = 0;
-            for (; n < at; n++)
-                text[n] = lower[n % ll];
-            memcpy(text + n, odd[o], ol);
-            n += ol;
-            for (size_t r = 0; r < 60; r++, n++)
-                text[n] = lower[(at + r) % ll];
-            for (int to_lf = 0; to_lf < 2; to_lf++)
-                for (size_t len = at; len <= n; len += 7)
-                    wrong += vnt__text_case(text, len, to_lf) != vnt__text_case_slow(text, len, to_lf);
+    for (size_t c = 0; c < 2; c++) {
+        const char *base = texts[c];
+        const size_t ll = strlen(base);
+        for (size_t o = 0; o < sizeof odd / sizeof odd[0]; o++) {
+            size_t ol = strlen(odd[o]);
+            for (size_t at = 0; at + ol <= 3 * ll && at < 200; at++) {
+                size_t n = 0;
+                for (; n < at; n++)
+                    text[n] = base[n % ll];
+                memcpy(text + n, odd[o], ol);
+                n += ol;
+                for (size_t r = 0; r < 60; r++, n++)
+                    text[n] = base[(at + r) % ll];
+                for (int to_lf = 0; to_lf < 2; to_lf++)
+                    for (size_t len = at; len <= n; len += 7)
+                        wrong += vnt__text_case(text, len, to_lf) !=
+                                 vnt__text_case_slow(text, len, to_lf);
+            }
         }
-    }
-    unsigned char b[8] = {0};
-    for (int32_t cp = 0x80; cp <= 0x10FFFF; cp++) {
-        if (cp >= 0xD800 && cp <= 0xDFFF)
-            continue;
-        size_t k = vnt__utf8_encode(cp, (char *)b);
-        /* after the first block read one character at a time (to byte 17
-         * of this text), the blocks start at 17, 33...: the character at
-         * an offset that varies with it, and at the last three lanes of a
-         * block, where its other bytes lie past the 16 */
-        const size_t ats[] = {(size_t)cp % 23, 17 + 13, 17 + 14, 17 + 15};
-        for (size_t q = 0; q < sizeof ats / sizeof ats[0]; q++) {
-            size_t at = ats[q];
-            memcpy(text, lower, 60);
-            memcpy(text + at, b, k);
-            memcpy(text + at + k, lower, 40);
-            for (int to_lf = 0; to_lf < 2; to_lf++)
-                wrong += vnt__text_case(text, at + k + 40, to_lf) !=
-                         vnt__text_case_slow(text, at + k + 40, to_lf);
+        unsigned char b[8] = {0};
+        for (int32_t cp = 0x80; cp <= 0x10FFFF; cp++) {
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                continue;
+            size_t k = vnt__utf8_encode(cp, (char *)b);
+            /* after the first block read one character at a time (to byte
+             * 17 of these texts), the blocks start at 17, 33...: the
+             * character at an offset that varies with it, and at the last
+             * three lanes of a block, where its other bytes lie past the 16 */
+            const size_t ats[] = {(size_t)cp % 23, 17 + 13, 17 + 14, 17 + 15};
+            for (size_t q = 0; q < sizeof ats / sizeof ats[0]; q++) {
+                size_t at = ats[q];
+                memcpy(text, base, 60);
+                memcpy(text + at, b, k);
+                memcpy(text + at + k, base, 40);
+                for (int to_lf = 0; to_lf < 2; to_lf++)
+                    wrong += vnt__text_case(text, at + k + 40, to_lf) !=
+                             vnt__text_case_slow(text, at + k + 40, to_lf);
+            }
         }
     }
     CHECK(wrong == 0);
