@@ -1909,45 +1909,20 @@ static size_t case_scan(const unsigned char *u, size_t len, size_t i, size_t sto
 }
 
 #ifdef SSE2_SKIP
-/* 1 when no character that starts in the 16 bytes at p can be a letter in
- * upper case: ASCII without A-Z, the lower-case letters of Vietnamese
- * (à-ÿ, ă đ ĩ ũ ơ ư, U+1EA1..U+1EFF odd), combining marks, Latin-1 signs
- * and the general punctuation; anything else (a capital, another script)
- * says 0, and the caller reads the block a character at a time. Reads two
- * bytes past the 16 (the rest of a character that starts in them). With
- * to_lf, a line break says 0 too (LF..CR, NEL C2 85, LS and PS E2 80 A8
- * and A9), where the scan stops. */
-static int no_capital16(const unsigned char *p, int to_lf)
-{
-    const __m128i b0 = _mm_loadu_si128((const __m128i *)p);
-    const __m128i b1 = _mm_loadu_si128((const __m128i *)(p + 1));
-    const __m128i b2 = _mm_loadu_si128((const __m128i *)(p + 2));
 #define EQ(v, x) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(x)))
-    /* A-Z (signed compares: ASCII is positive) */
-    __m128i bad = _mm_and_si128(_mm_cmpgt_epi8(b0, _mm_set1_epi8('A' - 1)),
-                                _mm_cmplt_epi8(b0, _mm_set1_epi8('Z' + 1)));
-    /* C3 and a second byte 80..9E: U+00C0..U+00DE (and x, U+00D7: left to the slow read) */
-    const __m128i le9e = _mm_cmpeq_epi8(_mm_min_epu8(b1, _mm_set1_epi8((char)0x9E)), b1);
-    bad = _mm_or_si128(bad, _mm_and_si128(EQ(b0, 0xC3), le9e));
-    /* E1 BA A1..BF odd, E1 BB odd: lower case; any other E1 */
-    const __m128i odd = EQ(_mm_and_si128(b2, _mm_set1_epi8(1)), 1);
-    const __m128i ge_a1 = _mm_cmpeq_epi8(_mm_max_epu8(b2, _mm_set1_epi8((char)0xA1)), b2);
-    const __m128i e1_ok = _mm_and_si128(odd, _mm_or_si128(EQ(b1, 0xBB),
-                                                          _mm_and_si128(EQ(b1, 0xBA), ge_a1)));
-    bad = _mm_or_si128(bad, _mm_andnot_si128(e1_ok, EQ(b0, 0xE1)));
-    /* C4 83 ă, C4 91 đ, C4 A9 ĩ, C5 A9 ũ, C6 A1 ơ, C6 B0 ư; any other C4..C6 */
-    const __m128i c4_ok = _mm_or_si128(_mm_or_si128(EQ(b1, 0x83), EQ(b1, 0x91)), EQ(b1, 0xA9));
-    bad = _mm_or_si128(bad, _mm_andnot_si128(c4_ok, EQ(b0, 0xC4)));
-    bad = _mm_or_si128(bad, _mm_andnot_si128(EQ(b1, 0xA9), EQ(b0, 0xC5)));
-    bad = _mm_or_si128(bad, _mm_andnot_si128(_mm_or_si128(EQ(b1, 0xA1), EQ(b1, 0xB0)), EQ(b0, 0xC6)));
-    /* CD B0..BF: Greek */
+/* The bytes b0 (b1, b2 after them) that start a character that
+ * no_case16 lets pass in neither case: a lead byte
+ * other than C2..C6, CC, CD, E1, E2 (another script), CD B0..BF (Greek), E2
+ * but the general punctuation (E2 80, E2 81) and, with to_lf, a line break
+ * (LF..CR, NEL C2 85, LS and PS E2 80 A8 and A9), where the scan stops. */
+static __m128i other_starts16(__m128i b0, __m128i b1, __m128i b2, int to_lf)
+{
     const __m128i ge_b0 = _mm_cmpeq_epi8(_mm_max_epu8(b1, _mm_set1_epi8((char)0xB0)), b1);
-    bad = _mm_or_si128(bad, _mm_and_si128(EQ(b0, 0xCD), ge_b0));
-    /* E2 other than 80, 81 (the general punctuation) */
+    __m128i bad = _mm_and_si128(EQ(b0, 0xCD), ge_b0);
     bad = _mm_or_si128(bad, _mm_andnot_si128(_mm_or_si128(EQ(b1, 0x80), EQ(b1, 0x81)),
                                              EQ(b0, 0xE2)));
-    /* the other lead bytes: C7..CB, CE..DF, E0, E3..FF (C0, C1 and F5..FF
-     * are no UTF-8: the slow read takes them as no letter) */
+    /* C7..CB, CE..DF, E0, E3..FF (C0, C1 and F5..FF are no UTF-8: the slow
+     * read takes them as no letter) */
     const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(b0, _mm_set1_epi8((char)0xC7)), b0);
     const __m128i known = _mm_or_si128(_mm_or_si128(EQ(b0, 0xCC), EQ(b0, 0xCD)),
                                        _mm_or_si128(EQ(b0, 0xE1), EQ(b0, 0xE2)));
@@ -1960,70 +1935,64 @@ static int no_capital16(const unsigned char *p, int to_lf)
                                             _mm_or_si128(EQ(b2, 0xA8), EQ(b2, 0xA9)));
         bad = _mm_or_si128(bad, _mm_or_si128(lf_cr, _mm_or_si128(nel, ls_ps)));
     }
-#undef EQ
-    return _mm_movemask_epi8(bad) == 0;
+    return bad;
 }
 
-/* no_capital16 for the other case: 1 when no character that starts in the
- * 16 bytes at p can be a letter in lower case (text in capitals: A-Z, À-Þ,
- * Ă Đ Ĩ Ũ Ơ Ư, U+1EA0..U+1EFE even, combining marks, Latin-1 signs but µ,
- * the general punctuation); with to_lf, no line break either. */
-static int no_lower16(const unsigned char *p, int to_lf)
+/* 1 when no character that starts in the 16 bytes at p can be a letter in
+ * upper case (with lower, in lower case: the text is in capitals so far):
+ * ASCII without A-Z (a-z), the
+ * letters of Vietnamese of the other case (à-ÿ, ă đ ĩ ũ ơ ư, U+1EA1..U+1EFF
+ * odd; À-Þ, Ă Đ Ĩ Ũ Ơ Ư, U+1EA0..U+1EFE even), combining marks, Latin-1
+ * signs (but µ, a lower-case letter) and the general punctuation; anything
+ * else (a letter of the case looked for, another script) says 0, and the
+ * caller reads the block a character at a time. Reads two bytes past the
+ * 16 (the rest of a character that starts in them). With to_lf, a line
+ * break says 0 too. */
+static int no_case16(const unsigned char *p, int lower, int to_lf)
 {
     const __m128i b0 = _mm_loadu_si128((const __m128i *)p);
     const __m128i b1 = _mm_loadu_si128((const __m128i *)(p + 1));
     const __m128i b2 = _mm_loadu_si128((const __m128i *)(p + 2));
-#define EQ(v, x) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(x)))
-    /* a-z */
-    __m128i bad = _mm_and_si128(_mm_cmpgt_epi8(b0, _mm_set1_epi8('a' - 1)),
-                                _mm_cmplt_epi8(b0, _mm_set1_epi8('z' + 1)));
-    /* C2 B5 (micro sign, a lower-case letter) */
-    bad = _mm_or_si128(bad, _mm_and_si128(EQ(b0, 0xC2), EQ(b1, 0xB5)));
-    /* C3 and a second byte 9F..BF: U+00DF..U+00FF (and the sign /, U+00F7) */
-    const __m128i ge9f = _mm_cmpeq_epi8(_mm_max_epu8(b1, _mm_set1_epi8((char)0x9F)), b1);
-    bad = _mm_or_si128(bad, _mm_and_si128(EQ(b0, 0xC3), ge9f));
-    /* E1 BA A0..BE even, E1 BB even: upper case; any other E1 */
-    const __m128i even = EQ(_mm_and_si128(b2, _mm_set1_epi8(1)), 0);
+    /* the ASCII letters of the case (signed compares: ASCII is positive) */
+    const char lo = lower ? 'a' : 'A', hi = lower ? 'z' : 'Z';
+    __m128i bad = _mm_and_si128(_mm_cmpgt_epi8(b0, _mm_set1_epi8((char)(lo - 1))),
+                                _mm_cmplt_epi8(b0, _mm_set1_epi8((char)(hi + 1))));
+    /* C3: U+00C0..U+00DE upper (and x, U+00D7), U+00DF..U+00FF lower (and
+     * /, U+00F7); C2 B5, micro sign, lower */
+    const __m128i le9e = _mm_cmpeq_epi8(_mm_min_epu8(b1, _mm_set1_epi8((char)0x9E)), b1);
+    const __m128i c3 = EQ(b0, 0xC3);
+    bad = _mm_or_si128(bad, lower ? _mm_andnot_si128(le9e, c3) : _mm_and_si128(c3, le9e));
+    if (lower)
+        bad = _mm_or_si128(bad, _mm_and_si128(EQ(b0, 0xC2), EQ(b1, 0xB5)));
+    /* E1 BA A0..BF and E1 BB: upper case even, lower case odd; any other E1 */
+    const __m128i other_parity = EQ(_mm_and_si128(b2, _mm_set1_epi8(1)), lower ? 0 : 1);
     const __m128i ge_a0 = _mm_cmpeq_epi8(_mm_max_epu8(b2, _mm_set1_epi8((char)0xA0)), b2);
-    const __m128i e1_ok = _mm_and_si128(even, _mm_or_si128(EQ(b1, 0xBB),
-                                                           _mm_and_si128(EQ(b1, 0xBA), ge_a0)));
+    const __m128i e1_ok = _mm_and_si128(other_parity, _mm_or_si128(EQ(b1, 0xBB),
+                                                                   _mm_and_si128(EQ(b1, 0xBA), ge_a0)));
     bad = _mm_or_si128(bad, _mm_andnot_si128(e1_ok, EQ(b0, 0xE1)));
-    /* C4 82 Ă, C4 90 Đ, C4 A8 Ĩ, C5 A8 Ũ, C6 A0 Ơ, C6 AF Ư; any other C4..C6 */
-    const __m128i c4_ok = _mm_or_si128(_mm_or_si128(EQ(b1, 0x82), EQ(b1, 0x90)), EQ(b1, 0xA8));
+    /* C4..C6: the other case of ă đ ĩ, ũ, ơ ư (Ă Đ Ĩ: C4 82 90 A8; ă đ ĩ:
+     * C4 83 91 A9; Ũ ũ: C5 A8 A9; Ơ Ư: C6 A0 AF; ơ ư: C6 A1 B0); any other */
+    const int d = lower ? 0 : 1; /* the other case's second byte, from the upper one */
+    const __m128i c4_ok = _mm_or_si128(_mm_or_si128(EQ(b1, 0x82 + d), EQ(b1, 0x90 + d)),
+                                       EQ(b1, 0xA8 + d));
     bad = _mm_or_si128(bad, _mm_andnot_si128(c4_ok, EQ(b0, 0xC4)));
-    bad = _mm_or_si128(bad, _mm_andnot_si128(EQ(b1, 0xA8), EQ(b0, 0xC5)));
-    bad = _mm_or_si128(bad, _mm_andnot_si128(_mm_or_si128(EQ(b1, 0xA0), EQ(b1, 0xAF)), EQ(b0, 0xC6)));
-    /* CD B0..BF: Greek */
-    const __m128i ge_b0 = _mm_cmpeq_epi8(_mm_max_epu8(b1, _mm_set1_epi8((char)0xB0)), b1);
-    bad = _mm_or_si128(bad, _mm_and_si128(EQ(b0, 0xCD), ge_b0));
-    /* E2 other than 80, 81 */
-    bad = _mm_or_si128(bad, _mm_andnot_si128(_mm_or_si128(EQ(b1, 0x80), EQ(b1, 0x81)),
-                                             EQ(b0, 0xE2)));
-    /* the other lead bytes: C7..CB, CE..DF, E0, E3..FF */
-    const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(b0, _mm_set1_epi8((char)0xC7)), b0);
-    const __m128i known = _mm_or_si128(_mm_or_si128(EQ(b0, 0xCC), EQ(b0, 0xCD)),
-                                       _mm_or_si128(EQ(b0, 0xE1), EQ(b0, 0xE2)));
-    bad = _mm_or_si128(bad, _mm_andnot_si128(known, lead));
-    if (to_lf) {
-        const __m128i lf_cr = _mm_and_si128(_mm_cmpgt_epi8(b0, _mm_set1_epi8('\n' - 1)),
-                                            _mm_cmplt_epi8(b0, _mm_set1_epi8('\r' + 1)));
-        const __m128i nel = _mm_and_si128(EQ(b0, 0xC2), EQ(b1, 0x85));
-        const __m128i ls_ps = _mm_and_si128(_mm_and_si128(EQ(b0, 0xE2), EQ(b1, 0x80)),
-                                            _mm_or_si128(EQ(b2, 0xA8), EQ(b2, 0xA9)));
-        bad = _mm_or_si128(bad, _mm_or_si128(lf_cr, _mm_or_si128(nel, ls_ps)));
-    }
-#undef EQ
+    bad = _mm_or_si128(bad, _mm_andnot_si128(EQ(b1, 0xA8 + d), EQ(b0, 0xC5)));
+    const __m128i c6_ok = lower ? _mm_or_si128(EQ(b1, 0xA0), EQ(b1, 0xAF))
+                                : _mm_or_si128(EQ(b1, 0xA1), EQ(b1, 0xB0));
+    bad = _mm_or_si128(bad, _mm_andnot_si128(c6_ok, EQ(b0, 0xC6)));
+    bad = _mm_or_si128(bad, other_starts16(b0, b1, b2, to_lf));
     return _mm_movemask_epi8(bad) == 0;
 }
+#undef EQ
 #endif
 
 /* The case of the text s[0..len) (to_lf: of its first line): UPPER_ONLY,
  * LOWER_ONLY, CASED (both) or -1 (no letter with a case). A text (or line)
  * without capitals is read to its end: once a lower-case letter has been
- * seen, 16 bytes at a time where none can start a capital (no_capital16),
+ * seen, 16 bytes at a time where none can start a capital (no_case16),
  * which took the C splitter from 172 to 468 MB/s on the dev text in lower
  * case (one character at a time, a branch missed on every other one); a
- * text in capitals likewise once a capital has been seen (no_lower16). */
+ * text in capitals likewise once a capital has been seen. */
 static int text_case(const char *s, size_t len, int to_lf)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -2031,8 +2000,7 @@ static int text_case(const char *s, size_t len, int to_lf)
 #ifdef SSE2_SKIP
     size_t i = 0;
     while (i < len && !(upper && lower)) {
-        if (lower != upper && len - i >= 18 &&
-            (lower ? no_capital16(u + i, to_lf) : no_lower16(u + i, to_lf))) {
+        if (lower != upper && len - i >= 18 && no_case16(u + i, !lower, to_lf)) {
             i += 16;
             continue;
         }
@@ -2047,7 +2015,7 @@ static int text_case(const char *s, size_t len, int to_lf)
 }
 
 /* For the C tests: text_case, and the same read one character at a time
- * (the reference for the blocks that no_capital16 passes over). */
+ * (the reference for the blocks that no_case16 passes over). */
 int vnt__text_case(const char *s, size_t len, int to_lf)
 {
     return text_case(s, len, to_lf);
