@@ -1674,7 +1674,6 @@ static int lower_shape(unsigned x) { return x < 32 && (LOWER_SHAPES >> x & 1); }
  * "Phạm Diễm - Đông Quyên"). */
 #define TITLE_ALONE 3
 
-
 static void titles_as_lower(vnt_segwork *w, const char *s, size_t n)
 {
     uint8_t *sh = w->sh + PAD;

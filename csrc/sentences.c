@@ -512,6 +512,26 @@ static int one_gap(const char *s, size_t a, size_t b)
     return a < b && vnt__skip_hspace(u, b, a) == b;
 }
 
+/* The end of the word (no white space of any kind) that starts at u[a],
+ * before end, read max + 1 bytes at most. */
+static size_t word_end(const unsigned char *u, size_t a, size_t end, size_t max)
+{
+    size_t b = a;
+    while (b < end && b - a <= max && !vnt__ascii_ws(u[b]) && !vnt__hspace_at(u, end, b))
+        b++;
+    return b;
+}
+
+/* The start of the word that ends at u[b], after lo, read back max + 1
+ * bytes at most. */
+static size_t word_start(const unsigned char *u, size_t lo, size_t b, size_t max)
+{
+    size_t a = b;
+    while (a > lo && b - a <= max && !vnt__ascii_ws(u[a - 1]) && !vnt__hspace_before(u, lo, a))
+        a--;
+    return a;
+}
+
 /* The end of the heading of two words (HEADING_PAIRS: "Phụ lục", "Định
  * nghĩa") that s[a..) opens, one space between them and white space
  * after (before end); SIZE_MAX when there is none. Read from the text,
@@ -519,9 +539,7 @@ static int one_gap(const char *s, size_t a, size_t b)
 static size_t heading_pair_end(const char *s, size_t a, size_t end)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t b = a;
-    while (b < end && b - a <= 16 && !vnt__ascii_ws(u[b]) && !vnt__hspace_at(u, end, b))
-        b++;
+    size_t b = word_end(u, a, end, 16);
     const size_t w1 = b; /* the end of the first word */
     /* the white space between the two words, 16 bytes at most: callers ask
      * once per initial or label of the sentence, so a longer run (which no
@@ -531,9 +549,7 @@ static size_t heading_pair_end(const char *s, size_t a, size_t end)
         b += k;
     if (b == w1 || w1 == a || b >= end || b - w1 > 16)
         return SIZE_MAX;
-    size_t e = b;
-    while (e < end && e - b <= 16 && !vnt__ascii_ws(u[e]) && !vnt__hspace_at(u, end, e))
-        e++;
+    size_t e = word_end(u, b, end, 16);
     if (e == b || e >= end || (w1 - a) + 1 + (e - b) > 16)
         return SIZE_MAX;
     /* the two words with one space between them */
@@ -1321,12 +1337,10 @@ static int given_initial(const char *s, const vnt_token *t, size_t first, size_t
     if (word_of(s, p, FAMILY_WORDS))
         return 0; /* a family name right before it */
     const unsigned char *u = (const unsigned char *)s;
-    size_t b = vnt__skip_hspace_back(u, t[first].start, p->start), a;
+    size_t b = vnt__skip_hspace_back(u, t[first].start, p->start);
     if (b == p->start || b < t[first].start + 1)
         return 0;
-    for (a = b; a > t[first].start && !vnt__ascii_ws(u[a - 1]) && !vnt__hspace_before(u, t[first].start, a);
-         a--)
-        ;
+    size_t a = word_start(u, t[first].start, b, SIZE_MAX);
     return name_bytes(s + a, b - a);
 }
 
@@ -1373,10 +1387,7 @@ static int label_initial(const char *s, const vnt_token *t, size_t first, size_t
     const size_t b = vnt__skip_hspace_back(u, t[first].start, t[i - 1].start);
     if (b == t[i - 1].start || b < t[first].start + 1)
         return 1;
-    size_t a = b;
-    while (a > t[first].start && b - a <= 11 && !vnt__ascii_ws(u[a - 1]) &&
-           !vnt__hspace_before(u, t[first].start, a))
-        a--;
+    size_t a = word_start(u, t[first].start, b, 11);
     vnt_token head = {.start = a, .end = b, .kind = VNT_TOK_WORD};
     return a == b || !title_word_of(s, &head, COMPOUND_HEADS);
 }
@@ -1426,6 +1437,23 @@ static int cited_surname(const char *s, const vnt_token *t, size_t first, size_t
     return next != 1 && !(next == 2 && title_word_of(s, &t[j], COMMON_FAMILY));
 }
 
+/* 1 for "Nxb." in any case (nhà xuất bản, publisher) that opens a field
+ * of a reference, after a comma, a colon, a semicolon or an opening
+ * bracket, or that opens the sentence: a name follows ("Hà Nội: Nxb.
+ * Chính trị quốc gia", "..., Nxb. Giáo dục"), whose first words open
+ * sentences elsewhere. Not the noun at the end of a sentence: "ký hợp
+ * đồng với NXB. | Theo đó". */
+static int publisher(const char *s, size_t lo, const vnt_token *t)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const unsigned char *w = u + t->start;
+    if (!(t->end - t->start == 4 && (w[0] | 0x20) == 'n' && (w[1] | 0x20) == 'x' &&
+          (w[2] | 0x20) == 'b' && w[3] == '.'))
+        return 0;
+    size_t k = vnt__skip_hspace_back(u, lo, t->start);
+    return k == lo || u[k - 1] == ',' || u[k - 1] == ':' || u[k - 1] == ';' || u[k - 1] == '(';
+}
+
 /* 1 when a boundary after the mark t[i], closed up to t[j - 1], in the
  * sentence that starts at t[first], is vetoed:
  *   - a dash after a closing quote names who said it: `...!" - Nam nói`,
@@ -1440,22 +1468,6 @@ static int cited_surname(const char *s, const vnt_token *t, size_t first, size_t
  *     before a surname alone, which it is the initial of, as authors are
  *     cited (cited_surname): "của T. Nguyễn", "Theo T. Nguyễn (2021)" (the
  *     training gold never ends a sentence there). */
-/* 1 for "Nxb." in any case (nhà xuất bản, publisher) that opens a field
- * of a reference, after a comma, a colon, a semicolon or an opening
- * bracket, or that opens the sentence: a name follows ("Hà Nội: Nxb. Chính trị quốc gia", "..., Nxb.
- * Giáo dục"), whose first words open sentences elsewhere. Not the noun
- * at the end of a sentence: "ký hợp đồng với NXB. | Theo đó". */
-static int publisher(const char *s, size_t lo, const vnt_token *t)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    const unsigned char *w = u + t->start;
-    if (!(t->end - t->start == 4 && (w[0] | 0x20) == 'n' && (w[1] | 0x20) == 'x' &&
-          (w[2] | 0x20) == 'b' && w[3] == '.'))
-        return 0;
-    size_t k = vnt__skip_hspace_back(u, lo, t->start);
-    return k == lo || u[k - 1] == ',' || u[k - 1] == ':' || u[k - 1] == ';' || u[k - 1] == '(';
-}
-
 VNT_NOINLINE static int vetoed(const char *s, const vnt_token *t, size_t first, size_t i,
                                size_t j, size_t end, int abbrev, int role, int closed,
                                struct brackets *br)
@@ -1879,6 +1891,13 @@ static int face_letter(const unsigned char *u, size_t len, size_t i)
                                             : wide_space(u, len, i + 1, &brk) != 0);
 }
 
+/* The case of a text in which upper and lower (0 or 1) say which letters
+ * were seen: UPPER_ONLY, LOWER_ONLY, CASED or -1 (none with a case). */
+static int case_of(int upper, int lower)
+{
+    return upper == lower ? (upper ? CASED : -1) : lower ? LOWER_ONLY : UPPER_ONLY;
+}
+
 /* text_case from u[i] on, with the cases seen before i in *upper and
  * *lower: one character at a time. Returns where it stopped (len, a line
  * break when to_lf, or where both cases have been seen). */
@@ -2011,7 +2030,7 @@ static int text_case(const char *s, size_t len, int to_lf)
 #else
     case_scan(u, len, 0, len, to_lf, &upper, &lower);
 #endif
-    return upper == lower ? (upper ? CASED : -1) : lower ? LOWER_ONLY : UPPER_ONLY;
+    return case_of(upper, lower);
 }
 
 /* For the C tests: text_case, and the same read one character at a time
@@ -2025,7 +2044,7 @@ int vnt__text_case_slow(const char *s, size_t len, int to_lf)
 {
     int upper = 0, lower = 0;
     case_scan((const unsigned char *)s, len, 0, len, to_lf, &upper, &lower);
-    return upper == lower ? (upper ? CASED : -1) : lower ? LOWER_ONLY : UPPER_ONLY;
+    return case_of(upper, lower);
 }
 
 /* The kind of abbreviation that the word s[0..n) and a period would be in
